@@ -1,0 +1,50 @@
+package dev.latchkey.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long tokens may live: the lifetime given when none is asked for, the longest finite lifetime that may be
+ * asked for, and whether tokens that never expire may be issued at all.
+ */
+public record IssuancePolicy(Lifetime defaultLifetime, Duration maximumLifetime, boolean neverExpiringAllowed) {
+
+    public IssuancePolicy {
+        Objects.requireNonNull(defaultLifetime, "defaultLifetime");
+        Objects.requireNonNull(maximumLifetime, "maximumLifetime");
+        if (maximumLifetime.isNegative() || maximumLifetime.isZero()
+                || maximumLifetime.compareTo(Lifetime.LONGEST_FINITE) > 0) {
+            throw new InvalidValueException("maximumLifetime",
+                    "must be positive and at most " + Lifetime.LONGEST_FINITE.toDays() + " days");
+        }
+        if (defaultLifetime instanceof Lifetime.Never && !neverExpiringAllowed) {
+            throw new InvalidValueException("defaultLifetime",
+                    "cannot be 'never' while never-expiring tokens are not allowed");
+        }
+        if (defaultLifetime instanceof Lifetime.Finite finite && finite.duration().compareTo(maximumLifetime) > 0) {
+            throw new InvalidValueException("defaultLifetime", "must not exceed the maximum lifetime");
+        }
+    }
+
+    /** Decides whether a requested lifetime may be granted. */
+    public Decision decide(Lifetime requested) {
+        if (requested instanceof Lifetime.Never) {
+            return neverExpiringAllowed
+                    ? new Decision.Granted(requested)
+                    : new Decision.Refused("tokens that never expire are not allowed here");
+        }
+        Duration duration = ((Lifetime.Finite) requested).duration();
+        if (duration.compareTo(maximumLifetime) > 0) {
+            return new Decision.Refused("the lifetime must be at most " + maximumLifetime.getSeconds() + " seconds");
+        }
+        return new Decision.Granted(requested);
+    }
+
+    public sealed interface Decision {
+        record Granted(Lifetime lifetime) implements Decision {
+        }
+
+        record Refused(String reason) implements Decision {
+        }
+    }
+}

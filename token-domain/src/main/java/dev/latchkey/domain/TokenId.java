@@ -1,0 +1,61 @@
+package dev.latchkey.domain;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The public, non-secret identifier of a token. Assigned when the token is issued; never null. */
+public record TokenId(UUID value) {
+
+    public TokenId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** A version 4 UUID built from 16 bytes the caller drew from its randomness port. */
+    public static TokenId fromRandomBytes(byte[] sixteenRandomBytes) {
+        return new TokenId(RandomUuid.fromBytes(sixteenRandomBytes));
+    }
+
+    /** Parses the textual form; anything that is not a UUID is no token id at all. */
+    public static Optional<TokenId> parse(String text) {
+        return RandomUuid.parse(text).map(TokenId::new);
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+
+    /** Shared by the identifier types: UUID construction and strict parsing. */
+    static final class RandomUuid {
+        static final int BYTES = 16;
+
+        private RandomUuid() {
+        }
+
+        static UUID fromBytes(byte[] bytes) {
+            if (bytes == null || bytes.length != BYTES) {
+                throw new IllegalArgumentException("a random UUID needs exactly " + BYTES + " bytes");
+            }
+            byte[] copy = bytes.clone();
+            copy[6] = (byte) ((copy[6] & 0x0f) | 0x40); // version 4
+            copy[8] = (byte) ((copy[8] & 0x3f) | 0x80); // IETF variant
+            ByteBuffer buffer = ByteBuffer.wrap(copy);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+
+        static Optional<UUID> parse(String text) {
+            // UUID.fromString accepts short forms such as "1-2-3-4-5"; only the canonical 36-character form is an id.
+            if (text == null || text.length() != 36) {
+                return Optional.empty();
+            }
+            try {
+                UUID parsed = UUID.fromString(text);
+                return parsed.toString().equalsIgnoreCase(text) ? Optional.of(parsed) : Optional.empty();
+            } catch (IllegalArgumentException notAUuid) {
+                return Optional.empty();
+            }
+        }
+    }
+}

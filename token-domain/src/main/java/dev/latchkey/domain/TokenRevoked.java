@@ -1,0 +1,15 @@
+package dev.latchkey.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+public record TokenRevoked(TokenId tokenId, AccountId owner, RevocationReason reason, Instant occurredAt)
+        implements TokenEvent {
+
+    public TokenRevoked {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.latchkey.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A token's status at a given instant: derived from its stored facts and a clock, never stored itself. */
+public sealed interface TokenStatus permits TokenStatus.Active, TokenStatus.Expired, TokenStatus.Revoked {
+
+    record Active() implements TokenStatus {
+    }
+
+    record Expired(Instant since) implements TokenStatus {
+        public Expired {
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
+    record Revoked(Revocation revocation) implements TokenStatus {
+        public Revoked {
+            Objects.requireNonNull(revocation, "revocation");
+        }
+    }
+}

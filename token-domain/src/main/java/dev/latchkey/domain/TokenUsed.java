@@ -1,0 +1,12 @@
+package dev.latchkey.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+public record TokenUsed(TokenId tokenId, Instant occurredAt) implements TokenEvent {
+
+    public TokenUsed {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}

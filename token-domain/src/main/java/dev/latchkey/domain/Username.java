@@ -1,0 +1,31 @@
+package dev.latchkey.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * An account's login name.
+ *
+ * <p>Kept to characters that survive every transport the dialects use: no colon (HTTP Basic splits on it), no
+ * whitespace, no control characters.
+ */
+public record Username(String value) {
+
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._@+-]{1," + MAX_LENGTH + "}");
+
+    public Username {
+        if (value == null || !ALLOWED.matcher(value).matches()) {
+            throw new InvalidValueException("username",
+                    "must be 1 to " + MAX_LENGTH + " characters of letters, digits and . _ @ + -");
+        }
+    }
+
+    public static Username of(String value) {
+        return new Username(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
