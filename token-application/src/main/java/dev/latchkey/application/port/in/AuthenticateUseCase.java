@@ -1,0 +1,55 @@
+package dev.latchkey.application.port.in;
+
+import java.util.Objects;
+
+/** Establishes who is calling, from a username and password or from a presented token. */
+public interface AuthenticateUseCase {
+
+    Outcome authenticate(PasswordCredentials credentials);
+
+    /** Authenticates with a token and records its use. */
+    Outcome authenticate(PresentedToken token);
+
+    /** As they arrived; the use case decides what is malformed, so that every failure looks the same outside. */
+    record PasswordCredentials(String username, String password) {
+        public PasswordCredentials {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "PasswordCredentials[username=" + username + ", password=redacted]";
+        }
+    }
+
+    record PresentedToken(String value) {
+        public PresentedToken {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return "PresentedToken[redacted]";
+        }
+    }
+
+    sealed interface Outcome {
+        record Authenticated(Caller caller) implements Outcome {
+        }
+
+        /** The reason is for logs and metrics; clients see one indistinct refusal. */
+        record Refused(Reason reason) implements Outcome {
+        }
+    }
+
+    enum Reason {
+        BAD_CREDENTIALS,
+        ACCOUNT_DISABLED,
+        MALFORMED_TOKEN,
+        UNKNOWN_TOKEN,
+        TOKEN_EXPIRED,
+        TOKEN_REVOKED,
+        TOKEN_NOT_FOR_API_CALLS
+    }
+}

@@ -1,0 +1,44 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenSecret;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Issues a new token to the caller. */
+public interface IssueTokenUseCase {
+
+    Outcome issue(IssueTokenCommand command);
+
+    /**
+     * @param requestedLifetime empty to take the policy's default
+     */
+    record IssueTokenCommand(Caller issuer, TokenKind kind, TokenDescription description, Scopes scopes,
+                             Optional<Lifetime> requestedLifetime) {
+        public IssueTokenCommand {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(requestedLifetime, "requestedLifetime");
+        }
+    }
+
+    sealed interface Outcome {
+        /** The secret is in clear here and nowhere else: show it once, then forget it. */
+        record Issued(Token token, TokenSecret secret) implements Outcome {
+        }
+
+        /** The issuance policy does not allow the requested lifetime. */
+        record LifetimeRefused(String reason) implements Outcome {
+        }
+
+        /** The token the caller presented may not issue this token (scopes or lifetime beyond its own). */
+        record DelegationRefused(String reason) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.Password;
+import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.SecretHash;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenSecret;
+import dev.latchkey.domain.TokenStatus;
+import dev.latchkey.domain.Username;
+import java.time.Clock;
+import java.util.Optional;
+
+final class AuthenticateService implements AuthenticateUseCase {
+
+    private final LoadAccountPort accounts;
+    private final LoadTokenPort tokens;
+    private final UpdateTokenStatePort tokenState;
+    private final PasswordHasherPort hasher;
+    private final PublishTokenEventPort events;
+    private final Clock clock;
+    private volatile PasswordHash decoyHash;
+
+    AuthenticateService(LoadAccountPort accounts, LoadTokenPort tokens, UpdateTokenStatePort tokenState,
+                        PasswordHasherPort hasher, PublishTokenEventPort events, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.tokenState = tokenState;
+        this.hasher = hasher;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome authenticate(PasswordCredentials credentials) {
+        Optional<Username> username = parse(() -> Username.of(credentials.username()));
+        Optional<Password> password = parse(() -> Password.presented(credentials.password()));
+        Optional<Account> account = username.flatMap(accounts::loadByUsername);
+        if (account.isEmpty() || password.isEmpty()) {
+            // Spend the same hashing time as a real check, so that response times do not reveal which usernames exist.
+            hasher.matches(password.orElseGet(() -> Password.presented("-")), decoyHash());
+            return new Outcome.Refused(Reason.BAD_CREDENTIALS);
+        }
+        if (!hasher.matches(password.get(), account.get().passwordHash())) {
+            return new Outcome.Refused(Reason.BAD_CREDENTIALS);
+        }
+        return authenticated(account.get(), Optional.empty());
+    }
+
+    @Override
+    public Outcome authenticate(PresentedToken presented) {
+        Optional<TokenSecret> secret = TokenSecret.parse(presented.value());
+        if (secret.isEmpty()) {
+            return new Outcome.Refused(Reason.MALFORMED_TOKEN);
+        }
+        SecretHash hash = secret.get().hash();
+        Optional<Token> found = tokens.loadBySecretHash(hash).filter(token -> token.hasSecretHash(hash));
+        if (found.isEmpty()) {
+            return new Outcome.Refused(Reason.UNKNOWN_TOKEN);
+        }
+        Token token = found.get();
+        if (!token.kind().authenticatesApiCalls()) {
+            return new Outcome.Refused(Reason.TOKEN_NOT_FOR_API_CALLS);
+        }
+        Optional<Account> owner = accounts.loadById(token.owner());
+        if (owner.isEmpty()) {
+            return new Outcome.Refused(Reason.UNKNOWN_TOKEN);
+        }
+        Token.UseOutcome use = token.use(clock.instant());
+        if (use instanceof Token.UseOutcome.Refused refused) {
+            return new Outcome.Refused(refused.status() instanceof TokenStatus.Revoked
+                    ? Reason.TOKEN_REVOKED : Reason.TOKEN_EXPIRED);
+        }
+        Token.UseOutcome.Used used = (Token.UseOutcome.Used) use;
+        tokenState.recordUse(token.id(), used.event().occurredAt());
+        events.publish(used.event());
+        return authenticated(owner.get(), Optional.of(token));
+    }
+
+    private Outcome authenticated(Account account, Optional<Token> presentedToken) {
+        if (!account.enabled()) {
+            return new Outcome.Refused(Reason.ACCOUNT_DISABLED);
+        }
+        return new Outcome.Authenticated(new Caller(account.id(), account.username(), account.role(),
+                presentedToken.map(Token::id)));
+    }
+
+    private PasswordHash decoyHash() {
+        PasswordHash decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.hash(Password.presented("decoy password for unknown usernames"));
+            decoyHash = decoy;
+        }
+        return decoy;
+    }
+
+    private static <T> Optional<T> parse(java.util.function.Supplier<T> parser) {
+        try {
+            return Optional.of(parser.get());
+        } catch (InvalidValueException malformed) {
+            return Optional.empty();
+        }
+    }
+}

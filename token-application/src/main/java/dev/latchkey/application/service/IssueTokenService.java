@@ -1,0 +1,72 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.domain.Expiry;
+import dev.latchkey.domain.IssuancePolicy;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenSecret;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+final class IssueTokenService implements IssueTokenUseCase {
+
+    private static final int TOKEN_ID_BYTES = 16;
+
+    private final IssuancePolicy policy;
+    private final LoadTokenPort tokens;
+    private final SaveTokenPort saveTokens;
+    private final RandomnessPort randomness;
+    private final PublishTokenEventPort events;
+    private final Clock clock;
+
+    IssueTokenService(IssuancePolicy policy, LoadTokenPort tokens, SaveTokenPort saveTokens,
+                      RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
+        this.policy = policy;
+        this.tokens = tokens;
+        this.saveTokens = saveTokens;
+        this.randomness = randomness;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome issue(IssueTokenCommand command) {
+        Lifetime lifetime = command.requestedLifetime().orElse(policy.defaultLifetime());
+        IssuancePolicy.Decision decision = policy.decide(lifetime);
+        if (decision instanceof IssuancePolicy.Decision.Refused refused) {
+            return new Outcome.LifetimeRefused(refused.reason());
+        }
+        Instant now = clock.instant();
+        Expiry expiry = lifetime.expiryFrom(now);
+
+        if (command.issuer().presentedToken().isPresent()) {
+            Optional<Token> parent = command.issuer().presentedToken().flatMap(tokens::loadById)
+                    .filter(token -> token.isActiveAt(now));
+            if (parent.isEmpty()) {
+                return new Outcome.DelegationRefused("the presenting token is no longer active");
+            }
+            if (command.requestedLifetime().isEmpty()) {
+                // Without an explicit request, the default shrinks to fit rather than refusing the caller.
+                expiry = Expiry.earliest(expiry, parent.get().expiry());
+            }
+            if (parent.get().delegate(command.scopes(), expiry) instanceof Token.Delegation.Refused refusal) {
+                return new Outcome.DelegationRefused(refusal.reason());
+            }
+        }
+
+        TokenSecret secret = TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES));
+        Token.Issuance issuance = Token.issue(TokenId.fromRandomBytes(randomness.nextBytes(TOKEN_ID_BYTES)),
+                command.issuer().accountId(), command.kind(), command.description(), command.scopes(), now, expiry,
+                secret);
+        saveTokens.saveNew(issuance.token());
+        events.publish(issuance.event());
+        return new Outcome.Issued(issuance.token(), issuance.secret());
+    }
+}

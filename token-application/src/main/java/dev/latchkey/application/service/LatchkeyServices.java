@@ -1,0 +1,79 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.domain.IssuancePolicy;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The one public way to obtain the use cases: the services stay package-private, and whoever wires the
+ * application (a DI container, a test, another host) hands in the ports once.
+ */
+public final class LatchkeyServices {
+
+    private final Ports ports;
+    private final TokenDetailsReader reader;
+
+    public LatchkeyServices(Ports ports) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.reader = new TokenDetailsReader(ports.loadTokens(), ports.clock());
+    }
+
+    public AuthenticateUseCase authenticate() {
+        return new AuthenticateService(ports.loadAccounts(), ports.loadTokens(), ports.tokenState(),
+                ports.passwordHasher(), ports.events(), ports.clock());
+    }
+
+    public IssueTokenUseCase issueToken(IssuancePolicy policy) {
+        return new IssueTokenService(policy, ports.loadTokens(), ports.saveTokens(), ports.randomness(),
+                ports.events(), ports.clock());
+    }
+
+    public InspectTokenUseCase inspectToken() {
+        return new InspectTokenService(reader);
+    }
+
+    public ListTokensUseCase listTokens() {
+        return new ListTokensService(ports.loadTokens(), reader);
+    }
+
+    public RevokeTokenUseCase revokeToken() {
+        return new RevokeTokenService(reader, ports.tokenState(), ports.events(), ports.clock());
+    }
+
+    public BootstrapAdministratorUseCase bootstrapAdministrator() {
+        return new BootstrapAdministratorService(ports.loadAccounts(), ports.saveAccounts(), ports.passwordHasher(),
+                ports.randomness(), ports.clock());
+    }
+
+    /** Every outbound port the use cases need, plus the clock. */
+    public record Ports(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
+                        LoadAccountPort loadAccounts, SaveAccountPort saveAccounts,
+                        PasswordHasherPort passwordHasher, RandomnessPort randomness, PublishTokenEventPort events,
+                        Clock clock) {
+        public Ports {
+            Objects.requireNonNull(loadTokens, "loadTokens");
+            Objects.requireNonNull(saveTokens, "saveTokens");
+            Objects.requireNonNull(tokenState, "tokenState");
+            Objects.requireNonNull(loadAccounts, "loadAccounts");
+            Objects.requireNonNull(saveAccounts, "saveAccounts");
+            Objects.requireNonNull(passwordHasher, "passwordHasher");
+            Objects.requireNonNull(randomness, "randomness");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+}

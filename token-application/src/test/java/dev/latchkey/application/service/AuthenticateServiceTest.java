@@ -1,0 +1,126 @@
+package dev.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.AuthenticateUseCase.Outcome;
+import dev.latchkey.application.port.in.AuthenticateUseCase.PasswordCredentials;
+import dev.latchkey.application.port.in.AuthenticateUseCase.PresentedToken;
+import dev.latchkey.application.port.in.AuthenticateUseCase.Reason;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.TokenUsed;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuthenticateServiceTest {
+
+    private final ServiceFixture fixture = new ServiceFixture();
+    private final Account alice = fixture.account("alice", "alice-password");
+    private final AuthenticateUseCase authenticate = fixture.services.authenticate();
+
+    @Test
+    void theRightPasswordAuthenticatesTheAccount() {
+        Outcome outcome = authenticate.authenticate(new PasswordCredentials("alice", "alice-password"));
+
+        assertThat(outcome).isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice)));
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        assertThat(authenticate.authenticate(new PasswordCredentials("alice", "wrong")))
+                .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void anUnknownUsernameCostsAPasswordCheckAllTheSame() {
+        int before = fixture.hasher.verifications.get();
+
+        Outcome outcome = authenticate.authenticate(new PasswordCredentials("mallory", "guess"));
+
+        assertThat(outcome).isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+        assertThat(fixture.hasher.verifications.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void malformedUsernamesAndEmptyPasswordsAreRefusedNotThrown() {
+        assertThat(authenticate.authenticate(new PasswordCredentials("has space", "x")))
+                .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+        assertThat(authenticate.authenticate(new PasswordCredentials("alice", "")))
+                .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void aValidTokenAuthenticatesItsOwnerAndRecordsTheUse() {
+        IssueTokenUseCase.Outcome.Issued issued =
+                fixture.issue(ServiceFixture.byPassword(alice), Optional.empty(), Scopes.none());
+        fixture.clock.advance(Duration.ofMinutes(5));
+
+        Outcome outcome = authenticate.authenticate(new PresentedToken(issued.secret().reveal()));
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Authenticated.class, authenticated ->
+                assertThat(authenticated.caller().presentedToken()).contains(issued.token().id()));
+        assertThat(fixture.tokens.loadById(issued.token().id()).orElseThrow().lastUsedAt())
+                .contains(ServiceFixture.START.plus(Duration.ofMinutes(5)));
+        assertThat(fixture.events.published).last().isInstanceOf(TokenUsed.class);
+    }
+
+    @Test
+    void garbageIsRefusedAsMalformedWithoutALookup() {
+        assertThat(authenticate.authenticate(new PresentedToken("lk_not-a-token")))
+                .isEqualTo(new Outcome.Refused(Reason.MALFORMED_TOKEN));
+    }
+
+    @Test
+    void aWellFormedButUnknownTokenIsRefused() {
+        String unknown = dev.latchkey.domain.TokenSecret.fromRandomBytes(new byte[32]).reveal();
+
+        assertThat(authenticate.authenticate(new PresentedToken(unknown)))
+                .isEqualTo(new Outcome.Refused(Reason.UNKNOWN_TOKEN));
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        IssueTokenUseCase.Outcome.Issued issued = fixture.issue(ServiceFixture.byPassword(alice),
+                Optional.of(Lifetime.fromSeconds(60)), Scopes.none());
+        fixture.clock.advance(Duration.ofSeconds(60));
+
+        assertThat(authenticate.authenticate(new PresentedToken(issued.secret().reveal())))
+                .isEqualTo(new Outcome.Refused(Reason.TOKEN_EXPIRED));
+    }
+
+    @Test
+    void aRevokedTokenIsRefused() {
+        Caller caller = ServiceFixture.byPassword(alice);
+        IssueTokenUseCase.Outcome.Issued issued = fixture.issue(caller, Optional.empty(), Scopes.none());
+        fixture.services.revokeToken().revoke(
+                new RevokeTokenUseCase.RevokeTokenCommand(caller, issued.token().id(), RevocationReason.REQUESTED));
+
+        assertThat(authenticate.authenticate(new PresentedToken(issued.secret().reveal())))
+                .isEqualTo(new Outcome.Refused(Reason.TOKEN_REVOKED));
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedOnlyAfterItsPasswordChecksOut() {
+        fixture.accounts.saveNew(new Account(dev.latchkey.domain.AccountId.fromRandomBytes(new byte[16]),
+                dev.latchkey.domain.Username.of("bob"), fixture.hasher.hash(dev.latchkey.domain.Password.presented(
+                        "bob-password")), dev.latchkey.domain.Role.USER, false, ServiceFixture.START));
+
+        assertThat(authenticate.authenticate(new PasswordCredentials("bob", "bob-password")))
+                .isEqualTo(new Outcome.Refused(Reason.ACCOUNT_DISABLED));
+        assertThat(authenticate.authenticate(new PasswordCredentials("bob", "wrong")))
+                .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void credentialsNeverShowInToString() {
+        assertThat(new PasswordCredentials("alice", "s3cret-value").toString()).doesNotContain("s3cret-value");
+        assertThat(new PresentedToken("lk_abc").toString()).doesNotContain("lk_abc");
+    }
+}

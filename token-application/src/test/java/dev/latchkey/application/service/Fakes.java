@@ -1,0 +1,87 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.domain.Password;
+import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.TokenEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Small deterministic stand-ins for the outbound ports that are not stores. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    /** Reversible "hash", so tests can see that hashing happened without paying for Argon2. */
+    static final class PlainPasswordHasher implements PasswordHasherPort {
+        final AtomicInteger verifications = new AtomicInteger();
+
+        @Override
+        public PasswordHash hash(Password password) {
+            return new PasswordHash("$plain$" + password.reveal());
+        }
+
+        @Override
+        public boolean matches(Password candidate, PasswordHash hash) {
+            verifications.incrementAndGet();
+            return hash.phcString().equals("$plain$" + candidate.reveal());
+        }
+    }
+
+    static final class SeededRandomness implements RandomnessPort {
+        private final Random random = new Random(42);
+
+        @Override
+        public synchronized byte[] nextBytes(int count) {
+            byte[] bytes = new byte[count];
+            random.nextBytes(bytes);
+            return bytes;
+        }
+    }
+
+    static final class RecordingEvents implements PublishTokenEventPort {
+        final List<TokenEvent> published = new ArrayList<>();
+
+        @Override
+        public synchronized void publish(TokenEvent event) {
+            published.add(event);
+        }
+    }
+
+    static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Username;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+final class InMemoryAccountStore implements LoadAccountPort, SaveAccountPort {
+
+    private final Map<Username, Account> byUsername = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Account> loadById(AccountId id) {
+        return byUsername.values().stream().filter(account -> account.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<Account> loadByUsername(Username username) {
+        return Optional.ofNullable(byUsername.get(username));
+    }
+
+    @Override
+    public boolean anyAccountExists() {
+        return !byUsername.isEmpty();
+    }
+
+    @Override
+    public SaveOutcome saveNew(Account account) {
+        return byUsername.putIfAbsent(account.username(), account) == null ? SaveOutcome.SAVED : SaveOutcome.USERNAME_TAKEN;
+    }
+}

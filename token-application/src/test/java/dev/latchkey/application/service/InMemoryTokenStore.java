@@ -1,0 +1,76 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Revocation;
+import dev.latchkey.domain.SecretHash;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A faithful in-memory stand-in for the token store, including its conditional writes. */
+final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
+
+    private final Map<TokenId, Token> tokens = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Token> loadById(TokenId id) {
+        return Optional.ofNullable(tokens.get(id));
+    }
+
+    @Override
+    public Optional<Token> loadBySecretHash(SecretHash hash) {
+        return tokens.values().stream().filter(token -> token.secretHash().equals(hash)).findFirst();
+    }
+
+    @Override
+    public List<Token> loadOwnedBy(AccountId owner, long offset, int limit) {
+        return tokens.values().stream().filter(token -> token.isOwnedBy(owner))
+                .sorted(Comparator.comparing(Token::createdAt).reversed().thenComparing(t -> t.id().value()))
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public long countOwnedBy(AccountId owner) {
+        return tokens.values().stream().filter(token -> token.isOwnedBy(owner)).count();
+    }
+
+    @Override
+    public void saveNew(Token token) {
+        if (tokens.putIfAbsent(token.id(), token) != null) {
+            throw new IllegalStateException("duplicate token id " + token.id());
+        }
+    }
+
+    @Override
+    public synchronized void recordUse(TokenId id, Instant usedAt) {
+        Token token = tokens.get(id);
+        if (token.lastUsedAt().map(last -> last.isBefore(usedAt)).orElse(true)) {
+            tokens.put(id, Token.restore(token.id(), token.owner(), token.kind(), token.description(),
+                    token.scopes(), token.createdAt(), token.expiry(), usedAt, token.revocation().orElse(null),
+                    token.secretHash()));
+        }
+    }
+
+    @Override
+    public synchronized RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
+        Token token = tokens.get(id);
+        if (token.revocation().isPresent()) {
+            return RevocationWrite.ALREADY_REVOKED;
+        }
+        tokens.put(id, Token.restore(token.id(), token.owner(), token.kind(), token.description(), token.scopes(),
+                token.createdAt(), token.expiry(), token.lastUsedAt().orElse(null), revocation, token.secretHash()));
+        return RevocationWrite.RECORDED;
+    }
+
+    int size() {
+        return tokens.size();
+    }
+}
