@@ -1,0 +1,21 @@
+package dev.latchkey.adapter.persistence;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface AccountRepository extends GenericRepository<AccountRow, UUID> {
+
+    AccountRow save(AccountRow row);
+
+    Optional<AccountRow> findById(UUID id);
+
+    Optional<AccountRow> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    long count();
+}

@@ -1,0 +1,167 @@
+package dev.latchkey.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Expiry;
+import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.Revocation;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenSecret;
+import dev.latchkey.domain.Username;
+import io.micronaut.context.ApplicationContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every database behind the persistence adapter must do. Each subclass runs it against one real database,
+ * migrated by the same Flyway scripts the service uses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PersistenceContract {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // Databases keep microseconds; the domain must round-trip exactly, so tests use what the column can hold.
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    private ApplicationContext context;
+    protected TokenPersistenceAdapter tokens;
+    protected AccountPersistenceAdapter accounts;
+
+    /** Datasource properties of the database under test. */
+    protected abstract Map<String, Object> datasource();
+
+    /** Called once the context, and so its connection pool, is closed. */
+    protected void releaseDatabase() throws Exception {
+    }
+
+    @BeforeAll
+    void startContext() {
+        context = ApplicationContext.run(datasource());
+        tokens = context.getBean(TokenPersistenceAdapter.class);
+        accounts = context.getBean(AccountPersistenceAdapter.class);
+    }
+
+    @AfterAll
+    void stopContext() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+        releaseDatabase();
+    }
+
+    private static byte[] random(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    protected Account newAccount() {
+        Account account = Account.create(AccountId.fromRandomBytes(random(16)),
+                Username.of("user-" + AccountId.fromRandomBytes(random(16)).value().toString().substring(0, 8)),
+                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"), Role.USER, NOW);
+        assertThat(accounts.saveNew(account)).isEqualTo(SaveAccountPort.SaveOutcome.SAVED);
+        return account;
+    }
+
+    protected Token newToken(Account owner, Instant createdAt, Expiry expiry) {
+        Token token = Token.issue(TokenId.fromRandomBytes(random(16)), owner.id(), TokenKind.PERSONAL,
+                TokenDescription.of("für CI ✓"), Scopes.of("read", "write:tokens"), createdAt, expiry,
+                TokenSecret.fromRandomBytes(random(32))).token();
+        tokens.saveNew(token);
+        return token;
+    }
+
+    @Test
+    void accountsRoundTripAndAreFoundByUsername() {
+        Account account = newAccount();
+
+        assertThat(accounts.loadById(account.id())).contains(account);
+        assertThat(accounts.loadByUsername(account.username())).contains(account);
+        assertThat(accounts.anyAccountExists()).isTrue();
+    }
+
+    @Test
+    void aTakenUsernameIsReportedNotThrown() {
+        Account account = newAccount();
+        Account sameName = Account.create(AccountId.fromRandomBytes(random(16)), account.username(),
+                account.passwordHash(), Role.ADMIN, NOW);
+
+        assertThat(accounts.saveNew(sameName)).isEqualTo(SaveAccountPort.SaveOutcome.USERNAME_TAKEN);
+        assertThat(accounts.loadByUsername(account.username())).contains(account);
+    }
+
+    @Test
+    void tokensRoundTripWithEveryField() {
+        Token token = newToken(newAccount(), NOW, Expiry.at(NOW.plusSeconds(3600)));
+
+        assertThat(tokens.loadById(token.id())).contains(token);
+        assertThat(tokens.loadBySecretHash(token.secretHash())).contains(token);
+    }
+
+    @Test
+    void neverExpiringTokensRoundTrip() {
+        Token token = newToken(newAccount(), NOW, Expiry.never());
+
+        assertThat(tokens.loadById(token.id()).orElseThrow().expiry()).isEqualTo(Expiry.never());
+    }
+
+    @Test
+    void lastUseOnlyMovesForward() {
+        Token token = newToken(newAccount(), NOW, Expiry.never());
+
+        tokens.recordUse(token.id(), NOW.plusSeconds(30));
+        tokens.recordUse(token.id(), NOW.plusSeconds(10));
+
+        assertThat(tokens.loadById(token.id()).orElseThrow().lastUsedAt()).contains(NOW.plusSeconds(30));
+    }
+
+    @Test
+    void theFirstRevocationStandsAndUseDoesNotClearIt() {
+        Token token = newToken(newAccount(), NOW, Expiry.never());
+        Revocation first = new Revocation(NOW.plusSeconds(5), RevocationReason.REQUESTED);
+
+        assertThat(tokens.recordRevocation(token.id(), first)).isEqualTo(RevocationWrite.RECORDED);
+        assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(9), RevocationReason.REQUESTED)))
+                .isEqualTo(RevocationWrite.ALREADY_REVOKED);
+        tokens.recordUse(token.id(), NOW.plusSeconds(20));
+
+        assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).contains(first);
+    }
+
+    @Test
+    void ownersSeeTheirTokensNewestFirstInPages() {
+        Account owner = newAccount();
+        Token oldest = newToken(owner, NOW.minusSeconds(30), Expiry.never());
+        Token middle = newToken(owner, NOW.minusSeconds(20), Expiry.never());
+        Token newest = newToken(owner, NOW.minusSeconds(10), Expiry.never());
+        newToken(newAccount(), NOW, Expiry.never());
+
+        assertThat(tokens.countOwnedBy(owner.id())).isEqualTo(3);
+        assertThat(tokens.loadOwnedBy(owner.id(), 0, 2)).containsExactly(newest, middle);
+        assertThat(tokens.loadOwnedBy(owner.id(), 2, 2)).containsExactly(oldest);
+        assertThat(tokens.loadOwnedBy(owner.id(), 3, 2)).isEmpty();
+    }
+
+    @Test
+    void unknownIdsAndHashesFindNothing() {
+        assertThat(tokens.loadById(TokenId.fromRandomBytes(random(16)))).isEmpty();
+        assertThat(tokens.loadBySecretHash(TokenSecret.fromRandomBytes(random(32)).hash())).isEmpty();
+        assertThat(accounts.loadByUsername(Username.of("nobody-at-all"))).isEmpty();
+    }
+}
