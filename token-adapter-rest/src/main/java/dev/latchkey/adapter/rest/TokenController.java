@@ -1,0 +1,140 @@
+package dev.latchkey.adapter.rest;
+
+import dev.latchkey.adapter.rest.problem.ProblemType;
+import dev.latchkey.adapter.rest.problem.Problems;
+import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.InspectTokenUseCase.InspectTokenQuery;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase.IssueTokenCommand;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
+import dev.latchkey.application.port.in.TokenDetails;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/** The native token API: issue, list, inspect and revoke the caller's own tokens. */
+@Controller("/api/v1/tokens")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TokenController {
+
+    private final IssueTokenUseCase issueToken;
+    private final ListTokensUseCase listTokens;
+    private final InspectTokenUseCase inspectToken;
+    private final RevokeTokenUseCase revokeToken;
+
+    TokenController(IssueTokenUseCase issueToken, ListTokensUseCase listTokens, InspectTokenUseCase inspectToken,
+                    RevokeTokenUseCase revokeToken) {
+        this.issueToken = issueToken;
+        this.listTokens = listTokens;
+        this.inspectToken = inspectToken;
+        this.revokeToken = revokeToken;
+    }
+
+    @Post
+    HttpResponse<?> issue(HttpRequest<?> request, @Nullable @Valid @Body IssueTokenRequest body,
+                          Authentication authentication) {
+        IssueTokenRequest fields = body == null ? new IssueTokenRequest(null, null, null) : body;
+        IssueTokenCommand command = new IssueTokenCommand(AuthenticatedCaller.of(authentication), TokenKind.PERSONAL,
+                fields.description() == null ? TokenDescription.none() : TokenDescription.of(fields.description()),
+                fields.scopes() == null ? Scopes.none() : Scopes.of(fields.scopes()),
+                Optional.ofNullable(fields.lifetimeSeconds())
+                        .map(seconds -> LifetimeSeconds.parse("lifetimeSeconds", seconds)));
+        IssueTokenUseCase.Outcome outcome = issueToken.issue(command);
+        if (outcome instanceof IssueTokenUseCase.Outcome.LifetimeRefused refused) {
+            return Problems.response(request, ProblemType.LIFETIME_NOT_ALLOWED, refused.reason());
+        }
+        if (outcome instanceof IssueTokenUseCase.Outcome.DelegationRefused refused) {
+            return Problems.response(request, ProblemType.DELEGATION_NOT_ALLOWED, refused.reason());
+        }
+        IssueTokenUseCase.Outcome.Issued issued = (IssueTokenUseCase.Outcome.Issued) outcome;
+        TokenInfo info = TokenInfo.of(new TokenDetails(issued.token(), new TokenStatus.Active()));
+        return HttpResponse.created(new IssuedTokenResponse(issued.secret().reveal(), info),
+                URI.create("/api/v1/tokens/" + info.tokenId()));
+    }
+
+    @Get
+    TokenListResponse list(@QueryValue(defaultValue = "0") int page,
+                           @QueryValue(defaultValue = "" + ListTokensQuery.DEFAULT_SIZE) int size,
+                           Authentication authentication) {
+        ListTokensUseCase.TokenListing listing =
+                listTokens.list(new ListTokensQuery(AuthenticatedCaller.of(authentication), page, size));
+        List<TokenInfo> data = listing.tokens().stream().map(TokenInfo::of).toList();
+        return new TokenListResponse(data, listing.page(), listing.size(), listing.totalTokens());
+    }
+
+    @Get("/self")
+    HttpResponse<?> self(HttpRequest<?> request, Authentication authentication) {
+        Caller caller = AuthenticatedCaller.of(authentication);
+        if (caller.presentedToken().isEmpty()) {
+            return Problems.response(request, ProblemType.NO_TOKEN_PRESENTED,
+                    "This endpoint describes the bearer token a request presents; this one presented a password.");
+        }
+        return describe(request, caller, caller.presentedToken().get());
+    }
+
+    @Get("/{tokenId}")
+    HttpResponse<?> inspect(HttpRequest<?> request, @PathVariable String tokenId, Authentication authentication) {
+        Optional<TokenId> id = TokenId.parse(tokenId);
+        if (id.isEmpty()) {
+            return tokenNotFound(request);
+        }
+        return describe(request, AuthenticatedCaller.of(authentication), id.get());
+    }
+
+    @Delete("/{tokenId}")
+    HttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String tokenId, Authentication authentication) {
+        Optional<TokenId> id = TokenId.parse(tokenId);
+        if (id.isEmpty()) {
+            return tokenNotFound(request);
+        }
+        RevokeTokenUseCase.Outcome outcome = revokeToken.revoke(
+                new RevokeTokenCommand(AuthenticatedCaller.of(authentication), id.get(), RevocationReason.REQUESTED));
+        if (outcome instanceof RevokeTokenUseCase.Outcome.NotFound) {
+            return tokenNotFound(request);
+        }
+        // Revoked now or before: either way the token is revoked, which is what the client asked for.
+        return HttpResponse.noContent();
+    }
+
+    private HttpResponse<?> describe(HttpRequest<?> request, Caller caller, TokenId id) {
+        InspectTokenUseCase.Outcome outcome = inspectToken.inspect(new InspectTokenQuery(caller, id));
+        if (outcome instanceof InspectTokenUseCase.Outcome.Found found) {
+            return HttpResponse.ok(TokenInfo.of(found.details()));
+        }
+        return tokenNotFound(request);
+    }
+
+    /** The same answer for a malformed id, an unknown one and another account's: nothing to learn by probing. */
+    private static HttpResponse<?> tokenNotFound(HttpRequest<?> request) {
+        return Problems.response(request, ProblemType.TOKEN_NOT_FOUND,
+                "The caller has no token with this id.");
+    }
+}

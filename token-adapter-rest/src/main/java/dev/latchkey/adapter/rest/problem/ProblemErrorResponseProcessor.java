@@ -1,0 +1,41 @@
+package dev.latchkey.adapter.rest.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every error the framework produces by itself (unknown route, wrong method, unreadable argument, failed
+ * validation, uncaught exception) into an RFC 9457 problem, so that no response of the API has another error shape.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail;
+        if (status.getCode() >= 500) {
+            // The cause may hold internals, or worse; it goes to the log, and the client gets no more than the status.
+            context.getRootCause().ifPresent(cause -> LOG.error("Unhandled error serving {} {}",
+                    context.getRequest().getMethodName(), context.getRequest().getPath(), cause));
+            detail = "The server failed to handle this request; the failure has been logged.";
+        } else {
+            detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        }
+        Problem problem = new Problem(type.uri(), type.title(), status.getCode(), detail.isEmpty() ? null : detail,
+                context.getRequest().getPath(), null);
+        return response.body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.latchkey.adapter.rest.problem;
+
+import io.micronaut.http.HttpStatus;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Every kind of problem the native API reports; each type URI is documented in docs/api.md. */
+public enum ProblemType {
+    // Generic types: each describes its status in general, so framework errors that carry only a status use them.
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "The request is invalid", true),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication is required", true),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "The caller may not do this", true),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource", true),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", true),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", true),
+    PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large", true),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", true),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", true),
+    // Specific types: a particular failure a client may want to tell apart.
+    MALFORMED_BODY(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", false),
+    LIFETIME_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "The requested lifetime is not allowed", false),
+    NO_TOKEN_PRESENTED(HttpStatus.BAD_REQUEST, "The request was not authenticated with a token", false),
+    DELEGATION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The presenting token may not issue this token", false),
+    TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "No such token", false);
+
+    private static final String PREFIX = "urn:latchkey:problem:";
+
+    private final HttpStatus status;
+    private final String title;
+    private final boolean generic;
+
+    ProblemType(HttpStatus status, String title, boolean generic) {
+        this.status = status;
+        this.title = title;
+        this.generic = generic;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return PREFIX + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The generic type for a status the framework produced on its own. */
+    static ProblemType forStatus(HttpStatus status) {
+        return Arrays.stream(values()).filter(type -> type.generic && type.status == status).findFirst()
+                .orElse(status.getCode() >= 500 ? INTERNAL_ERROR : INVALID_REQUEST);
+    }
+}
