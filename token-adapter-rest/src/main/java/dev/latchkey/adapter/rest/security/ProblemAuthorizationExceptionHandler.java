@@ -32,6 +32,8 @@ final class ProblemAuthorizationExceptionHandler
                 ? "The credentials presented were not accepted."
                 : "Present a username and password (HTTP Basic) or a token (Bearer).";
         MutableHttpResponse<?> response = Problems.response(request, ProblemType.UNAUTHENTICATED, detail);
+        // The security filter answers before the API's response filters run; a refusal must not be cached either.
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         for (ChallengeScheme scheme : ChallengeScheme.values()) {
             response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE,
                     scheme.challenge(refused.filter(scheme::equals).isPresent()));

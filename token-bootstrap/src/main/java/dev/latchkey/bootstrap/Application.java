@@ -1,0 +1,14 @@
+package dev.latchkey.bootstrap;
+
+import io.micronaut.runtime.Micronaut;
+
+/** Starts Latchkey: the HTTP server, the store, and every adapter. */
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.latchkey.bootstrap;
+
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.application.service.LatchkeyServices;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the framework-free core: ports in, use cases out. */
+@Factory
+class UseCaseFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    RandomnessPort randomness() {
+        return new SecureRandomness();
+    }
+
+    @Singleton
+    PublishTokenEventPort events() {
+        return new AuditLog();
+    }
+
+    @Singleton
+    LatchkeyServices services(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
+                              LoadAccountPort loadAccounts, SaveAccountPort saveAccounts,
+                              PasswordHasherPort passwordHasher, RandomnessPort randomness,
+                              PublishTokenEventPort events, Clock clock) {
+        return new LatchkeyServices(new LatchkeyServices.Ports(loadTokens, saveTokens, tokenState, loadAccounts,
+                saveAccounts, passwordHasher, randomness, events, clock));
+    }
+
+    @Singleton
+    AuthenticateUseCase authenticate(LatchkeyServices services) {
+        return services.authenticate();
+    }
+
+    @Singleton
+    IssueTokenUseCase issueToken(LatchkeyServices services, IssuanceProperties issuance) {
+        return services.issueToken(issuance.toPolicy());
+    }
+
+    @Singleton
+    InspectTokenUseCase inspectToken(LatchkeyServices services) {
+        return services.inspectToken();
+    }
+
+    @Singleton
+    ListTokensUseCase listTokens(LatchkeyServices services) {
+        return services.listTokens();
+    }
+
+    @Singleton
+    RevokeTokenUseCase revokeToken(LatchkeyServices services) {
+        return services.revokeToken();
+    }
+
+    @Singleton
+    BootstrapAdministratorUseCase bootstrapAdministrator(LatchkeyServices services) {
+        return services.bootstrapAdministrator();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.latchkey.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Password;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Username;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole service, wired as in production, through the real Netty server and a real database: what a client of
+ * the native API experiences from the first token to its revocation.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndScenario {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private EmbeddedServer server;
+    private JsonMapper json;
+
+    /** Datasource properties of the database under test. */
+    protected abstract Map<String, Object> datasource();
+
+    /** Called after the server, and so its connection pool, has stopped. */
+    protected void releaseDatabase() throws Exception {
+    }
+
+    @BeforeAll
+    void startService() {
+        Map<String, Object> properties = new HashMap<>(datasource());
+        properties.put("micronaut.server.port", -1);
+        properties.put(BootstrapAdministrator.USERNAME_PROPERTY, ADMIN);
+        properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, ADMIN_PASSWORD);
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
+        json = server.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    @AfterAll
+    void stopService() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        releaseDatabase();
+    }
+
+    static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    HttpResponse<String> send(String method, String path, String authorization, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Authorization", authorization)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body(HttpResponse<String> response) throws IOException {
+        return json.readValue(response.body(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> issue(String authorization, String jsonBody) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/tokens", authorization, jsonBody);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return body(response);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> infoOf(Map<String, Object> issued) {
+        return (Map<String, Object>) issued.get("tokenInfo");
+    }
+
+    String newAccount(String password) {
+        ApplicationContext context = server.getApplicationContext();
+        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        Account account = Account.create(new AccountId(UUID.randomUUID()), Username.of(username),
+                context.getBean(PasswordHasherPort.class).hash(Password.chosen(password)), Role.USER, Instant.now());
+        assertThat(context.getBean(SaveAccountPort.class).saveNew(account)).isEqualTo(SaveAccountPort.SaveOutcome.SAVED);
+        return username;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTokenIsIssuedUsedListedRevokedAndThenRefused() throws Exception {
+        Map<String, Object> issued = issue(basic(ADMIN, ADMIN_PASSWORD),
+                "{\"description\":\"deploy bot\",\"lifetimeSeconds\":3600,\"scopes\":[\"deploy\"]}");
+        String token = (String) issued.get("token");
+        String tokenId = (String) infoOf(issued).get("tokenId");
+        assertThat(token).startsWith("lk_");
+        assertThat(infoOf(issued)).containsEntry("lastUsedAt", null);
+
+        HttpResponse<String> self = send("GET", "/api/v1/tokens/self", bearer(token), null);
+        assertThat(self.statusCode()).isEqualTo(200);
+        assertThat(body(self)).containsEntry("tokenId", tokenId).containsEntry("description", "deploy bot");
+        assertThat(body(self).get("lastUsedAt")).as("using a token records the use").isNotNull();
+
+        HttpResponse<String> list = send("GET", "/api/v1/tokens?size=100", basic(ADMIN, ADMIN_PASSWORD), null);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) body(list).get("data"))
+                .anySatisfy(info -> assertThat(info).containsEntry("tokenId", tokenId));
+        assertThat(list.body()).doesNotContain(token);
+
+        assertThat(send("DELETE", "/api/v1/tokens/" + tokenId, basic(ADMIN, ADMIN_PASSWORD), null).statusCode())
+                .isEqualTo(204);
+
+        HttpResponse<String> refused = send("GET", "/api/v1/tokens/self", bearer(token), null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().allValues("WWW-Authenticate"))
+                .anySatisfy(challenge -> assertThat(challenge).contains("invalid_token"));
+
+        HttpResponse<String> revokedInfo = send("GET", "/api/v1/tokens/" + tokenId, basic(ADMIN, ADMIN_PASSWORD), null);
+        assertThat(body(revokedInfo)).containsEntry("status", "revoked");
+        assertThat(body(revokedInfo).get("revokedAt")).isNotNull();
+    }
+
+    @Test
+    void aTokenCanIssueAShorterLivedTokenButNotAPermanentOne() throws Exception {
+        String parent = (String) issue(basic(ADMIN, ADMIN_PASSWORD), "{\"lifetimeSeconds\":600}").get("token");
+
+        assertThat(send("POST", "/api/v1/tokens", bearer(parent), "{\"lifetimeSeconds\":60}").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> permanent = send("POST", "/api/v1/tokens", bearer(parent), "{\"lifetimeSeconds\":-1}");
+        assertThat(permanent.statusCode()).isEqualTo(403);
+        assertThat(body(permanent)).containsEntry("type", "urn:latchkey:problem:delegation-not-allowed");
+    }
+
+    @Test
+    void neverExpiringTokensHaveANullExpiry() throws Exception {
+        assertThat(infoOf(issue(basic(ADMIN, ADMIN_PASSWORD), "{\"lifetimeSeconds\":-1}")))
+                .containsEntry("expiresAt", null);
+    }
+
+    @Test
+    void anotherAccountsTokenIsNotFoundAndStaysValid() throws Exception {
+        String other = newAccount("other account password");
+        Map<String, Object> issued = issue(basic(other, "other account password"), "{}");
+        String tokenId = (String) infoOf(issued).get("tokenId");
+
+        assertThat(send("GET", "/api/v1/tokens/" + tokenId, basic(ADMIN, ADMIN_PASSWORD), null).statusCode())
+                .isEqualTo(404);
+        assertThat(send("DELETE", "/api/v1/tokens/" + tokenId, basic(ADMIN, ADMIN_PASSWORD), null).statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/v1/tokens/self", bearer((String) issued.get("token")), null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aLifetimeAboveTheConfiguredMaximumIsRefused() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/tokens", basic(ADMIN, ADMIN_PASSWORD),
+                "{\"lifetimeSeconds\":" + (366L * 86_400) + "}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("type", "urn:latchkey:problem:lifetime-not-allowed");
+    }
+
+    @Test
+    void wrongPasswordsAndForgedTokensAreRefused() throws Exception {
+        assertThat(send("GET", "/api/v1/tokens", basic(ADMIN, "wrong password"), null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/tokens", bearer("lk_" + "a".repeat(49)), null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/tokens", bearer(dev.latchkey.domain.TokenSecret.fromRandomBytes(
+                new byte[32]).reveal()), null).statusCode()).isEqualTo(401);
+    }
+}

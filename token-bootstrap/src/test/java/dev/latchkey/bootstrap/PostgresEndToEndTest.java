@@ -1,0 +1,18 @@
+package dev.latchkey.bootstrap;
+
+import java.util.Map;
+
+class PostgresEndToEndTest extends EndToEndScenario {
+
+    private final EmbeddedPostgresDatabase database = new EmbeddedPostgresDatabase();
+
+    @Override
+    protected Map<String, Object> datasource() {
+        return database.start();
+    }
+
+    @Override
+    protected void releaseDatabase() throws Exception {
+        database.close();
+    }
+}
