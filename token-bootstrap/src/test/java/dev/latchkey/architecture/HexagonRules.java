@@ -1,0 +1,77 @@
+package dev.latchkey.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The rules of Latchkey's hexagon, stated for a root package so that they can be run both on the real code and on
+ * the fixtures that prove each rule can fail.
+ */
+final class HexagonRules {
+
+    /** What the domain and application rings may use of the JDK: the language, collections, time and hashing. */
+    private static final String[] PURE_JDK = {
+            "java.lang..", "java.util..", "java.time..", "java.math..", "java.nio..", "java.security.."};
+
+    private HexagonRules() {
+    }
+
+    static Map<String, ArchRule> forRoot(String root) {
+        String domain = root + ".domain..";
+        String application = root + ".application..";
+        String portsIn = root + ".application.port.in";
+        String portsOut = root + ".application.port.out";
+        String services = root + ".application.service..";
+        String adapters = root + ".adapter..";
+        String bootstrap = root + ".bootstrap..";
+
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        rules.put("rings depend inward only, adapters not on each other, every class in a ring", onionArchitecture()
+                .domainModels(domain)
+                .domainServices(root + ".application.port..")
+                .applicationServices(services)
+                .adapter("rest", root + ".adapter.rest..")
+                .adapter("persistence", root + ".adapter.persistence..")
+                // The bootstrap is the composition root: it may use every ring, and has a rule of its own below.
+                .ignoreDependency(resideInAPackage(bootstrap), alwaysTrue())
+                .ensureAllClassesAreContainedInArchitectureIgnoring(bootstrap));
+        rules.put("the domain depends on the JDK only", classes().that().resideInAPackage(domain)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PURE_JDK, domain)));
+        rules.put("the application depends on the domain and the JDK only (no Micronaut, JDBC or adapter)",
+                classes().that().resideInAPackage(application)
+                        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PURE_JDK, domain, application)));
+        rules.put("adapters reach the core through ports only", noClasses().that().resideInAPackage(adapters)
+                .should().dependOnClassesThat().resideInAPackage(services));
+        rules.put("only the bootstrap knows the bootstrap", noClasses().that().resideOutsideOfPackage(bootstrap)
+                .should().dependOnClassesThat().resideInAPackage(bootstrap));
+        rules.put("inbound ports are named ...UseCase", classes().that().resideInAPackage(portsIn)
+                .and().areInterfaces().and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("UseCase"));
+        rules.put("outbound ports are named ...Port", classes().that().resideInAPackage(portsOut)
+                .and().areInterfaces().and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("Port"));
+        rules.put("services are package-private behind their use cases", classes().that().resideInAPackage(services)
+                .and().areTopLevelClasses().and().doNotHaveSimpleName("LatchkeyServices")
+                .should().notBePublic());
+        rules.put("no field injection", noFields().should().beAnnotatedWith("jakarta.inject.Inject")
+                .orShould().beAnnotatedWith("javax.inject.Inject")
+                .because("dependencies are constructor arguments, visible and final"));
+        return rules;
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = new String[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+}

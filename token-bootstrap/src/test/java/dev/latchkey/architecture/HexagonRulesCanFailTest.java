@@ -1,0 +1,85 @@
+package dev.latchkey.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Proves that every rule can fail: a clean miniature hexagon passes them all, and adding one violating class to it
+ * makes exactly the rule meant to catch it fail (and names the class).
+ */
+class HexagonRulesCanFailTest {
+
+    private static final String FIXTURE = "dev.latchkey.architecture.fixture";
+    private static final List<String> CLEAN = List.of(
+            "domain.Widget", "application.port.in.BuildWidgetUseCase", "application.port.out.StoreWidgetPort",
+            "application.service.BuildWidgetService", "adapter.rest.WidgetController",
+            "adapter.persistence.WidgetStore", "bootstrap.WidgetWiring");
+
+    private static final Map<String, String> VIOLATION_CAUGHT_BY = Map.of(
+            "domain.DomainUsingJdbc", "the domain depends on the JDK only",
+            "application.service.ServiceUsingMicronaut",
+            "the application depends on the domain and the JDK only (no Micronaut, JDBC or adapter)",
+            "adapter.rest.RestReachingIntoPersistence",
+            "rings depend inward only, adapters not on each other, every class in a ring",
+            "stray.StrayClass", "rings depend inward only, adapters not on each other, every class in a ring",
+            "adapter.rest.RestUsingService", "adapters reach the core through ports only",
+            "adapter.rest.RestUsingBootstrap", "only the bootstrap knows the bootstrap",
+            "application.port.in.WidgetBuilder", "inbound ports are named ...UseCase",
+            "application.port.out.WidgetStorage", "outbound ports are named ...Port",
+            "application.service.PublicService", "services are package-private behind their use cases",
+            "adapter.rest.FieldInjectedController", "no field injection");
+
+    private static JavaClasses importFixture(List<String> simpleNames) {
+        return new ClassFileImporter().importClasses(simpleNames.stream().map(name -> {
+            try {
+                return Class.forName(FIXTURE + "." + name);
+            } catch (ClassNotFoundException missing) {
+                throw new IllegalStateException(missing);
+            }
+        }).toArray(Class<?>[]::new));
+    }
+
+    @Test
+    void theCleanFixturePassesEveryRule() {
+        JavaClasses clean = importFixture(CLEAN);
+
+        HexagonRules.forRoot(FIXTURE).forEach((name, rule) ->
+                assertThatCode(() -> rule.check(clean)).as(name).doesNotThrowAnyException());
+    }
+
+    @Test
+    void everyRuleHasAViolationThatCatchesIt() {
+        assertThat(VIOLATION_CAUGHT_BY.values()).containsAll(HexagonRules.forRoot(FIXTURE).keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachViolationFailsItsRule() {
+        Map<String, ArchRule> rules = HexagonRules.forRoot(FIXTURE);
+        return VIOLATION_CAUGHT_BY.entrySet().stream().map(violation -> DynamicTest.dynamicTest(
+                violation.getKey() + " breaks: " + violation.getValue(), () -> {
+                    List<String> classes = new ArrayList<>(CLEAN);
+                    classes.add(violation.getKey());
+                    // PublicService stands in for the service a RestUsingService fixture reaches for.
+                    if (violation.getKey().equals("adapter.rest.RestUsingService")) {
+                        classes.add("application.service.PublicService");
+                    }
+                    EvaluationResult result = rules.get(violation.getValue()).evaluate(importFixture(classes));
+
+                    assertThat(result.hasViolation()).as("rule '%s' must fail", violation.getValue()).isTrue();
+                    String simpleName = violation.getKey().substring(violation.getKey().lastIndexOf('.') + 1);
+                    assertThat(result.getFailureReport().toString()).contains(simpleName);
+                }));
+    }
+}
