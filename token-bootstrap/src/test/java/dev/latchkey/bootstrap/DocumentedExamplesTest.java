@@ -1,0 +1,116 @@
+package dev.latchkey.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Keeps the documentation true: every {@code bash} block that calls curl, in the README and in {@code docs/}, is run
+ * as written against a fresh server (only the port of {@code localhost:8080} is replaced), one shell per document so
+ * that variables carry from block to block. Where an {@code http} block follows, the response's status line must
+ * be the one it shows.
+ */
+class DocumentedExamplesTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern FENCE = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
+    private static final String BLOCK_END = "--- end of documented block ---";
+
+    record Example(String commands, String expectedStatusLine) {
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyCurlExampleWorksAsWritten() throws IOException {
+        List<Path> documents = new ArrayList<>();
+        documents.add(ROOT.resolve("README.md"));
+        try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
+            docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(documents::add);
+        }
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        return documents.stream().map(document -> {
+            List<Example> examples = examplesIn(read(document));
+            return DynamicContainer.dynamicContainer(ROOT.relativize(document).toString(),
+                    examples.isEmpty() ? Stream.empty() : Stream.of(DynamicTest.dynamicTest(
+                            examples.size() + " curl examples", () -> runAgainstFreshServer(readme, examples))));
+        });
+    }
+
+    private static String read(Path document) {
+        try {
+            return Files.readString(document);
+        } catch (IOException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    static List<Example> examplesIn(String markdown) {
+        List<String[]> blocks = new ArrayList<>();
+        Matcher fence = FENCE.matcher(markdown);
+        while (fence.find()) {
+            blocks.add(new String[] {fence.group(1), fence.group(2)});
+        }
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i)[0].equals("bash") && blocks.get(i)[1].contains("curl ")) {
+                String expected = i + 1 < blocks.size() && blocks.get(i + 1)[0].equals("http")
+                        ? blocks.get(i + 1)[1].lines().findFirst().orElse("") : null;
+                examples.add(new Example(blocks.get(i)[1], expected));
+            }
+        }
+        return examples;
+    }
+
+    private static String setting(String readme, String variable) {
+        Matcher matcher = Pattern.compile(variable + "=(\\S+)").matcher(readme);
+        assertThat(matcher.find()).as("the README's run command sets " + variable).isTrue();
+        return matcher.group(1);
+    }
+
+    private static void runAgainstFreshServer(String readme, List<Example> examples) throws Exception {
+        Map<String, Object> properties = Map.of(
+                "micronaut.server.port", -1,
+                "datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                BootstrapAdministrator.USERNAME_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_USERNAME"),
+                BootstrapAdministrator.PASSWORD_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD"));
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            StringBuilder script = new StringBuilder("set -u\n");
+            for (Example example : examples) {
+                script.append(example.commands().replace("localhost:8080", "localhost:" + server.getPort()))
+                        .append("\necho\necho '").append(BLOCK_END).append("'\n");
+            }
+            Process bash = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(true).start();
+            String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(bash.exitValue()).as(output).isZero();
+
+            String[] outputs = output.split(Pattern.quote(BLOCK_END) + "\\R?");
+            for (int i = 0; i < examples.size(); i++) {
+                Example example = examples.get(i);
+                if (example.expectedStatusLine() != null) {
+                    String statusLine = outputs[i].lines().filter(line -> line.startsWith("HTTP/")).findFirst()
+                            .orElse("(no HTTP status line)");
+                    assertThat(statusLine.strip()).as("status of:\n%s\noutput:\n%s", example.commands(), outputs[i])
+                            .isEqualTo(example.expectedStatusLine().strip());
+                }
+            }
+        }
+    }
+}
