@@ -18,14 +18,16 @@ import dev.latchkey.application.service.LatchkeyServices;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the framework-free core: ports in, use cases out. */
 @Factory
 class UseCaseFactory {
 
+    /** Ticks in microseconds: PostgreSQL keeps no finer, and a token must read back exactly as it was issued. */
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Singleton
