@@ -1,5 +1,6 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.adapter.persistence.EmbeddedPostgresDatabase;
 import java.util.Map;
 
 class PostgresEndToEndTest extends EndToEndScenario {

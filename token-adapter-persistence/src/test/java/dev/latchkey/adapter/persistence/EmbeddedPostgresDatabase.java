@@ -1,4 +1,4 @@
-package dev.latchkey.bootstrap;
+package dev.latchkey.adapter.persistence;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,12 +8,12 @@ import java.sql.Statement;
 import java.util.Map;
 
 /** A real PostgreSQL server for one test class, from binaries shipped in a Maven artifact. It fails, never skips. */
-final class EmbeddedPostgresDatabase implements AutoCloseable {
+public final class EmbeddedPostgresDatabase implements AutoCloseable {
 
     private EmbeddedPostgres server;
 
     /** Starts the server, creates a fresh database, and returns the datasource properties that reach it. */
-    Map<String, Object> start() {
+    public Map<String, Object> start() {
         try {
             server = EmbeddedPostgres.builder().start();
             try (Connection connection = server.getPostgresDatabase().getConnection();
