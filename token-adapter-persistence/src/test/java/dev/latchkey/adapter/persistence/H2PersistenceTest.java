@@ -13,7 +13,6 @@ class H2PersistenceTest extends PersistenceContract {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "datasources.default.driver-class-name", "org.h2.Driver",
                 "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "flyway.datasources.default.enabled", true);
+                "datasources.default.password", "");
     }
 }

@@ -22,6 +22,7 @@ import io.micronaut.context.ApplicationContext;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,9 @@ abstract class PersistenceContract {
 
     @BeforeAll
     void startContext() {
-        context = ApplicationContext.run(datasource());
+        Map<String, Object> properties = new HashMap<>(datasource());
+        properties.put("flyway.datasources.default.enabled", true);
+        context = ApplicationContext.run(properties);
         tokens = context.getBean(TokenPersistenceAdapter.class);
         accounts = context.getBean(AccountPersistenceAdapter.class);
     }
