@@ -8,19 +8,32 @@ import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenId;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores tokens in the {@code token} table. Each method is one statement, so each is its own transaction. */
+/**
+ * Stores tokens in the {@code token} table. Lookups by secret, the one on every authenticated request, go through a
+ * {@link TokenLookupCache}; a revocation commits together with its announcement to the other nodes, and only then
+ * leaves this node's cache.
+ */
 @Singleton
 public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
 
     private final TokenRepository repository;
+    private final TokenLookupCache cache;
+    private final RevocationChannel revocations;
+    private final TransactionOperations<Connection> transactions;
 
-    TokenPersistenceAdapter(TokenRepository repository) {
+    TokenPersistenceAdapter(TokenRepository repository, TokenLookupCache cache, RevocationChannel revocations,
+                            TransactionOperations<Connection> transactions) {
         this.repository = repository;
+        this.cache = cache;
+        this.revocations = revocations;
+        this.transactions = transactions;
     }
 
     @Override
@@ -30,7 +43,7 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
 
     @Override
     public Optional<Token> loadBySecretHash(SecretHash hash) {
-        return repository.findBySecretHash(hash.toHex()).map(TokenRow::toDomain);
+        return cache.get(hash, uncached -> repository.findBySecretHash(uncached.toHex()).map(TokenRow::toDomain));
     }
 
     @Override
@@ -55,7 +68,16 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
 
     @Override
     public RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
-        long updated = repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name());
-        return updated == 1 ? RevocationWrite.RECORDED : RevocationWrite.ALREADY_REVOKED;
+        RevocationWrite write = transactions.executeWrite(transaction -> {
+            long updated = repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name());
+            if (updated == 0) {
+                return RevocationWrite.ALREADY_REVOKED;
+            }
+            revocations.announce(transaction.getConnection(), id);
+            return RevocationWrite.RECORDED;
+        });
+        // After the commit, never before: a lookup between the two would read the still-active row and cache it.
+        cache.invalidate(id);
+        return write;
     }
 }

@@ -148,6 +148,18 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void aRevokedTokenIsNeverServedFromTheLookupCache() {
+        Token token = newToken(newAccount(), NOW, Expiry.never());
+        assertThat(tokens.loadBySecretHash(token.secretHash())).hasValueSatisfying(
+                cached -> assertThat(cached.revocation()).isEmpty());
+
+        tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED));
+
+        assertThat(tokens.loadBySecretHash(token.secretHash())).hasValueSatisfying(
+                reloaded -> assertThat(reloaded.revocation()).isPresent());
+    }
+
+    @Test
     void ownersSeeTheirTokensNewestFirstInPages() {
         Account owner = newAccount();
         Token oldest = newToken(owner, NOW.minusSeconds(30), Expiry.never());
