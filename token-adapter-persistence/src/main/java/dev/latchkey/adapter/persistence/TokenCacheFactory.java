@@ -9,12 +9,11 @@ import java.time.Duration;
 class TokenCacheFactory {
 
     /**
-     * @param timeToLive the longest a node may serve a token it read before, if a revocation announcement never
-     *                   reaches it; {@code 0s} turns the cache off
+     * @param timeToLive how long a looked-up token is kept; {@code 0s} turns the cache off
      * @param maxEntries beyond this many tokens, lookups go to the database until entries expire
      */
     @Singleton
-    TokenLookupCache tokenLookupCache(@Value("${latchkey.token-cache.time-to-live:5s}") Duration timeToLive,
+    TokenLookupCache tokenLookupCache(@Value("${latchkey.token-cache.time-to-live:60s}") Duration timeToLive,
                                       @Value("${latchkey.token-cache.max-entries:100000}") int maxEntries) {
         return new TokenLookupCache(timeToLive, maxEntries, System::nanoTime);
     }

@@ -8,32 +8,27 @@ import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenId;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores tokens in the {@code token} table. Lookups by secret, the one on every authenticated request, go through a
- * {@link TokenLookupCache}; a revocation commits together with its announcement to the other nodes, and only then
- * leaves this node's cache.
+ * Stores tokens in the {@code token} table, one statement per method, so each is its own transaction.
+ *
+ * <p>Lookups by secret, one per authenticated request, go through a {@link TokenLookupCache}. The cache cannot make
+ * a revoked token usable: every use is recorded with a write conditional on the token not being revoked
+ * ({@link #recordUse}), which sees every committed revocation, whichever node made it.
  */
 @Singleton
 public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
 
     private final TokenRepository repository;
     private final TokenLookupCache cache;
-    private final RevocationChannel revocations;
-    private final TransactionOperations<Connection> transactions;
 
-    TokenPersistenceAdapter(TokenRepository repository, TokenLookupCache cache, RevocationChannel revocations,
-                            TransactionOperations<Connection> transactions) {
+    TokenPersistenceAdapter(TokenRepository repository, TokenLookupCache cache) {
         this.repository = repository;
         this.cache = cache;
-        this.revocations = revocations;
-        this.transactions = transactions;
     }
 
     @Override
@@ -62,22 +57,18 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     }
 
     @Override
-    public void recordUse(TokenId id, Instant usedAt) {
-        repository.recordUse(id.value(), usedAt);
+    public UseWrite recordUse(TokenId id, Instant usedAt) {
+        if (repository.recordUse(id.value(), usedAt) == 1) {
+            return UseWrite.RECORDED;
+        }
+        cache.invalidate(id);
+        return UseWrite.TOKEN_REVOKED;
     }
 
     @Override
     public RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
-        RevocationWrite write = transactions.executeWrite(transaction -> {
-            long updated = repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name());
-            if (updated == 0) {
-                return RevocationWrite.ALREADY_REVOKED;
-            }
-            revocations.announce(transaction.getConnection(), id);
-            return RevocationWrite.RECORDED;
-        });
-        // After the commit, never before: a lookup between the two would read the still-active row and cache it.
+        long updated = repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name());
         cache.invalidate(id);
-        return write;
+        return updated == 1 ? RevocationWrite.RECORDED : RevocationWrite.ALREADY_REVOKED;
     }
 }

@@ -23,9 +23,13 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
 
     long countByOwnerId(UUID ownerId);
 
-    /** Moves last use forward only; a late-arriving older use changes nothing. */
-    @Query("UPDATE token SET last_used_at = :usedAt "
-            + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :usedAt)")
+    /**
+     * Records a use of a token that is not revoked, moving last use forward only (a late-arriving older use changes
+     * nothing). Matches no row once the token is revoked, so the count says whether the use was allowed.
+     */
+    @Query("UPDATE token SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < :usedAt "
+            + "THEN :usedAt ELSE last_used_at END "
+            + "WHERE id = :id AND revoked_at IS NULL")
     long recordUse(UUID id, Instant usedAt);
 
     /** Writes a revocation only where none exists, so the first one stands and nothing un-revokes. */

@@ -74,34 +74,6 @@ class TokenLookupCacheTest {
     }
 
     @Test
-    void aLookupThatReadBeforeAnInvalidationDoesNotStoreWhatItRead() {
-        Token token = token(1);
-
-        cache.get(token.secretHash(), hash -> {
-            // The revocation commits and is announced while this lookup still holds the old row.
-            cache.invalidate(token.id());
-            return Optional.of(token);
-        });
-        lookUp(token);
-
-        assertThat(databaseReads).as("the stale read was not cached").hasValue(1);
-    }
-
-    @Test
-    void clearingVetoesLookupsInFlightToo() {
-        Token token = token(1);
-
-        cache.get(token.secretHash(), hash -> {
-            cache.clear();
-            return Optional.of(token);
-        });
-        lookUp(token);
-
-        assertThat(databaseReads).hasValue(1);
-        assertThat(cache.size()).isEqualTo(1);
-    }
-
-    @Test
     void unknownSecretsAreNotCached() {
         SecretHash unknown = token(9).secretHash();
 

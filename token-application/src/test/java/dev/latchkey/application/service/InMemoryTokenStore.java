@@ -50,13 +50,17 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
     }
 
     @Override
-    public synchronized void recordUse(TokenId id, Instant usedAt) {
+    public synchronized UseWrite recordUse(TokenId id, Instant usedAt) {
         Token token = tokens.get(id);
+        if (token.revocation().isPresent()) {
+            return UseWrite.TOKEN_REVOKED;
+        }
         if (token.lastUsedAt().map(last -> last.isBefore(usedAt)).orElse(true)) {
             tokens.put(id, Token.restore(token.id(), token.owner(), token.kind(), token.description(),
                     token.scopes(), token.createdAt(), token.expiry(), usedAt, token.revocation().orElse(null),
                     token.secretHash()));
         }
+        return UseWrite.RECORDED;
     }
 
     @Override

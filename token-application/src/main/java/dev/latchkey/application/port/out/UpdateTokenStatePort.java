@@ -11,9 +11,18 @@ import java.time.Instant;
  */
 public interface UpdateTokenStatePort {
 
-    void recordUse(TokenId id, Instant usedAt);
+    /**
+     * Records a use, unless the token has been revoked, as the store sees it now. This write is the authority on
+     * revocation: a token read from a cache, or read just before a revocation committed, is refused here.
+     */
+    UseWrite recordUse(TokenId id, Instant usedAt);
 
     RevocationWrite recordRevocation(TokenId id, Revocation revocation);
+
+    enum UseWrite {
+        RECORDED,
+        TOKEN_REVOKED
+    }
 
     enum RevocationWrite {
         RECORDED,

@@ -1,0 +1,70 @@
+package dev.latchkey.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One running Latchkey service in this JVM, on a random port, and the few calls the multi-node tests make. */
+final class LatchkeyNode implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    private static final Pattern FIELD = Pattern.compile("\"(token|tokenId)\":\"([^\"]+)\"");
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    LatchkeyNode(Map<String, Object> datasource, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(datasource);
+        properties.putAll(settings);
+        properties.put("micronaut.server.port", -1);
+        properties.put(BootstrapAdministrator.USERNAME_PROPERTY, ADMIN);
+        properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, ADMIN_PASSWORD);
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    /** Issues a token with the administrator's password; returns {token, tokenId}. */
+    String[] issue() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/tokens", EndToEndScenario.basic(ADMIN, ADMIN_PASSWORD));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("issue failed: " + response.statusCode() + " " + response.body());
+        }
+        String[] tokenAndId = new String[2];
+        Matcher matcher = FIELD.matcher(response.body());
+        while (matcher.find()) {
+            tokenAndId[matcher.group(1).equals("token") ? 0 : 1] = matcher.group(2);
+        }
+        return tokenAndId;
+    }
+
+    int use(String token) throws Exception {
+        return send("GET", "/api/v1/tokens/self", EndToEndScenario.bearer(token)).statusCode();
+    }
+
+    int revoke(String tokenId) throws Exception {
+        return send("DELETE", "/api/v1/tokens/" + tokenId, EndToEndScenario.basic(ADMIN, ADMIN_PASSWORD)).statusCode();
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Authorization", authorization)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
