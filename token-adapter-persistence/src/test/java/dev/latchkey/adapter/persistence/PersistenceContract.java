@@ -41,6 +41,7 @@ abstract class PersistenceContract {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     private ApplicationContext context;
+    private Map<String, Object> properties;
     protected TokenPersistenceAdapter tokens;
     protected AccountPersistenceAdapter accounts;
 
@@ -53,7 +54,7 @@ abstract class PersistenceContract {
 
     @BeforeAll
     void startContext() {
-        Map<String, Object> properties = new HashMap<>(datasource());
+        properties = new HashMap<>(datasource());
         properties.put("flyway.datasources.default.enabled", true);
         context = ApplicationContext.run(properties);
         tokens = context.getBean(TokenPersistenceAdapter.class);
@@ -115,6 +116,26 @@ abstract class PersistenceContract {
 
         assertThat(tokens.loadById(token.id())).contains(token);
         assertThat(tokens.loadBySecretHash(token.secretHash())).contains(token);
+    }
+
+    @Test
+    void instantsAreStoredAsTheAbsoluteMoment() throws Exception {
+        Instant createdAt = Instant.parse("2026-03-29T01:30:00.123456Z");
+        Token token = newToken(newAccount(), createdAt, Expiry.never());
+
+        // Read past the adapter, so that a time-zone shift applied both ways would still show.
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                (String) properties.get("datasources.default.url"),
+                (String) properties.get("datasources.default.username"),
+                (String) properties.get("datasources.default.password"));
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT created_at FROM token WHERE id = ?")) {
+            query.setObject(1, token.id().value());
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getObject(1, java.time.OffsetDateTime.class).toInstant()).isEqualTo(createdAt);
+            }
+        }
     }
 
     @Test
