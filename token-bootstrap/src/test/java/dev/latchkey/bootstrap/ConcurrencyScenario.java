@@ -17,7 +17,6 @@ import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
-import dev.latchkey.domain.TokenKind;
 import dev.latchkey.domain.Username;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -92,7 +91,7 @@ abstract class ConcurrencyScenario {
 
     private IssueTokenUseCase.Outcome.Issued issue() {
         return (IssueTokenUseCase.Outcome.Issued) context.getBean(IssueTokenUseCase.class).issue(new IssueTokenCommand(
-                admin, TokenKind.PERSONAL, TokenDescription.of("load"), Scopes.none(),
+                admin, TokenDescription.of("load"), Scopes.none(),
                 Optional.of(Lifetime.never())));
     }
 

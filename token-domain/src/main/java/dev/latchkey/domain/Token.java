@@ -5,63 +5,67 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A token: the stored facts about one bearer credential. It holds the hash of its secret, never the secret.
+ * A token: the stored facts about one bearer credential. It holds the hash of its credential, never the credential.
  *
- * <p>Instances are immutable. A transition ({@link #use}, {@link #revoke}) returns an outcome holding the new
- * state and the event that records it, or says why nothing changed; it never throws for an expected outcome.
- * Status is derived from the facts and an instant, so a token expires without anyone writing to it.
+ * <p>What a token is ({@link TokenAttributes}) is fixed at issue. What happens to it afterwards is three facts, each
+ * of which only ever moves one way: {@code lastUsedAt} forward, the revocation's effective time earlier (a
+ * revocation may be scheduled, as when a rotated token is given an overlap, and brought forward, never pushed back or
+ * undone), and, for a refresh token, its single consumption.
+ *
+ * <p>Instances are immutable. A transition returns an outcome holding the new state and the event that records it,
+ * or says why nothing changed; it never throws for an expected outcome. Status is derived from the facts and an
+ * instant, so a token expires, or a scheduled revocation takes effect, without anyone writing to it.
  */
 public final class Token {
 
-    private final TokenId id;
-    private final AccountId owner;
-    private final TokenKind kind;
-    private final TokenDescription description;
-    private final Scopes scopes;
+    private final TokenAttributes attributes;
     private final Instant createdAt;
-    private final Expiry expiry;
+    private final SecretHash secretHash;
     private final Instant lastUsedAt;
     private final Revocation revocation;
-    private final SecretHash secretHash;
+    private final Instant consumedAt;
 
-    private Token(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
-                  Instant createdAt, Expiry expiry, Instant lastUsedAt, Revocation revocation, SecretHash secretHash) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.owner = Objects.requireNonNull(owner, "owner");
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.description = Objects.requireNonNull(description, "description");
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
+    private Token(TokenAttributes attributes, Instant createdAt, SecretHash secretHash, Instant lastUsedAt,
+                  Revocation revocation, Instant consumedAt) {
+        this.attributes = Objects.requireNonNull(attributes, "attributes");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.secretHash = Objects.requireNonNull(secretHash, "secretHash");
         this.lastUsedAt = lastUsedAt;
         this.revocation = revocation;
-        if (expiry instanceof Expiry.At at && !at.moment().isAfter(createdAt)) {
+        this.consumedAt = consumedAt;
+        if (attributes.expiry() instanceof Expiry.At at && !at.moment().isAfter(createdAt)) {
             throw new IllegalArgumentException("a token must expire after it is created");
+        }
+        if (consumedAt != null && attributes.kind() != TokenKind.REFRESH) {
+            throw new IllegalArgumentException("only a refresh token is consumed");
         }
     }
 
-    /** Issues a new token for {@code secret}; the result carries the secret so that it can be shown once. */
-    public static Issuance issue(TokenId id, AccountId owner, TokenKind kind, TokenDescription description,
-                                 Scopes scopes, Instant issuedAt, Expiry expiry, TokenSecret secret) {
-        Token token = new Token(id, owner, kind, description, scopes, issuedAt, expiry, null, null, secret.hash());
-        return new Issuance(token, secret, new TokenIssued(id, owner, kind, expiry, issuedAt));
+    /**
+     * Issues a new token whose credential hashes to {@code credentialHash}. The credential itself (an opaque secret
+     * or a signed JWT) stays with the caller, to be shown once.
+     */
+    public static Issued issue(TokenAttributes attributes, Instant issuedAt, SecretHash credentialHash) {
+        Token token = new Token(attributes, issuedAt, credentialHash, null, null, null);
+        return new Issued(token, new TokenIssued(attributes.id(), attributes.owner(), attributes.kind(),
+                attributes.expiry(), issuedAt));
     }
 
     /** Rebuilds a token from stored facts; for repositories only. */
-    public static Token restore(TokenId id, AccountId owner, TokenKind kind, TokenDescription description,
-                                Scopes scopes, Instant createdAt, Expiry expiry, Instant lastUsedAtOrNull,
-                                Revocation revocationOrNull, SecretHash secretHash) {
-        return new Token(id, owner, kind, description, scopes, createdAt, expiry, lastUsedAtOrNull,
-                revocationOrNull, secretHash);
+    public static Token restore(TokenAttributes attributes, Instant createdAt, SecretHash secretHash,
+                                Instant lastUsedAtOrNull, Revocation revocationOrNull, Instant consumedAtOrNull) {
+        return new Token(attributes, createdAt, secretHash, lastUsedAtOrNull, revocationOrNull, consumedAtOrNull);
     }
 
     public TokenStatus statusAt(Instant now) {
-        if (revocation != null) {
+        if (revocation != null && !now.isBefore(revocation.at())) {
             return new TokenStatus.Revoked(revocation);
         }
-        if (expiry.isReachedAt(now)) {
-            return new TokenStatus.Expired(expiry.instant().orElseThrow());
+        if (consumedAt != null) {
+            return new TokenStatus.Consumed(consumedAt);
+        }
+        if (attributes.expiry().isReachedAt(now)) {
+            return new TokenStatus.Expired(attributes.expiry().instant().orElseThrow());
         }
         return new TokenStatus.Active();
     }
@@ -80,20 +84,37 @@ public final class Token {
             return new UseOutcome.Refused(status);
         }
         Instant latest = lastUsedAt != null && lastUsedAt.isAfter(at) ? lastUsedAt : at;
-        Token used = new Token(id, owner, kind, description, scopes, createdAt, expiry, latest, revocation,
-                secretHash);
-        return new UseOutcome.Used(used, new TokenUsed(id, at));
+        return new UseOutcome.Used(new Token(attributes, createdAt, secretHash, latest, revocation, consumedAt),
+                new TokenUsed(id(), at));
     }
 
-    /** Revokes the token. Revoking twice changes nothing; an expired token can still be revoked; nothing un-revokes. */
-    public RevocationOutcome revoke(Instant at, RevocationReason reason) {
-        if (revocation != null) {
+    /**
+     * Revokes the token with effect from {@code effectiveAt}: now, or later for a scheduled revocation. A revocation
+     * already effective at or before that time stands; a later scheduled one is brought forward. Nothing un-revokes,
+     * and an expired token can still be revoked.
+     */
+    public RevocationOutcome revoke(Instant effectiveAt, RevocationReason reason) {
+        if (revocation != null && !revocation.at().isAfter(effectiveAt)) {
             return new RevocationOutcome.AlreadyRevoked(this);
         }
-        Revocation recorded = new Revocation(at, reason);
-        Token revoked = new Token(id, owner, kind, description, scopes, createdAt, expiry, lastUsedAt, recorded,
-                secretHash);
-        return new RevocationOutcome.Revoked(revoked, new TokenRevoked(id, owner, reason, at));
+        Revocation recorded = new Revocation(effectiveAt, reason);
+        Token revoked = new Token(attributes, createdAt, secretHash, lastUsedAt, recorded, consumedAt);
+        return new RevocationOutcome.Revoked(revoked, new TokenRevoked(id(), owner(), reason, effectiveAt));
+    }
+
+    /** Spends a refresh token, which can be exchanged once only. */
+    public ConsumptionOutcome consume(Instant at) {
+        if (attributes.kind() != TokenKind.REFRESH) {
+            return new ConsumptionOutcome.NotARefreshToken();
+        }
+        TokenStatus status = statusAt(at);
+        if (status instanceof TokenStatus.Consumed) {
+            return new ConsumptionOutcome.AlreadyConsumed(this);
+        }
+        if (!(status instanceof TokenStatus.Active)) {
+            return new ConsumptionOutcome.Refused(status);
+        }
+        return new ConsumptionOutcome.Consumed(new Token(attributes, createdAt, secretHash, lastUsedAt, revocation, at));
     }
 
     /**
@@ -102,50 +123,62 @@ public final class Token {
      * short-lived token cannot be turned into a permanent one.
      */
     public Delegation delegate(Scopes requestedScopes, Expiry requestedExpiry) {
-        if (!scopes.containsAll(requestedScopes)) {
+        if (!scopes().containsAll(requestedScopes)) {
             return new Delegation.Refused("the presenting token cannot grant scopes it does not carry itself");
         }
-        if (requestedExpiry.isLaterThan(expiry)) {
+        if (requestedExpiry.isLaterThan(expiry())) {
             return new Delegation.Refused("the presenting token cannot issue a token that outlives it");
         }
         return new Delegation.Permitted();
     }
 
     public boolean isOwnedBy(AccountId account) {
-        return owner.equals(account);
+        return owner().equals(account);
     }
 
-    /** Constant-time check that {@code candidate} is this token's secret hash. */
+    /** Constant-time check that {@code candidate} is this token's credential hash. */
     public boolean hasSecretHash(SecretHash candidate) {
         return secretHash.matches(candidate);
     }
 
+    public TokenAttributes attributes() {
+        return attributes;
+    }
+
     public TokenId id() {
-        return id;
+        return attributes.id();
     }
 
     public AccountId owner() {
-        return owner;
+        return attributes.owner();
     }
 
     public TokenKind kind() {
-        return kind;
+        return attributes.kind();
     }
 
     public TokenDescription description() {
-        return description;
+        return attributes.description();
     }
 
     public Scopes scopes() {
-        return scopes;
+        return attributes.scopes();
+    }
+
+    public Expiry expiry() {
+        return attributes.expiry();
+    }
+
+    public Optional<GrantId> grant() {
+        return attributes.grant();
+    }
+
+    public Optional<ClientId> client() {
+        return attributes.client();
     }
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    public Expiry expiry() {
-        return expiry;
     }
 
     public Optional<Instant> lastUsedAt() {
@@ -156,6 +189,10 @@ public final class Token {
         return Optional.ofNullable(revocation);
     }
 
+    public Optional<Instant> consumedAt() {
+        return Optional.ofNullable(consumedAt);
+    }
+
     public SecretHash secretHash() {
         return secretHash;
     }
@@ -163,29 +200,26 @@ public final class Token {
     @Override
     public boolean equals(Object other) {
         return other instanceof Token that
-                && id.equals(that.id) && owner.equals(that.owner) && kind == that.kind
-                && description.equals(that.description) && scopes.equals(that.scopes)
-                && createdAt.equals(that.createdAt) && expiry.equals(that.expiry)
-                && Objects.equals(lastUsedAt, that.lastUsedAt) && Objects.equals(revocation, that.revocation)
-                && secretHash.equals(that.secretHash);
+                && attributes.equals(that.attributes) && createdAt.equals(that.createdAt)
+                && secretHash.equals(that.secretHash) && Objects.equals(lastUsedAt, that.lastUsedAt)
+                && Objects.equals(revocation, that.revocation) && Objects.equals(consumedAt, that.consumedAt);
     }
 
     @Override
     public int hashCode() {
-        return id.hashCode();
+        return attributes.id().hashCode();
     }
 
     @Override
     public String toString() {
-        return "Token[id=" + id + ", kind=" + kind + ", owner=" + owner + ", expiry=" + expiry
+        return "Token[id=" + id() + ", kind=" + kind() + ", owner=" + owner() + ", expiry=" + expiry()
                 + ", revoked=" + (revocation != null) + "]";
     }
 
-    /** A freshly issued token with its secret, which exists nowhere else. */
-    public record Issuance(Token token, TokenSecret secret, TokenIssued event) {
-        public Issuance {
+    /** A freshly issued token. */
+    public record Issued(Token token, TokenIssued event) {
+        public Issued {
             Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(event, "event");
         }
     }
@@ -203,6 +237,21 @@ public final class Token {
         }
 
         record AlreadyRevoked(Token token) implements RevocationOutcome {
+        }
+    }
+
+    public sealed interface ConsumptionOutcome {
+        record Consumed(Token token) implements ConsumptionOutcome {
+        }
+
+        /** Presented again after its one exchange: the sign of a stolen refresh token. */
+        record AlreadyConsumed(Token token) implements ConsumptionOutcome {
+        }
+
+        record Refused(TokenStatus status) implements ConsumptionOutcome {
+        }
+
+        record NotARefreshToken() implements ConsumptionOutcome {
         }
     }
 

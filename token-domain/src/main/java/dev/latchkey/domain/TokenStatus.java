@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A token's status at a given instant: derived from its stored facts and a clock, never stored itself. */
-public sealed interface TokenStatus permits TokenStatus.Active, TokenStatus.Expired, TokenStatus.Revoked {
+public sealed interface TokenStatus
+        permits TokenStatus.Active, TokenStatus.Expired, TokenStatus.Revoked, TokenStatus.Consumed {
 
     record Active() implements TokenStatus {
     }
@@ -12,6 +13,13 @@ public sealed interface TokenStatus permits TokenStatus.Active, TokenStatus.Expi
     record Expired(Instant since) implements TokenStatus {
         public Expired {
             Objects.requireNonNull(since, "since");
+        }
+    }
+
+    /** A refresh token that has been exchanged, and so cannot be exchanged again. */
+    record Consumed(Instant at) implements TokenStatus {
+        public Consumed {
+            Objects.requireNonNull(at, "at");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +14,23 @@ class TokenTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final AccountId OWNER = new AccountId(UUID.fromString("8d9b4a6e-3f0a-4c3b-9a51-0c2f1c1d2e3f"));
 
-    private static Token.Issuance issue(Expiry expiry, Scopes scopes) {
+    private static final TokenSecret SECRET = secret();
+
+    private static TokenSecret secret() {
         byte[] bytes = new byte[TokenSecret.RANDOM_BYTES];
         Arrays.fill(bytes, (byte) 5);
-        return Token.issue(TokenId.fromRandomBytes(new byte[16]), OWNER, TokenKind.PERSONAL,
-                TokenDescription.of("ci"), scopes, T0, expiry, TokenSecret.fromRandomBytes(bytes));
+        return TokenSecret.fromRandomBytes(bytes);
+    }
+
+    private static Token.Issued issue(Expiry expiry, Scopes scopes) {
+        return Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(new byte[16]), OWNER,
+                TokenDescription.of("ci"), scopes, expiry), T0, SECRET.hash());
+    }
+
+    private static Token refreshToken() {
+        return Token.issue(new TokenAttributes(TokenId.fromRandomBytes(new byte[16]), OWNER, TokenKind.REFRESH,
+                TokenDescription.none(), Scopes.none(), Expiry.at(T0.plusSeconds(3600)),
+                Optional.of(GrantId.fromRandomBytes(new byte[16])), Optional.empty()), T0, SECRET.hash()).token();
     }
 
     private static Token issued(Expiry expiry) {
@@ -26,11 +39,11 @@ class TokenTest {
 
     @Test
     void issuingStoresOnlyTheHashOfTheSecret() {
-        Token.Issuance issuance = issue(Expiry.never(), Scopes.none());
+        Token.Issued issued = issue(Expiry.never(), Scopes.none());
 
-        assertThat(issuance.token().hasSecretHash(issuance.secret().hash())).isTrue();
-        assertThat(issuance.token().toString()).doesNotContain(issuance.secret().reveal());
-        assertThat(issuance.event().tokenId()).isEqualTo(issuance.token().id());
+        assertThat(issued.token().hasSecretHash(SECRET.hash())).isTrue();
+        assertThat(issued.token().toString()).doesNotContain(SECRET.reveal());
+        assertThat(issued.event().tokenId()).isEqualTo(issued.token().id());
     }
 
     @Test
@@ -155,6 +168,46 @@ class TokenTest {
                 .isInstanceOf(Token.Delegation.Refused.class);
         assertThat(parent.delegate(Scopes.none(), Expiry.at(T0.plusSeconds(3600))))
                 .isInstanceOf(Token.Delegation.Permitted.class);
+    }
+
+    @Test
+    void aScheduledRevocationTakesEffectAtItsTime() {
+        Token scheduled = ((Token.RevocationOutcome.Revoked) issued(Expiry.never())
+                .revoke(T0.plusSeconds(60), RevocationReason.ROTATED)).token();
+
+        assertThat(scheduled.statusAt(T0.plusSeconds(59))).isInstanceOf(TokenStatus.Active.class);
+        assertThat(scheduled.statusAt(T0.plusSeconds(60))).isInstanceOf(TokenStatus.Revoked.class);
+    }
+
+    @Test
+    void aScheduledRevocationCanBeBroughtForwardButNeverPushedBack() {
+        Token scheduled = ((Token.RevocationOutcome.Revoked) issued(Expiry.never())
+                .revoke(T0.plusSeconds(60), RevocationReason.ROTATED)).token();
+
+        assertThat(scheduled.revoke(T0.plusSeconds(120), RevocationReason.REQUESTED))
+                .isInstanceOf(Token.RevocationOutcome.AlreadyRevoked.class);
+        Token.RevocationOutcome now = scheduled.revoke(T0.plusSeconds(10), RevocationReason.REQUESTED);
+        assertThat(now).isInstanceOfSatisfying(Token.RevocationOutcome.Revoked.class, revoked ->
+                assertThat(revoked.token().statusAt(T0.plusSeconds(10))).isInstanceOf(TokenStatus.Revoked.class));
+    }
+
+    @Test
+    void aRefreshTokenIsConsumedOnceOnly() {
+        Token refresh = refreshToken();
+
+        Token.ConsumptionOutcome first = refresh.consume(T0.plusSeconds(5));
+        assertThat(first).isInstanceOf(Token.ConsumptionOutcome.Consumed.class);
+        Token consumed = ((Token.ConsumptionOutcome.Consumed) first).token();
+
+        assertThat(consumed.statusAt(T0.plusSeconds(6))).isEqualTo(new TokenStatus.Consumed(T0.plusSeconds(5)));
+        assertThat(consumed.consume(T0.plusSeconds(7))).isInstanceOf(Token.ConsumptionOutcome.AlreadyConsumed.class);
+        assertThat(consumed.use(T0.plusSeconds(7))).isInstanceOf(Token.UseOutcome.Refused.class);
+    }
+
+    @Test
+    void onlyRefreshTokensAreConsumedAndOnlyWhileActive() {
+        assertThat(issued(Expiry.never()).consume(T0)).isInstanceOf(Token.ConsumptionOutcome.NotARefreshToken.class);
+        assertThat(refreshToken().consume(T0.plusSeconds(3600))).isInstanceOf(Token.ConsumptionOutcome.Refused.class);
     }
 
     @Test

@@ -7,15 +7,11 @@ import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Username;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /** Stores accounts in the {@code account} table. */
 @Singleton
 public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort {
-
-    /** SQLSTATE for a unique-constraint violation; H2 and PostgreSQL agree on it. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final AccountRepository repository;
 
@@ -44,19 +40,10 @@ public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPo
             repository.save(AccountRow.fromDomain(account));
             return SaveOutcome.SAVED;
         } catch (DataAccessException failure) {
-            if (isUniqueViolation(failure)) {
+            if (UniqueViolation.isCauseOf(failure)) {
                 return SaveOutcome.USERNAME_TAKEN;
             }
             throw failure;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

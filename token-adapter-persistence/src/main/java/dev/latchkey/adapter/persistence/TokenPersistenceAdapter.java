@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
@@ -70,5 +71,17 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
         long updated = repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name());
         cache.invalidate(id);
         return updated == 1 ? RevocationWrite.RECORDED : RevocationWrite.ALREADY_REVOKED;
+    }
+
+    @Override
+    public int revokeGrant(GrantId grant, Revocation revocation) {
+        // The cache needs no help: the next use of any of these tokens is refused by recordUse, and dropped then.
+        return Math.toIntExact(repository.revokeGrant(grant.value(), revocation.at(), revocation.reason().name()));
+    }
+
+    @Override
+    public ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt) {
+        return repository.recordConsumption(id.value(), consumedAt) == 1
+                ? ConsumptionWrite.CONSUMED : ConsumptionWrite.NOT_CONSUMABLE;
     }
 }

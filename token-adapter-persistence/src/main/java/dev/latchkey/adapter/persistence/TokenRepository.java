@@ -24,16 +24,31 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
     long countByOwnerId(UUID ownerId);
 
     /**
-     * Records a use of a token that is not revoked, moving last use forward only (a late-arriving older use changes
-     * nothing). Matches no row once the token is revoked, so the count says whether the use was allowed.
+     * Records a use of a token not revoked as of {@code usedAt} (a revocation scheduled for later still lets it be
+     * used), moving last use forward only: a late-arriving older use changes nothing. The count says whether the use
+     * was allowed.
      */
     @Query("UPDATE token SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < :usedAt "
             + "THEN :usedAt ELSE last_used_at END "
-            + "WHERE id = :id AND revoked_at IS NULL")
+            + "WHERE id = :id AND (revoked_at IS NULL OR revoked_at > :usedAt)")
     long recordUse(UUID id, Instant usedAt);
 
-    /** Writes a revocation only where none exists, so the first one stands and nothing un-revokes. */
+    /**
+     * Writes a revocation effective at {@code revokedAt} unless one is already effective at or before it: a
+     * revocation can be brought forward, never pushed back or undone.
+     */
     @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
-            + "WHERE id = :id AND revoked_at IS NULL")
+            + "WHERE id = :id AND (revoked_at IS NULL OR revoked_at > :revokedAt)")
     long recordRevocation(UUID id, Instant revokedAt, String reason);
+
+    /** Revokes every token of a grant that is not already revoked by then; returns how many. */
+    @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
+            + "WHERE grant_id = :grantId AND (revoked_at IS NULL OR revoked_at > :revokedAt)")
+    long revokeGrant(UUID grantId, Instant revokedAt, String reason);
+
+    /** Spends a refresh token; matches only while it is unspent and not revoked, so one exchange wins. */
+    @Query("UPDATE token SET consumed_at = :consumedAt "
+            + "WHERE id = :id AND kind = 'REFRESH' AND consumed_at IS NULL "
+            + "AND (revoked_at IS NULL OR revoked_at > :consumedAt)")
+    long recordConsumption(UUID id, Instant consumedAt);
 }

@@ -1,12 +1,15 @@
 package dev.latchkey.adapter.persistence;
 
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
@@ -14,12 +17,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 @MappedEntity("token")
 record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, String scopes, String secretHash,
                 Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt,
-                @Nullable Instant revokedAt, @Nullable String revocationReason) {
+                @Nullable Instant revokedAt, @Nullable String revocationReason, @Nullable UUID grantId,
+                @Nullable String clientId, @Nullable Instant consumedAt) {
 
     static TokenRow fromDomain(Token token) {
         Revocation revocation = token.revocation().orElse(null);
@@ -27,14 +32,19 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 token.description().value(), token.scopes().asSpaceDelimited(), token.secretHash().toHex(),
                 token.createdAt(), token.expiry().instant().orElse(null), token.lastUsedAt().orElse(null),
                 revocation == null ? null : revocation.at(),
-                revocation == null ? null : revocation.reason().name());
+                revocation == null ? null : revocation.reason().name(),
+                token.grant().map(GrantId::value).orElse(null), token.client().map(ClientId::value).orElse(null),
+                token.consumedAt().orElse(null));
     }
 
     Token toDomain() {
         Revocation revocation = revokedAt == null ? null
                 : new Revocation(revokedAt, RevocationReason.valueOf(revocationReason));
-        return Token.restore(new TokenId(id), new AccountId(ownerId), TokenKind.valueOf(kind),
-                TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes), createdAt,
-                Expiry.ofNullable(expiresAt), lastUsedAt, revocation, SecretHash.fromHex(secretHash));
+        TokenAttributes attributes = new TokenAttributes(new TokenId(id), new AccountId(ownerId),
+                TokenKind.valueOf(kind), TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes),
+                Expiry.ofNullable(expiresAt), Optional.ofNullable(grantId).map(GrantId::new),
+                Optional.ofNullable(clientId).map(ClientId::new));
+        return Token.restore(attributes, createdAt, SecretHash.fromHex(secretHash), lastUsedAt, revocation,
+                consumedAt);
     }
 }

@@ -3,9 +3,13 @@ package dev.latchkey.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
+import dev.latchkey.application.port.out.UpdateTokenStatePort.UseWrite;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.Revocation;
@@ -13,6 +17,7 @@ import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
@@ -24,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,9 +90,18 @@ abstract class PersistenceContract {
     }
 
     protected Token newToken(Account owner, Instant createdAt, Expiry expiry) {
-        Token token = Token.issue(TokenId.fromRandomBytes(random(16)), owner.id(), TokenKind.PERSONAL,
-                TokenDescription.of("für CI ✓"), Scopes.of("read", "write:tokens"), createdAt, expiry,
-                TokenSecret.fromRandomBytes(random(32))).token();
+        return save(TokenAttributes.personal(TokenId.fromRandomBytes(random(16)), owner.id(),
+                TokenDescription.of("für CI ✓"), Scopes.of("read", "write:tokens"), expiry), createdAt);
+    }
+
+    protected Token newRefreshToken(Account owner, GrantId grant) {
+        return save(new TokenAttributes(TokenId.fromRandomBytes(random(16)), owner.id(), TokenKind.REFRESH,
+                TokenDescription.none(), Scopes.of("read"), Expiry.at(NOW.plusSeconds(3600)), Optional.of(grant),
+                Optional.of(ClientId.of("gateway"))), NOW);
+    }
+
+    private Token save(TokenAttributes attributes, Instant createdAt) {
+        Token token = Token.issue(attributes, createdAt, TokenSecret.fromRandomBytes(random(32)).hash()).token();
         tokens.saveNew(token);
         return token;
     }
@@ -178,6 +193,51 @@ abstract class PersistenceContract {
 
         assertThat(tokens.loadBySecretHash(token.secretHash())).hasValueSatisfying(
                 reloaded -> assertThat(reloaded.revocation()).isPresent());
+    }
+
+    @Test
+    void aScheduledRevocationCanBeBroughtForwardButNotPushedBack() {
+        Token token = newToken(newAccount(), NOW, Expiry.never());
+        Revocation scheduled = new Revocation(NOW.plusSeconds(60), RevocationReason.ROTATED);
+
+        assertThat(tokens.recordRevocation(token.id(), scheduled)).isEqualTo(RevocationWrite.RECORDED);
+        assertThat(tokens.recordUse(token.id(), NOW.plusSeconds(30))).isEqualTo(UseWrite.RECORDED);
+        assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(90), RevocationReason.REQUESTED)))
+                .isEqualTo(RevocationWrite.ALREADY_REVOKED);
+        assertThat(tokens.recordUse(token.id(), NOW.plusSeconds(60))).isEqualTo(UseWrite.TOKEN_REVOKED);
+
+        Revocation sooner = new Revocation(NOW.plusSeconds(40), RevocationReason.REQUESTED);
+        assertThat(tokens.recordRevocation(token.id(), sooner)).isEqualTo(RevocationWrite.RECORDED);
+        assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).contains(sooner);
+    }
+
+    @Test
+    void aRefreshTokenIsConsumedOnceAndItsGrantRevokedTogether() {
+        Account owner = newAccount();
+        GrantId grant = GrantId.fromRandomBytes(random(16));
+        Token refresh = newRefreshToken(owner, grant);
+        Token sibling = newRefreshToken(owner, grant);
+        Token outsider = newRefreshToken(owner, GrantId.fromRandomBytes(random(16)));
+
+        assertThat(tokens.recordConsumption(refresh.id(), NOW.plusSeconds(1))).isEqualTo(ConsumptionWrite.CONSUMED);
+        assertThat(tokens.recordConsumption(refresh.id(), NOW.plusSeconds(2))).isEqualTo(ConsumptionWrite.NOT_CONSUMABLE);
+        Token reloaded = tokens.loadById(refresh.id()).orElseThrow();
+        assertThat(reloaded.consumedAt()).contains(NOW.plusSeconds(1));
+        assertThat(reloaded.grant()).contains(grant);
+        assertThat(reloaded.client()).contains(ClientId.of("gateway"));
+
+        assertThat(tokens.revokeGrant(grant, new Revocation(NOW.plusSeconds(3), RevocationReason.GRANT_REVOKED)))
+                .isEqualTo(2);
+        assertThat(tokens.loadById(sibling.id()).orElseThrow().revocation()).isPresent();
+        assertThat(tokens.loadById(outsider.id()).orElseThrow().revocation()).isEmpty();
+        assertThat(tokens.recordConsumption(sibling.id(), NOW.plusSeconds(4))).isEqualTo(ConsumptionWrite.NOT_CONSUMABLE);
+    }
+
+    @Test
+    void aPersonalTokenIsNeverConsumed() {
+        Token token = newToken(newAccount(), NOW, Expiry.never());
+
+        assertThat(tokens.recordConsumption(token.id(), NOW.plusSeconds(1))).isEqualTo(ConsumptionWrite.NOT_CONSUMABLE);
     }
 
     @Test

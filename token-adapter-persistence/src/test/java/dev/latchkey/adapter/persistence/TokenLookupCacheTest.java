@@ -9,7 +9,7 @@ import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
-import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenSecret;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +28,9 @@ class TokenLookupCacheTest {
     private static Token token(int seed) {
         byte[] bytes = new byte[32];
         bytes[0] = (byte) seed;
-        return Token.issue(new TokenId(UUID.randomUUID()), new AccountId(UUID.randomUUID()), TokenKind.PERSONAL,
-                TokenDescription.none(), Scopes.none(), Instant.EPOCH, Expiry.never(),
-                TokenSecret.fromRandomBytes(bytes)).token();
+        return Token.issue(TokenAttributes.personal(new TokenId(UUID.randomUUID()), new AccountId(UUID.randomUUID()),
+                TokenDescription.none(), Scopes.none(), Expiry.never()), Instant.EPOCH,
+                TokenSecret.fromRandomBytes(bytes).hash()).token();
     }
 
     private Optional<Token> lookUp(Token token) {

@@ -17,7 +17,6 @@ import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
-import dev.latchkey.domain.TokenKind;
 import dev.latchkey.domain.TokenStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -62,7 +61,7 @@ class TokenController {
     HttpResponse<?> issue(HttpRequest<?> request, @Nullable @Valid @Body IssueTokenRequest body,
                           Authentication authentication) {
         IssueTokenRequest fields = body == null ? new IssueTokenRequest(null, null, null) : body;
-        IssueTokenCommand command = new IssueTokenCommand(AuthenticatedCaller.of(authentication), TokenKind.PERSONAL,
+        IssueTokenCommand command = new IssueTokenCommand(AuthenticatedCaller.of(authentication),
                 fields.description() == null ? TokenDescription.none() : TokenDescription.of(fields.description()),
                 fields.scopes() == null ? Scopes.none() : Scopes.of(fields.scopes()),
                 Optional.ofNullable(fields.lifetimeSeconds())

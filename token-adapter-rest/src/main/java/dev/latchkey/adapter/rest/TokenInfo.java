@@ -29,6 +29,9 @@ record TokenInfo(String tokenId, String kind, String description, List<String> s
         if (status instanceof TokenStatus.Revoked) {
             return "revoked";
         }
+        if (status instanceof TokenStatus.Consumed) {
+            return "consumed";
+        }
         return status instanceof TokenStatus.Expired ? "expired" : "active";
     }
 }

@@ -22,7 +22,7 @@ import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
-import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenSecret;
 import dev.latchkey.domain.TokenStatus;
 import dev.latchkey.domain.Username;
@@ -113,9 +113,9 @@ class TokenApiTest {
     }
 
     private static Token token(Expiry expiry) {
-        return Token.issue(new TokenId(UUID.randomUUID()), ALICE.accountId(), TokenKind.PERSONAL,
-                TokenDescription.of("ci"), Scopes.of("read"), NOW, expiry,
-                TokenSecret.fromRandomBytes(new byte[32])).token();
+        return Token.issue(TokenAttributes.personal(new TokenId(UUID.randomUUID()), ALICE.accountId(),
+                TokenDescription.of("ci"), Scopes.of("read"), expiry), NOW,
+                TokenSecret.fromRandomBytes(new byte[32]).hash()).token();
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, String contentType,

@@ -9,6 +9,7 @@ import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenSecret;
 import java.time.Clock;
@@ -62,11 +63,11 @@ final class IssueTokenService implements IssueTokenUseCase {
         }
 
         TokenSecret secret = TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES));
-        Token.Issuance issuance = Token.issue(TokenId.fromRandomBytes(randomness.nextBytes(TOKEN_ID_BYTES)),
-                command.issuer().accountId(), command.kind(), command.description(), command.scopes(), now, expiry,
-                secret);
-        saveTokens.saveNew(issuance.token());
-        events.publish(issuance.event());
-        return new Outcome.Issued(issuance.token(), issuance.secret());
+        Token.Issued issued = Token.issue(TokenAttributes.personal(
+                TokenId.fromRandomBytes(randomness.nextBytes(TOKEN_ID_BYTES)), command.issuer().accountId(),
+                command.description(), command.scopes(), expiry), now, secret.hash());
+        saveTokens.saveNew(issued.token());
+        events.publish(issued.event());
+        return new Outcome.Issued(issued.token(), secret);
     }
 }

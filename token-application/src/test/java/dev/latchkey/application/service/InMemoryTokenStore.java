@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
@@ -52,13 +53,12 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
     @Override
     public synchronized UseWrite recordUse(TokenId id, Instant usedAt) {
         Token token = tokens.get(id);
-        if (token.revocation().isPresent()) {
+        if (token.revocation().filter(revocation -> !revocation.at().isAfter(usedAt)).isPresent()) {
             return UseWrite.TOKEN_REVOKED;
         }
         if (token.lastUsedAt().map(last -> last.isBefore(usedAt)).orElse(true)) {
-            tokens.put(id, Token.restore(token.id(), token.owner(), token.kind(), token.description(),
-                    token.scopes(), token.createdAt(), token.expiry(), usedAt, token.revocation().orElse(null),
-                    token.secretHash()));
+            tokens.put(id, Token.restore(token.attributes(), token.createdAt(), token.secretHash(), usedAt,
+                    token.revocation().orElse(null), token.consumedAt().orElse(null)));
         }
         return UseWrite.RECORDED;
     }
@@ -66,12 +66,34 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
     @Override
     public synchronized RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
         Token token = tokens.get(id);
-        if (token.revocation().isPresent()) {
+        if (token.revocation().filter(existing -> !existing.at().isAfter(revocation.at())).isPresent()) {
             return RevocationWrite.ALREADY_REVOKED;
         }
-        tokens.put(id, Token.restore(token.id(), token.owner(), token.kind(), token.description(), token.scopes(),
-                token.createdAt(), token.expiry(), token.lastUsedAt().orElse(null), revocation, token.secretHash()));
+        tokens.put(id, Token.restore(token.attributes(), token.createdAt(), token.secretHash(),
+                token.lastUsedAt().orElse(null), revocation, token.consumedAt().orElse(null)));
         return RevocationWrite.RECORDED;
+    }
+
+    @Override
+    public synchronized int revokeGrant(GrantId grant, Revocation revocation) {
+        int revoked = 0;
+        for (Token token : List.copyOf(tokens.values())) {
+            if (token.grant().filter(grant::equals).isPresent()
+                    && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
+    public synchronized ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt) {
+        Token token = tokens.get(id);
+        if (!(token.consume(consumedAt) instanceof Token.ConsumptionOutcome.Consumed consumed)) {
+            return ConsumptionWrite.NOT_CONSUMABLE;
+        }
+        tokens.put(id, consumed.token());
+        return ConsumptionWrite.CONSUMED;
     }
 
     int size() {

@@ -11,7 +11,6 @@ import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenIssued;
-import dev.latchkey.domain.TokenKind;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class IssueTokenServiceTest {
     private final IssueTokenUseCase issue = fixture.services.issueToken(ServiceFixture.POLICY);
 
     private Outcome issue(Caller caller, Optional<Lifetime> lifetime, Scopes scopes) {
-        return issue.issue(new IssueTokenCommand(caller, TokenKind.PERSONAL, TokenDescription.of("deploy bot"),
+        return issue.issue(new IssueTokenCommand(caller, TokenDescription.of("deploy bot"),
                 scopes, lifetime));
     }
 

@@ -11,7 +11,6 @@ import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenDescription;
-import dev.latchkey.domain.TokenKind;
 import dev.latchkey.domain.Username;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,7 @@ final class ServiceFixture {
 
     IssueTokenUseCase.Outcome.Issued issue(Caller caller, Optional<Lifetime> lifetime, Scopes scopes) {
         return (IssueTokenUseCase.Outcome.Issued) services.issueToken(POLICY).issue(
-                new IssueTokenUseCase.IssueTokenCommand(caller, TokenKind.PERSONAL, TokenDescription.of("test"),
+                new IssueTokenUseCase.IssueTokenCommand(caller, TokenDescription.of("test"),
                         scopes, lifetime));
     }
 

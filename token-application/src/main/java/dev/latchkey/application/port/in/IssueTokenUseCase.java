@@ -4,12 +4,11 @@ import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
-import dev.latchkey.domain.TokenKind;
 import dev.latchkey.domain.TokenSecret;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Issues a new token to the caller. */
+/** Issues a new personal token to the caller. */
 public interface IssueTokenUseCase {
 
     Outcome issue(IssueTokenCommand command);
@@ -17,11 +16,10 @@ public interface IssueTokenUseCase {
     /**
      * @param requestedLifetime empty to take the policy's default
      */
-    record IssueTokenCommand(Caller issuer, TokenKind kind, TokenDescription description, Scopes scopes,
+    record IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
                              Optional<Lifetime> requestedLifetime) {
         public IssueTokenCommand {
             Objects.requireNonNull(issuer, "issuer");
-            Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(requestedLifetime, "requestedLifetime");

@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.out;
 
+import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.TokenId;
 import java.time.Instant;
@@ -17,11 +18,26 @@ public interface UpdateTokenStatePort {
      */
     UseWrite recordUse(TokenId id, Instant usedAt);
 
+    /**
+     * Records a revocation effective at its instant (which may lie ahead, for a scheduled one), unless one already
+     * takes effect at or before it.
+     */
     RevocationWrite recordRevocation(TokenId id, Revocation revocation);
+
+    /** Revokes every token of a grant that is not revoked by then; returns how many were. */
+    int revokeGrant(GrantId grant, Revocation revocation);
+
+    /** Spends a refresh token. Of concurrent exchanges of one token, exactly one is {@code CONSUMED}. */
+    ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt);
 
     enum UseWrite {
         RECORDED,
         TOKEN_REVOKED
+    }
+
+    enum ConsumptionWrite {
+        CONSUMED,
+        NOT_CONSUMABLE
     }
 
     enum RevocationWrite {

@@ -1,0 +1,42 @@
+package dev.latchkey.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a token is, fixed when it is issued and never changed afterwards.
+ *
+ * @param grant  the authorization grant the token belongs to, for access and refresh tokens obtained through the
+ *               token endpoint
+ * @param client the OAuth 2.0 client the token was issued to, when one authenticated
+ */
+public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
+                              Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client) {
+
+    public TokenAttributes {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(expiry, "expiry");
+        Objects.requireNonNull(grant, "grant");
+        Objects.requireNonNull(client, "client");
+    }
+
+    /** A personal token: made directly by its owner, outside any grant or client. */
+    public static TokenAttributes personal(TokenId id, AccountId owner, TokenDescription description, Scopes scopes,
+                                           Expiry expiry) {
+        return new TokenAttributes(id, owner, TokenKind.PERSONAL, description, scopes, expiry, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The same token with another expiry; for a replacement or a shortened overlap. */
+    public TokenAttributes withExpiry(Expiry newExpiry) {
+        return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client);
+    }
+
+    public TokenAttributes withId(TokenId newId) {
+        return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client);
+    }
+}
