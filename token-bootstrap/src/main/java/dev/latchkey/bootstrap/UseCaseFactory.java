@@ -1,18 +1,25 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.service.LatchkeyServices;
 import io.micronaut.context.annotation.Factory;
@@ -42,11 +49,32 @@ class UseCaseFactory {
 
     @Singleton
     LatchkeyServices services(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
-                              LoadAccountPort loadAccounts, SaveAccountPort saveAccounts,
+                              LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
+                              SaveClientPort saveClients, TransactionPort transactions,
                               PasswordHasherPort passwordHasher, RandomnessPort randomness,
                               PublishTokenEventPort events, Clock clock) {
         return new LatchkeyServices(new LatchkeyServices.Ports(loadTokens, saveTokens, tokenState, loadAccounts,
-                saveAccounts, passwordHasher, randomness, events, clock));
+                saveAccounts, loadClients, saveClients, transactions, passwordHasher, randomness, events, clock));
+    }
+
+    @Singleton
+    AuthenticateClientUseCase authenticateClient(LatchkeyServices services) {
+        return services.authenticateClient();
+    }
+
+    @Singleton
+    RegisterClientUseCase registerClient(LatchkeyServices services) {
+        return services.registerClient();
+    }
+
+    @Singleton
+    GrantTokensUseCase grantTokens(LatchkeyServices services, OAuthProperties oauth) {
+        return services.grantTokens(oauth.toGrantPolicy());
+    }
+
+    @Singleton
+    IntrospectTokenUseCase introspectToken(LatchkeyServices services) {
+        return services.introspectToken();
     }
 
     @Singleton

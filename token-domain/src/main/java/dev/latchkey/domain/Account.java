@@ -20,6 +20,11 @@ public record Account(AccountId id, Username username, PasswordHash passwordHash
         return new Account(id, username, passwordHash, role, true, createdAt);
     }
 
+    /** Whether tokens of this account may carry these scopes: the privileged ones are for administrators only. */
+    public boolean mayHold(Scopes scopes) {
+        return role == Role.ADMIN || !scopes.contains(Scopes.INTROSPECT);
+    }
+
     @Override
     public String toString() {
         return "Account[id=" + id + ", username=" + username + ", role=" + role + ", enabled=" + enabled + "]";

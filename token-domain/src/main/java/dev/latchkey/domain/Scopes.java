@@ -12,6 +12,8 @@ import java.util.TreeSet;
  */
 public record Scopes(SortedSet<String> values) {
 
+    /** Lets a token's bearer introspect other tokens (RFC 7662); only administrators may hold it. */
+    public static final String INTROSPECT = "introspect";
     public static final int MAX_COUNT = 32;
     public static final int MAX_SCOPE_LENGTH = 64;
 
@@ -55,6 +57,10 @@ public record Scopes(SortedSet<String> values) {
             return none();
         }
         return of(Arrays.asList(text.trim().split(" +")));
+    }
+
+    public boolean contains(String scope) {
+        return values.contains(scope);
     }
 
     public boolean containsAll(Scopes other) {

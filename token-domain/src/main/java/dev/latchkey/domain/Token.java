@@ -8,9 +8,9 @@ import java.util.Optional;
  * A token: the stored facts about one bearer credential. It holds the hash of its credential, never the credential.
  *
  * <p>What a token is ({@link TokenAttributes}) is fixed at issue. What happens to it afterwards is three facts, each
- * of which only ever moves one way: {@code lastUsedAt} forward, the revocation's effective time earlier (a
- * revocation may be scheduled, as when a rotated token is given an overlap, and brought forward, never pushed back or
- * undone), and, for a refresh token, its single consumption.
+ * of which only ever moves one way: {@code lastUsedAt} forward, the revocation from none to recorded (a rotation's
+ * revocation may be scheduled at the end of an overlap and brought forward, never pushed back or undone), and, for a
+ * refresh token, its single consumption.
  *
  * <p>Instances are immutable. A transition returns an outcome holding the new state and the event that records it,
  * or says why nothing changed; it never throws for an expected outcome. Status is derived from the facts and an
@@ -89,15 +89,15 @@ public final class Token {
     }
 
     /**
-     * Revokes the token with effect from {@code effectiveAt}: now, or later for a scheduled revocation. A revocation
-     * already effective at or before that time stands; a later scheduled one is brought forward. Nothing un-revokes,
-     * and an expired token can still be revoked.
+     * Revokes the token with effect from {@code effectiveAt}: now, or later for a rotation's scheduled revocation.
+     * A recorded revocation stands, except that a scheduled one is brought forward by an earlier one (see
+     * {@link Revocation#yieldsTo}). Nothing un-revokes, and an expired token can still be revoked.
      */
     public RevocationOutcome revoke(Instant effectiveAt, RevocationReason reason) {
-        if (revocation != null && !revocation.at().isAfter(effectiveAt)) {
+        Revocation recorded = new Revocation(effectiveAt, reason);
+        if (revocation != null && !revocation.yieldsTo(recorded)) {
             return new RevocationOutcome.AlreadyRevoked(this);
         }
-        Revocation recorded = new Revocation(effectiveAt, reason);
         Token revoked = new Token(attributes, createdAt, secretHash, lastUsedAt, recorded, consumedAt);
         return new RevocationOutcome.Revoked(revoked, new TokenRevoked(id(), owner(), reason, effectiveAt));
     }

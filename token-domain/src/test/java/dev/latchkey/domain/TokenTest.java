@@ -187,8 +187,11 @@ class TokenTest {
         assertThat(scheduled.revoke(T0.plusSeconds(120), RevocationReason.REQUESTED))
                 .isInstanceOf(Token.RevocationOutcome.AlreadyRevoked.class);
         Token.RevocationOutcome now = scheduled.revoke(T0.plusSeconds(10), RevocationReason.REQUESTED);
-        assertThat(now).isInstanceOfSatisfying(Token.RevocationOutcome.Revoked.class, revoked ->
-                assertThat(revoked.token().statusAt(T0.plusSeconds(10))).isInstanceOf(TokenStatus.Revoked.class));
+        assertThat(now).isInstanceOfSatisfying(Token.RevocationOutcome.Revoked.class, revoked -> {
+            assertThat(revoked.token().statusAt(T0.plusSeconds(10))).isInstanceOf(TokenStatus.Revoked.class);
+            assertThat(revoked.token().revoke(T0.plusSeconds(5), RevocationReason.REQUESTED))
+                    .as("an explicit revocation is final").isInstanceOf(Token.RevocationOutcome.AlreadyRevoked.class);
+        });
     }
 
     @Test

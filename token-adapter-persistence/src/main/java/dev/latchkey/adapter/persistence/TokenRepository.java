@@ -34,16 +34,17 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
     long recordUse(UUID id, Instant usedAt);
 
     /**
-     * Writes a revocation effective at {@code revokedAt} unless one is already effective at or before it: a
-     * revocation can be brought forward, never pushed back or undone.
+     * Writes a revocation effective at {@code revokedAt} where none is recorded, or where a rotation's scheduled one
+     * would take effect later (the SQL twin of {@code Revocation.yieldsTo}): nothing is pushed back or undone.
      */
     @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
-            + "WHERE id = :id AND (revoked_at IS NULL OR revoked_at > :revokedAt)")
+            + "WHERE id = :id AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
     long recordRevocation(UUID id, Instant revokedAt, String reason);
 
-    /** Revokes every token of a grant that is not already revoked by then; returns how many. */
+    /** Revokes every token of a grant, under the same rule as a single revocation; returns how many. */
     @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
-            + "WHERE grant_id = :grantId AND (revoked_at IS NULL OR revoked_at > :revokedAt)")
+            + "WHERE grant_id = :grantId "
+            + "AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
     long revokeGrant(UUID grantId, Instant revokedAt, String reason);
 
     /** Spends a refresh token; matches only while it is unspent and not revoked, so one exchange wins. */

@@ -196,7 +196,7 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void aScheduledRevocationCanBeBroughtForwardButNotPushedBack() {
+    void aScheduledRevocationCanBeBroughtForwardButNotPushedBackWhileOthersAreFinal() {
         Token token = newToken(newAccount(), NOW, Expiry.never());
         Revocation scheduled = new Revocation(NOW.plusSeconds(60), RevocationReason.ROTATED);
 
@@ -209,6 +209,8 @@ abstract class PersistenceContract {
         Revocation sooner = new Revocation(NOW.plusSeconds(40), RevocationReason.REQUESTED);
         assertThat(tokens.recordRevocation(token.id(), sooner)).isEqualTo(RevocationWrite.RECORDED);
         assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).contains(sooner);
+        assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(20), RevocationReason.REQUESTED)))
+                .as("a revocation that is not a rotation's is final").isEqualTo(RevocationWrite.ALREADY_REVOKED);
     }
 
     @Test

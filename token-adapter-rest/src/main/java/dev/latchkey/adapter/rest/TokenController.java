@@ -73,6 +73,9 @@ class TokenController {
         if (outcome instanceof IssueTokenUseCase.Outcome.DelegationRefused refused) {
             return Problems.response(request, ProblemType.DELEGATION_NOT_ALLOWED, refused.reason());
         }
+        if (outcome instanceof IssueTokenUseCase.Outcome.ScopeNotAllowed refused) {
+            return Problems.response(request, ProblemType.SCOPE_NOT_ALLOWED, refused.reason());
+        }
         IssueTokenUseCase.Outcome.Issued issued = (IssueTokenUseCase.Outcome.Issued) outcome;
         TokenInfo info = TokenInfo.of(new TokenDetails(issued.token(), new TokenStatus.Active()));
         return HttpResponse.created(new IssuedTokenResponse(issued.secret().reveal(), info),

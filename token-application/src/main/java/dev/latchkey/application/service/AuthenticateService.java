@@ -3,7 +3,6 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.out.LoadAccountPort;
-import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
@@ -13,7 +12,6 @@ import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
-import dev.latchkey.domain.TokenSecret;
 import dev.latchkey.domain.TokenStatus;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
@@ -22,17 +20,17 @@ import java.util.Optional;
 final class AuthenticateService implements AuthenticateUseCase {
 
     private final LoadAccountPort accounts;
-    private final LoadTokenPort tokens;
+    private final PresentedCredentials credentials;
     private final UpdateTokenStatePort tokenState;
     private final PasswordHasherPort hasher;
     private final PublishTokenEventPort events;
     private final Clock clock;
     private volatile PasswordHash decoyHash;
 
-    AuthenticateService(LoadAccountPort accounts, LoadTokenPort tokens, UpdateTokenStatePort tokenState,
+    AuthenticateService(LoadAccountPort accounts, PresentedCredentials credentials, UpdateTokenStatePort tokenState,
                         PasswordHasherPort hasher, PublishTokenEventPort events, Clock clock) {
         this.accounts = accounts;
-        this.tokens = tokens;
+        this.credentials = credentials;
         this.tokenState = tokenState;
         this.hasher = hasher;
         this.events = events;
@@ -57,12 +55,11 @@ final class AuthenticateService implements AuthenticateUseCase {
 
     @Override
     public Outcome authenticate(PresentedToken presented) {
-        Optional<TokenSecret> secret = TokenSecret.parse(presented.value());
-        if (secret.isEmpty()) {
+        Optional<SecretHash> hash = credentials.recognise(presented.value());
+        if (hash.isEmpty()) {
             return new Outcome.Refused(Reason.MALFORMED_TOKEN);
         }
-        SecretHash hash = secret.get().hash();
-        Optional<Token> found = tokens.loadBySecretHash(hash).filter(token -> token.hasSecretHash(hash));
+        Optional<Token> found = credentials.find(hash.get());
         if (found.isEmpty()) {
             return new Outcome.Refused(Reason.UNKNOWN_TOKEN);
         }

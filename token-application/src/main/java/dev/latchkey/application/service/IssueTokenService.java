@@ -1,6 +1,7 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
@@ -8,6 +9,7 @@ import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
@@ -22,15 +24,17 @@ final class IssueTokenService implements IssueTokenUseCase {
 
     private final IssuancePolicy policy;
     private final LoadTokenPort tokens;
+    private final LoadAccountPort accounts;
     private final SaveTokenPort saveTokens;
     private final RandomnessPort randomness;
     private final PublishTokenEventPort events;
     private final Clock clock;
 
-    IssueTokenService(IssuancePolicy policy, LoadTokenPort tokens, SaveTokenPort saveTokens,
+    IssueTokenService(IssuancePolicy policy, LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
                       RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
         this.policy = policy;
         this.tokens = tokens;
+        this.accounts = accounts;
         this.saveTokens = saveTokens;
         this.randomness = randomness;
         this.events = events;
@@ -43,6 +47,10 @@ final class IssueTokenService implements IssueTokenUseCase {
         IssuancePolicy.Decision decision = policy.decide(lifetime);
         if (decision instanceof IssuancePolicy.Decision.Refused refused) {
             return new Outcome.LifetimeRefused(refused.reason());
+        }
+        if (accounts.loadById(command.issuer().accountId()).filter(account -> account.mayHold(command.scopes()))
+                .isEmpty()) {
+            return new Outcome.ScopeNotAllowed("only administrators may hold the scope '" + Scopes.INTROSPECT + "'");
         }
         Instant now = clock.instant();
         Expiry expiry = lifetime.expiryFrom(now);

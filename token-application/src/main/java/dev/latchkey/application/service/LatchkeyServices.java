@@ -1,19 +1,27 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.IssuancePolicy;
 import java.time.Clock;
 import java.util.Objects;
@@ -26,20 +34,41 @@ public final class LatchkeyServices {
 
     private final Ports ports;
     private final TokenDetailsReader reader;
+    private final PresentedCredentials credentials;
 
     public LatchkeyServices(Ports ports) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.reader = new TokenDetailsReader(ports.loadTokens(), ports.clock());
+        this.credentials = new PresentedCredentials(ports.loadTokens());
     }
 
     public AuthenticateUseCase authenticate() {
-        return new AuthenticateService(ports.loadAccounts(), ports.loadTokens(), ports.tokenState(),
+        return new AuthenticateService(ports.loadAccounts(), credentials, ports.tokenState(),
                 ports.passwordHasher(), ports.events(), ports.clock());
     }
 
+    public AuthenticateClientUseCase authenticateClient() {
+        return new AuthenticateClientService(ports.loadClients());
+    }
+
+    public RegisterClientUseCase registerClient() {
+        return new RegisterClientService(ports.saveClients(), ports.randomness(), ports.clock());
+    }
+
     public IssueTokenUseCase issueToken(IssuancePolicy policy) {
-        return new IssueTokenService(policy, ports.loadTokens(), ports.saveTokens(), ports.randomness(),
-                ports.events(), ports.clock());
+        return new IssueTokenService(policy, ports.loadTokens(), ports.loadAccounts(), ports.saveTokens(),
+                ports.randomness(), ports.events(), ports.clock());
+    }
+
+    public GrantTokensUseCase grantTokens(GrantPolicy policy) {
+        return new GrantTokensService(policy, authenticate(), credentials, ports.loadTokens(), ports.loadAccounts(),
+                ports.saveTokens(), ports.tokenState(), ports.transactions(), ports.randomness(), ports.events(),
+                ports.clock());
+    }
+
+    public IntrospectTokenUseCase introspectToken() {
+        return new IntrospectTokenService(credentials, ports.loadTokens(), ports.loadAccounts(), ports.tokenState(),
+                ports.clock());
     }
 
     public InspectTokenUseCase inspectToken() {
@@ -51,7 +80,7 @@ public final class LatchkeyServices {
     }
 
     public RevokeTokenUseCase revokeToken() {
-        return new RevokeTokenService(reader, ports.tokenState(), ports.events(), ports.clock());
+        return new RevokeTokenService(reader, credentials, ports.tokenState(), ports.events(), ports.clock());
     }
 
     public BootstrapAdministratorUseCase bootstrapAdministrator() {
@@ -61,10 +90,14 @@ public final class LatchkeyServices {
 
     /** Every outbound port the use cases need, plus the clock. */
     public record Ports(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
-                        LoadAccountPort loadAccounts, SaveAccountPort saveAccounts,
+                        LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
+                        SaveClientPort saveClients, TransactionPort transactions,
                         PasswordHasherPort passwordHasher, RandomnessPort randomness, PublishTokenEventPort events,
                         Clock clock) {
         public Ports {
+            Objects.requireNonNull(loadClients, "loadClients");
+            Objects.requireNonNull(saveClients, "saveClients");
+            Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(loadTokens, "loadTokens");
             Objects.requireNonNull(saveTokens, "saveTokens");
             Objects.requireNonNull(tokenState, "tokenState");

@@ -23,6 +23,11 @@ final class TokenDetailsReader {
         return tokens.loadById(id).filter(token -> token.isOwnedBy(caller.accountId()));
     }
 
+    /** The token as stored now, or as given if it has vanished meanwhile. */
+    Token reload(Token token) {
+        return tokens.loadById(token.id()).orElse(token);
+    }
+
     TokenDetails detailsOf(Token token) {
         return new TokenDetails(token, token.statusAt(clock.instant()));
     }

@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.TokenEvent;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Small deterministic stand-ins for the outbound ports that are not stores. */
 final class Fakes {
@@ -35,6 +37,17 @@ final class Fakes {
         public boolean matches(Password candidate, PasswordHash hash) {
             verifications.incrementAndGet();
             return hash.phcString().equals("$plain$" + candidate.reveal());
+        }
+    }
+
+    /** Runs the work directly; the in-memory stores apply each write at once. */
+    static final class DirectTransactions implements TransactionPort {
+        int transactions;
+
+        @Override
+        public synchronized <T> T inTransaction(Supplier<T> work) {
+            transactions++;
+            return work.get();
         }
     }
 

@@ -66,7 +66,7 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
     @Override
     public synchronized RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
         Token token = tokens.get(id);
-        if (token.revocation().filter(existing -> !existing.at().isAfter(revocation.at())).isPresent()) {
+        if (token.revocation().filter(existing -> !existing.yieldsTo(revocation)).isPresent()) {
             return RevocationWrite.ALREADY_REVOKED;
         }
         tokens.put(id, Token.restore(token.attributes(), token.createdAt(), token.secretHash(),

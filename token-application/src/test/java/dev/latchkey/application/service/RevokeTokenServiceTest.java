@@ -89,7 +89,8 @@ class RevokeTokenServiceTest {
         when(racingStore.recordRevocation(any(), any())).thenReturn(UpdateTokenStatePort.RevocationWrite.ALREADY_REVOKED);
         PublishTokenEventPort events = mock(PublishTokenEventPort.class);
         RevokeTokenService service = new RevokeTokenService(
-                new TokenDetailsReader(fixture.tokens, fixture.clock), racingStore, events, fixture.clock);
+                new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens),
+                racingStore, events, fixture.clock);
 
         Outcome outcome = service.revoke(new RevokeTokenCommand(alice, issued.token().id(), RevocationReason.REQUESTED));
 

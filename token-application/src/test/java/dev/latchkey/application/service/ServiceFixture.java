@@ -29,11 +29,18 @@ final class ServiceFixture {
     final Fakes.RecordingEvents events = new Fakes.RecordingEvents();
     final Fakes.SettableClock clock = new Fakes.SettableClock(START);
     final Fakes.SeededRandomness randomness = new Fakes.SeededRandomness();
+    final InMemoryClientStore clients = new InMemoryClientStore();
+    final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final LatchkeyServices services = new LatchkeyServices(new LatchkeyServices.Ports(tokens, tokens, tokens,
-            accounts, accounts, hasher, randomness, events, clock));
+            accounts, accounts, clients, clients, transactions, hasher, randomness, events, clock));
 
     Account account(String username, String password) {
-        Account account = Account.create(AccountId.fromRandomBytes(randomness.nextBytes(16)), Username.of(username), hasher.hash(Password.presented(password)), Role.USER, START);
+        return account(username, password, Role.USER);
+    }
+
+    Account account(String username, String password, Role role) {
+        Account account = Account.create(AccountId.fromRandomBytes(randomness.nextBytes(16)), Username.of(username),
+                hasher.hash(Password.presented(password)), role, START);
         accounts.saveNew(account);
         return account;
     }

@@ -21,6 +21,7 @@ public enum ProblemType {
     LIFETIME_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "The requested lifetime is not allowed", false),
     NO_TOKEN_PRESENTED(HttpStatus.BAD_REQUEST, "The request was not authenticated with a token", false),
     DELEGATION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The presenting token may not issue this token", false),
+    SCOPE_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The account may not hold a requested scope", false),
     TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "No such token", false);
 
     private static final String PREFIX = "urn:latchkey:problem:";

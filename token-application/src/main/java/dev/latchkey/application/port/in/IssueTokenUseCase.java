@@ -38,5 +38,9 @@ public interface IssueTokenUseCase {
         /** The token the caller presented may not issue this token (scopes or lifetime beyond its own). */
         record DelegationRefused(String reason) implements Outcome {
         }
+
+        /** The account may not hold a requested scope (the privileged ones are for administrators). */
+        record ScopeNotAllowed(String reason) implements Outcome {
+        }
     }
 }

@@ -9,6 +9,32 @@ public interface RevokeTokenUseCase {
 
     Outcome revoke(RevokeTokenCommand command);
 
+    /**
+     * Revokes the token whose credential is presented (RFC 7009). Possessing a credential is enough to destroy it;
+     * a refresh token takes its whole grant with it.
+     */
+    PresentedOutcome revokePresented(RevokePresentedCommand command);
+
+    record RevokePresentedCommand(String token) {
+        public RevokePresentedCommand {
+            Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "RevokePresentedCommand[token=redacted]";
+        }
+    }
+
+    sealed interface PresentedOutcome {
+        record Revoked(TokenDetails details) implements PresentedOutcome {
+        }
+
+        /** Unknown, malformed or already revoked: nothing changed, and RFC 7009 answers 200 all the same. */
+        record NothingToRevoke() implements PresentedOutcome {
+        }
+    }
+
     record RevokeTokenCommand(Caller caller, TokenId tokenId, RevocationReason reason) {
         public RevokeTokenCommand {
             Objects.requireNonNull(caller, "caller");

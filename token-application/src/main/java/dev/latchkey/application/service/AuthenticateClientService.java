@@ -1,0 +1,39 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
+import dev.latchkey.application.port.out.LoadClientPort;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.OAuthClient;
+import java.util.Optional;
+
+final class AuthenticateClientService implements AuthenticateClientUseCase {
+
+    private final LoadClientPort clients;
+
+    AuthenticateClientService(LoadClientPort clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public Outcome authenticate(ClientCredentials credentials) {
+        Optional<ClientSecret> secret = ClientSecret.parse(credentials.clientSecret());
+        Optional<ClientId> id = parse(credentials.clientId());
+        if (secret.isEmpty() || id.isEmpty()) {
+            return new Outcome.Refused();
+        }
+        Optional<OAuthClient> client = clients.loadById(id.get())
+                .filter(OAuthClient::enabled)
+                .filter(candidate -> candidate.hasSecret(secret.get()));
+        return client.<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
+    }
+
+    private static Optional<ClientId> parse(String clientId) {
+        try {
+            return Optional.of(ClientId.of(clientId));
+        } catch (InvalidValueException malformed) {
+            return Optional.empty();
+        }
+    }
+}

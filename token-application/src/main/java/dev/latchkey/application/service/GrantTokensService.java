@@ -1,0 +1,152 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
+import dev.latchkey.application.port.in.IssuedToken;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.GrantId;
+import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.Revocation;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenAttributes;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenSecret;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+final class GrantTokensService implements GrantTokensUseCase {
+
+    private static final String BAD_PASSWORD = "The username or password is incorrect.";
+    private static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or revoked.";
+
+    private final GrantPolicy policy;
+    private final AuthenticateUseCase authenticate;
+    private final PresentedCredentials credentials;
+    private final LoadTokenPort tokens;
+    private final LoadAccountPort accounts;
+    private final SaveTokenPort saveTokens;
+    private final UpdateTokenStatePort tokenState;
+    private final TransactionPort transactions;
+    private final RandomnessPort randomness;
+    private final PublishTokenEventPort events;
+    private final Clock clock;
+
+    GrantTokensService(GrantPolicy policy, AuthenticateUseCase authenticate, PresentedCredentials credentials,
+                       LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
+                       UpdateTokenStatePort tokenState, TransactionPort transactions, RandomnessPort randomness,
+                       PublishTokenEventPort events, Clock clock) {
+        this.policy = policy;
+        this.authenticate = authenticate;
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.saveTokens = saveTokens;
+        this.tokenState = tokenState;
+        this.transactions = transactions;
+        this.randomness = randomness;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome grant(PasswordGrant grant) {
+        AuthenticateUseCase.Outcome authentication = authenticate.authenticate(
+                new AuthenticateUseCase.PasswordCredentials(grant.username(), grant.password()));
+        if (!(authentication instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
+            return new Outcome.InvalidGrant(BAD_PASSWORD);
+        }
+        Account account = accounts.loadById(authenticated.caller().accountId()).orElseThrow();
+        Scopes scopes = grant.scope().orElse(Scopes.none());
+        if (!account.mayHold(scopes)) {
+            return new Outcome.InvalidScope("The account may not hold the scope '" + Scopes.INTROSPECT + "'.");
+        }
+        GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
+        return transactions.inTransaction(() ->
+                issuePair(account.id(), grantId, grant.client(), scopes, clock.instant()));
+    }
+
+    @Override
+    public Outcome grant(RefreshGrant grant) {
+        Optional<Token> found = credentials.find(grant.refreshToken())
+                .filter(token -> token.kind() == TokenKind.REFRESH);
+        if (found.isEmpty()) {
+            return new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+        }
+        Token refresh = found.get();
+        if (!refresh.client().equals(grant.client())) {
+            // RFC 6749 section 6: a refresh token is bound to the client it was issued to.
+            return new Outcome.InvalidGrant("The refresh token was issued to another client.");
+        }
+        Scopes scopes = grant.scope().orElse(refresh.scopes());
+        if (!refresh.scopes().containsAll(scopes)) {
+            return new Outcome.InvalidScope("A refresh cannot add scopes the grant does not carry.");
+        }
+        Instant now = clock.instant();
+        Token.ConsumptionOutcome consumption = refresh.consume(now);
+        if (consumption instanceof Token.ConsumptionOutcome.AlreadyConsumed already) {
+            return replayed(already.token(), now);
+        }
+        if (!(consumption instanceof Token.ConsumptionOutcome.Consumed)) {
+            return new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+        }
+        if (accounts.loadById(refresh.owner()).filter(Account::enabled).isEmpty()) {
+            return new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+        }
+        return transactions.inTransaction(() -> {
+            if (tokenState.recordConsumption(refresh.id(), now) != ConsumptionWrite.CONSUMED) {
+                // Spent or revoked by a concurrent request since we read it; the store's view decides which.
+                Token current = tokens.loadById(refresh.id()).orElse(refresh);
+                return current.consumedAt().isPresent() ? replayed(current, now)
+                        : new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+            }
+            return issuePair(refresh.owner(), refresh.grant().orElseThrow(), refresh.client(), scopes, now);
+        });
+    }
+
+    /**
+     * A spent refresh token presented again. Within the leeway it is a concurrent request or a retry, and is only
+     * refused; after it, someone replays a copy, and the whole grant is revoked (OAuth 2.0 Security BCP, 4.14).
+     */
+    private Outcome replayed(Token spent, Instant now) {
+        Instant consumedAt = spent.consumedAt().orElseThrow();
+        if (!now.isAfter(consumedAt.plus(policy.reuseLeeway()))) {
+            return new Outcome.InvalidGrant("The refresh token has already been used.");
+        }
+        tokenState.revokeGrant(spent.grant().orElseThrow(), new Revocation(now, RevocationReason.REFRESH_TOKEN_REUSED));
+        return new Outcome.InvalidGrant("The refresh token has already been used; its grant has been revoked.");
+    }
+
+    private Outcome issuePair(AccountId owner, GrantId grant, Optional<ClientId> client, Scopes scopes, Instant now) {
+        IssuedToken access = issue(owner, grant, client, scopes, TokenKind.ACCESS,
+                policy.accessTokenLifetime().expiryFrom(now), now);
+        IssuedToken refresh = issue(owner, grant, client, scopes, TokenKind.REFRESH,
+                policy.refreshTokenLifetime().expiryFrom(now), now);
+        return new Outcome.Granted(access, refresh);
+    }
+
+    private IssuedToken issue(AccountId owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
+                              TokenKind kind, dev.latchkey.domain.Expiry expiry, Instant now) {
+        TokenSecret secret = TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES));
+        TokenAttributes attributes = new TokenAttributes(TokenId.fromRandomBytes(randomness.nextBytes(16)), owner,
+                kind, TokenDescription.none(), scopes, expiry, Optional.of(grant), client);
+        Token.Issued issued = Token.issue(attributes, now, secret.hash());
+        saveTokens.saveNew(issued.token());
+        events.publish(issued.event());
+        return new IssuedToken(issued.token(), secret.reveal());
+    }
+}

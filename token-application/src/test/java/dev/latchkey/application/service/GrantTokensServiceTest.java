@@ -1,0 +1,171 @@
+package dev.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.application.port.in.GrantTokensUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase.Outcome;
+import dev.latchkey.application.port.in.GrantTokensUseCase.PasswordGrant;
+import dev.latchkey.application.port.in.GrantTokensUseCase.RefreshGrant;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.Expiry;
+import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenStatus;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GrantTokensServiceTest {
+
+    private static final GrantPolicy POLICY = new GrantPolicy(Lifetime.of(Duration.ofHours(1)),
+            Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2));
+    private static final Optional<ClientId> GATEWAY = Optional.of(ClientId.of("gateway"));
+
+    private final ServiceFixture fixture = new ServiceFixture();
+    private final GrantTokensUseCase grants = fixture.services.grantTokens(POLICY);
+
+    GrantTokensServiceTest() {
+        fixture.account("alice", "alice-password");
+        fixture.account("root", "root-password", Role.ADMIN);
+    }
+
+    private Outcome.Granted passwordGrant(Optional<Scopes> scope) {
+        return (Outcome.Granted) grants.grant(new PasswordGrant("alice", "alice-password", scope, GATEWAY));
+    }
+
+    private Outcome refresh(Outcome.Granted granted) {
+        return grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.empty(), GATEWAY));
+    }
+
+    private Token stored(Outcome.Granted granted, boolean refreshToken) {
+        return fixture.tokens.loadById((refreshToken ? granted.refresh() : granted.access()).token().id()).orElseThrow();
+    }
+
+    @Test
+    void aPasswordGrantIssuesAnAccessAndARefreshTokenOfOneGrant() {
+        Outcome.Granted granted = passwordGrant(Optional.of(Scopes.of("read")));
+
+        Token access = granted.access().token();
+        Token refresh = granted.refresh().token();
+        assertThat(access.kind()).isEqualTo(TokenKind.ACCESS);
+        assertThat(refresh.kind()).isEqualTo(TokenKind.REFRESH);
+        assertThat(access.grant()).isPresent().isEqualTo(refresh.grant());
+        assertThat(access.client()).isEqualTo(GATEWAY);
+        assertThat(access.scopes()).isEqualTo(Scopes.of("read"));
+        assertThat(access.expiry()).isEqualTo(Expiry.at(ServiceFixture.START.plus(Duration.ofHours(1))));
+        assertThat(refresh.expiry()).isEqualTo(Expiry.at(ServiceFixture.START.plus(Duration.ofDays(30))));
+        assertThat(fixture.transactions.transactions).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongPasswordIsAnInvalidGrant() {
+        assertThat(grants.grant(new PasswordGrant("alice", "nope", Optional.empty(), Optional.empty())))
+                .isInstanceOf(Outcome.InvalidGrant.class);
+    }
+
+    @Test
+    void onlyAdministratorsMayHoldTheIntrospectScope() {
+        assertThat(grants.grant(new PasswordGrant("alice", "alice-password", Optional.of(Scopes.of("introspect")),
+                Optional.empty()))).isInstanceOf(Outcome.InvalidScope.class);
+        assertThat(grants.grant(new PasswordGrant("root", "root-password", Optional.of(Scopes.of("introspect")),
+                Optional.empty()))).isInstanceOf(Outcome.Granted.class);
+    }
+
+    @Test
+    void aRefreshRotatesBothTokensAndSpendsTheOldRefreshToken() {
+        Outcome.Granted first = passwordGrant(Optional.of(Scopes.of("read")));
+        fixture.clock.advance(Duration.ofMinutes(10));
+
+        Outcome.Granted second = (Outcome.Granted) refresh(first);
+
+        assertThat(second.access().credential()).isNotEqualTo(first.access().credential());
+        assertThat(second.refresh().credential()).isNotEqualTo(first.refresh().credential());
+        assertThat(second.access().token().grant()).isEqualTo(first.access().token().grant());
+        assertThat(second.access().token().scopes()).isEqualTo(Scopes.of("read"));
+        assertThat(stored(first, true).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Consumed.class);
+    }
+
+    @Test
+    void aRefreshMayNarrowButNotWidenTheScopes() {
+        Outcome.Granted granted = passwordGrant(Optional.of(Scopes.of("read", "write")));
+
+        assertThat(grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.of(Scopes.of("admin")),
+                GATEWAY))).isInstanceOf(Outcome.InvalidScope.class);
+        Outcome narrowed = grants.grant(new RefreshGrant(granted.refresh().credential(),
+                Optional.of(Scopes.of("read")), GATEWAY));
+        assertThat(((Outcome.Granted) narrowed).access().token().scopes()).isEqualTo(Scopes.of("read"));
+    }
+
+    @Test
+    void aRefreshTokenIsBoundToItsClient() {
+        Outcome.Granted granted = passwordGrant(Optional.empty());
+
+        assertThat(grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.empty(),
+                Optional.of(ClientId.of("someone-else"))))).isInstanceOf(Outcome.InvalidGrant.class);
+        assertThat(grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.empty(), Optional.empty())))
+                .isInstanceOf(Outcome.InvalidGrant.class);
+    }
+
+    @Test
+    void anAccessTokenIsNoRefreshToken() {
+        Outcome.Granted granted = passwordGrant(Optional.empty());
+
+        assertThat(grants.grant(new RefreshGrant(granted.access().credential(), Optional.empty(), GATEWAY)))
+                .isInstanceOf(Outcome.InvalidGrant.class);
+    }
+
+    @Test
+    void aReplayedRefreshTokenRevokesTheWholeGrant() {
+        Outcome.Granted first = passwordGrant(Optional.empty());
+        Outcome.Granted second = (Outcome.Granted) refresh(first);
+        fixture.clock.advance(Duration.ofMinutes(5));
+
+        Outcome replay = refresh(first);
+
+        assertThat(replay).isInstanceOfSatisfying(Outcome.InvalidGrant.class,
+                invalid -> assertThat(invalid.reason()).contains("revoked"));
+        for (Token token : new Token[] {stored(first, false), stored(second, false), stored(second, true)}) {
+            assertThat(token.statusAt(fixture.clock.instant())).isInstanceOfSatisfying(TokenStatus.Revoked.class,
+                    revoked -> assertThat(revoked.revocation().reason()).isEqualTo(RevocationReason.REFRESH_TOKEN_REUSED));
+        }
+        assertThat(refresh(second)).isInstanceOf(Outcome.InvalidGrant.class);
+    }
+
+    @Test
+    void aSecondPresentationWithinTheLeewayIsRefusedWithoutRevokingTheGrant() {
+        Outcome.Granted first = passwordGrant(Optional.empty());
+        Outcome.Granted second = (Outcome.Granted) refresh(first);
+        fixture.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(refresh(first)).isInstanceOf(Outcome.InvalidGrant.class);
+        assertThat(stored(second, true).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Active.class);
+    }
+
+    @Test
+    void anExpiredRefreshTokenIsAnInvalidGrant() {
+        Outcome.Granted granted = passwordGrant(Optional.empty());
+        fixture.clock.advance(Duration.ofDays(31));
+
+        assertThat(refresh(granted)).isInstanceOf(Outcome.InvalidGrant.class);
+    }
+
+    @Test
+    void garbageIsAnInvalidGrant() {
+        assertThat(grants.grant(new RefreshGrant("not a token", Optional.empty(), Optional.empty())))
+                .isInstanceOf(Outcome.InvalidGrant.class);
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        assertThat(new PasswordGrant("alice", "hunter22", Optional.empty(), Optional.empty()).toString())
+                .doesNotContain("hunter22");
+        assertThat(new RefreshGrant("lk_secretvalue", Optional.empty(), Optional.empty()).toString())
+                .doesNotContain("lk_secretvalue");
+        assertThat(passwordGrant(Optional.empty()).access().toString()).doesNotContain("lk_");
+    }
+}

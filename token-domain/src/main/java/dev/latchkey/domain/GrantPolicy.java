@@ -1,0 +1,27 @@
+package dev.latchkey.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the token endpoint issues: lifetimes of access and refresh tokens, and how long after a refresh token is spent
+ * a second presentation still counts as a concurrent retry rather than a replay.
+ *
+ * @param reuseLeeway within this time of a refresh token's exchange, presenting it again is refused without treating
+ *                    the grant as stolen (two requests racing, a client retrying); after it, the whole grant is
+ *                    revoked. Zero treats every second presentation as theft.
+ */
+public record GrantPolicy(Lifetime accessTokenLifetime, Lifetime refreshTokenLifetime, Duration reuseLeeway) {
+
+    public GrantPolicy {
+        Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
+        Objects.requireNonNull(refreshTokenLifetime, "refreshTokenLifetime");
+        Objects.requireNonNull(reuseLeeway, "reuseLeeway");
+        if (!(accessTokenLifetime instanceof Lifetime.Finite) || !(refreshTokenLifetime instanceof Lifetime.Finite)) {
+            throw new InvalidValueException("lifetime", "access and refresh tokens from a grant must expire");
+        }
+        if (reuseLeeway.isNegative()) {
+            throw new InvalidValueException("reuseLeeway", "must not be negative");
+        }
+    }
+}
