@@ -1,5 +1,7 @@
 package dev.latchkey.adapter.rest.problem;
 
+import dev.latchkey.adapter.rest.oauth.OAuthEndpoints;
+import dev.latchkey.adapter.rest.oauth.OAuthError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -22,7 +24,13 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
     @Override
+    @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        if (OAuthEndpoints.owns(context.getRequest().getPath())) {
+            // OAuth 2.0 clients parse RFC 6749 errors, not problems; the response type is only nominal here.
+            return (MutableHttpResponse<Problem>) (MutableHttpResponse<?>) OAuthError.forStatus(response,
+                    context.getErrors().isEmpty() ? null : context.getErrors().get(0).getMessage());
+        }
         HttpStatus status = response.status();
         ProblemType type = ProblemType.forStatus(status);
         String detail;

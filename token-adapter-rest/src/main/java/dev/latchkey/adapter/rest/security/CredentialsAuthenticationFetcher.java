@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.security;
 
 import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.adapter.rest.oauth.OAuthEndpoints;
 import dev.latchkey.application.port.in.AuthenticateUseCase.Outcome;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -46,7 +47,8 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         Optional<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
-        if (authorization.isEmpty()) {
+        // On the OAuth endpoints, Basic carries a client's credentials, not an account's: those endpoints check them.
+        if (authorization.isEmpty() || OAuthEndpoints.owns(request.getPath())) {
             return Mono.empty();
         }
         String header = authorization.get();

@@ -1,0 +1,88 @@
+package dev.latchkey.adapter.rest.oauth;
+
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
+import dev.latchkey.application.port.in.AuthenticateClientUseCase.ClientCredentials;
+import dev.latchkey.domain.OAuthClient;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Client authentication on the OAuth 2.0 endpoints (RFC 6749 section 2.3.1): {@code client_secret_basic}, with the id
+ * and secret form-encoded inside HTTP Basic, or {@code client_secret_post}, in the body. Using both at once is an
+ * error.
+ */
+@Singleton
+final class ClientAuthentication {
+
+    private final AuthenticateClientUseCase authenticateClient;
+
+    ClientAuthentication(AuthenticateClientUseCase authenticateClient) {
+        this.authenticateClient = authenticateClient;
+    }
+
+    Result authenticate(HttpRequest<?> request, FormParameters form) {
+        Optional<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
+                .filter(header -> header.regionMatches(true, 0, "Basic ", 0, 6));
+        Optional<String> postedId = form.get("client_id");
+        Optional<String> postedSecret = form.get("client_secret");
+        if (authorization.isPresent() && (postedId.isPresent() || postedSecret.isPresent())) {
+            return new Result.Malformed("use one client authentication method, not two");
+        }
+        if (authorization.isPresent()) {
+            Optional<ClientCredentials> credentials = basic(authorization.get().substring(6).trim());
+            return credentials.map(this::check).orElseGet(() -> new Result.Failed("malformed Basic credentials"));
+        }
+        if (postedId.isPresent() || postedSecret.isPresent()) {
+            if (postedId.isEmpty() || postedSecret.isEmpty()) {
+                return new Result.Failed("client_id and client_secret go together");
+            }
+            return check(new ClientCredentials(postedId.get(), postedSecret.get()));
+        }
+        return new Result.None();
+    }
+
+    private Result check(ClientCredentials credentials) {
+        AuthenticateClientUseCase.Outcome outcome = authenticateClient.authenticate(credentials);
+        if (outcome instanceof AuthenticateClientUseCase.Outcome.Authenticated authenticated) {
+            return new Result.Client(authenticated.client());
+        }
+        return new Result.Failed("client authentication failed");
+    }
+
+    private static Optional<ClientCredentials> basic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClientCredentials(
+                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    sealed interface Result {
+        /** No client credentials were presented. */
+        record None() implements Result {
+        }
+
+        record Client(OAuthClient client) implements Result {
+        }
+
+        /** Credentials were presented and did not check out: 401 {@code invalid_client}. */
+        record Failed(String reason) implements Result {
+        }
+
+        /** The request itself is wrong: 400 {@code invalid_request}. */
+        record Malformed(String reason) implements Result {
+        }
+    }
+}

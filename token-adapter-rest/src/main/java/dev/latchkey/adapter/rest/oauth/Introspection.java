@@ -1,0 +1,55 @@
+package dev.latchkey.adapter.rest.oauth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.application.port.in.IntrospectTokenUseCase;
+import dev.latchkey.application.port.in.IntrospectTokenUseCase.Introspector;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenKind;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The RFC 7662 response, and who may ask for it. */
+final class Introspection {
+
+    private Introspection() {
+    }
+
+    static Response responseFor(IntrospectTokenUseCase.Outcome outcome) {
+        if (!(outcome instanceof IntrospectTokenUseCase.Outcome.Active active)) {
+            return Response.INACTIVE;
+        }
+        Token token = active.token();
+        String scope = token.scopes().asSpaceDelimited();
+        return new Response(true, scope.isEmpty() ? null : scope, token.client().map(ClientId::value).orElse(null),
+                active.owner().username().value(), token.kind() == TokenKind.REFRESH ? "refresh_token" : "Bearer",
+                token.expiry().instant().map(instant -> instant.getEpochSecond()).orElse(null),
+                token.createdAt().getEpochSecond(), token.owner().toString(), token.id().toString(),
+                token.lastUsedAt().map(instant -> instant.getEpochSecond()).orElse(null));
+    }
+
+    /**
+     * RFC 7662 section 2.2. Times are NumericDate (seconds since the epoch); {@code exp} is absent for a token that
+     * never expires; {@code last_used_at} is Latchkey's extension, in the same form. An inactive token is described
+     * by {@code active: false} alone.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Response(boolean active, @Nullable String scope, @Nullable @JsonProperty("client_id") String clientId,
+                    @Nullable String username, @Nullable @JsonProperty("token_type") String tokenType,
+                    @Nullable Long exp, @Nullable Long iat, @Nullable String sub, @Nullable String jti,
+                    @Nullable @JsonProperty("last_used_at") Long lastUsedAt) {
+
+        static final Response INACTIVE = new Response(false, null, null, null, null, null, null, null, null, null);
+    }
+
+    sealed interface Caller {
+        record Allowed(Introspector introspector) implements Caller {
+        }
+
+        record Refused(HttpResponse<?> response) implements Caller {
+        }
+    }
+}
