@@ -30,6 +30,10 @@ final class LatchkeyNode implements AutoCloseable {
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
+    String url() {
+        return server.getURL().toString();
+    }
+
     ApplicationContext context() {
         return server.getApplicationContext();
     }
