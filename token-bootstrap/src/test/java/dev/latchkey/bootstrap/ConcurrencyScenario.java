@@ -69,7 +69,7 @@ abstract class ConcurrencyScenario {
         properties.put("datasources.default.maximum-pool-size", 8);
         context = ApplicationContext.run(properties);
         Account account = context.getBean(LoadAccountPort.class).loadByUsername(Username.of("admin")).orElseThrow();
-        admin = new Caller(account.id(), account.username(), account.role(), Optional.empty());
+        admin = Caller.byPassword(account.id(), account.username(), account.role());
     }
 
     @AfterAll

@@ -126,6 +126,8 @@ abstract class EndToEndScenario {
 
         HttpResponse<String> self = send("GET", "/api/v1/tokens/self", bearer(token), null);
         assertThat(self.statusCode()).isEqualTo(200);
+        assertThat(self.headers().firstValue("Latchkey-Token-Expires")).as("the client is told when its token expires")
+                .contains((String) infoOf(issued).get("expiresAt"));
         assertThat(body(self)).containsEntry("tokenId", tokenId).containsEntry("description", "deploy bot");
         assertThat(body(self).get("lastUsedAt")).as("using a token records the use").isNotNull();
 
@@ -160,9 +162,11 @@ abstract class EndToEndScenario {
     }
 
     @Test
-    void neverExpiringTokensHaveANullExpiry() throws Exception {
-        assertThat(infoOf(issue(basic(ADMIN, ADMIN_PASSWORD), "{\"lifetimeSeconds\":-1}")))
-                .containsEntry("expiresAt", null);
+    void neverExpiringTokensHaveANullExpiryAndNoExpiryHeader() throws Exception {
+        Map<String, Object> issued = issue(basic(ADMIN, ADMIN_PASSWORD), "{\"lifetimeSeconds\":-1}");
+        assertThat(infoOf(issued)).containsEntry("expiresAt", null);
+        assertThat(send("GET", "/api/v1/tokens/self", bearer((String) issued.get("token")), null).headers()
+                .firstValue("Latchkey-Token-Expires")).isEmpty();
     }
 
     @Test

@@ -53,8 +53,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class TokenApiTest {
 
-    private static final Caller ALICE = new Caller(new AccountId(UUID.randomUUID()), Username.of("alice"), Role.USER,
-            Optional.empty());
+    private static final Caller ALICE = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("alice"),
+            Role.USER);
     private static final String ALICE_BASIC = "Basic " + Base64.getEncoder()
             .encodeToString("alice:alice-password".getBytes(StandardCharsets.UTF_8));
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00.123Z");

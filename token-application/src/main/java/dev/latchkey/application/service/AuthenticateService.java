@@ -89,8 +89,10 @@ final class AuthenticateService implements AuthenticateUseCase {
         if (!account.enabled()) {
             return new Outcome.Refused(Reason.ACCOUNT_DISABLED);
         }
-        return new Outcome.Authenticated(new Caller(account.id(), account.username(), account.role(),
-                presentedToken.map(Token::id)));
+        return new Outcome.Authenticated(presentedToken
+                .map(token -> Caller.byToken(account.id(), account.username(), account.role(), token.id(),
+                        token.expiry()))
+                .orElseGet(() -> Caller.byPassword(account.id(), account.username(), account.role())));
     }
 
     private PasswordHash decoyHash() {

@@ -46,7 +46,7 @@ final class ServiceFixture {
     }
 
     static Caller byPassword(Account account) {
-        return new Caller(account.id(), account.username(), account.role(), Optional.empty());
+        return Caller.byPassword(account.id(), account.username(), account.role());
     }
 
     IssueTokenUseCase.Outcome.Issued issue(Caller caller, Optional<Lifetime> lifetime, Scopes scopes) {

@@ -8,7 +8,7 @@ import java.util.Map;
 /** Carries the use cases' {@link Caller} inside micronaut-security's {@link Authentication}, and back out. */
 public final class AuthenticatedCaller {
 
-    private static final String ATTRIBUTE = "latchkey.caller";
+    static final String ATTRIBUTE = "latchkey.caller";
 
     private AuthenticatedCaller() {
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
@@ -11,12 +12,32 @@ import java.util.Optional;
  * Who is making a request, as established by {@link AuthenticateUseCase}: an account, and the token it presented
  * if it authenticated with one rather than with its password.
  */
-public record Caller(AccountId accountId, Username username, Role role, Optional<TokenId> presentedToken) {
+public record Caller(AccountId accountId, Username username, Role role, Optional<PresentedToken> presented) {
 
     public Caller {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(presentedToken, "presentedToken");
+        Objects.requireNonNull(presented, "presented");
+    }
+
+    public static Caller byPassword(AccountId accountId, Username username, Role role) {
+        return new Caller(accountId, username, role, Optional.empty());
+    }
+
+    public static Caller byToken(AccountId accountId, Username username, Role role, TokenId token, Expiry expiry) {
+        return new Caller(accountId, username, role, Optional.of(new PresentedToken(token, expiry)));
+    }
+
+    public Optional<TokenId> presentedToken() {
+        return presented.map(PresentedToken::id);
+    }
+
+    /** The token a caller authenticated with, and when it expires (clients are told, to renew in time). */
+    public record PresentedToken(TokenId id, Expiry expiry) {
+        public PresentedToken {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(expiry, "expiry");
+        }
     }
 }
