@@ -10,12 +10,15 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.RotationLedgerPort;
+import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
@@ -51,10 +54,17 @@ class UseCaseFactory {
     LatchkeyServices services(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
                               LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
                               SaveClientPort saveClients, TransactionPort transactions,
+                              RotationLedgerPort rotationLedger, SecretDerivationPort secretDerivation,
                               PasswordHasherPort passwordHasher, RandomnessPort randomness,
                               PublishTokenEventPort events, Clock clock) {
         return new LatchkeyServices(new LatchkeyServices.Ports(loadTokens, saveTokens, tokenState, loadAccounts,
-                saveAccounts, loadClients, saveClients, transactions, passwordHasher, randomness, events, clock));
+                saveAccounts, loadClients, saveClients, transactions, rotationLedger, secretDerivation,
+                passwordHasher, randomness, events, clock));
+    }
+
+    @Singleton
+    RotateTokenUseCase rotateToken(LatchkeyServices services, IssuanceProperties issuance) {
+        return services.rotateToken(issuance.toPolicy());
     }
 
     @Singleton

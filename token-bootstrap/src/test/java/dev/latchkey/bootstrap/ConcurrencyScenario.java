@@ -222,6 +222,37 @@ abstract class ConcurrencyScenario {
     }
 
     @Test
+    void concurrentRotationsWithOneIdempotencyKeyAllGetTheSameReplacement() throws Exception {
+        IssueTokenUseCase.Outcome.Issued issued = issue();
+        dev.latchkey.application.port.in.RotateTokenUseCase rotate =
+                context.getBean(dev.latchkey.application.port.in.RotateTokenUseCase.class);
+        long before = context.getBean(LoadTokenPort.class).countOwnedBy(admin.accountId());
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Callable<dev.latchkey.application.port.in.RotateTokenUseCase.Outcome>> rotations = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            rotations.add(() -> {
+                gate.await();
+                return rotate.rotate(new dev.latchkey.application.port.in.RotateTokenUseCase.RotateTokenCommand(
+                        admin, issued.token().id(), java.time.Duration.ofMinutes(1),
+                        Optional.of(dev.latchkey.domain.IdempotencyKey.of("same-key"))));
+            });
+        }
+        List<Future<dev.latchkey.application.port.in.RotateTokenUseCase.Outcome>> futures =
+                rotations.stream().map(pool::submit).toList();
+        gate.countDown();
+        Set<String> credentials = ConcurrentHashMap.newKeySet();
+        for (Future<dev.latchkey.application.port.in.RotateTokenUseCase.Outcome> future : futures) {
+            dev.latchkey.application.port.in.RotateTokenUseCase.Outcome outcome = future.get(1, TimeUnit.MINUTES);
+            assertThat(outcome).isInstanceOf(dev.latchkey.application.port.in.RotateTokenUseCase.Outcome.Rotated.class);
+            credentials.add(((dev.latchkey.application.port.in.RotateTokenUseCase.Outcome.Rotated) outcome)
+                    .replacement().credential());
+        }
+
+        assertThat(credentials).as("one replacement, handed to every retry").hasSize(1);
+        assertThat(context.getBean(LoadTokenPort.class).countOwnedBy(admin.accountId())).isEqualTo(before + 1);
+    }
+
+    @Test
     void parallelIssuesAllLandWithDistinctIdsAndSecrets() throws Exception {
         long before = context.getBean(LoadTokenPort.class).countOwnedBy(admin.accountId());
         Set<String> ids = ConcurrentHashMap.newKeySet();

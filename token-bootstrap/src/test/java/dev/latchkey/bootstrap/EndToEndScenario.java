@@ -183,6 +183,58 @@ abstract class EndToEndScenario {
                 .isEqualTo(200);
     }
 
+    HttpResponse<String> rotate(String tokenId, String idempotencyKey, String jsonBody) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/tokens/" + tokenId
+                        + "/rotate"))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void rotationWithOverlapKeepsTheOldTokenWorkingAndARetryGetsTheSameReplacement() throws Exception {
+        Map<String, Object> original = issue(basic(ADMIN, ADMIN_PASSWORD),
+                "{\"description\":\"fleet\",\"lifetimeSeconds\":7200,\"scopes\":[\"deploy\"]}");
+        String oldId = (String) infoOf(original).get("tokenId");
+        String key = "rotate-" + UUID.randomUUID();
+
+        HttpResponse<String> first = rotate(oldId, key, "{\"overlapSeconds\":300}");
+        HttpResponse<String> retry = rotate(oldId, key, "{\"overlapSeconds\":300}");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(body(retry).get("token")).isEqualTo(body(first).get("token"));
+        Map<String, Object> replacement = infoOf(body(first));
+        assertThat(replacement).containsEntry("description", "fleet").containsEntry("scopes", List.of("deploy"));
+        assertThat(send("GET", "/api/v1/tokens/self", bearer((String) original.get("token")), null).statusCode())
+                .as("the old token works during the overlap").isEqualTo(200);
+        assertThat(send("GET", "/api/v1/tokens/self", bearer((String) body(first).get("token")), null).statusCode())
+                .isEqualTo(200);
+        assertThat(rotate((String) infoOf(issue(basic(ADMIN, ADMIN_PASSWORD), "{}")).get("tokenId"), key, "{}")
+                .statusCode()).as("the key belongs to the first rotation").isEqualTo(422);
+        assertThat(rotate(oldId, null, "{}").statusCode()).as("a token is rotated once").isEqualTo(409);
+    }
+
+    @Test
+    void rotationWithoutOverlapStopsTheOldTokenAtOnceAndRevokedTokensAreNotRotated() throws Exception {
+        Map<String, Object> original = issue(basic(ADMIN, ADMIN_PASSWORD), "{}");
+        String oldId = (String) infoOf(original).get("tokenId");
+
+        HttpResponse<String> rotated = rotate(oldId, null, "{}");
+
+        assertThat(rotated.statusCode()).isEqualTo(201);
+        assertThat(send("GET", "/api/v1/tokens/self", bearer((String) original.get("token")), null).statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> again = rotate(oldId, null, "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(body(again)).containsEntry("type", "urn:latchkey:problem:token-not-rotatable");
+        assertThat(rotate(oldId, null, "{\"overlapSeconds\":-1}").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void aLifetimeAboveTheConfiguredMaximumIsRefused() throws Exception {
         HttpResponse<String> response = send("POST", "/api/v1/tokens", basic(ADMIN, ADMIN_PASSWORD),

@@ -2,13 +2,19 @@ package dev.latchkey.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.UseWrite;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.IdempotencyKey;
+import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.Rotation;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.PasswordHash;
@@ -50,6 +56,9 @@ abstract class PersistenceContract {
     private Map<String, Object> properties;
     protected TokenPersistenceAdapter tokens;
     protected AccountPersistenceAdapter accounts;
+    protected OAuthClientPersistenceAdapter clients;
+    protected RotationLedgerAdapter rotations;
+    protected HmacSecretDerivation derivation;
 
     /** Datasource properties of the database under test. */
     protected abstract Map<String, Object> datasource();
@@ -64,6 +73,9 @@ abstract class PersistenceContract {
         properties.put("flyway.datasources.default.enabled", true);
         context = ApplicationContext.run(properties);
         tokens = context.getBean(TokenPersistenceAdapter.class);
+        clients = context.getBean(OAuthClientPersistenceAdapter.class);
+        rotations = context.getBean(RotationLedgerAdapter.class);
+        derivation = context.getBean(HmacSecretDerivation.class);
         accounts = context.getBean(AccountPersistenceAdapter.class);
     }
 
@@ -240,6 +252,40 @@ abstract class PersistenceContract {
         Token token = newToken(newAccount(), NOW, Expiry.never());
 
         assertThat(tokens.recordConsumption(token.id(), NOW.plusSeconds(1))).isEqualTo(ConsumptionWrite.NOT_CONSUMABLE);
+    }
+
+    @Test
+    void clientsRoundTripAndTheirIdsAreUnique() {
+        ClientSecret secret = ClientSecret.fromRandomBytes(random(32));
+        ClientId id = ClientId.of("client-" + TokenId.fromRandomBytes(random(16)));
+        OAuthClient client = new OAuthClient(id, "gateway", secret.hash(), true, NOW);
+
+        assertThat(clients.saveNew(client)).isEqualTo(SaveClientPort.SaveOutcome.SAVED);
+        assertThat(clients.loadById(id)).contains(client);
+        assertThat(clients.saveNew(new OAuthClient(id, "impostor", ClientSecret.fromRandomBytes(random(32)).hash(),
+                true, NOW))).isEqualTo(SaveClientPort.SaveOutcome.CLIENT_ID_TAKEN);
+    }
+
+    @Test
+    void aRotationIsRecordedOncePerAccountAndKey() {
+        Account owner = newAccount();
+        Token rotated = newToken(owner, NOW, Expiry.never());
+        Token replacement = newToken(owner, NOW, Expiry.never());
+        Rotation rotation = new Rotation(owner.id(), IdempotencyKey.of("deploy-1"), rotated.id(), replacement.id(),
+                "ab".repeat(32), NOW);
+
+        assertThat(rotations.record(rotation)).isEqualTo(RotationLedgerPort.RecordOutcome.RECORDED);
+        assertThat(rotations.record(rotation)).isEqualTo(RotationLedgerPort.RecordOutcome.KEY_ALREADY_USED);
+        assertThat(rotations.find(owner.id(), IdempotencyKey.of("deploy-1"))).contains(rotation);
+        assertThat(rotations.find(owner.id(), IdempotencyKey.of("deploy-2"))).isEmpty();
+    }
+
+    @Test
+    void derivationIsKeyedStableAndSaltSensitive() {
+        byte[] salt = random(32);
+
+        assertThat(derivation.derive(salt)).hasSize(32).isEqualTo(derivation.derive(salt))
+                .isNotEqualTo(derivation.derive(random(32)));
     }
 
     @Test

@@ -12,7 +12,10 @@ import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
+import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.in.RotateTokenUseCase.RotateTokenCommand;
 import dev.latchkey.application.port.in.TokenDetails;
+import dev.latchkey.domain.IdempotencyKey;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenDescription;
@@ -25,6 +28,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -35,6 +39,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,13 +53,15 @@ class TokenController {
     private final ListTokensUseCase listTokens;
     private final InspectTokenUseCase inspectToken;
     private final RevokeTokenUseCase revokeToken;
+    private final RotateTokenUseCase rotateToken;
 
     TokenController(IssueTokenUseCase issueToken, ListTokensUseCase listTokens, InspectTokenUseCase inspectToken,
-                    RevokeTokenUseCase revokeToken) {
+                    RevokeTokenUseCase revokeToken, RotateTokenUseCase rotateToken) {
         this.issueToken = issueToken;
         this.listTokens = listTokens;
         this.inspectToken = inspectToken;
         this.revokeToken = revokeToken;
+        this.rotateToken = rotateToken;
     }
 
     @Post
@@ -124,6 +131,38 @@ class TokenController {
         }
         // Revoked now or before: either way the token is revoked, which is what the client asked for.
         return HttpResponse.noContent();
+    }
+
+    /**
+     * Replaces a token with a new one of the same description, scopes and lifetime; the old one keeps working for
+     * {@code overlapSeconds}. With an {@code Idempotency-Key}, a retry answers with the same replacement and secret.
+     */
+    @Post("/{tokenId}/rotate")
+    HttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String tokenId,
+                           @Nullable @Valid @Body RotateTokenRequest body,
+                           @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                           Authentication authentication) {
+        Optional<TokenId> id = TokenId.parse(tokenId);
+        if (id.isEmpty()) {
+            return tokenNotFound(request);
+        }
+        long overlapSeconds = body == null || body.overlapSeconds() == null ? 0 : body.overlapSeconds();
+        RotateTokenUseCase.Outcome outcome = rotateToken.rotate(new RotateTokenCommand(
+                AuthenticatedCaller.of(authentication), id.get(), Duration.ofSeconds(overlapSeconds),
+                Optional.ofNullable(idempotencyKey).map(IdempotencyKey::of)));
+        if (outcome instanceof RotateTokenUseCase.Outcome.NotFound) {
+            return tokenNotFound(request);
+        }
+        if (outcome instanceof RotateTokenUseCase.Outcome.NotRotatable refused) {
+            return Problems.response(request, ProblemType.TOKEN_NOT_ROTATABLE, refused.reason());
+        }
+        if (outcome instanceof RotateTokenUseCase.Outcome.KeyReused reused) {
+            return Problems.response(request, ProblemType.IDEMPOTENCY_KEY_REUSED, reused.reason());
+        }
+        RotateTokenUseCase.Outcome.Rotated rotated = (RotateTokenUseCase.Outcome.Rotated) outcome;
+        TokenInfo replacement = TokenInfo.of(new TokenDetails(rotated.replacement().token(), new TokenStatus.Active()));
+        return HttpResponse.created(new RotatedTokenResponse(rotated.replacement().credential(), replacement,
+                TokenInfo.of(rotated.rotated())), URI.create("/api/v1/tokens/" + replacement.tokenId()));
     }
 
     private HttpResponse<?> describe(HttpRequest<?> request, Caller caller, TokenId id) {

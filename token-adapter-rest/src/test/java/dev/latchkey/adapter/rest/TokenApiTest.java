@@ -101,6 +101,11 @@ class TokenApiTest {
         return mock(RevokeTokenUseCase.class);
     }
 
+    @MockBean(dev.latchkey.application.port.in.RotateTokenUseCase.class)
+    dev.latchkey.application.port.in.RotateTokenUseCase rotateToken() {
+        return mock(dev.latchkey.application.port.in.RotateTokenUseCase.class);
+    }
+
     @BeforeEach
     void aliceCanLogIn() {
         reset(authenticate, issueToken, listTokens, inspectToken, revokeToken);

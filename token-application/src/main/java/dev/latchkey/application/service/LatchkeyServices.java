@@ -10,12 +10,15 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.RotationLedgerPort;
+import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
@@ -60,6 +63,12 @@ public final class LatchkeyServices {
                 ports.randomness(), ports.events(), ports.clock());
     }
 
+    public RotateTokenUseCase rotateToken(IssuancePolicy policy) {
+        return new RotateTokenService(policy, reader, ports.loadTokens(), ports.saveTokens(), ports.tokenState(),
+                ports.rotationLedger(), ports.secretDerivation(), ports.transactions(), ports.randomness(),
+                ports.events(), ports.clock());
+    }
+
     public GrantTokensUseCase grantTokens(GrantPolicy policy) {
         return new GrantTokensService(policy, authenticate(), credentials, ports.loadTokens(), ports.loadAccounts(),
                 ports.saveTokens(), ports.tokenState(), ports.transactions(), ports.randomness(), ports.events(),
@@ -91,10 +100,12 @@ public final class LatchkeyServices {
     /** Every outbound port the use cases need, plus the clock. */
     public record Ports(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
                         LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
-                        SaveClientPort saveClients, TransactionPort transactions,
-                        PasswordHasherPort passwordHasher, RandomnessPort randomness, PublishTokenEventPort events,
-                        Clock clock) {
+                        SaveClientPort saveClients, TransactionPort transactions, RotationLedgerPort rotationLedger,
+                        SecretDerivationPort secretDerivation, PasswordHasherPort passwordHasher,
+                        RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
         public Ports {
+            Objects.requireNonNull(rotationLedger, "rotationLedger");
+            Objects.requireNonNull(secretDerivation, "secretDerivation");
             Objects.requireNonNull(loadClients, "loadClients");
             Objects.requireNonNull(saveClients, "saveClients");
             Objects.requireNonNull(transactions, "transactions");

@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
@@ -48,6 +49,20 @@ final class Fakes {
         public synchronized <T> T inTransaction(Supplier<T> work) {
             transactions++;
             return work.get();
+        }
+    }
+
+    /** A keyed, deterministic derivation, like the real one. */
+    static final class KeyedDerivation implements SecretDerivationPort {
+        @Override
+        public byte[] derive(byte[] salt) {
+            try {
+                java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+                sha256.update("test key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return sha256.digest(salt);
+            } catch (java.security.NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
     }
 

@@ -22,7 +22,9 @@ public enum ProblemType {
     NO_TOKEN_PRESENTED(HttpStatus.BAD_REQUEST, "The request was not authenticated with a token", false),
     DELEGATION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The presenting token may not issue this token", false),
     SCOPE_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The account may not hold a requested scope", false),
-    TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "No such token", false);
+    TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "No such token", false),
+    TOKEN_NOT_ROTATABLE(HttpStatus.CONFLICT, "The token cannot be rotated", false),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "The Idempotency-Key was used for another request", false);
 
     private static final String PREFIX = "urn:latchkey:problem:";
 

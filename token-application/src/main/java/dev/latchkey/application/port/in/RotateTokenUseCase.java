@@ -1,0 +1,50 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.IdempotencyKey;
+import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.TokenId;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Replaces one of the caller's personal tokens with a new one of the same description, scopes and lifetime. The old
+ * one stays valid for an overlap, so that a fleet can switch over without downtime. With an idempotency key, a
+ * retry returns the same replacement instead of rotating again.
+ */
+public interface RotateTokenUseCase {
+
+    Outcome rotate(RotateTokenCommand command);
+
+    record RotateTokenCommand(Caller caller, TokenId tokenId, Duration overlap, Optional<IdempotencyKey> key) {
+        public static final Duration MAX_OVERLAP = Duration.ofDays(30);
+
+        public RotateTokenCommand {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(tokenId, "tokenId");
+            Objects.requireNonNull(overlap, "overlap");
+            Objects.requireNonNull(key, "key");
+            if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+                throw new InvalidValueException("overlapSeconds",
+                        "must be between 0 and " + MAX_OVERLAP.getSeconds() + " seconds");
+            }
+        }
+    }
+
+    sealed interface Outcome {
+        /** {@code replacement} carries the new secret; on a retry, the same one as the first time. */
+        record Rotated(IssuedToken replacement, TokenDetails rotated) implements Outcome {
+        }
+
+        record NotFound(TokenId tokenId) implements Outcome {
+        }
+
+        /** Revoked, expired, already rotated, not a personal token, or a lifetime the policy no longer grants. */
+        record NotRotatable(String reason) implements Outcome {
+        }
+
+        /** The idempotency key was used before to rotate a different token. */
+        record KeyReused(String reason) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.in.RotateTokenUseCase.Outcome;
+import dev.latchkey.application.port.in.RotateTokenUseCase.RotateTokenCommand;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.domain.Expiry;
+import dev.latchkey.domain.IdempotencyKey;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenStatus;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RotateTokenServiceTest {
+
+    private final ServiceFixture fixture = new ServiceFixture();
+    private final Caller alice = ServiceFixture.byPassword(fixture.account("alice", "alice-password"));
+    private final Caller bob = ServiceFixture.byPassword(fixture.account("bob", "bob-password"));
+    private final RotateTokenUseCase rotate = fixture.services.rotateToken(ServiceFixture.POLICY);
+
+    private IssueTokenUseCase.Outcome.Issued issued() {
+        return fixture.issue(alice, Optional.of(Lifetime.fromSeconds(3600)), Scopes.of("deploy"));
+    }
+
+    private Outcome rotate(Token token, Duration overlap, String key) {
+        return rotate.rotate(new RotateTokenCommand(alice, token.id(), overlap,
+                Optional.ofNullable(key).map(IdempotencyKey::of)));
+    }
+
+    private Token stored(Token token) {
+        return fixture.tokens.loadById(token.id()).orElseThrow();
+    }
+
+    @Test
+    void theReplacementKeepsDescriptionScopesAndLifetime() {
+        Token old = issued().token();
+        fixture.clock.advance(Duration.ofMinutes(10));
+
+        Outcome.Rotated rotated = (Outcome.Rotated) rotate(old, Duration.ZERO, null);
+
+        Token replacement = rotated.replacement().token();
+        assertThat(replacement.id()).isNotEqualTo(old.id());
+        assertThat(replacement.description()).isEqualTo(old.description());
+        assertThat(replacement.scopes()).isEqualTo(old.scopes());
+        assertThat(replacement.expiry()).isEqualTo(Expiry.at(fixture.clock.instant().plusSeconds(3600)));
+        assertThat(fixture.tokens.loadBySecretHash(dev.latchkey.domain.SecretHash.of(
+                rotated.replacement().credential()))).contains(replacement);
+    }
+
+    @Test
+    void withoutOverlapTheOldTokenStopsAtOnce() {
+        Token old = issued().token();
+
+        rotate(old, Duration.ZERO, null);
+
+        assertThat(stored(old).statusAt(fixture.clock.instant())).isInstanceOfSatisfying(TokenStatus.Revoked.class,
+                revoked -> assertThat(revoked.revocation().reason()).isEqualTo(RevocationReason.ROTATED));
+    }
+
+    @Test
+    void withOverlapTheOldTokenWorksUntilTheOverlapEnds() {
+        IssueTokenUseCase.Outcome.Issued issued = issued();
+
+        rotate(issued.token(), Duration.ofMinutes(5), null);
+        fixture.clock.advance(Duration.ofMinutes(4));
+        assertThat(fixture.services.authenticate().authenticate(new dev.latchkey.application.port.in
+                .AuthenticateUseCase.PresentedToken(issued.secret().reveal())))
+                .isInstanceOf(dev.latchkey.application.port.in.AuthenticateUseCase.Outcome.Authenticated.class);
+        fixture.clock.advance(Duration.ofMinutes(1));
+
+        assertThat(stored(issued.token()).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Revoked.class);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyReturnsTheSameReplacementAndSecret() {
+        Token old = issued().token();
+
+        Outcome.Rotated first = (Outcome.Rotated) rotate(old, Duration.ofMinutes(5), "deploy-42");
+        fixture.clock.advance(Duration.ofSeconds(30));
+        Outcome.Rotated retry = (Outcome.Rotated) rotate(old, Duration.ofMinutes(5), "deploy-42");
+
+        assertThat(retry.replacement().token().id()).isEqualTo(first.replacement().token().id());
+        assertThat(retry.replacement().credential()).isEqualTo(first.replacement().credential());
+        assertThat(fixture.tokens.countOwnedBy(alice.accountId())).as("no second replacement").isEqualTo(2);
+        assertThat(stored(first.replacement().token()).revocation()).as("the replacement is not revoked").isEmpty();
+    }
+
+    @Test
+    void aKeyUsedForAnotherTokenIsRefused() {
+        rotate(issued().token(), Duration.ZERO, "key-1");
+
+        assertThat(rotate(issued().token(), Duration.ZERO, "key-1")).isInstanceOf(Outcome.KeyReused.class);
+    }
+
+    @Test
+    void keysBelongToTheirAccount() {
+        rotate(issued().token(), Duration.ZERO, "shared-name");
+        Token bobs = fixture.issue(bob, Optional.empty(), Scopes.none()).token();
+
+        assertThat(rotate.rotate(new RotateTokenCommand(bob, bobs.id(), Duration.ZERO,
+                Optional.of(IdempotencyKey.of("shared-name"))))).isInstanceOf(Outcome.Rotated.class);
+    }
+
+    @Test
+    void revokedExpiredAndAlreadyRotatedTokensAreRefused() {
+        Token revoked = issued().token();
+        fixture.services.revokeToken().revoke(new RevokeTokenUseCase.RevokeTokenCommand(alice, revoked.id(),
+                RevocationReason.REQUESTED));
+        Token rotatedOnce = issued().token();
+        rotate(rotatedOnce, Duration.ofMinutes(5), null);
+        Token expiring = fixture.issue(alice, Optional.of(Lifetime.fromSeconds(1)), Scopes.none()).token();
+        fixture.clock.advance(Duration.ofSeconds(2));
+
+        assertThat(rotate(revoked, Duration.ZERO, null)).isInstanceOf(Outcome.NotRotatable.class);
+        assertThat(rotate(rotatedOnce, Duration.ZERO, null)).isInstanceOf(Outcome.NotRotatable.class);
+        assertThat(rotate(expiring, Duration.ZERO, null)).isInstanceOf(Outcome.NotRotatable.class);
+    }
+
+    @Test
+    void anotherAccountsTokenIsNotFound() {
+        Token token = issued().token();
+
+        assertThat(rotate.rotate(new RotateTokenCommand(bob, token.id(), Duration.ZERO, Optional.empty())))
+                .isInstanceOf(Outcome.NotFound.class);
+    }
+
+    @Test
+    void theOverlapIsBounded() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RotateTokenCommand(alice, issued().token().id(),
+                Duration.ofDays(31), Optional.empty())).isInstanceOf(dev.latchkey.domain.InvalidValueException.class);
+    }
+}
