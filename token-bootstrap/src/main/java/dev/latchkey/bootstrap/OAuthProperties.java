@@ -3,6 +3,7 @@ package dev.latchkey.bootstrap;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.Lifetime;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;
 
 /** {@code latchkey.oauth.*}: the token endpoint's lifetimes and refresh-token reuse leeway, handed to the core as a {@link GrantPolicy}. */
@@ -17,6 +18,25 @@ public class OAuthProperties {
     private Duration accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME;
     private Duration refreshTokenLifetime = DEFAULT_REFRESH_TOKEN_LIFETIME;
     private Duration refreshTokenReuseLeeway = DEFAULT_REFRESH_TOKEN_REUSE_LEEWAY;
+    private GrantPolicy.AccessTokenFormat accessTokenFormat = GrantPolicy.AccessTokenFormat.OPAQUE;
+    private String issuer;
+
+    public GrantPolicy.AccessTokenFormat getAccessTokenFormat() {
+        return accessTokenFormat;
+    }
+
+    public void setAccessTokenFormat(GrantPolicy.AccessTokenFormat accessTokenFormat) {
+        this.accessTokenFormat = accessTokenFormat;
+    }
+
+    /** The issuer identifier: the JWT {@code iss} and the metadata's {@code issuer}; required for JWT access tokens. */
+    public String getIssuer() {
+        return issuer;
+    }
+
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
 
     public Duration getAccessTokenLifetime() {
         return accessTokenLifetime;
@@ -43,7 +63,11 @@ public class OAuthProperties {
     }
 
     GrantPolicy toGrantPolicy() {
+        if (accessTokenFormat == GrantPolicy.AccessTokenFormat.JWT && (issuer == null || issuer.isBlank())) {
+            throw new ConfigurationException("latchkey.oauth.access-token-format=jwt needs latchkey.oauth.issuer, "
+                    + "the issuer identifier the JWTs will carry (for example https://tokens.example.com)");
+        }
         return new GrantPolicy(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),
-                refreshTokenReuseLeeway);
+                refreshTokenReuseLeeway, accessTokenFormat);
     }
 }

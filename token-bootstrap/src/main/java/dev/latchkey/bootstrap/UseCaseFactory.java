@@ -11,6 +11,7 @@ import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
@@ -55,10 +56,10 @@ class UseCaseFactory {
                               LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
                               SaveClientPort saveClients, TransactionPort transactions,
                               RotationLedgerPort rotationLedger, SecretDerivationPort secretDerivation,
-                              PasswordHasherPort passwordHasher, RandomnessPort randomness,
-                              PublishTokenEventPort events, Clock clock) {
+                              JwtAccessTokenPort jwts, PasswordHasherPort passwordHasher,
+                              RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
         return new LatchkeyServices(new LatchkeyServices.Ports(loadTokens, saveTokens, tokenState, loadAccounts,
-                saveAccounts, loadClients, saveClients, transactions, rotationLedger, secretDerivation,
+                saveAccounts, loadClients, saveClients, transactions, rotationLedger, secretDerivation, jwts,
                 passwordHasher, randomness, events, clock));
     }
 

@@ -11,9 +11,19 @@ import java.util.Objects;
  *                    the grant as stolen (two requests racing, a client retrying); after it, the whole grant is
  *                    revoked. Zero treats every second presentation as theft.
  */
-public record GrantPolicy(Lifetime accessTokenLifetime, Lifetime refreshTokenLifetime, Duration reuseLeeway) {
+public record GrantPolicy(Lifetime accessTokenLifetime, Lifetime refreshTokenLifetime, Duration reuseLeeway,
+                          AccessTokenFormat accessTokenFormat) {
+
+    /** How an access token's credential is encoded; refresh tokens are always opaque. */
+    public enum AccessTokenFormat {
+        /** An {@code lk_} secret, meaningful only to Latchkey (resource servers introspect it). */
+        OPAQUE,
+        /** A signed RFC 9068 JWT that resource servers can also validate themselves. */
+        JWT
+    }
 
     public GrantPolicy {
+        Objects.requireNonNull(accessTokenFormat, "accessTokenFormat");
         Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
         Objects.requireNonNull(refreshTokenLifetime, "refreshTokenLifetime");
         Objects.requireNonNull(reuseLeeway, "reuseLeeway");

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
+import dev.latchkey.application.port.out.ServerKeyPort;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * uses the same one. Whichever node inserts first wins; the others read its key.
  */
 @Singleton
-final class ServerKeys {
+public class ServerKeys implements ServerKeyPort {
 
     private static final int KEY_BYTES = 32;
 
@@ -24,7 +25,8 @@ final class ServerKeys {
         this.repository = repository;
     }
 
-    byte[] keyFor(String purpose) {
+    @Override
+    public byte[] keyFor(String purpose) {
         return loaded.computeIfAbsent(purpose, this::loadOrCreate).clone();
     }
 

@@ -10,7 +10,6 @@ import dev.latchkey.domain.Account;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
-import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenStatus;
 import dev.latchkey.domain.Username;
@@ -55,13 +54,10 @@ final class AuthenticateService implements AuthenticateUseCase {
 
     @Override
     public Outcome authenticate(PresentedToken presented) {
-        Optional<SecretHash> hash = credentials.recognise(presented.value());
-        if (hash.isEmpty()) {
-            return new Outcome.Refused(Reason.MALFORMED_TOKEN);
-        }
-        Optional<Token> found = credentials.find(hash.get());
+        Optional<Token> found = credentials.find(presented.value());
         if (found.isEmpty()) {
-            return new Outcome.Refused(Reason.UNKNOWN_TOKEN);
+            return new Outcome.Refused(credentials.isWellFormed(presented.value())
+                    ? Reason.UNKNOWN_TOKEN : Reason.MALFORMED_TOKEN);
         }
         Token token = found.get();
         if (!token.kind().authenticatesApiCalls()) {

@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
+import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
@@ -19,6 +20,7 @@ import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenDescription;
@@ -43,13 +45,14 @@ final class GrantTokensService implements GrantTokensUseCase {
     private final UpdateTokenStatePort tokenState;
     private final TransactionPort transactions;
     private final RandomnessPort randomness;
+    private final JwtAccessTokenPort jwts;
     private final PublishTokenEventPort events;
     private final Clock clock;
 
     GrantTokensService(GrantPolicy policy, AuthenticateUseCase authenticate, PresentedCredentials credentials,
                        LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
                        UpdateTokenStatePort tokenState, TransactionPort transactions, RandomnessPort randomness,
-                       PublishTokenEventPort events, Clock clock) {
+                       JwtAccessTokenPort jwts, PublishTokenEventPort events, Clock clock) {
         this.policy = policy;
         this.authenticate = authenticate;
         this.credentials = credentials;
@@ -59,6 +62,7 @@ final class GrantTokensService implements GrantTokensUseCase {
         this.tokenState = tokenState;
         this.transactions = transactions;
         this.randomness = randomness;
+        this.jwts = jwts;
         this.events = events;
         this.clock = clock;
     }
@@ -141,12 +145,14 @@ final class GrantTokensService implements GrantTokensUseCase {
 
     private IssuedToken issue(AccountId owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
                               TokenKind kind, dev.latchkey.domain.Expiry expiry, Instant now) {
-        TokenSecret secret = TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES));
         TokenAttributes attributes = new TokenAttributes(TokenId.fromRandomBytes(randomness.nextBytes(16)), owner,
                 kind, TokenDescription.none(), scopes, expiry, Optional.of(grant), client);
-        Token.Issued issued = Token.issue(attributes, now, secret.hash());
+        String credential = kind == TokenKind.ACCESS && policy.accessTokenFormat() == GrantPolicy.AccessTokenFormat.JWT
+                ? jwts.encode(attributes, now)
+                : TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
+        Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
         saveTokens.saveNew(issued.token());
         events.publish(issued.event());
-        return new IssuedToken(issued.token(), secret.reveal());
+        return new IssuedToken(issued.token(), credential);
     }
 }

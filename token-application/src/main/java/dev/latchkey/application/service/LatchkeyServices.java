@@ -11,6 +11,7 @@ import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
@@ -42,7 +43,7 @@ public final class LatchkeyServices {
     public LatchkeyServices(Ports ports) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.reader = new TokenDetailsReader(ports.loadTokens(), ports.clock());
-        this.credentials = new PresentedCredentials(ports.loadTokens());
+        this.credentials = new PresentedCredentials(ports.loadTokens(), ports.jwts());
     }
 
     public AuthenticateUseCase authenticate() {
@@ -71,8 +72,8 @@ public final class LatchkeyServices {
 
     public GrantTokensUseCase grantTokens(GrantPolicy policy) {
         return new GrantTokensService(policy, authenticate(), credentials, ports.loadTokens(), ports.loadAccounts(),
-                ports.saveTokens(), ports.tokenState(), ports.transactions(), ports.randomness(), ports.events(),
-                ports.clock());
+                ports.saveTokens(), ports.tokenState(), ports.transactions(), ports.randomness(), ports.jwts(),
+                ports.events(), ports.clock());
     }
 
     public IntrospectTokenUseCase introspectToken() {
@@ -101,9 +102,11 @@ public final class LatchkeyServices {
     public record Ports(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
                         LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
                         SaveClientPort saveClients, TransactionPort transactions, RotationLedgerPort rotationLedger,
-                        SecretDerivationPort secretDerivation, PasswordHasherPort passwordHasher,
-                        RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
+                        SecretDerivationPort secretDerivation, JwtAccessTokenPort jwts,
+                        PasswordHasherPort passwordHasher, RandomnessPort randomness, PublishTokenEventPort events,
+                        Clock clock) {
         public Ports {
+            Objects.requireNonNull(jwts, "jwts");
             Objects.requireNonNull(rotationLedger, "rotationLedger");
             Objects.requireNonNull(secretDerivation, "secretDerivation");
             Objects.requireNonNull(loadClients, "loadClients");

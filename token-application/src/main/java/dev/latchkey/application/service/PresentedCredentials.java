@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
@@ -7,27 +8,32 @@ import dev.latchkey.domain.TokenSecret;
 import java.util.Optional;
 
 /**
- * Finds the token a presented credential belongs to: the one place that knows how credentials are recognised.
- * Malformed input is rejected before any lookup; the hash of the stored token is compared again in constant time.
+ * Finds the token a presented credential belongs to: the one place that knows how credentials are recognised, an
+ * opaque {@code lk_} secret or a signed JWT. Malformed input is rejected before any lookup; the stored hash of the
+ * credential is compared again, in constant time, so that only the exact credential issued is accepted.
  */
 final class PresentedCredentials {
 
     private final LoadTokenPort tokens;
+    private final JwtAccessTokenPort jwts;
 
-    PresentedCredentials(LoadTokenPort tokens) {
+    PresentedCredentials(LoadTokenPort tokens, JwtAccessTokenPort jwts) {
         this.tokens = tokens;
+        this.jwts = jwts;
     }
 
-    /** Empty when the value is not a Latchkey credential at all. */
-    Optional<SecretHash> recognise(String presented) {
-        return TokenSecret.parse(presented).map(TokenSecret::hash);
+    /** Whether the value is a Latchkey credential at all: a well-formed secret, or a JWT whose checks pass. */
+    boolean isWellFormed(String presented) {
+        return TokenSecret.parse(presented).isPresent() || jwts.verify(presented).isPresent();
     }
 
     Optional<Token> find(String presented) {
-        return recognise(presented).flatMap(this::find);
-    }
-
-    Optional<Token> find(SecretHash hash) {
-        return tokens.loadBySecretHash(hash).filter(token -> token.hasSecretHash(hash));
+        Optional<TokenSecret> secret = TokenSecret.parse(presented);
+        if (secret.isPresent()) {
+            SecretHash hash = secret.get().hash();
+            return tokens.loadBySecretHash(hash).filter(token -> token.hasSecretHash(hash));
+        }
+        SecretHash hash = SecretHash.of(presented);
+        return jwts.verify(presented).flatMap(tokens::loadById).filter(token -> token.hasSecretHash(hash));
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
@@ -7,6 +8,8 @@ import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.TokenAttributes;
+import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -63,6 +67,28 @@ final class Fakes {
             } catch (java.security.NoSuchAlgorithmException impossible) {
                 throw new IllegalStateException(impossible);
             }
+        }
+    }
+
+    /**
+     * Stands in for signed JWTs: {@code jwt.<token id>.<marker>}. Only values it produced verify, as with a real
+     * signature; the real codec has its own tests.
+     */
+    static final class MarkedJwts implements JwtAccessTokenPort {
+        private static final String MARKER = "signed-by-test";
+
+        @Override
+        public String encode(TokenAttributes attributes, Instant issuedAt) {
+            return "jwt." + attributes.id() + "." + MARKER;
+        }
+
+        @Override
+        public Optional<TokenId> verify(String presented) {
+            String[] parts = presented.split("\\.");
+            if (parts.length != 3 || !parts[0].equals("jwt") || !parts[2].equals(MARKER)) {
+                return Optional.empty();
+            }
+            return TokenId.parse(parts[1]);
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class GrantTokensServiceTest {
 
     private static final GrantPolicy POLICY = new GrantPolicy(Lifetime.of(Duration.ofHours(1)),
-            Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2));
+            Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2), GrantPolicy.AccessTokenFormat.OPAQUE);
     private static final Optional<ClientId> GATEWAY = Optional.of(ClientId.of("gateway"));
 
     private final ServiceFixture fixture = new ServiceFixture();
@@ -158,6 +158,29 @@ class GrantTokensServiceTest {
     void garbageIsAnInvalidGrant() {
         assertThat(grants.grant(new RefreshGrant("not a token", Optional.empty(), Optional.empty())))
                 .isInstanceOf(Outcome.InvalidGrant.class);
+    }
+
+    @Test
+    void jwtAccessTokensAuthenticateAndAreRevocableByTheirId() {
+        GrantTokensUseCase jwtGrants = fixture.services.grantTokens(new GrantPolicy(POLICY.accessTokenLifetime(),
+                POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(), GrantPolicy.AccessTokenFormat.JWT));
+        Outcome.Granted granted = (Outcome.Granted) jwtGrants.grant(
+                new PasswordGrant("alice", "alice-password", Optional.empty(), GATEWAY));
+        String jwt = granted.access().credential();
+        dev.latchkey.application.port.in.AuthenticateUseCase authenticate = fixture.services.authenticate();
+
+        assertThat(jwt).startsWith("jwt.");
+        assertThat(granted.refresh().credential()).as("refresh tokens stay opaque").startsWith("lk_");
+        assertThat(authenticate.authenticate(new dev.latchkey.application.port.in.AuthenticateUseCase
+                .PresentedToken(jwt))).isInstanceOf(dev.latchkey.application.port.in.AuthenticateUseCase
+                .Outcome.Authenticated.class);
+
+        fixture.services.revokeToken().revokePresented(
+                new dev.latchkey.application.port.in.RevokeTokenUseCase.RevokePresentedCommand(jwt));
+
+        assertThat(authenticate.authenticate(new dev.latchkey.application.port.in.AuthenticateUseCase
+                .PresentedToken(jwt))).isEqualTo(new dev.latchkey.application.port.in.AuthenticateUseCase.Outcome
+                .Refused(dev.latchkey.application.port.in.AuthenticateUseCase.Reason.TOKEN_REVOKED));
     }
 
     @Test

@@ -89,7 +89,7 @@ class RevokeTokenServiceTest {
         when(racingStore.recordRevocation(any(), any())).thenReturn(UpdateTokenStatePort.RevocationWrite.ALREADY_REVOKED);
         PublishTokenEventPort events = mock(PublishTokenEventPort.class);
         RevokeTokenService service = new RevokeTokenService(
-                new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens),
+                new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens, new Fakes.MarkedJwts()),
                 racingStore, events, fixture.clock);
 
         Outcome outcome = service.revoke(new RevokeTokenCommand(alice, issued.token().id(), RevocationReason.REQUESTED));

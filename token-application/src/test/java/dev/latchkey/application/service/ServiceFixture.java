@@ -33,8 +33,8 @@ final class ServiceFixture {
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final LatchkeyServices services = new LatchkeyServices(new LatchkeyServices.Ports(tokens, tokens, tokens,
-            accounts, accounts, clients, clients, transactions, rotations, new Fakes.KeyedDerivation(), hasher,
-            randomness, events, clock));
+            accounts, accounts, clients, clients, transactions, rotations, new Fakes.KeyedDerivation(),
+            new Fakes.MarkedJwts(), hasher, randomness, events, clock));
 
     Account account(String username, String password) {
         return account(username, password, Role.USER);
