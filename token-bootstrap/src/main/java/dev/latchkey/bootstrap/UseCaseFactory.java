@@ -26,6 +26,7 @@ import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.service.LatchkeyServices;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -78,7 +79,8 @@ class UseCaseFactory {
         return services.registerClient();
     }
 
-    @Singleton
+    /** Built at start-up, so that inconsistent OAuth settings stop the service before it serves anything. */
+    @Context
     GrantTokensUseCase grantTokens(LatchkeyServices services, OAuthProperties oauth) {
         return services.grantTokens(oauth.toGrantPolicy());
     }
