@@ -73,7 +73,10 @@ final class RotateTokenService implements RotateTokenUseCase {
         Instant now = clock.instant();
         Optional<String> refusal = refusalToRotate(old, now);
         if (refusal.isPresent()) {
-            return new Outcome.NotRotatable(refusal.get());
+            // A concurrent request with the same key may have rotated it since we looked for the key: replay that.
+            return command.key().flatMap(key -> ledger.find(command.caller().accountId(), key))
+                    .map(rotation -> replay(rotation, command))
+                    .orElseGet(() -> new Outcome.NotRotatable(refusal.get()));
         }
         Lifetime lifetime = lifetimeOf(old);
         if (policy.decide(lifetime) instanceof IssuancePolicy.Decision.Refused refused) {
