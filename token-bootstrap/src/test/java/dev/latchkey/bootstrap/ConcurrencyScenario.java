@@ -18,6 +18,7 @@ import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.Username;
+import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,14 +56,19 @@ abstract class ConcurrencyScenario {
     private Caller admin;
     private ExecutorService pool;
 
-    protected abstract Map<String, Object> datasource();
+    private TestDatabase database;
 
-    protected void releaseDatabase() throws Exception {
+    /** The database under test. */
+    protected abstract TestDatabase database();
+
+    private Map<String, Object> startDatabase() {
+        database = database();
+        return database.start();
     }
 
     @BeforeAll
     void start() {
-        Map<String, Object> properties = new HashMap<>(datasource());
+        Map<String, Object> properties = new HashMap<>(startDatabase());
         properties.put(BootstrapAdministrator.USERNAME_PROPERTY, "admin");
         properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, "correct horse battery staple");
         // More connections than threads would hide contention; fewer would make threads queue for the pool instead.
@@ -75,7 +81,7 @@ abstract class ConcurrencyScenario {
     @AfterAll
     void stop() throws Exception {
         context.close();
-        releaseDatabase();
+        database.close();
     }
 
     @BeforeEach

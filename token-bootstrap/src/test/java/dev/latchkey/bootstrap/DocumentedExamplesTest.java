@@ -2,6 +2,7 @@ package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -84,12 +85,10 @@ class DocumentedExamplesTest {
     }
 
     private static void runAgainstFreshServer(String readme, List<Example> examples) throws Exception {
-        Map<String, Object> properties = Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                BootstrapAdministrator.USERNAME_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_USERNAME"),
-                BootstrapAdministrator.PASSWORD_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD"));
+        Map<String, Object> properties = new java.util.HashMap<>(new InMemoryH2Database().start());
+        properties.put("micronaut.server.port", -1);
+        properties.put(BootstrapAdministrator.USERNAME_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_USERNAME"));
+        properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD"));
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             StringBuilder script = new StringBuilder("set -u\n");
             for (Example example : examples) {

@@ -9,6 +9,7 @@ import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
+import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -44,15 +45,19 @@ abstract class EndToEndScenario {
     private JsonMapper json;
 
     /** Datasource properties of the database under test. */
-    protected abstract Map<String, Object> datasource();
+    private TestDatabase database;
 
-    /** Called after the server, and so its connection pool, has stopped. */
-    protected void releaseDatabase() throws Exception {
+    /** The database under test. */
+    protected abstract TestDatabase database();
+
+    private Map<String, Object> startDatabase() {
+        database = database();
+        return database.start();
     }
 
     @BeforeAll
     void startService() {
-        Map<String, Object> properties = new HashMap<>(datasource());
+        Map<String, Object> properties = new HashMap<>(startDatabase());
         properties.put("micronaut.server.port", -1);
         properties.put(BootstrapAdministrator.USERNAME_PROPERTY, ADMIN);
         properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, ADMIN_PASSWORD);
@@ -65,7 +70,7 @@ abstract class EndToEndScenario {
         if (server != null) {
             server.close();
         }
-        releaseDatabase();
+        database.close();
     }
 
     static String basic(String username, String password) {

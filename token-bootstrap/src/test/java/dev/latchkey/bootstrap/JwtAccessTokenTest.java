@@ -11,6 +11,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.application.port.out.ServerKeyPort;
 import io.micronaut.json.JsonMapper;
 import java.net.URI;
@@ -47,8 +48,7 @@ class JwtAccessTokenTest {
 
     @BeforeAll
     void start() {
-        node = new LatchkeyNode(Map.of("datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
+        node = new LatchkeyNode(new InMemoryH2Database().start(),
                 Map.of("latchkey.oauth.access-token-format", "jwt", "latchkey.oauth.issuer", ISSUER));
         json = node.context().getBean(JsonMapper.class);
     }

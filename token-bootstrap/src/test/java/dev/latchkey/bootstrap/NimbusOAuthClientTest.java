@@ -20,6 +20,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,8 +47,7 @@ class NimbusOAuthClientTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     void start() throws Exception {
-        node = new LatchkeyNode(Map.of("datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"), Map.of());
+        node = new LatchkeyNode(new InMemoryH2Database().start(), Map.of());
         metadata = AuthorizationServerMetadata.resolve(new Issuer(node.url()));
         HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(node.url() + "/api/v1/clients"))

@@ -2,6 +2,7 @@ package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,7 @@ class OAuthConfigurationTest {
 
     private static ApplicationContext start(Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(settings);
-        properties.put("datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        properties.putAll(new InMemoryH2Database().start());
         properties.put(BootstrapAdministrator.USERNAME_PROPERTY, "admin");
         properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, "correct horse battery staple");
         return ApplicationContext.run(properties);

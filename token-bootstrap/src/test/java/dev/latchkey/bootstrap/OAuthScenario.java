@@ -2,6 +2,7 @@ package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,14 +40,19 @@ abstract class OAuthScenario {
     private JsonMapper json;
     private String clientBasic;
 
-    protected abstract Map<String, Object> datasource();
+    private TestDatabase database;
 
-    protected void releaseDatabase() throws Exception {
+    /** The database under test. */
+    protected abstract TestDatabase database();
+
+    private Map<String, Object> startDatabase() {
+        database = database();
+        return database.start();
     }
 
     @BeforeAll
     void start() throws Exception {
-        node = new LatchkeyNode(datasource(), Map.of(
+        node = new LatchkeyNode(startDatabase(), Map.of(
                 "latchkey.oauth.refresh-token-reuse-leeway", REUSE_LEEWAY.toMillis() + "ms"));
         json = node.context().getBean(JsonMapper.class);
         Map<String, Object> client = body(send("POST", "/api/v1/clients",
@@ -58,7 +64,7 @@ abstract class OAuthScenario {
     @AfterAll
     void stop() throws Exception {
         node.close();
-        releaseDatabase();
+        database.close();
     }
 
     String url() {

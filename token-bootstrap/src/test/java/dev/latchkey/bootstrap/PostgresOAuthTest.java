@@ -1,19 +1,12 @@
 package dev.latchkey.bootstrap;
 
 import dev.latchkey.adapter.persistence.EmbeddedPostgresDatabase;
-import java.util.Map;
+import dev.latchkey.adapter.persistence.TestDatabase;
 
 class PostgresOAuthTest extends OAuthScenario {
 
-    private final EmbeddedPostgresDatabase database = new EmbeddedPostgresDatabase();
-
     @Override
-    protected Map<String, Object> datasource() {
-        return database.start();
-    }
-
-    @Override
-    protected void releaseDatabase() throws Exception {
-        database.close();
+    protected TestDatabase database() {
+        return new EmbeddedPostgresDatabase();
     }
 }

@@ -2,12 +2,8 @@ package dev.latchkey.domain;
 
 import java.util.Optional;
 
-/**
- * The bearer secret of an opaque token, in clear: {@code lk_} and 49 base62 characters (see {@link SecretFormat}).
- * It exists only between generation and the response that shows it once, or between a request's arrival and its
- * hash lookup.
- */
-public final class TokenSecret {
+/** The bearer secret of an opaque token: {@code lk_} and 49 base62 characters. */
+public final class TokenSecret extends Secret {
 
     public static final String PREFIX = "lk_";
     public static final int RANDOM_BYTES = SecretFormat.RANDOM_BYTES;
@@ -15,10 +11,8 @@ public final class TokenSecret {
     public static final int LENGTH = 52;
     private static final SecretFormat FORMAT = new SecretFormat(PREFIX);
 
-    private final String rendered;
-
     private TokenSecret(String rendered) {
-        this.rendered = rendered;
+        super(rendered);
     }
 
     /** Renders {@value #RANDOM_BYTES} bytes drawn from the randomness port as a new secret. */
@@ -32,19 +26,5 @@ public final class TokenSecret {
      */
     public static Optional<TokenSecret> parse(String presented) {
         return FORMAT.isWellFormed(presented) ? Optional.of(new TokenSecret(presented)) : Optional.empty();
-    }
-
-    public SecretHash hash() {
-        return SecretHash.of(rendered);
-    }
-
-    /** The secret in clear, for the one response that hands it to its owner. */
-    public String reveal() {
-        return rendered;
-    }
-
-    @Override
-    public String toString() {
-        return "TokenSecret[redacted]";
     }
 }

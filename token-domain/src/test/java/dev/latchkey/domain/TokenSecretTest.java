@@ -79,4 +79,15 @@ class TokenSecretTest {
         assertThat(secret.hash()).isEqualTo(SecretHash.of(secret.reveal()));
         assertThat(secret.hash().toHex()).hasSize(64);
     }
+
+    @Test
+    void clientSecretsHaveTheirOwnPrefixAndAreNotTokens() {
+        ClientSecret client = ClientSecret.fromRandomBytes(bytes(4));
+
+        assertThat(client.reveal()).startsWith("lkc_").hasSize(53);
+        assertThat(ClientSecret.parse(client.reveal())).isPresent();
+        assertThat(TokenSecret.parse(client.reveal())).isEmpty();
+        assertThat(ClientSecret.parse(TokenSecret.fromRandomBytes(bytes(4)).reveal())).isEmpty();
+        assertThat(client.toString()).isEqualTo("ClientSecret[redacted]");
+    }
 }

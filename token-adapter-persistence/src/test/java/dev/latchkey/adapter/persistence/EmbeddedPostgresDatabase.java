@@ -8,11 +8,12 @@ import java.sql.Statement;
 import java.util.Map;
 
 /** A real PostgreSQL server for one test class, from binaries shipped in a Maven artifact. It fails, never skips. */
-public final class EmbeddedPostgresDatabase implements AutoCloseable {
+public final class EmbeddedPostgresDatabase implements TestDatabase {
 
     private EmbeddedPostgres server;
 
     /** Starts the server, creates a fresh database, and returns the datasource properties that reach it. */
+    @Override
     public Map<String, Object> start() {
         try {
             server = EmbeddedPostgres.builder().start();

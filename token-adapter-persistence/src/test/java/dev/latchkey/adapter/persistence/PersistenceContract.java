@@ -60,16 +60,15 @@ abstract class PersistenceContract {
     protected RotationLedgerAdapter rotations;
     protected HmacSecretDerivation derivation;
 
-    /** Datasource properties of the database under test. */
-    protected abstract Map<String, Object> datasource();
+    private TestDatabase database;
 
-    /** Called once the context, and so its connection pool, is closed. */
-    protected void releaseDatabase() throws Exception {
-    }
+    /** The database under test. */
+    protected abstract TestDatabase database();
 
     @BeforeAll
     void startContext() {
-        properties = new HashMap<>(datasource());
+        database = database();
+        properties = new HashMap<>(database.start());
         properties.put("flyway.datasources.default.enabled", true);
         context = ApplicationContext.run(properties);
         tokens = context.getBean(TokenPersistenceAdapter.class);
@@ -84,7 +83,7 @@ abstract class PersistenceContract {
         if (context != null) {
             context.close();
         }
-        releaseDatabase();
+        database.close();
     }
 
     private static byte[] random(int count) {

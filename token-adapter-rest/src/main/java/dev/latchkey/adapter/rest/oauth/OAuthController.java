@@ -87,18 +87,10 @@ class OAuthController {
     @Post(OAuthEndpoints.INTROSPECT)
     @Consumes(MediaType.ALL)
     HttpResponse<?> introspect(HttpRequest<?> request, @Nullable @Body String body) {
-        return withForm(request, body, form -> {
-            Introspection.Caller caller = introspector(request, form);
-            if (caller instanceof Introspection.Caller.Refused refused) {
-                return refused.response();
-            }
-            Optional<String> token = form.get("token");
-            if (token.isEmpty()) {
-                return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "token is required");
-            }
+        return withCallerAndToken(request, body, (introspector, token, form) -> {
             boolean peek = form.get("peek").filter("true"::equals).isPresent();
-            IntrospectTokenUseCase.Outcome outcome = introspectToken.introspect(new IntrospectTokenUseCase
-                    .IntrospectionQuery(((Introspection.Caller.Allowed) caller).introspector(), token.get(), peek));
+            IntrospectTokenUseCase.Outcome outcome = introspectToken.introspect(
+                    new IntrospectTokenUseCase.IntrospectionQuery(introspector, token, peek));
             if (outcome instanceof IntrospectTokenUseCase.Outcome.NotAllowed) {
                 return OAuthError.respond(io.micronaut.http.HttpStatus.FORBIDDEN, OAuthError.INSUFFICIENT_SCOPE,
                         "the token lacks the scope '" + Scopes.INTROSPECT + "'");
@@ -110,6 +102,15 @@ class OAuthController {
     @Post(OAuthEndpoints.REVOKE)
     @Consumes(MediaType.ALL)
     HttpResponse<?> revoke(HttpRequest<?> request, @Nullable @Body String body) {
+        return withCallerAndToken(request, body, (introspector, token, form) -> {
+            // The hint only speeds up a search; Latchkey finds any token by its credential, so it is not needed.
+            revokeToken.revokePresented(new RevokeTokenUseCase.RevokePresentedCommand(token));
+            return NoStore.apply(HttpResponse.ok());
+        });
+    }
+
+    /** What introspection and revocation share: an authenticated caller, and a {@code token} parameter. */
+    private HttpResponse<?> withCallerAndToken(HttpRequest<?> request, String body, CallerAndTokenHandler handler) {
         return withForm(request, body, form -> {
             Introspection.Caller caller = introspector(request, form);
             if (caller instanceof Introspection.Caller.Refused refused) {
@@ -119,10 +120,13 @@ class OAuthController {
             if (token.isEmpty()) {
                 return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "token is required");
             }
-            // The hint only speeds up a search; Latchkey finds any token by its credential, so it is not needed.
-            revokeToken.revokePresented(new RevokeTokenUseCase.RevokePresentedCommand(token.get()));
-            return NoStore.apply(HttpResponse.ok());
+            return handler.handle(((Introspection.Caller.Allowed) caller).introspector(), token.get(), form);
         });
+    }
+
+    @FunctionalInterface
+    private interface CallerAndTokenHandler {
+        HttpResponse<?> handle(Introspector caller, String token, FormParameters form);
     }
 
     private HttpResponse<?> passwordGrant(FormParameters form, Optional<Scopes> scope, Optional<ClientId> client) {
