@@ -1,5 +1,7 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
@@ -14,6 +16,7 @@ import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
+import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
@@ -22,8 +25,10 @@ import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.service.LatchkeyServices;
 import io.micronaut.context.annotation.Context;
@@ -54,19 +59,31 @@ class UseCaseFactory {
 
     @Singleton
     LatchkeyServices services(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
-                              LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
+                              LoadAccountPort loadAccounts, SaveAccountPort saveAccounts,
+                              UpdateAccountPort updateAccounts, LoadPartnerPort loadPartners,
+                              SavePartnerPort savePartners, LoadClientPort loadClients,
                               SaveClientPort saveClients, TransactionPort transactions,
                               RotationLedgerPort rotationLedger, SecretDerivationPort secretDerivation,
                               JwtAccessTokenPort jwts, PasswordHasherPort passwordHasher,
                               RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
         return new LatchkeyServices(new LatchkeyServices.Ports(loadTokens, saveTokens, tokenState, loadAccounts,
-                saveAccounts, loadClients, saveClients, transactions, rotationLedger, secretDerivation, jwts,
+                saveAccounts, updateAccounts, loadPartners, savePartners, loadClients, saveClients, transactions, rotationLedger, secretDerivation, jwts,
                 passwordHasher, randomness, events, clock));
     }
 
     @Singleton
     RotateTokenUseCase rotateToken(LatchkeyServices services, IssuanceProperties issuance) {
         return services.rotateToken(issuance.toPolicy());
+    }
+
+    @Singleton
+    AdministerAccountsUseCase administerAccounts(LatchkeyServices services) {
+        return services.administerAccounts();
+    }
+
+    @Singleton
+    AdministerPartnersUseCase administerPartners(LatchkeyServices services) {
+        return services.administerPartners();
     }
 
     @Singleton

@@ -2,13 +2,6 @@ package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.application.port.out.PasswordHasherPort;
-import dev.latchkey.application.port.out.SaveAccountPort;
-import dev.latchkey.domain.Account;
-import dev.latchkey.domain.AccountId;
-import dev.latchkey.domain.Password;
-import dev.latchkey.domain.Role;
-import dev.latchkey.domain.Username;
 import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -19,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -84,11 +76,13 @@ abstract class EndToEndScenario {
     HttpResponse<String> send(String method, String path, String authorization, String jsonBody)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .header("Authorization", authorization)
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -110,13 +104,56 @@ abstract class EndToEndScenario {
         return (Map<String, Object>) issued.get("tokenInfo");
     }
 
-    String newAccount(String password) {
-        ApplicationContext context = server.getApplicationContext();
+    /** Creates a user account through the admin API and returns its username. */
+    String newAccount(String password) throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        Account account = Account.create(new AccountId(UUID.randomUUID()), Username.of(username),
-                context.getBean(PasswordHasherPort.class).hash(Password.chosen(password)), Role.USER, Instant.now());
-        assertThat(context.getBean(SaveAccountPort.class).saveNew(account)).isEqualTo(SaveAccountPort.SaveOutcome.SAVED);
+        HttpResponse<String> created = send("POST", "/api/v1/admin/accounts", basic(ADMIN, ADMIN_PASSWORD),
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return username;
+    }
+
+    @Test
+    void administratorsManageAccountsAndPartners() throws Exception {
+        HttpResponse<String> partner = send("POST", "/api/v1/admin/partners", basic(ADMIN, ADMIN_PASSWORD),
+                "{\"id\":" + (100_000 + new java.util.Random().nextInt(900_000)) + ",\"name\":\"Acme\"}");
+        assertThat(partner.statusCode()).as(partner.body()).isEqualTo(201);
+        Object partnerId = body(partner).get("id");
+        assertThat(body(partner)).containsEntry("agreementsSigned", false);
+
+        String username = "carol-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = send("POST", "/api/v1/admin/accounts", basic(ADMIN, ADMIN_PASSWORD),
+                "{\"username\":\"" + username + "\",\"password\":\"carol's long password\",\"email\":"
+                        + "\"carol@example.com\",\"organization\":\"Main Org.\",\"role\":\"user\","
+                        + "\"partnerId\":" + partnerId + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(body(created)).containsEntry("email", "carol@example.com").containsEntry("partnerId", partnerId)
+                .containsEntry("role", "user").containsEntry("enabled", true).doesNotContainKeys("password");
+        assertThat(created.body()).doesNotContain("carol's long password").doesNotContain("argon2");
+
+        assertThat(send("GET", "/api/v1/admin/accounts/" + username, basic(ADMIN, ADMIN_PASSWORD), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/admin/accounts/" + username, basic(username, "carol's long password"), null)
+                .statusCode()).as("not an administrator").isEqualTo(403);
+        assertThat(send("POST", "/api/v1/admin/accounts", basic(ADMIN, ADMIN_PASSWORD),
+                "{\"username\":\"" + username + "\",\"password\":\"another long password\"}").statusCode())
+                .isEqualTo(409);
+        assertThat(send("POST", "/api/v1/admin/accounts", basic(ADMIN, ADMIN_PASSWORD),
+                "{\"username\":\"dave\",\"password\":\"another long password\",\"partnerId\":1}")
+                .statusCode()).isEqualTo(422);
+
+        HttpResponse<String> disabled = send("PATCH", "/api/v1/admin/accounts/" + username,
+                basic(ADMIN, ADMIN_PASSWORD), "{\"enabled\":false}");
+        assertThat(body(disabled)).containsEntry("enabled", false);
+        assertThat(send("GET", "/api/v1/tokens", basic(username, "carol's long password"), null).statusCode())
+                .isEqualTo(401);
+
+        HttpResponse<String> signed = send("PATCH", "/api/v1/admin/partners/" + partnerId,
+                basic(ADMIN, ADMIN_PASSWORD), "{\"agreementsSigned\":true}");
+        assertThat(body(signed)).containsEntry("agreementsSigned", true);
+        assertThat(send("PATCH", "/api/v1/admin/partners/999999999", basic(ADMIN, ADMIN_PASSWORD),
+                "{\"agreementsSigned\":true}").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/admin/accounts/" + username, null, null).statusCode()).isEqualTo(401);
     }
 
     @Test

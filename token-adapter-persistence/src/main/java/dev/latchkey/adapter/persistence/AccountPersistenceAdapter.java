@@ -2,6 +2,7 @@ package dev.latchkey.adapter.persistence;
 
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Username;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /** Stores accounts in the {@code account} table. */
 @Singleton
-public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort {
+public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, UpdateAccountPort {
 
     private final AccountRepository repository;
 
@@ -32,6 +33,11 @@ public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPo
     @Override
     public boolean anyAccountExists() {
         return repository.count() > 0;
+    }
+
+    @Override
+    public void update(Account account) {
+        repository.update(AccountRow.fromDomain(account));
     }
 
     @Override

@@ -11,6 +11,8 @@ interface AccountRepository extends GenericRepository<AccountRow, UUID> {
 
     AccountRow save(AccountRow row);
 
+    AccountRow update(AccountRow row);
+
     Optional<AccountRow> findById(UUID id);
 
     Optional<AccountRow> findByUsername(String username);

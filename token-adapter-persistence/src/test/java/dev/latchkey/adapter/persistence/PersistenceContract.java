@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.UseWrite;
@@ -12,6 +13,10 @@ import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.EmailAddress;
+import dev.latchkey.domain.Organization;
+import dev.latchkey.domain.Partner;
+import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.IdempotencyKey;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Rotation;
@@ -59,6 +64,7 @@ abstract class PersistenceContract {
     protected OAuthClientPersistenceAdapter clients;
     protected RotationLedgerAdapter rotations;
     protected HmacSecretDerivation derivation;
+    protected PartnerPersistenceAdapter partners;
 
     private TestDatabase database;
 
@@ -75,6 +81,7 @@ abstract class PersistenceContract {
         clients = context.getBean(OAuthClientPersistenceAdapter.class);
         rotations = context.getBean(RotationLedgerAdapter.class);
         derivation = context.getBean(HmacSecretDerivation.class);
+        partners = context.getBean(PartnerPersistenceAdapter.class);
         accounts = context.getBean(AccountPersistenceAdapter.class);
     }
 
@@ -251,6 +258,22 @@ abstract class PersistenceContract {
         Token token = newToken(newAccount(), NOW, Expiry.never());
 
         assertThat(tokens.recordConsumption(token.id(), NOW.plusSeconds(1))).isEqualTo(ConsumptionWrite.NOT_CONSUMABLE);
+    }
+
+    @Test
+    void partnersAndAccountProfilesRoundTrip() {
+        PartnerId partnerId = PartnerId.of(1 + Math.abs(RANDOM.nextLong() % 1_000_000_000L));
+        Partner partner = new Partner(partnerId, "Acme", false, NOW);
+        assertThat(partners.saveNew(partner)).isEqualTo(SavePartnerPort.SaveOutcome.SAVED);
+        assertThat(partners.saveNew(partner)).isEqualTo(SavePartnerPort.SaveOutcome.ID_TAKEN);
+        partners.update(partner.withAgreementsSigned(true));
+        assertThat(partners.loadById(partnerId)).contains(partner.withAgreementsSigned(true));
+
+        Account account = newAccount().withProfile(Optional.of(EmailAddress.of("ann@example.com")),
+                Optional.of(Organization.of("Main Org.")), Optional.of(partnerId)).withEnabled(false);
+        accounts.update(account);
+
+        assertThat(accounts.loadById(account.id())).contains(account);
     }
 
     @Test

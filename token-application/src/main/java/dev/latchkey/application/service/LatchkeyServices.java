@@ -1,5 +1,7 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
@@ -14,6 +16,7 @@ import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
+import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
@@ -22,8 +25,10 @@ import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.IssuancePolicy;
@@ -93,6 +98,15 @@ public final class LatchkeyServices {
         return new RevokeTokenService(reader, credentials, ports.tokenState(), ports.events(), ports.clock());
     }
 
+    public AdministerAccountsUseCase administerAccounts() {
+        return new AdministerAccountsService(ports.loadAccounts(), ports.saveAccounts(), ports.updateAccounts(),
+                ports.loadPartners(), ports.passwordHasher(), ports.randomness(), ports.clock());
+    }
+
+    public AdministerPartnersUseCase administerPartners() {
+        return new AdministerPartnersService(ports.loadPartners(), ports.savePartners(), ports.clock());
+    }
+
     public BootstrapAdministratorUseCase bootstrapAdministrator() {
         return new BootstrapAdministratorService(ports.loadAccounts(), ports.saveAccounts(), ports.passwordHasher(),
                 ports.randomness(), ports.clock());
@@ -100,12 +114,16 @@ public final class LatchkeyServices {
 
     /** Every outbound port the use cases need, plus the clock. */
     public record Ports(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
-                        LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, LoadClientPort loadClients,
+                        LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
+                        LoadPartnerPort loadPartners, SavePartnerPort savePartners, LoadClientPort loadClients,
                         SaveClientPort saveClients, TransactionPort transactions, RotationLedgerPort rotationLedger,
                         SecretDerivationPort secretDerivation, JwtAccessTokenPort jwts,
                         PasswordHasherPort passwordHasher, RandomnessPort randomness, PublishTokenEventPort events,
                         Clock clock) {
         public Ports {
+            Objects.requireNonNull(updateAccounts, "updateAccounts");
+            Objects.requireNonNull(loadPartners, "loadPartners");
+            Objects.requireNonNull(savePartners, "savePartners");
             Objects.requireNonNull(jwts, "jwts");
             Objects.requireNonNull(rotationLedger, "rotationLedger");
             Objects.requireNonNull(secretDerivation, "secretDerivation");

@@ -108,9 +108,9 @@ class AuthenticateServiceTest {
 
     @Test
     void aDisabledAccountIsRefusedOnlyAfterItsPasswordChecksOut() {
-        fixture.accounts.saveNew(new Account(dev.latchkey.domain.AccountId.fromRandomBytes(new byte[16]),
+        fixture.accounts.saveNew(Account.create(dev.latchkey.domain.AccountId.fromRandomBytes(new byte[16]),
                 dev.latchkey.domain.Username.of("bob"), fixture.hasher.hash(dev.latchkey.domain.Password.presented(
-                        "bob-password")), dev.latchkey.domain.Role.USER, false, ServiceFixture.START));
+                        "bob-password")), dev.latchkey.domain.Role.USER, ServiceFixture.START).withEnabled(false));
 
         assertThat(authenticate.authenticate(new PasswordCredentials("bob", "bob-password")))
                 .isEqualTo(new Outcome.Refused(Reason.ACCOUNT_DISABLED));

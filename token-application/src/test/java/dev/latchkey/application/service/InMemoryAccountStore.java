@@ -2,6 +2,7 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Username;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-final class InMemoryAccountStore implements LoadAccountPort, SaveAccountPort {
+final class InMemoryAccountStore implements LoadAccountPort, SaveAccountPort, UpdateAccountPort {
 
     private final Map<Username, Account> byUsername = new ConcurrentHashMap<>();
 
@@ -26,6 +27,11 @@ final class InMemoryAccountStore implements LoadAccountPort, SaveAccountPort {
     @Override
     public boolean anyAccountExists() {
         return !byUsername.isEmpty();
+    }
+
+    @Override
+    public void update(Account account) {
+        byUsername.put(account.username(), account);
     }
 
     @Override

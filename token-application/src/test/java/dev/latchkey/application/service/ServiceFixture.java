@@ -32,8 +32,9 @@ final class ServiceFixture {
     final InMemoryClientStore clients = new InMemoryClientStore();
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
+    final InMemoryPartnerStore partners = new InMemoryPartnerStore();
     final LatchkeyServices services = new LatchkeyServices(new LatchkeyServices.Ports(tokens, tokens, tokens,
-            accounts, accounts, clients, clients, transactions, rotations, new Fakes.KeyedDerivation(),
+            accounts, accounts, accounts, partners, partners, clients, clients, transactions, rotations, new Fakes.KeyedDerivation(),
             new Fakes.MarkedJwts(), hasher, randomness, events, clock));
 
     Account account(String username, String password) {

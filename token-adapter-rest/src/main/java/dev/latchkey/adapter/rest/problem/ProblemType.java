@@ -24,6 +24,11 @@ public enum ProblemType {
     SCOPE_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The account may not hold a requested scope", false),
     TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "No such token", false),
     TOKEN_NOT_ROTATABLE(HttpStatus.CONFLICT, "The token cannot be rotated", false),
+    ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such account", false),
+    PARTNER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such partner", false),
+    USERNAME_TAKEN(HttpStatus.CONFLICT, "The username is taken", false),
+    PARTNER_ID_TAKEN(HttpStatus.CONFLICT, "The partner id is taken", false),
+    UNKNOWN_PARTNER(HttpStatus.UNPROCESSABLE_ENTITY, "The account names a partner that does not exist", false),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "The Idempotency-Key was used for another request", false);
 
     private static final String PREFIX = "urn:latchkey:problem:";

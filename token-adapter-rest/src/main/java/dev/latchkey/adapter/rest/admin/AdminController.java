@@ -1,0 +1,224 @@
+package dev.latchkey.adapter.rest.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.adapter.rest.Timestamps;
+import dev.latchkey.adapter.rest.problem.ProblemType;
+import dev.latchkey.adapter.rest.problem.Problems;
+import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.EmailAddress;
+import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.Organization;
+import dev.latchkey.domain.Partner;
+import dev.latchkey.domain.PartnerId;
+import dev.latchkey.domain.Password;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Username;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Accounts and partners, for administrators only: an account authenticated by password or token whose role is not
+ * {@code admin} gets 403.
+ */
+@Controller("/api/v1/admin")
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AdminController {
+
+    private final AdministerAccountsUseCase accounts;
+    private final AdministerPartnersUseCase partners;
+
+    AdminController(AdministerAccountsUseCase accounts, AdministerPartnersUseCase partners) {
+        this.accounts = accounts;
+        this.partners = partners;
+    }
+
+    @Post("/accounts")
+    HttpResponse<?> createAccount(HttpRequest<?> request, @Body NewAccount body, Authentication authentication) {
+        if (body.username() == null || body.password() == null) {
+            throw new InvalidValueException(body.username() == null ? "username" : "password", "is required");
+        }
+        AdministerAccountsUseCase.Outcome outcome = accounts.create(new CreateAccountCommand(caller(authentication),
+                Username.of(body.username()), Password.chosen(body.password()),
+                body.role() == null ? Role.USER : role(body.role()),
+                Optional.ofNullable(body.email()).map(EmailAddress::of),
+                Optional.ofNullable(body.organization()).map(Organization::of),
+                Optional.ofNullable(body.partnerId()).map(PartnerId::of)));
+        return accountResponse(request, outcome, HttpStatus.CREATED);
+    }
+
+    @Get("/accounts/{username}")
+    HttpResponse<?> account(HttpRequest<?> request, @PathVariable String username, Authentication authentication) {
+        Optional<Username> name = parse(username);
+        if (name.isEmpty()) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+        }
+        return accountResponse(request, accounts.find(caller(authentication), name.get()), HttpStatus.OK);
+    }
+
+    @Patch("/accounts/{username}")
+    HttpResponse<?> updateAccount(HttpRequest<?> request, @PathVariable String username, @Body AccountChanges body,
+                                  Authentication authentication) {
+        Optional<Username> name = parse(username);
+        if (name.isEmpty()) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+        }
+        AdministerAccountsUseCase.Outcome outcome = accounts.update(new UpdateAccountCommand(caller(authentication),
+                name.get(), Optional.ofNullable(body.password()).map(Password::chosen),
+                Optional.ofNullable(body.role()).map(AdminController::role),
+                Optional.ofNullable(body.email()).map(EmailAddress::of),
+                Optional.ofNullable(body.organization()).map(Organization::of),
+                Optional.ofNullable(body.partnerId()).map(PartnerId::of), Optional.ofNullable(body.enabled())));
+        return accountResponse(request, outcome, HttpStatus.OK);
+    }
+
+    @Post("/partners")
+    HttpResponse<?> createPartner(HttpRequest<?> request, @Body NewPartner body, Authentication authentication) {
+        if (body.id() == null || body.name() == null) {
+            throw new InvalidValueException(body.id() == null ? "id" : "name", "is required");
+        }
+        return partnerResponse(request, partners.create(new AdministerPartnersUseCase.CreatePartnerCommand(
+                caller(authentication), PartnerId.of(body.id()), body.name(),
+                Boolean.TRUE.equals(body.agreementsSigned()))), HttpStatus.CREATED);
+    }
+
+    @Patch("/partners/{id}")
+    HttpResponse<?> updatePartner(HttpRequest<?> request, @PathVariable String id, @Body PartnerChanges body,
+                                  Authentication authentication) {
+        Optional<PartnerId> partnerId = partnerId(id);
+        if (partnerId.isEmpty()) {
+            return Problems.response(request, ProblemType.PARTNER_NOT_FOUND, "No partner has this id.");
+        }
+        return partnerResponse(request, partners.update(new AdministerPartnersUseCase.UpdatePartnerCommand(
+                caller(authentication), partnerId.get(), Optional.ofNullable(body.name()),
+                Optional.ofNullable(body.agreementsSigned()))), HttpStatus.OK);
+    }
+
+    private static HttpResponse<?> accountResponse(HttpRequest<?> request, AdministerAccountsUseCase.Outcome outcome,
+                                                   HttpStatus success) {
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.Done done) {
+            return HttpResponse.status(success).body(AccountView.of(done.account()));
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.NotFound) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.UsernameTaken) {
+            return Problems.response(request, ProblemType.USERNAME_TAKEN, "Another account has this username.");
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.UnknownPartner unknown) {
+            return Problems.response(request, ProblemType.UNKNOWN_PARTNER,
+                    "No partner has the id " + unknown.partner() + "; create it first.");
+        }
+        return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators manage accounts.");
+    }
+
+    private static HttpResponse<?> partnerResponse(HttpRequest<?> request, AdministerPartnersUseCase.Outcome outcome,
+                                                   HttpStatus success) {
+        if (outcome instanceof AdministerPartnersUseCase.Outcome.Done done) {
+            return HttpResponse.status(success).body(PartnerView.of(done.partner()));
+        }
+        if (outcome instanceof AdministerPartnersUseCase.Outcome.NotFound) {
+            return Problems.response(request, ProblemType.PARTNER_NOT_FOUND, "No partner has this id.");
+        }
+        if (outcome instanceof AdministerPartnersUseCase.Outcome.IdTaken) {
+            return Problems.response(request, ProblemType.PARTNER_ID_TAKEN, "Another partner has this id.");
+        }
+        return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators manage partners.");
+    }
+
+    private static Caller caller(Authentication authentication) {
+        return AuthenticatedCaller.of(authentication);
+    }
+
+    private static Role role(String name) {
+        try {
+            return Role.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidValueException("role", "must be 'admin' or 'user'");
+        }
+    }
+
+    private static Optional<Username> parse(String username) {
+        try {
+            return Optional.of(Username.of(username));
+        } catch (InvalidValueException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<PartnerId> partnerId(String id) {
+        try {
+            return Optional.of(PartnerId.of(Long.parseLong(id)));
+        } catch (NumberFormatException | InvalidValueException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    @Serdeable
+    record NewAccount(@Nullable String username, @Nullable String password, @Nullable String email,
+                      @Nullable String organization, @Nullable String role, @Nullable Long partnerId) {
+        @Override
+        public String toString() {
+            return "NewAccount[username=" + username + ", password=redacted]";
+        }
+    }
+
+    @Serdeable
+    record AccountChanges(@Nullable String password, @Nullable String email, @Nullable String organization,
+                          @Nullable String role, @Nullable Long partnerId, @Nullable Boolean enabled) {
+        @Override
+        public String toString() {
+            return "AccountChanges[password=" + (password == null ? "unchanged" : "redacted") + "]";
+        }
+    }
+
+    @Serdeable
+    record NewPartner(@Nullable Long id, @Nullable String name, @Nullable Boolean agreementsSigned) {
+    }
+
+    @Serdeable
+    record PartnerChanges(@Nullable String name, @Nullable Boolean agreementsSigned) {
+    }
+
+    /** An account as administrators see it: never its password or hash. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AccountView(String username, @Nullable String email, @Nullable String organization, String role,
+                       @Nullable Long partnerId, boolean enabled, String createdAt) {
+        static AccountView of(Account account) {
+            return new AccountView(account.username().value(), account.email().map(EmailAddress::value).orElse(null),
+                    account.organization().map(Organization::name).orElse(null),
+                    account.role().name().toLowerCase(Locale.ROOT), account.partner().map(PartnerId::value).orElse(null),
+                    account.enabled(), Timestamps.isoMillis(account.createdAt()));
+        }
+    }
+
+    @Serdeable
+    record PartnerView(long id, String name, boolean agreementsSigned, String createdAt) {
+        static PartnerView of(Partner partner) {
+            return new PartnerView(partner.id().value(), partner.name(), partner.agreementsSigned(),
+                    Timestamps.isoMillis(partner.createdAt()));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.application.port.out;
+
+import dev.latchkey.domain.Partner;
+import dev.latchkey.domain.PartnerId;
+import java.util.Optional;
+
+public interface LoadPartnerPort {
+
+    Optional<Partner> loadById(PartnerId id);
+}
