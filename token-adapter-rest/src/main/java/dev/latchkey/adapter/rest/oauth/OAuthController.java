@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.oauth;
 
+import dev.latchkey.adapter.rest.security.DialectCredentials;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
@@ -41,15 +42,17 @@ class OAuthController {
     private final RevokeTokenUseCase revokeToken;
     private final AuthenticateUseCase authenticate;
     private final ClientAuthentication clientAuthentication;
+    private final DialectCredentials dialects;
 
     OAuthController(GrantTokensUseCase grantTokens, IntrospectTokenUseCase introspectToken,
                     RevokeTokenUseCase revokeToken, AuthenticateUseCase authenticate,
-                    ClientAuthentication clientAuthentication) {
+                    ClientAuthentication clientAuthentication, DialectCredentials dialects) {
         this.grantTokens = grantTokens;
         this.introspectToken = introspectToken;
         this.revokeToken = revokeToken;
         this.authenticate = authenticate;
         this.clientAuthentication = clientAuthentication;
+        this.dialects = dialects;
     }
 
     @Post(OAuthEndpoints.TOKEN)
@@ -120,7 +123,8 @@ class OAuthController {
             if (token.isEmpty()) {
                 return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "token is required");
             }
-            return handler.handle(((Introspection.Caller.Allowed) caller).introspector(), token.get(), form);
+            return handler.handle(((Introspection.Caller.Allowed) caller).introspector(), dialects.unwrap(token.get()),
+                    form);
         });
     }
 

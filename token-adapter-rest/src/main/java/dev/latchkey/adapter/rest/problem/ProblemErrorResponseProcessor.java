@@ -1,7 +1,5 @@
 package dev.latchkey.adapter.rest.problem;
 
-import dev.latchkey.adapter.rest.oauth.OAuthEndpoints;
-import dev.latchkey.adapter.rest.oauth.OAuthError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -9,6 +7,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +22,27 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
+    private final List<ErrorShape> shapes;
+
+    ProblemErrorResponseProcessor(List<ErrorShape> shapes) {
+        this.shapes = List.copyOf(shapes);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        if (OAuthEndpoints.owns(context.getRequest().getPath())) {
-            // OAuth 2.0 clients parse RFC 6749 errors, not problems; the response type is only nominal here.
-            return (MutableHttpResponse<Problem>) (MutableHttpResponse<?>) OAuthError.forStatus(response,
-                    context.getErrors().isEmpty() ? null : context.getErrors().get(0).getMessage());
+        String path = context.getRequest().getPath();
+        for (ErrorShape shape : shapes) {
+            if (shape.appliesTo(path)) {
+                if (response.status().getCode() >= 500) {
+                    context.getRootCause().ifPresent(cause -> LOG.error("Unhandled error serving {} {}",
+                            context.getRequest().getMethodName(), path, cause));
+                }
+                String detail = response.status().getCode() >= 500 || context.getErrors().isEmpty() ? null
+                        : context.getErrors().get(0).getMessage();
+                // The response type is only nominal: other protocols' clients parse other shapes.
+                return (MutableHttpResponse<Problem>) shape.render(context.getRequest(), response, detail);
+            }
         }
         HttpStatus status = response.status();
         ProblemType type = ProblemType.forStatus(status);

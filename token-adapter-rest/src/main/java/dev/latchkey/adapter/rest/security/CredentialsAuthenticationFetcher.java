@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
@@ -22,7 +23,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Reads the credentials of a request ({@code Authorization: Basic} or {@code Bearer}) and asks
+ * Reads the credentials of a request (a password with {@code Basic}, or a token in any of the forms below) and asks
  * {@link AuthenticateUseCase} who they belong to.
  *
  * <p>Password hashing and the token lookup block, so they run on the blocking executor, never on the event loop.
@@ -33,37 +34,61 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsAuthenticationFetcher.class);
     private static final String BASIC = "Basic ";
-    private static final String BEARER = "Bearer ";
+    private static final List<String> TOKEN_SCHEMES = List.of("Bearer ", "JWT ");
+    private static final String USER_TOKEN_HEADER = "user-token";
 
     private final AuthenticateUseCase authenticate;
     private final Scheduler blocking;
+    private final DialectCredentials dialects;
 
     CredentialsAuthenticationFetcher(AuthenticateUseCase authenticate,
-                                     @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor) {
+                                     @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
+                                     DialectCredentials dialects) {
         this.authenticate = authenticate;
+        this.dialects = dialects;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
     }
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
-        Optional<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
         // On the OAuth endpoints, Basic carries a client's credentials, not an account's: those endpoints check them.
-        if (authorization.isEmpty() || OAuthEndpoints.owns(request.getPath())) {
+        if (OAuthEndpoints.owns(request.getPath())) {
             return Mono.empty();
         }
-        String header = authorization.get();
-        if (startsWithIgnoreCase(header, BASIC)) {
-            return Mono.fromCallable(() -> passwordOutcome(header.substring(BASIC.length()).trim()))
+        Optional<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
+        if (authorization.isPresent() && startsWithIgnoreCase(authorization.get(), BASIC)) {
+            String encoded = authorization.get().substring(BASIC.length()).trim();
+            return Mono.fromCallable(() -> passwordOutcome(encoded))
                     .subscribeOn(blocking)
                     .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BASIC));
         }
-        if (startsWithIgnoreCase(header, BEARER)) {
-            String token = header.substring(BEARER.length()).trim();
-            return Mono.fromCallable(() -> authenticate.authenticate(new AuthenticateUseCase.PresentedToken(token)))
-                    .subscribeOn(blocking)
-                    .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BEARER));
+        Optional<String> token = presentedToken(request, authorization);
+        if (token.isEmpty()) {
+            return Mono.empty();
         }
-        return Mono.empty();
+        String credential = dialects.unwrap(token.get());
+        return Mono.fromCallable(() -> authenticate.authenticate(new AuthenticateUseCase.PresentedToken(credential)))
+                .subscribeOn(blocking)
+                .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BEARER));
+    }
+
+    /**
+     * The token a request presents, in any of the forms the platforms Latchkey speaks for use: {@code Bearer} (RFC
+     * 6750), {@code JWT <token>} (Masters India), the bare token as the whole header (Sirdata), or a
+     * {@code user-token} header (Datasentinel).
+     */
+    private static Optional<String> presentedToken(HttpRequest<?> request, Optional<String> authorization) {
+        if (authorization.isPresent()) {
+            String header = authorization.get().trim();
+            for (String scheme : TOKEN_SCHEMES) {
+                if (startsWithIgnoreCase(header, scheme)) {
+                    return Optional.of(header.substring(scheme.length()).trim()).filter(value -> !value.isEmpty());
+                }
+            }
+            return header.isEmpty() || header.contains(" ") ? Optional.empty() : Optional.of(header);
+        }
+        return request.getHeaders().get(USER_TOKEN_HEADER, String.class).map(String::trim)
+                .filter(value -> !value.isEmpty());
     }
 
     private Outcome passwordOutcome(String encoded) {

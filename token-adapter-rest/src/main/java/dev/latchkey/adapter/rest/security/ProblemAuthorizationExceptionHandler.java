@@ -1,15 +1,19 @@
 package dev.latchkey.adapter.rest.security;
 
+import dev.latchkey.adapter.rest.problem.ErrorShape;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,8 +26,20 @@ import java.util.Optional;
 final class ProblemAuthorizationExceptionHandler
         implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
+    private final List<ErrorShape> shapes;
+
+    ProblemAuthorizationExceptionHandler(List<ErrorShape> shapes) {
+        this.shapes = List.copyOf(shapes);
+    }
+
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
+        for (ErrorShape shape : shapes) {
+            if (shape.appliesTo(request.getPath())) {
+                return shape.render(request, HttpResponse.status(exception.isForbidden()
+                        ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED), null);
+            }
+        }
         if (exception.isForbidden()) {
             return Problems.response(request, ProblemType.FORBIDDEN, "The authenticated account may not do this.");
         }

@@ -1,0 +1,187 @@
+package dev.latchkey.adapter.rest.dialect.trifacta;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.adapter.rest.Timestamps;
+import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenStatus;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trifacta's v4 API access tokens, on the same use cases as the native API: create with {@code lifetimeSeconds}
+ * ({@code -1} never expires) and {@code description}, list, get, delete. Authenticated with a password (Basic) or an
+ * existing token, as Trifacta allows.
+ */
+@Controller(TrifactaController.BASE)
+@Requires(property = TrifactaController.ENABLED, notEquals = "false")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TrifactaController {
+
+    static final String BASE = "/v4/apiAccessTokens";
+    static final String ENABLED = "latchkey.dialects.trifacta.enabled";
+    private static final int PAGE = ListTokensUseCase.ListTokensQuery.MAX_SIZE;
+
+    private final IssueTokenUseCase issueToken;
+    private final ListTokensUseCase listTokens;
+    private final InspectTokenUseCase inspectToken;
+    private final RevokeTokenUseCase revokeToken;
+    private final TrifactaTokenValue tokenValues;
+    private final JsonMapper json;
+
+    TrifactaController(IssueTokenUseCase issueToken, ListTokensUseCase listTokens, InspectTokenUseCase inspectToken,
+                       RevokeTokenUseCase revokeToken, TrifactaTokenValue tokenValues, JsonMapper json) {
+        this.issueToken = issueToken;
+        this.listTokens = listTokens;
+        this.inspectToken = inspectToken;
+        this.revokeToken = revokeToken;
+        this.tokenValues = tokenValues;
+        this.json = json;
+    }
+
+    @Post
+    @Consumes(MediaType.ALL)
+    @SuppressWarnings("unchecked")
+    HttpResponse<?> create(@Nullable @Body String body, Authentication authentication) {
+        Map<String, Object> fields;
+        try {
+            fields = body == null || body.isBlank() ? Map.of() : json.readValue(body, Map.class);
+        } catch (IOException | RuntimeException notJson) {
+            return TrifactaErrors.validation("The request body must be a JSON object.");
+        }
+        if (fields == null) {
+            return TrifactaErrors.validation("The request body must be a JSON object.");
+        }
+        Object seconds = fields.get("lifetimeSeconds");
+        if (!(seconds instanceof Number)) {
+            return TrifactaErrors.validation("lifetimeSeconds is required: a number of seconds, or -1 for a token "
+                    + "that never expires.");
+        }
+        Object description = fields.getOrDefault("description", "");
+        if (!(description instanceof String text)) {
+            return TrifactaErrors.validation("description must be a string.");
+        }
+        IssueTokenUseCase.Outcome outcome;
+        try {
+            Lifetime lifetime = dev.latchkey.adapter.rest.LifetimeSeconds.parse("lifetimeSeconds",
+                    new BigDecimal(seconds.toString()));
+            outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(AuthenticatedCaller.of(authentication),
+                    TokenDescription.of(text), Scopes.none(), Optional.of(lifetime)));
+        } catch (InvalidValueException invalid) {
+            return TrifactaErrors.validation(invalid.getMessage());
+        }
+        if (outcome instanceof IssueTokenUseCase.Outcome.Issued issued) {
+            String tokenId = issued.token().id().toString();
+            return HttpResponse.created(new CreatedToken(tokenValues.wrap(tokenId, issued.secret().reveal()),
+                    TokenInfo.of(issued.token())));
+        }
+        String reason = outcome instanceof IssueTokenUseCase.Outcome.LifetimeRefused refused ? refused.reason()
+                : outcome instanceof IssueTokenUseCase.Outcome.DelegationRefused refused ? refused.reason()
+                : ((IssueTokenUseCase.Outcome.ScopeNotAllowed) outcome).reason();
+        return TrifactaErrors.validation(reason);
+    }
+
+    @Get
+    TokenList list(Authentication authentication) {
+        Caller caller = AuthenticatedCaller.of(authentication);
+        List<TokenInfo> data = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            ListTokensUseCase.TokenListing listing =
+                    listTokens.list(new ListTokensUseCase.ListTokensQuery(caller, page, PAGE));
+            // A deleted (revoked) token is gone, as on Trifacta; only personal tokens are API access tokens.
+            listing.tokens().stream()
+                    .filter(details -> !(details.status() instanceof TokenStatus.Revoked))
+                    .map(details -> details.token())
+                    .filter(token -> token.kind() == TokenKind.PERSONAL)
+                    .map(TokenInfo::of).forEach(data::add);
+            if ((long) (page + 1) * PAGE >= listing.totalTokens()) {
+                return new TokenList(data);
+            }
+        }
+    }
+
+    @Get("/{tokenId}")
+    HttpResponse<?> get(@PathVariable String tokenId, Authentication authentication) {
+        Optional<TokenId> id = TokenId.parse(tokenId);
+        if (id.isEmpty()) {
+            return TrifactaErrors.notFound();
+        }
+        InspectTokenUseCase.Outcome outcome = inspectToken.inspect(
+                new InspectTokenUseCase.InspectTokenQuery(AuthenticatedCaller.of(authentication), id.get()));
+        return outcome instanceof InspectTokenUseCase.Outcome.Found found
+                && !(found.details().status() instanceof TokenStatus.Revoked)
+                ? HttpResponse.ok(TokenInfo.of(found.details().token())) : TrifactaErrors.notFound();
+    }
+
+    @Delete("/{tokenId}")
+    HttpResponse<?> delete(@PathVariable String tokenId, Authentication authentication) {
+        Optional<TokenId> id = TokenId.parse(tokenId);
+        if (id.isEmpty()) {
+            return TrifactaErrors.notFound();
+        }
+        RevokeTokenUseCase.Outcome outcome = revokeToken.revoke(new RevokeTokenUseCase.RevokeTokenCommand(
+                AuthenticatedCaller.of(authentication), id.get(), RevocationReason.REQUESTED));
+        return outcome instanceof RevokeTokenUseCase.Outcome.NotFound
+                ? TrifactaErrors.notFound() : HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    @Serdeable
+    record CreatedToken(String tokenValue, TokenInfo tokenInfo) {
+        @Override
+        public String toString() {
+            return "CreatedToken[tokenValue=redacted, tokenInfo=" + tokenInfo + "]";
+        }
+    }
+
+    @Serdeable
+    record TokenList(List<TokenInfo> data) {
+    }
+
+    /** Trifacta's {@code tokenInfo}: {@code expiredAt} null means never; {@code lastUsed} null means not yet. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record TokenInfo(String tokenId, String description, @Nullable String expiredAt, @Nullable String lastUsed,
+                     String createdAt) {
+        static TokenInfo of(Token token) {
+            return new TokenInfo(token.id().toString(), token.description().value(),
+                    Timestamps.isoMillis(token.expiry().instant().orElse(null)),
+                    Timestamps.isoMillis(token.lastUsedAt().orElse(null)), Timestamps.isoMillis(token.createdAt()));
+        }
+    }
+}
