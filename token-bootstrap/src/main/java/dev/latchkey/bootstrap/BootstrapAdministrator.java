@@ -3,7 +3,7 @@ package dev.latchkey.bootstrap;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase.BootstrapAdministratorCommand;
 import dev.latchkey.domain.InvalidValueException;
-import dev.latchkey.domain.Password;
+import dev.latchkey.domain.PasswordPolicy;
 import dev.latchkey.domain.Username;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
@@ -24,7 +24,7 @@ final class BootstrapAdministrator {
     static final String USERNAME_PROPERTY = "latchkey.bootstrap.admin.username";
     static final String PASSWORD_PROPERTY = "latchkey.bootstrap.admin.password";
 
-    BootstrapAdministrator(BootstrapAdministratorUseCase bootstrap,
+    BootstrapAdministrator(BootstrapAdministratorUseCase bootstrap, PasswordPolicy passwords,
                            @Nullable @Value("${" + USERNAME_PROPERTY + ":}") String username,
                            @Nullable @Value("${" + PASSWORD_PROPERTY + ":}") String password) {
         boolean hasUsername = username != null && !username.isEmpty();
@@ -38,7 +38,7 @@ final class BootstrapAdministrator {
         }
         BootstrapAdministratorCommand command;
         try {
-            command = new BootstrapAdministratorCommand(Username.of(username), Password.chosen(password));
+            command = new BootstrapAdministratorCommand(Username.of(username), passwords.accept(password));
         } catch (InvalidValueException invalid) {
             throw new ConfigurationException("The bootstrap administrator is invalid: " + invalid.getMessage());
         }

@@ -67,7 +67,7 @@ public class OAuthProperties {
             throw new ConfigurationException("latchkey.oauth.access-token-format=jwt needs latchkey.oauth.issuer, "
                     + "the issuer identifier the JWTs will carry (for example https://tokens.example.com)");
         }
-        return new GrantPolicy(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),
+        return GrantPolicy.standard(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),
                 refreshTokenReuseLeeway, accessTokenFormat);
     }
 }

@@ -31,7 +31,13 @@ import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.service.LatchkeyServices;
+import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.PasswordPolicy;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -45,6 +51,12 @@ class UseCaseFactory {
     @Singleton
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    /** {@code latchkey.accounts.password-minimum-length}: 12 unless configured, never below NIST's 8. */
+    @Singleton
+    PasswordPolicy passwordPolicy(@Value("${latchkey.accounts.password-minimum-length:12}") int minimumLength) {
+        return new PasswordPolicy(minimumLength);
     }
 
     @Singleton
@@ -98,8 +110,25 @@ class UseCaseFactory {
 
     /** Built at start-up, so that inconsistent OAuth settings stop the service before it serves anything. */
     @Context
+    @Primary
     GrantTokensUseCase grantTokens(LatchkeyServices services, OAuthProperties oauth) {
         return services.grantTokens(oauth.toGrantPolicy());
+    }
+
+    /**
+     * Masters India's grants: 24-hour access tokens (the platform's), 30-day refresh tokens, and a refresh that
+     * invalidates the pair it replaces.
+     */
+    @Singleton
+    @Named("mastersindia")
+    GrantTokensUseCase mastersIndiaGrants(LatchkeyServices services, OAuthProperties oauth,
+                                          @Value("${latchkey.dialects.mastersindia.access-token-lifetime:24h}")
+                                          Duration accessTokenLifetime,
+                                          @Value("${latchkey.dialects.mastersindia.refresh-token-lifetime:30d}")
+                                          Duration refreshTokenLifetime) {
+        GrantPolicy standard = oauth.toGrantPolicy();
+        return services.grantTokens(new GrantPolicy(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),
+                standard.reuseLeeway(), standard.accessTokenFormat(), true));
     }
 
     @Singleton

@@ -12,7 +12,13 @@ import java.util.Objects;
  *                    revoked. Zero treats every second presentation as theft.
  */
 public record GrantPolicy(Lifetime accessTokenLifetime, Lifetime refreshTokenLifetime, Duration reuseLeeway,
-                          AccessTokenFormat accessTokenFormat) {
+                          AccessTokenFormat accessTokenFormat, boolean refreshRevokesEarlierTokens) {
+
+    /** RFC 6749's behaviour: a refresh leaves earlier access tokens valid until they expire. */
+    public static GrantPolicy standard(Lifetime accessTokenLifetime, Lifetime refreshTokenLifetime, Duration reuseLeeway,
+                                       AccessTokenFormat accessTokenFormat) {
+        return new GrantPolicy(accessTokenLifetime, refreshTokenLifetime, reuseLeeway, accessTokenFormat, false);
+    }
 
     /** How an access token's credential is encoded; refresh tokens are always opaque. */
     public enum AccessTokenFormat {

@@ -2,6 +2,7 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
@@ -27,6 +28,7 @@ import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
 import dev.latchkey.domain.TokenSecret;
+import dev.latchkey.domain.TokenStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -72,7 +74,7 @@ final class GrantTokensService implements GrantTokensUseCase {
         AuthenticateUseCase.Outcome authentication = authenticate.authenticate(
                 new AuthenticateUseCase.PasswordCredentials(grant.username(), grant.password()));
         if (!(authentication instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
-            return new Outcome.InvalidGrant(BAD_PASSWORD);
+            return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS, BAD_PASSWORD);
         }
         Account account = accounts.loadById(authenticated.caller().accountId()).orElseThrow();
         Scopes scopes = grant.scope().orElse(Scopes.none());
@@ -89,12 +91,12 @@ final class GrantTokensService implements GrantTokensUseCase {
         Optional<Token> found = credentials.find(grant.refreshToken())
                 .filter(token -> token.kind() == TokenKind.REFRESH);
         if (found.isEmpty()) {
-            return new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+            return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_REFRESH_TOKEN);
         }
         Token refresh = found.get();
         if (!refresh.client().equals(grant.client())) {
             // RFC 6749 section 6: a refresh token is bound to the client it was issued to.
-            return new Outcome.InvalidGrant("The refresh token was issued to another client.");
+            return new Outcome.InvalidGrant(Cause.WRONG_CLIENT, "The refresh token was issued to another client.");
         }
         Scopes scopes = grant.scope().orElse(refresh.scopes());
         if (!refresh.scopes().containsAll(scopes)) {
@@ -105,18 +107,26 @@ final class GrantTokensService implements GrantTokensUseCase {
         if (consumption instanceof Token.ConsumptionOutcome.AlreadyConsumed already) {
             return replayed(already.token(), now);
         }
+        if (consumption instanceof Token.ConsumptionOutcome.Refused refused) {
+            return new Outcome.InvalidGrant(refused.status() instanceof TokenStatus.Expired
+                    ? Cause.EXPIRED : Cause.REVOKED, BAD_REFRESH_TOKEN);
+        }
         if (!(consumption instanceof Token.ConsumptionOutcome.Consumed)) {
-            return new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+            return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_REFRESH_TOKEN);
         }
         if (accounts.loadById(refresh.owner()).filter(Account::enabled).isEmpty()) {
-            return new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+            return new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
         }
         return transactions.inTransaction(() -> {
             if (tokenState.recordConsumption(refresh.id(), now) != ConsumptionWrite.CONSUMED) {
                 // Spent or revoked by a concurrent request since we read it; the store's view decides which.
                 Token current = tokens.loadById(refresh.id()).orElse(refresh);
                 return current.consumedAt().isPresent() ? replayed(current, now)
-                        : new Outcome.InvalidGrant(BAD_REFRESH_TOKEN);
+                        : new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
+            }
+            if (policy.refreshRevokesEarlierTokens()) {
+                // The platform's rule: a refresh invalidates the tokens it replaces, the earlier access token too.
+                tokenState.revokeGrant(refresh.grant().orElseThrow(), new Revocation(now, RevocationReason.GRANT_REVOKED));
             }
             return issuePair(refresh.owner(), refresh.grant().orElseThrow(), refresh.client(), scopes, now);
         });
@@ -129,10 +139,11 @@ final class GrantTokensService implements GrantTokensUseCase {
     private Outcome replayed(Token spent, Instant now) {
         Instant consumedAt = spent.consumedAt().orElseThrow();
         if (!now.isAfter(consumedAt.plus(policy.reuseLeeway()))) {
-            return new Outcome.InvalidGrant("The refresh token has already been used.");
+            return new Outcome.InvalidGrant(Cause.SPENT, "The refresh token has already been used.");
         }
         tokenState.revokeGrant(spent.grant().orElseThrow(), new Revocation(now, RevocationReason.REFRESH_TOKEN_REUSED));
-        return new Outcome.InvalidGrant("The refresh token has already been used; its grant has been revoked.");
+        return new Outcome.InvalidGrant(Cause.SPENT,
+                "The refresh token has already been used; its grant has been revoked.");
     }
 
     private Outcome issuePair(AccountId owner, GrantId grant, Optional<ClientId> client, Scopes scopes, Instant now) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class GrantTokensServiceTest {
 
-    private static final GrantPolicy POLICY = new GrantPolicy(Lifetime.of(Duration.ofHours(1)),
+    private static final GrantPolicy POLICY = GrantPolicy.standard(Lifetime.of(Duration.ofHours(1)),
             Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2), GrantPolicy.AccessTokenFormat.OPAQUE);
     private static final Optional<ClientId> GATEWAY = Optional.of(ClientId.of("gateway"));
 
@@ -162,7 +162,7 @@ class GrantTokensServiceTest {
 
     @Test
     void jwtAccessTokensAuthenticateAndAreRevocableByTheirId() {
-        GrantTokensUseCase jwtGrants = fixture.services.grantTokens(new GrantPolicy(POLICY.accessTokenLifetime(),
+        GrantTokensUseCase jwtGrants = fixture.services.grantTokens(GrantPolicy.standard(POLICY.accessTokenLifetime(),
                 POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(), GrantPolicy.AccessTokenFormat.JWT));
         Outcome.Granted granted = (Outcome.Granted) jwtGrants.grant(
                 new PasswordGrant("alice", "alice-password", Optional.empty(), GATEWAY));
@@ -181,6 +181,33 @@ class GrantTokensServiceTest {
         assertThat(authenticate.authenticate(new dev.latchkey.application.port.in.AuthenticateUseCase
                 .PresentedToken(jwt))).isEqualTo(new dev.latchkey.application.port.in.AuthenticateUseCase.Outcome
                 .Refused(dev.latchkey.application.port.in.AuthenticateUseCase.Reason.TOKEN_REVOKED));
+    }
+
+    @Test
+    void aPolicyCanMakeARefreshInvalidateTheTokensItReplaces() {
+        GrantTokensUseCase strict = fixture.services.grantTokens(new GrantPolicy(POLICY.accessTokenLifetime(),
+                POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(), GrantPolicy.AccessTokenFormat.OPAQUE, true));
+        Outcome.Granted first = (Outcome.Granted) strict.grant(
+                new PasswordGrant("alice", "alice-password", Optional.empty(), GATEWAY));
+
+        Outcome.Granted second = (Outcome.Granted) strict.grant(
+                new RefreshGrant(first.refresh().credential(), Optional.empty(), GATEWAY));
+
+        assertThat(stored(first, false).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Revoked.class);
+        assertThat(stored(second, false).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Active.class);
+        assertThat(stored(second, true).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Active.class);
+    }
+
+    @Test
+    void refusalsSayWhy() {
+        Outcome.Granted granted = passwordGrant(Optional.empty());
+        fixture.clock.advance(Duration.ofDays(31));
+
+        assertThat(refresh(granted)).isInstanceOfSatisfying(Outcome.InvalidGrant.class,
+                invalid -> assertThat(invalid.cause()).isEqualTo(GrantTokensUseCase.Cause.EXPIRED));
+        assertThat(grants.grant(new PasswordGrant("alice", "nope", Optional.empty(), Optional.empty())))
+                .isInstanceOfSatisfying(Outcome.InvalidGrant.class, invalid ->
+                        assertThat(invalid.cause()).isEqualTo(GrantTokensUseCase.Cause.BAD_CREDENTIALS));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class IntrospectAndRevokePresentedTest {
 
-    private static final GrantPolicy POLICY = new GrantPolicy(Lifetime.of(Duration.ofHours(1)),
+    private static final GrantPolicy POLICY = GrantPolicy.standard(Lifetime.of(Duration.ofHours(1)),
             Lifetime.of(Duration.ofDays(30)), Duration.ZERO, GrantPolicy.AccessTokenFormat.OPAQUE);
     private static final Introspector GATEWAY = new Introspector.Client(ClientId.of("gateway"));
 

@@ -16,7 +16,7 @@ import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.PartnerId;
-import dev.latchkey.domain.Password;
+import dev.latchkey.domain.PasswordPolicy;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
 import io.micronaut.core.annotation.Nullable;
@@ -48,10 +48,12 @@ class AdminController {
 
     private final AdministerAccountsUseCase accounts;
     private final AdministerPartnersUseCase partners;
+    private final PasswordPolicy passwords;
 
-    AdminController(AdministerAccountsUseCase accounts, AdministerPartnersUseCase partners) {
+    AdminController(AdministerAccountsUseCase accounts, AdministerPartnersUseCase partners, PasswordPolicy passwords) {
         this.accounts = accounts;
         this.partners = partners;
+        this.passwords = passwords;
     }
 
     @Post("/accounts")
@@ -60,7 +62,7 @@ class AdminController {
             throw new InvalidValueException(body.username() == null ? "username" : "password", "is required");
         }
         AdministerAccountsUseCase.Outcome outcome = accounts.create(new CreateAccountCommand(caller(authentication),
-                Username.of(body.username()), Password.chosen(body.password()),
+                Username.of(body.username()), passwords.accept(body.password()),
                 body.role() == null ? Role.USER : role(body.role()),
                 Optional.ofNullable(body.email()).map(EmailAddress::of),
                 Optional.ofNullable(body.organization()).map(Organization::of),
@@ -85,7 +87,7 @@ class AdminController {
             return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
         }
         AdministerAccountsUseCase.Outcome outcome = accounts.update(new UpdateAccountCommand(caller(authentication),
-                name.get(), Optional.ofNullable(body.password()).map(Password::chosen),
+                name.get(), Optional.ofNullable(body.password()).map(passwords::accept),
                 Optional.ofNullable(body.role()).map(AdminController::role),
                 Optional.ofNullable(body.email()).map(EmailAddress::of),
                 Optional.ofNullable(body.organization()).map(Organization::of),

@@ -46,12 +46,22 @@ public interface GrantTokensUseCase {
         }
     }
 
+    /** Why a grant was refused; RFC 6749 says only {@code invalid_grant}, but some platforms tell these apart. */
+    enum Cause {
+        BAD_CREDENTIALS,
+        UNKNOWN_TOKEN,
+        EXPIRED,
+        SPENT,
+        REVOKED,
+        WRONG_CLIENT
+    }
+
     sealed interface Outcome {
         record Granted(IssuedToken access, IssuedToken refresh) implements Outcome {
         }
 
         /** RFC 6749 {@code invalid_grant}: wrong password, or a refresh token that is unknown, spent or revoked. */
-        record InvalidGrant(String reason) implements Outcome {
+        record InvalidGrant(Cause cause, String reason) implements Outcome {
         }
 
         /** RFC 6749 {@code invalid_scope}. */
