@@ -114,7 +114,7 @@ abstract class ConcurrencyScenario {
 
     @Test
     void onceARevocationReturnsNoUseIsAcceptedAnyMore() throws Exception {
-        String secret = issue().secret().reveal();
+        String secret = issue().credential();
         AuthenticateUseCase authenticate = context.getBean(AuthenticateUseCase.class);
         CountDownLatch enoughUses = new CountDownLatch(200);
         AtomicBoolean stop = new AtomicBoolean();
@@ -168,7 +168,7 @@ abstract class ConcurrencyScenario {
         for (int i = 0; i < THREADS - 2; i++) {
             tasks.add(() -> {
                 for (int use = 0; use < 150; use++) {
-                    authenticate.authenticate(new PresentedToken(issued.secret().reveal()));
+                    authenticate.authenticate(new PresentedToken(issued.credential()));
                 }
                 return List.of();
             });
@@ -270,7 +270,7 @@ abstract class ConcurrencyScenario {
                 for (int n = 0; n < 20; n++) {
                     IssueTokenUseCase.Outcome.Issued token = issue();
                     ids.add(token.token().id().toString());
-                    hashes.add(token.secret().hash().toHex());
+                    hashes.add(token.credentialHash().toHex());
                     issued.incrementAndGet();
                 }
                 return null;

@@ -85,7 +85,7 @@ class TokenController {
         }
         IssueTokenUseCase.Outcome.Issued issued = (IssueTokenUseCase.Outcome.Issued) outcome;
         TokenInfo info = TokenInfo.of(new TokenDetails(issued.token(), new TokenStatus.Active()));
-        return HttpResponse.created(new IssuedTokenResponse(issued.secret().reveal(), info),
+        return HttpResponse.created(new IssuedTokenResponse(issued.credential(), info),
                 URI.create("/api/v1/tokens/" + info.tokenId()));
     }
 

@@ -159,7 +159,7 @@ class TokenApiTest {
     void issuingReturnsTheSecretOnceWithTheTokenInfo() throws Exception {
         Token token = token(Expiry.at(NOW.plusSeconds(3600)));
         TokenSecret secret = TokenSecret.fromRandomBytes(new byte[32]);
-        when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.Issued(token, secret));
+        when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.Issued(token, secret.reveal()));
 
         HttpResponse<String> response = postJson("{\"description\":\"ci\",\"lifetimeSeconds\":3600,\"scopes\":[\"read\"]}");
 
@@ -181,7 +181,7 @@ class TokenApiTest {
     @Test
     void aNeverExpiringTokenShowsANullExpiry() throws Exception {
         when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.Issued(token(Expiry.never()),
-                TokenSecret.fromRandomBytes(new byte[32])));
+                TokenSecret.fromRandomBytes(new byte[32]).reveal()));
 
         HttpResponse<String> response = postJson("{\"lifetimeSeconds\":-1}");
 
@@ -292,7 +292,7 @@ class TokenApiTest {
     @Test
     void anEmptyBodyTakesEveryDefault() throws Exception {
         when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.Issued(token(Expiry.never()),
-                TokenSecret.fromRandomBytes(new byte[32])));
+                TokenSecret.fromRandomBytes(new byte[32]).reveal()));
 
         assertThat(send("POST", "/api/v1/tokens", ALICE_BASIC, null, null).statusCode()).isEqualTo(201);
     }

@@ -76,6 +76,6 @@ final class IssueTokenService implements IssueTokenUseCase {
                 command.description(), command.scopes(), expiry), now, secret.hash());
         saveTokens.saveNew(issued.token());
         events.publish(issued.event());
-        return new Outcome.Issued(issued.token(), secret);
+        return new Outcome.Issued(issued.token(), secret.reveal());
     }
 }

@@ -62,7 +62,7 @@ class AuthenticateServiceTest {
                 fixture.issue(ServiceFixture.byPassword(alice), Optional.empty(), Scopes.none());
         fixture.clock.advance(Duration.ofMinutes(5));
 
-        Outcome outcome = authenticate.authenticate(new PresentedToken(issued.secret().reveal()));
+        Outcome outcome = authenticate.authenticate(new PresentedToken(issued.credential()));
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Authenticated.class, authenticated ->
                 assertThat(authenticated.caller().presentedToken()).contains(issued.token().id()));
@@ -91,7 +91,7 @@ class AuthenticateServiceTest {
                 Optional.of(Lifetime.fromSeconds(60)), Scopes.none());
         fixture.clock.advance(Duration.ofSeconds(60));
 
-        assertThat(authenticate.authenticate(new PresentedToken(issued.secret().reveal())))
+        assertThat(authenticate.authenticate(new PresentedToken(issued.credential())))
                 .isEqualTo(new Outcome.Refused(Reason.TOKEN_EXPIRED));
     }
 
@@ -102,7 +102,7 @@ class AuthenticateServiceTest {
         fixture.services.revokeToken().revoke(
                 new RevokeTokenUseCase.RevokeTokenCommand(caller, issued.token().id(), RevocationReason.REQUESTED));
 
-        assertThat(authenticate.authenticate(new PresentedToken(issued.secret().reveal())))
+        assertThat(authenticate.authenticate(new PresentedToken(issued.credential())))
                 .isEqualTo(new Outcome.Refused(Reason.TOKEN_REVOKED));
     }
 

@@ -39,7 +39,7 @@ class IntrospectAndRevokePresentedTest {
 
     @Test
     void anActiveTokenIsDescribedAndItsUseRecorded() {
-        String token = fixture.issue(alice, Optional.empty(), Scopes.of("read")).secret().reveal();
+        String token = fixture.issue(alice, Optional.empty(), Scopes.of("read")).credential();
         fixture.clock.advance(Duration.ofSeconds(30));
 
         Outcome outcome = look(GATEWAY, token, false);
@@ -60,8 +60,8 @@ class IntrospectAndRevokePresentedTest {
 
     @Test
     void unknownMalformedExpiredAndRevokedTokensAreAllJustInactive() {
-        String expiring = fixture.issue(alice, Optional.of(Lifetime.fromSeconds(5)), Scopes.none()).secret().reveal();
-        String revoked = fixture.issue(alice, Optional.empty(), Scopes.none()).secret().reveal();
+        String expiring = fixture.issue(alice, Optional.of(Lifetime.fromSeconds(5)), Scopes.none()).credential();
+        String revoked = fixture.issue(alice, Optional.empty(), Scopes.none()).credential();
         fixture.services.revokeToken().revokePresented(new RevokeTokenUseCase.RevokePresentedCommand(revoked));
         fixture.clock.advance(Duration.ofSeconds(5));
 
@@ -73,7 +73,7 @@ class IntrospectAndRevokePresentedTest {
 
     @Test
     void aBearerNeedsTheIntrospectScope() {
-        String target = fixture.issue(alice, Optional.empty(), Scopes.none()).secret().reveal();
+        String target = fixture.issue(alice, Optional.empty(), Scopes.none()).credential();
         Caller plain = fixture.byToken(fixture.issue(root, Optional.empty(), Scopes.none()));
         Caller introspector = fixture.byToken(fixture.issue(root, Optional.empty(), Scopes.of("introspect")));
 
@@ -105,7 +105,7 @@ class IntrospectAndRevokePresentedTest {
 
     @Test
     void revokingSomethingUnknownOrTwiceChangesNothing() {
-        String token = fixture.issue(alice, Optional.empty(), Scopes.none()).secret().reveal();
+        String token = fixture.issue(alice, Optional.empty(), Scopes.none()).credential();
         RevokeTokenUseCase revoke = fixture.services.revokeToken();
 
         assertThat(revoke.revokePresented(new RevokeTokenUseCase.RevokePresentedCommand(token)))
@@ -142,7 +142,7 @@ class IntrospectAndRevokePresentedTest {
     /** The id and clear secret of a freshly issued personal token. */
     private record IssuedTokenView(dev.latchkey.domain.TokenId id, String secret) {
         IssuedTokenView(dev.latchkey.application.port.in.IssueTokenUseCase.Outcome.Issued issued) {
-            this(issued.token().id(), issued.secret().reveal());
+            this(issued.token().id(), issued.credential());
         }
     }
 }

@@ -30,7 +30,7 @@ class IssueTokenServiceTest {
     void issuedTokenIsStoredByHashAndItsSecretReturnedOnce() {
         Outcome.Issued issued = (Outcome.Issued) issue(alice, Optional.of(Lifetime.fromSeconds(3600)), Scopes.none());
 
-        assertThat(fixture.tokens.loadBySecretHash(issued.secret().hash())).contains(issued.token());
+        assertThat(fixture.tokens.loadBySecretHash(issued.credentialHash())).contains(issued.token());
         assertThat(issued.token().expiry()).isEqualTo(Expiry.at(ServiceFixture.START.plusSeconds(3600)));
         assertThat(issued.token().owner()).isEqualTo(alice.accountId());
         assertThat(fixture.events.published).singleElement().isInstanceOf(TokenIssued.class);
@@ -65,7 +65,7 @@ class IssueTokenServiceTest {
         Outcome.Issued second = (Outcome.Issued) issue(alice, Optional.empty(), Scopes.none());
 
         assertThat(first.token().id()).isNotEqualTo(second.token().id());
-        assertThat(first.secret().hash()).isNotEqualTo(second.secret().hash());
+        assertThat(first.credentialHash()).isNotEqualTo(second.credentialHash());
     }
 
     @Test

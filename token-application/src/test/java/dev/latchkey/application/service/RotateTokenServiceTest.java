@@ -72,7 +72,7 @@ class RotateTokenServiceTest {
         rotate(issued.token(), Duration.ofMinutes(5), null);
         fixture.clock.advance(Duration.ofMinutes(4));
         assertThat(fixture.services.authenticate().authenticate(new dev.latchkey.application.port.in
-                .AuthenticateUseCase.PresentedToken(issued.secret().reveal())))
+                .AuthenticateUseCase.PresentedToken(issued.credential())))
                 .isInstanceOf(dev.latchkey.application.port.in.AuthenticateUseCase.Outcome.Authenticated.class);
         fixture.clock.advance(Duration.ofMinutes(1));
 

@@ -60,7 +60,7 @@ final class ServiceFixture {
 
     Caller byToken(IssueTokenUseCase.Outcome.Issued issued) {
         AuthenticateUseCase.Outcome outcome = services.authenticate()
-                .authenticate(new AuthenticateUseCase.PresentedToken(issued.secret().reveal()));
+                .authenticate(new AuthenticateUseCase.PresentedToken(issued.credential()));
         return ((AuthenticateUseCase.Outcome.Authenticated) outcome).caller();
     }
 }

@@ -4,7 +4,7 @@ import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
-import dev.latchkey.domain.TokenSecret;
+import dev.latchkey.domain.SecretHash;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,8 +27,16 @@ public interface IssueTokenUseCase {
     }
 
     sealed interface Outcome {
-        /** The secret is in clear here and nowhere else: show it once, then forget it. */
-        record Issued(Token token, TokenSecret secret) implements Outcome {
+        /** The credential (an opaque secret, or a signed JWT) is in clear here and nowhere else: show it once. */
+        record Issued(Token token, String credential) implements Outcome {
+            public SecretHash credentialHash() {
+                return SecretHash.of(credential);
+            }
+
+            @Override
+            public String toString() {
+                return "Issued[token=" + token + ", credential=redacted]";
+            }
         }
 
         /** The issuance policy does not allow the requested lifetime. */

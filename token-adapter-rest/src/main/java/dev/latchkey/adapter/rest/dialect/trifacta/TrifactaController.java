@@ -108,7 +108,7 @@ class TrifactaController {
         }
         if (outcome instanceof IssueTokenUseCase.Outcome.Issued issued) {
             String tokenId = issued.token().id().toString();
-            return HttpResponse.created(new CreatedToken(tokenValues.wrap(tokenId, issued.secret().reveal()),
+            return HttpResponse.created(new CreatedToken(tokenValues.wrap(tokenId, issued.credential()),
                     TokenInfo.of(issued.token())));
         }
         String reason = outcome instanceof IssueTokenUseCase.Outcome.LifetimeRefused refused ? refused.reason()
