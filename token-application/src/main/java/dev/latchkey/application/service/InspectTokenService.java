@@ -1,13 +1,22 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.TokenDetails;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Token;
+import java.util.Optional;
 
 final class InspectTokenService implements InspectTokenUseCase {
 
     private final TokenDetailsReader reader;
+    private final PresentedCredentials credentials;
+    private final LoadAccountPort accounts;
 
-    InspectTokenService(TokenDetailsReader reader) {
+    InspectTokenService(TokenDetailsReader reader, PresentedCredentials credentials, LoadAccountPort accounts) {
         this.reader = reader;
+        this.credentials = credentials;
+        this.accounts = accounts;
     }
 
     @Override
@@ -15,5 +24,23 @@ final class InspectTokenService implements InspectTokenUseCase {
         return reader.loadOwned(query.caller(), query.tokenId())
                 .<Outcome>map(token -> new Outcome.Found(reader.detailsOf(token)))
                 .orElseGet(() -> new Outcome.NotFound(query.tokenId()));
+    }
+
+    @Override
+    public PresentedOutcome inspectPresented(InspectPresentedQuery query) {
+        Optional<Token> token = credentials.find(query.credential()).map(reader::reload);
+        Optional<Account> owner = token.flatMap(found -> accounts.loadById(found.owner()));
+        Optional<Account> caller = accounts.loadById(query.caller().accountId());
+        if (token.isEmpty() || owner.isEmpty() || caller.isEmpty() || !sameOrganization(caller.get(), owner.get())) {
+            return new PresentedOutcome.NotFound();
+        }
+        TokenDetails details = reader.detailsOf(token.get());
+        return details.token().isActiveAt(reader.now())
+                ? new PresentedOutcome.Found(details, owner.get()) : new PresentedOutcome.NotFound();
+    }
+
+    private static boolean sameOrganization(Account caller, Account owner) {
+        return caller.id().equals(owner.id())
+                || (caller.organization().isPresent() && caller.organization().equals(owner.organization()));
     }
 }

@@ -1,15 +1,19 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase.CredentialFormat;
+import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
@@ -27,16 +31,19 @@ final class IssueTokenService implements IssueTokenUseCase {
     private final LoadAccountPort accounts;
     private final SaveTokenPort saveTokens;
     private final RandomnessPort randomness;
+    private final JwtAccessTokenPort jwts;
     private final PublishTokenEventPort events;
     private final Clock clock;
 
     IssueTokenService(IssuancePolicy policy, LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
-                      RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
+                      RandomnessPort randomness, JwtAccessTokenPort jwts, PublishTokenEventPort events,
+                      Clock clock) {
         this.policy = policy;
         this.tokens = tokens;
         this.accounts = accounts;
         this.saveTokens = saveTokens;
         this.randomness = randomness;
+        this.jwts = jwts;
         this.events = events;
         this.clock = clock;
     }
@@ -48,8 +55,8 @@ final class IssueTokenService implements IssueTokenUseCase {
         if (decision instanceof IssuancePolicy.Decision.Refused refused) {
             return new Outcome.LifetimeRefused(refused.reason());
         }
-        if (accounts.loadById(command.issuer().accountId()).filter(account -> account.mayHold(command.scopes()))
-                .isEmpty()) {
+        Optional<Account> issuer = accounts.loadById(command.issuer().accountId());
+        if (issuer.filter(account -> account.mayHold(command.scopes())).isEmpty()) {
             return new Outcome.ScopeNotAllowed("only administrators may hold the scope '" + Scopes.INTROSPECT + "'");
         }
         Instant now = clock.instant();
@@ -70,12 +77,15 @@ final class IssueTokenService implements IssueTokenUseCase {
             }
         }
 
-        TokenSecret secret = TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES));
-        Token.Issued issued = Token.issue(TokenAttributes.personal(
+        TokenAttributes attributes = TokenAttributes.personal(
                 TokenId.fromRandomBytes(randomness.nextBytes(TOKEN_ID_BYTES)), command.issuer().accountId(),
-                command.description(), command.scopes(), expiry), now, secret.hash());
+                command.description(), command.scopes(), expiry);
+        String credential = command.format() == CredentialFormat.ACCOUNT_JWT
+                ? jwts.encodeWithAccountClaims(attributes, now, issuer.get())
+                : TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
+        Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
         saveTokens.saveNew(issued.token());
         events.publish(issued.event());
-        return new Outcome.Issued(issued.token(), secret.reveal());
+        return new Outcome.Issued(issued.token(), credential);
     }
 }

@@ -66,7 +66,7 @@ public final class LatchkeyServices {
 
     public IssueTokenUseCase issueToken(IssuancePolicy policy) {
         return new IssueTokenService(policy, ports.loadTokens(), ports.loadAccounts(), ports.saveTokens(),
-                ports.randomness(), ports.events(), ports.clock());
+                ports.randomness(), ports.jwts(), ports.events(), ports.clock());
     }
 
     public RotateTokenUseCase rotateToken(IssuancePolicy policy) {
@@ -87,7 +87,7 @@ public final class LatchkeyServices {
     }
 
     public InspectTokenUseCase inspectToken() {
-        return new InspectTokenService(reader);
+        return new InspectTokenService(reader, credentials, ports.loadAccounts());
     }
 
     public ListTokensUseCase listTokens() {

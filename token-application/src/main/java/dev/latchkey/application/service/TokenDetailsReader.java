@@ -28,6 +28,10 @@ final class TokenDetailsReader {
         return tokens.loadById(token.id()).orElse(token);
     }
 
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
     TokenDetails detailsOf(Token token) {
         return new TokenDetails(token, token.statusAt(clock.instant()));
     }

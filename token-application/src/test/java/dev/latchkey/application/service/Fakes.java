@@ -83,6 +83,12 @@ final class Fakes {
         }
 
         @Override
+        public String encodeWithAccountClaims(TokenAttributes attributes, Instant issuedAt,
+                                              dev.latchkey.domain.Account owner) {
+            return encode(attributes, issuedAt);
+        }
+
+        @Override
         public Optional<TokenId> verify(String presented) {
             String[] parts = presented.split("\\.");
             if (parts.length != 3 || !parts[0].equals("jwt") || !parts[2].equals(MARKER)) {

@@ -69,4 +69,26 @@ class ReadTokensServiceTest {
         assertThatThrownBy(() -> new ListTokensQuery(alice, 0, 0)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new ListTokensQuery(alice, 0, 101)).isInstanceOf(InvalidValueException.class);
     }
+
+    @Test
+    void aPresentedCredentialIsDescribedToItsOrganizationOnly() {
+        dev.latchkey.domain.Account carol = fixture.account("carol", "carol-password").withProfile(Optional.empty(),
+                Optional.of(dev.latchkey.domain.Organization.of("Main Org.")), Optional.empty());
+        dev.latchkey.domain.Account dave = fixture.account("dave", "dave-password").withProfile(Optional.empty(),
+                Optional.of(dev.latchkey.domain.Organization.of("Main Org.")), Optional.empty());
+        fixture.accounts.update(carol);
+        fixture.accounts.update(dave);
+        String carolsToken = fixture.issue(ServiceFixture.byPassword(carol), Optional.empty(), Scopes.none())
+                .credential();
+        InspectTokenUseCase inspect = fixture.services.inspectToken();
+
+        assertThat(inspect.inspectPresented(new InspectTokenUseCase.InspectPresentedQuery(
+                ServiceFixture.byPassword(dave), carolsToken)))
+                .isInstanceOfSatisfying(InspectTokenUseCase.PresentedOutcome.Found.class,
+                        found -> assertThat(found.owner().username().value()).isEqualTo("carol"));
+        assertThat(inspect.inspectPresented(new InspectTokenUseCase.InspectPresentedQuery(bob, carolsToken)))
+                .as("another organization").isInstanceOf(InspectTokenUseCase.PresentedOutcome.NotFound.class);
+        assertThat(inspect.inspectPresented(new InspectTokenUseCase.InspectPresentedQuery(ServiceFixture.byPassword(dave), "garbage")))
+                .isInstanceOf(InspectTokenUseCase.PresentedOutcome.NotFound.class);
+    }
 }

@@ -9,6 +9,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.ServerKeyPort;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.EmailAddress;
+import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
 import io.micronaut.context.annotation.Value;
@@ -26,8 +29,9 @@ import java.util.Date;
 import java.util.Optional;
 
 /**
- * RFC 9068 JWT access tokens, HS256 only: signed with Nimbus and verified with micronaut-security-jwt's
- * {@link JwtValidator} and {@link SecretSignature}.
+ * Signed JWT credentials, HS256 only, in two profiles: RFC 9068 access tokens ({@code typ: at+jwt}, with issuer
+ * and audience) and account tokens ({@code typ: JWT}, carrying the owner's identity, as Datasentinel's user tokens
+ * do). Signed with Nimbus and verified with micronaut-security-jwt's {@link JwtValidator} and {@link SecretSignature}.
  *
  * <p>Verification accepts exactly one algorithm and one type before it looks at the signature: {@code alg: none},
  * RS256 (and with it the RS/HS confusion attack), other HMAC strengths and untyped JWTs are all rejected. Then the
@@ -40,6 +44,8 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     static final JWSAlgorithm ALGORITHM = JWSAlgorithm.HS256;
     static final String KEY_PURPOSE = "jwt-hs256";
+    static final String USER_CLAIM = "user";
+    static final String DATABASE_CLAIM = "database";
     private static final int MIN_KEY_BYTES = 32;
 
     private final ServerKeyPort serverKeys;
@@ -82,18 +88,40 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
         if (!attributes.scopes().values().isEmpty()) {
             claims.claim("scope", attributes.scopes().asSpaceDelimited());
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ALGORITHM).type(ACCESS_TOKEN_TYPE).build(), claims.build());
+        return sign(ACCESS_TOKEN_TYPE, claims.build());
+    }
+
+    /**
+     * The account profile, claim for claim as Datasentinel's user tokens carry them: {@code exp}, {@code iat},
+     * {@code database} (the organization), {@code email}, {@code user}, plus the {@code jti} that makes it revocable.
+     */
+    @Override
+    public String encodeWithAccountClaims(TokenAttributes attributes, Instant issuedAt, Account owner) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .expirationTime(Date.from(attributes.expiry().instant().orElseThrow(
+                        () -> new IllegalArgumentException("an account JWT must expire"))))
+                .issueTime(Date.from(issuedAt))
+                .claim(DATABASE_CLAIM, owner.organization().map(Organization::name).orElse(""))
+                .claim("email", owner.email().map(EmailAddress::value).orElse(""))
+                .claim(USER_CLAIM, owner.username().value())
+                .jwtID(attributes.id().toString())
+                .build();
+        return sign(JOSEObjectType.JWT, claims);
+    }
+
+    private String sign(JOSEObjectType type, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ALGORITHM).type(type).build(), claims);
         try {
             jwt.sign(new MACSigner(key()));
         } catch (JOSEException failure) {
-            throw new IllegalStateException("could not sign a JWT access token", failure);
+            throw new IllegalStateException("could not sign a JWT", failure);
         }
         return jwt.serialize();
     }
 
     @Override
     public Optional<TokenId> verify(String presented) {
-        if (issuer.isEmpty() || presented.chars().filter(c -> c == '.').count() != 2) {
+        if (presented.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty();
         }
         SignedJWT jwt;
@@ -102,8 +130,10 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
         } catch (ParseException notASignedJwt) {
             return Optional.empty();
         }
-        if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm())
-                || !ACCESS_TOKEN_TYPE.equals(jwt.getHeader().getType())) {
+        JOSEObjectType type = jwt.getHeader().getType();
+        boolean accessToken = ACCESS_TOKEN_TYPE.equals(type) && !issuer.isEmpty();
+        boolean accountToken = JOSEObjectType.JWT.equals(type);
+        if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || !(accessToken || accountToken)) {
             return Optional.empty();
         }
         if (JwtValidator.builder().withSignatures(signature()).build().validate(jwt, null).isEmpty()) {
@@ -112,12 +142,14 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
         try {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date expiry = claims.getExpirationTime();
-            if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null
-                    || !claims.getAudience().contains(audience) || expiry == null
-                    || !expiry.toInstant().isAfter(clock.instant())) {
+            if (expiry == null || !expiry.toInstant().isAfter(clock.instant())) {
                 return Optional.empty();
             }
-            return TokenId.parse(claims.getJWTID());
+            boolean profileHolds = accessToken
+                    ? issuer.equals(claims.getIssuer()) && claims.getAudience() != null
+                            && claims.getAudience().contains(audience)
+                    : claims.getClaim(USER_CLAIM) instanceof String && claims.getClaim(DATABASE_CLAIM) instanceof String;
+            return profileHolds ? TokenId.parse(claims.getJWTID()) : Optional.empty();
         } catch (ParseException malformedClaims) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.domain.Account;
 import dev.latchkey.domain.TokenId;
 import java.util.Objects;
 
@@ -7,6 +8,32 @@ import java.util.Objects;
 public interface InspectTokenUseCase {
 
     Outcome inspect(InspectTokenQuery query);
+
+    /**
+     * Describes an active token whose credential the caller presents, if it belongs to the caller or to an account
+     * of the caller's organization; anything else (unknown, expired, revoked, another organization's) is not found.
+     */
+    PresentedOutcome inspectPresented(InspectPresentedQuery query);
+
+    record InspectPresentedQuery(Caller caller, String credential) {
+        public InspectPresentedQuery {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(credential, "credential");
+        }
+
+        @Override
+        public String toString() {
+            return "InspectPresentedQuery[caller=" + caller + ", credential=redacted]";
+        }
+    }
+
+    sealed interface PresentedOutcome {
+        record Found(TokenDetails details, Account owner) implements PresentedOutcome {
+        }
+
+        record NotFound() implements PresentedOutcome {
+        }
+    }
 
     record InspectTokenQuery(Caller caller, TokenId tokenId) {
         public InspectTokenQuery {

@@ -17,13 +17,29 @@ public interface IssueTokenUseCase {
      * @param requestedLifetime empty to take the policy's default
      */
     record IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
-                             Optional<Lifetime> requestedLifetime) {
+                             Optional<Lifetime> requestedLifetime, CredentialFormat format) {
+
+        /** An opaque {@code lk_} token, the native format. */
+        public IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
+                                 Optional<Lifetime> requestedLifetime) {
+            this(issuer, description, scopes, requestedLifetime, CredentialFormat.OPAQUE);
+        }
+
         public IssueTokenCommand {
+            Objects.requireNonNull(format, "format");
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(requestedLifetime, "requestedLifetime");
         }
+    }
+
+    /** How the new token's credential is encoded. */
+    enum CredentialFormat {
+        /** An {@code lk_} secret. */
+        OPAQUE,
+        /** A signed JWT that carries its owner's username, e-mail and organization, for clients that read them. */
+        ACCOUNT_JWT
     }
 
     sealed interface Outcome {

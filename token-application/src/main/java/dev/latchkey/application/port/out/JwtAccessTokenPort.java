@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.out;
 
+import dev.latchkey.domain.Account;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
 import java.time.Instant;
@@ -11,12 +12,19 @@ import java.util.Optional;
  */
 public interface JwtAccessTokenPort {
 
-    /** Signs a JWT carrying the token's attributes. */
+    /** Signs an RFC 9068 access-token JWT carrying the token's attributes. */
     String encode(TokenAttributes attributes, Instant issuedAt);
 
     /**
-     * The id of the token a presented JWT stands for, if its signature, algorithm, type, issuer, audience and expiry
-     * all check out; empty for anything else, including values that are no JWT at all.
+     * Signs a self-describing JWT for a personal token: its id and expiry, and its owner's username, e-mail and
+     * organization, for clients that read who the token belongs to from the token itself.
+     */
+    String encodeWithAccountClaims(TokenAttributes attributes, Instant issuedAt, Account owner);
+
+    /**
+     * The id of the token a presented JWT stands for, if it is one of the two kinds above and its signature,
+     * algorithm, type, expiry (and, for access tokens, issuer and audience) check out; empty for anything else,
+     * including values that are no JWT at all.
      */
     Optional<TokenId> verify(String presented);
 }
