@@ -9,5 +9,7 @@ public enum RevocationReason {
     /** A refresh token of its grant was presented a second time: the grant is treated as stolen. */
     REFRESH_TOKEN_REUSED,
     /** Its grant was revoked as a whole (for example by revoking its refresh token). */
-    GRANT_REVOKED
+    GRANT_REVOKED,
+    /** A newer token took its place where an account may hold only one (the Sample Token API's rule). */
+    SUPERSEDED
 }

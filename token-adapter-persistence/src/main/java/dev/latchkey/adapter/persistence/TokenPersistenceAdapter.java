@@ -8,6 +8,7 @@ import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -71,6 +72,12 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
         long updated = repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name());
         cache.invalidate(id);
         return updated == 1 ? RevocationWrite.RECORDED : RevocationWrite.ALREADY_REVOKED;
+    }
+
+    @Override
+    public int supersede(AccountId owner, TokenDescription description, Revocation revocation) {
+        return Math.toIntExact(repository.supersede(owner.value(), description.value(), revocation.at(),
+                revocation.reason().name()));
     }
 
     @Override

@@ -41,6 +41,11 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
             + "WHERE id = :id AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
     long recordRevocation(UUID id, Instant revokedAt, String reason);
 
+    /** Revokes an owner's unrevoked personal tokens with one description; returns how many. */
+    @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
+            + "WHERE owner_id = :ownerId AND description = :description AND kind = 'PERSONAL' AND revoked_at IS NULL")
+    long supersede(UUID ownerId, String description, Instant revokedAt, String reason);
+
     /** Revokes every token of a grant, under the same rule as a single revocation; returns how many. */
     @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
             + "WHERE grant_id = :grantId "

@@ -8,10 +8,13 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.Revocation;
+import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
@@ -30,18 +33,20 @@ final class IssueTokenService implements IssueTokenUseCase {
     private final LoadTokenPort tokens;
     private final LoadAccountPort accounts;
     private final SaveTokenPort saveTokens;
+    private final UpdateTokenStatePort tokenState;
     private final RandomnessPort randomness;
     private final JwtAccessTokenPort jwts;
     private final PublishTokenEventPort events;
     private final Clock clock;
 
     IssueTokenService(IssuancePolicy policy, LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
-                      RandomnessPort randomness, JwtAccessTokenPort jwts, PublishTokenEventPort events,
+                      UpdateTokenStatePort tokenState, RandomnessPort randomness, JwtAccessTokenPort jwts, PublishTokenEventPort events,
                       Clock clock) {
         this.policy = policy;
         this.tokens = tokens;
         this.accounts = accounts;
         this.saveTokens = saveTokens;
+        this.tokenState = tokenState;
         this.randomness = randomness;
         this.jwts = jwts;
         this.events = events;
@@ -84,6 +89,10 @@ final class IssueTokenService implements IssueTokenUseCase {
                 ? jwts.encodeWithAccountClaims(attributes, now, issuer.get())
                 : TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
+        if (command.supersedesSameDescription()) {
+            tokenState.supersede(command.issuer().accountId(), command.description(),
+                    new Revocation(now, RevocationReason.SUPERSEDED));
+        }
         saveTokens.saveNew(issued.token());
         events.publish(issued.event());
         return new Outcome.Issued(issued.token(), credential);

@@ -66,7 +66,7 @@ public final class LatchkeyServices {
 
     public IssueTokenUseCase issueToken(IssuancePolicy policy) {
         return new IssueTokenService(policy, ports.loadTokens(), ports.loadAccounts(), ports.saveTokens(),
-                ports.randomness(), ports.jwts(), ports.events(), ports.clock());
+                ports.tokenState(), ports.randomness(), ports.jwts(), ports.events(), ports.clock());
     }
 
     public RotateTokenUseCase rotateToken(IssuancePolicy policy) {

@@ -75,6 +75,20 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
     }
 
     @Override
+    public synchronized int supersede(AccountId owner, dev.latchkey.domain.TokenDescription description,
+                                      Revocation revocation) {
+        int revoked = 0;
+        for (Token token : List.copyOf(tokens.values())) {
+            if (token.isOwnedBy(owner) && token.description().equals(description)
+                    && token.kind() == dev.latchkey.domain.TokenKind.PERSONAL && token.revocation().isEmpty()
+                    && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
     public synchronized int revokeGrant(GrantId grant, Revocation revocation) {
         int revoked = 0;
         for (Token token : List.copyOf(tokens.values())) {

@@ -16,13 +16,18 @@ public interface IssueTokenUseCase {
     /**
      * @param requestedLifetime empty to take the policy's default
      */
+    /**
+     * @param supersedesSameDescription revoke the issuer's earlier personal tokens with the same description, so that
+     *                                  it holds one at a time (the Sample Token API's rule)
+     */
     record IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
-                             Optional<Lifetime> requestedLifetime, CredentialFormat format) {
+                             Optional<Lifetime> requestedLifetime, CredentialFormat format,
+                             boolean supersedesSameDescription) {
 
         /** An opaque {@code lk_} token, the native format. */
         public IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
                                  Optional<Lifetime> requestedLifetime) {
-            this(issuer, description, scopes, requestedLifetime, CredentialFormat.OPAQUE);
+            this(issuer, description, scopes, requestedLifetime, CredentialFormat.OPAQUE, false);
         }
 
         public IssueTokenCommand {

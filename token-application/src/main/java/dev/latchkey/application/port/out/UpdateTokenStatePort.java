@@ -1,6 +1,8 @@
 package dev.latchkey.application.port.out;
 
+import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.GrantId;
+import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.TokenId;
 import java.time.Instant;
@@ -23,6 +25,9 @@ public interface UpdateTokenStatePort {
      * takes effect at or before it.
      */
     RevocationWrite recordRevocation(TokenId id, Revocation revocation);
+
+    /** Revokes the owner's personal tokens with this description that are not revoked yet; returns how many. */
+    int supersede(AccountId owner, TokenDescription description, Revocation revocation);
 
     /** Revokes every token of a grant that is not revoked by then; returns how many were. */
     int revokeGrant(GrantId grant, Revocation revocation);

@@ -61,7 +61,7 @@ class DatasentinelController {
     HttpResponse<?> create(Authentication authentication) {
         IssueTokenUseCase.Outcome outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(
                 AuthenticatedCaller.of(authentication), TokenDescription.of("Datasentinel user token"),
-                Scopes.none(), Optional.of(lifetime), IssueTokenUseCase.CredentialFormat.ACCOUNT_JWT));
+                Scopes.none(), Optional.of(lifetime), IssueTokenUseCase.CredentialFormat.ACCOUNT_JWT, false));
         if (outcome instanceof IssueTokenUseCase.Outcome.Issued issued) {
             return HttpResponse.created(new UserToken(issued.credential()));
         }

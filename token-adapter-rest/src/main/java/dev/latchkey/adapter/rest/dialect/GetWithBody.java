@@ -1,0 +1,72 @@
+package dev.latchkey.adapter.rest.dialect;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import jakarta.inject.Singleton;
+import java.util.regex.Pattern;
+
+/**
+ * Lets two platforms' clients send a body with GET, as their documentation does: the Sample Token API's
+ * {@code GET /Token} with a form, and Sirdata's {@code GET .../partner/{id}/token} with JSON. Micronaut drops the body
+ * of a GET (a deliberate framework decision), so for exactly those paths, and only when a body is announced, a handler
+ * right after Netty's HTTP codec turns the request into a POST and records the original method in
+ * {@value #ORIGINAL_METHOD}. The dialect controllers bind those routes as POST.
+ */
+@Singleton
+final class GetWithBody implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    public static final String ORIGINAL_METHOD = "X-Latchkey-Original-Method";
+    private static final Pattern PATHS = Pattern.compile("^(/Token|/api/v1/public/auth/partner/[^/]+/token)/?(\\?.*)?$");
+    private static final String HANDLER = "latchkey-get-with-body";
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        event.getBean().register(new Customizer(null));
+        return event.getBean();
+    }
+
+    private record Customizer(Channel channel) implements NettyServerCustomizer {
+
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return new Customizer(channel);
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+                    && channel.pipeline().get(HANDLER) == null) {
+                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER,
+                        new RewriteHandler());
+            }
+        }
+    }
+
+    @ChannelHandler.Sharable
+    private static final class RewriteHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            if (message instanceof HttpRequest request && HttpMethod.GET.equals(request.method())
+                    && announcesBody(request) && PATHS.matcher(request.uri()).matches()) {
+                request.headers().set(ORIGINAL_METHOD, "GET");
+                request.setMethod(HttpMethod.POST);
+            }
+            context.fireChannelRead(message);
+        }
+
+        private static boolean announcesBody(HttpRequest request) {
+            return HttpUtil.getContentLength(request, 0L) > 0 || HttpUtil.isTransferEncodingChunked(request)
+                    || request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.latchkey.adapter.rest.dialect.sampletoken;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenDescription;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Sample Token API: {@code GET /Token} (or POST) with {@code grant_type=password&username=…&password=…} in the
+ * body, answered the way ASP.NET's OAuth server does. Its documented curl labels the form {@code application/json};
+ * the body is read by its shape, not its label. Each successful call discards the user's earlier tokens from this
+ * endpoint: one active token per user.
+ */
+@Controller(SampleTokenController.PATH)
+@Requires(property = SampleTokenController.ENABLED, notEquals = "false")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SampleTokenController {
+
+    static final String PATH = "/Token";
+    static final String ENABLED = "latchkey.dialects.sampletoken.enabled";
+    /** The mark of this endpoint's tokens, by which a new one supersedes the old. */
+    static final TokenDescription DESCRIPTION = TokenDescription.of("Sample Token API access token");
+    /** HTTP's fixed date form, two-digit day included: {@code Sun, 13 Sep 2020 09:35:33 GMT}. */
+    private static final DateTimeFormatter RFC_1123 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
+
+    private final AuthenticateUseCase authenticate;
+    private final IssueTokenUseCase issueToken;
+    private final JsonMapper json;
+    private final Lifetime lifetime;
+
+    SampleTokenController(AuthenticateUseCase authenticate, IssueTokenUseCase issueToken, JsonMapper json,
+                          @Value("${latchkey.dialects.sampletoken.token-lifetime:14d}") Duration lifetime) {
+        this.authenticate = authenticate;
+        this.issueToken = issueToken;
+        this.json = json;
+        this.lifetime = Lifetime.of(lifetime);
+    }
+
+    /** A GET whose body was announced arrives here as a POST (see {@code GetWithBody}). */
+    @Post
+    @Consumes(MediaType.ALL)
+    HttpResponse<?> token(@Nullable @Body String body) {
+        Map<String, String> fields = fields(body);
+        if (!"password".equals(fields.get("grant_type"))) {
+            return HttpResponse.badRequest(new Error("unsupported_grant_type", null));
+        }
+        String username = fields.getOrDefault("username", "");
+        String password = fields.getOrDefault("password", "");
+        AuthenticateUseCase.Outcome outcome = authenticate.authenticate(
+                new AuthenticateUseCase.PasswordCredentials(username, password));
+        if (!(outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
+            return HttpResponse.badRequest(new Error("invalid_grant", "The user name or password is incorrect."));
+        }
+        Caller caller = authenticated.caller();
+        IssueTokenUseCase.Outcome issued = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(caller,
+                DESCRIPTION, Scopes.none(), Optional.of(lifetime), IssueTokenUseCase.CredentialFormat.OPAQUE, true));
+        if (!(issued instanceof IssueTokenUseCase.Outcome.Issued token)) {
+            return HttpResponse.badRequest(new Error("invalid_grant", "The token lifetime is not allowed here."));
+        }
+        return HttpResponse.ok(Response.of(token.token(), token.credential(), caller));
+    }
+
+    /** Without a body there is no grant type. */
+    @Get
+    HttpResponse<?> tokenWithoutBody() {
+        return HttpResponse.badRequest(new Error("unsupported_grant_type", null));
+    }
+
+    /** The form as documented, or the same fields as a JSON object, whatever the Content-Type says. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> fields(String body) {
+        Map<String, String> fields = new HashMap<>();
+        if (body == null || body.isBlank()) {
+            return fields;
+        }
+        if (body.stripLeading().startsWith("{")) {
+            try {
+                Map<String, Object> parsed = json.readValue(body, Map.class);
+                parsed.forEach((name, value) -> fields.put(name, String.valueOf(value)));
+            } catch (IOException | RuntimeException notJson) {
+                return fields;
+            }
+            return fields;
+        }
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            try {
+                fields.putIfAbsent(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException badEscape) {
+                return Map.of();
+            }
+        }
+        return fields;
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(String error, @Nullable @JsonProperty("error_description") String errorDescription) {
+    }
+
+    @Serdeable
+    record Response(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
+                    @JsonProperty("expires_in") long expiresIn, String userName, String userId, String role,
+                    @JsonProperty(".issued") String issued, @JsonProperty(".expires") String expires) {
+
+        static Response of(Token token, String credential, Caller caller) {
+            java.time.Instant expiry = token.expiry().instant().orElseThrow();
+            return new Response(credential, "bearer", Duration.between(token.createdAt(), expiry).getSeconds(),
+                    caller.username().value(), caller.accountId().toString(),
+                    caller.role() == Role.ADMIN ? "Administrator" : "User",
+                    RFC_1123.format(token.createdAt()), RFC_1123.format(expiry));
+        }
+
+        @Override
+        public String toString() {
+            return "Response[access_token=redacted, userName=" + userName + "]";
+        }
+    }
+}
