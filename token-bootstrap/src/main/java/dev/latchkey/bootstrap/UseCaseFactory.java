@@ -8,6 +8,7 @@ import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
+import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
@@ -86,6 +87,11 @@ class UseCaseFactory {
     @Singleton
     RotateTokenUseCase rotateToken(LatchkeyServices services, IssuanceProperties issuance) {
         return services.rotateToken(issuance.toPolicy());
+    }
+
+    @Singleton
+    IssuePartnerTokenUseCase issuePartnerToken(LatchkeyServices services, IssuanceProperties issuance) {
+        return services.issuePartnerToken(issuance.toPolicy());
     }
 
     @Singleton

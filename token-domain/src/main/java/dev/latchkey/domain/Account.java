@@ -48,9 +48,17 @@ public record Account(AccountId id, Username username, PasswordHash passwordHash
         return new Account(id, username, passwordHash, role, nowEnabled, createdAt, email, organization, partner);
     }
 
-    /** Whether tokens of this account may carry these scopes: the privileged ones are for administrators only. */
+    /**
+     * Whether tokens of this account may carry these scopes. {@code introspect} is for administrators; a
+     * {@code partner:<id>} scope only for the partner's own accounts, since resource servers trust it.
+     */
     public boolean mayHold(Scopes scopes) {
-        return role == Role.ADMIN || !scopes.contains(Scopes.INTROSPECT);
+        if (role == Role.ADMIN) {
+            return true;
+        }
+        return !scopes.contains(Scopes.INTROSPECT) && scopes.values().stream()
+                .filter(scope -> scope.startsWith(Scopes.PARTNER_PREFIX))
+                .allMatch(scope -> partner.map(Scopes::partner).filter(scope::equals).isPresent());
     }
 
     @Override

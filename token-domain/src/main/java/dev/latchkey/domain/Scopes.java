@@ -14,6 +14,8 @@ public record Scopes(SortedSet<String> values) {
 
     /** Lets a token's bearer introspect other tokens (RFC 7662); only administrators may hold it. */
     public static final String INTROSPECT = "introspect";
+    /** Marks a partner-scoped token: {@code partner:<id>}. */
+    public static final String PARTNER_PREFIX = "partner:";
     public static final int MAX_COUNT = 32;
     public static final int MAX_SCOPE_LENGTH = 64;
 
@@ -57,6 +59,22 @@ public record Scopes(SortedSet<String> values) {
             return none();
         }
         return of(Arrays.asList(text.trim().split(" +")));
+    }
+
+    /** The scope of a token that acts for a partner. */
+    public static String partner(PartnerId partner) {
+        return PARTNER_PREFIX + partner.value();
+    }
+
+    /** The partner a token acts for, if it carries a well-formed partner scope. */
+    public java.util.Optional<PartnerId> partner() {
+        return values.stream().filter(scope -> scope.startsWith(PARTNER_PREFIX)).findFirst().flatMap(scope -> {
+            try {
+                return java.util.Optional.of(PartnerId.of(Long.parseLong(scope.substring(PARTNER_PREFIX.length()))));
+            } catch (RuntimeException malformed) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     public boolean contains(String scope) {

@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
@@ -19,6 +20,7 @@ import java.util.Optional;
 final class AuthenticateService implements AuthenticateUseCase {
 
     private final LoadAccountPort accounts;
+    private final LoadPartnerPort partners;
     private final PresentedCredentials credentials;
     private final UpdateTokenStatePort tokenState;
     private final PasswordHasherPort hasher;
@@ -26,9 +28,11 @@ final class AuthenticateService implements AuthenticateUseCase {
     private final Clock clock;
     private volatile PasswordHash decoyHash;
 
-    AuthenticateService(LoadAccountPort accounts, PresentedCredentials credentials, UpdateTokenStatePort tokenState,
+    AuthenticateService(LoadAccountPort accounts, LoadPartnerPort partners, PresentedCredentials credentials,
+                        UpdateTokenStatePort tokenState,
                         PasswordHasherPort hasher, PublishTokenEventPort events, Clock clock) {
         this.accounts = accounts;
+        this.partners = partners;
         this.credentials = credentials;
         this.tokenState = tokenState;
         this.hasher = hasher;
@@ -66,6 +70,11 @@ final class AuthenticateService implements AuthenticateUseCase {
         Optional<Account> owner = accounts.loadById(token.owner());
         if (owner.isEmpty()) {
             return new Outcome.Refused(Reason.UNKNOWN_TOKEN);
+        }
+        // A partner-scoped token allows access only while its partner's agreements stay signed.
+        if (token.scopes().partner().flatMap(partners::loadById)
+                .map(partner -> !partner.agreementsSigned()).orElse(false)) {
+            return new Outcome.Refused(Reason.PARTNER_AGREEMENTS_NOT_SIGNED);
         }
         Token.UseOutcome use = token.use(clock.instant());
         if (use instanceof Token.UseOutcome.Refused refused) {

@@ -79,7 +79,8 @@ final class GrantTokensService implements GrantTokensUseCase {
         Account account = accounts.loadById(authenticated.caller().accountId()).orElseThrow();
         Scopes scopes = grant.scope().orElse(Scopes.none());
         if (!account.mayHold(scopes)) {
-            return new Outcome.InvalidScope("The account may not hold the scope '" + Scopes.INTROSPECT + "'.");
+            return new Outcome.InvalidScope("The account may not hold a requested scope ('" + Scopes.INTROSPECT
+                    + "' is for administrators, 'partner:<id>' for the partner's own accounts).");
         }
         GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
         return transactions.inTransaction(() ->

@@ -62,7 +62,8 @@ final class IssueTokenService implements IssueTokenUseCase {
         }
         Optional<Account> issuer = accounts.loadById(command.issuer().accountId());
         if (issuer.filter(account -> account.mayHold(command.scopes())).isEmpty()) {
-            return new Outcome.ScopeNotAllowed("only administrators may hold the scope '" + Scopes.INTROSPECT + "'");
+            return new Outcome.ScopeNotAllowed("the account may not hold a requested scope ('" + Scopes.INTROSPECT
+                    + "' is for administrators, 'partner:<id>' for the partner's own accounts)");
         }
         Instant now = clock.instant();
         Expiry expiry = lifetime.expiryFrom(now);

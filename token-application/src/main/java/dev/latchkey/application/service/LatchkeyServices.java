@@ -8,6 +8,7 @@ import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
+import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
@@ -52,7 +53,7 @@ public final class LatchkeyServices {
     }
 
     public AuthenticateUseCase authenticate() {
-        return new AuthenticateService(ports.loadAccounts(), credentials, ports.tokenState(),
+        return new AuthenticateService(ports.loadAccounts(), ports.loadPartners(), credentials, ports.tokenState(),
                 ports.passwordHasher(), ports.events(), ports.clock());
     }
 
@@ -96,6 +97,11 @@ public final class LatchkeyServices {
 
     public RevokeTokenUseCase revokeToken() {
         return new RevokeTokenService(reader, credentials, ports.tokenState(), ports.events(), ports.clock());
+    }
+
+    public IssuePartnerTokenUseCase issuePartnerToken(IssuancePolicy policy) {
+        return new IssuePartnerTokenService(authenticate(), issueToken(policy), ports.loadAccounts(),
+                ports.loadPartners());
     }
 
     public AdministerAccountsUseCase administerAccounts() {

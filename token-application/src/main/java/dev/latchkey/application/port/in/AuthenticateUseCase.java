@@ -50,6 +50,7 @@ public interface AuthenticateUseCase {
         UNKNOWN_TOKEN,
         TOKEN_EXPIRED,
         TOKEN_REVOKED,
-        TOKEN_NOT_FOR_API_CALLS
+        TOKEN_NOT_FOR_API_CALLS,
+        PARTNER_AGREEMENTS_NOT_SIGNED
     }
 }

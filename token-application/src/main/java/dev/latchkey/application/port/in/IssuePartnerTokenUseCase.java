@@ -1,0 +1,50 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.PartnerId;
+import dev.latchkey.domain.Token;
+import java.util.Objects;
+
+/**
+ * Issues a partner-scoped token (scope {@code partner:<id>}) to an account of that partner, with its password, and
+ * only once the partner's legal and sales agreements are signed.
+ */
+public interface IssuePartnerTokenUseCase {
+
+    Outcome issue(IssuePartnerTokenCommand command);
+
+    record IssuePartnerTokenCommand(String login, String password, PartnerId partner, Lifetime lifetime) {
+        public IssuePartnerTokenCommand {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(partner, "partner");
+            Objects.requireNonNull(lifetime, "lifetime");
+        }
+
+        @Override
+        public String toString() {
+            return "IssuePartnerTokenCommand[login=" + login + ", password=redacted, partner=" + partner + "]";
+        }
+    }
+
+    enum Reason {
+        BAD_CREDENTIALS,
+        NOT_A_MEMBER,
+        UNKNOWN_PARTNER,
+        AGREEMENTS_NOT_SIGNED,
+        LIFETIME_NOT_ALLOWED
+    }
+
+    sealed interface Outcome {
+        record Issued(Token token, String credential) implements Outcome {
+            @Override
+            public String toString() {
+                return "Issued[token=" + token + ", credential=redacted]";
+            }
+        }
+
+        /** The reason is for logs; the platform answers every one of them with 401. */
+        record Refused(Reason reason) implements Outcome {
+        }
+    }
+}
