@@ -34,8 +34,16 @@ class DocumentedExamplesTest {
     private static final Pattern FENCE = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
     private static final String BLOCK_END = "--- end of documented block ---";
 
-    record Example(String commands, String expectedStatusLine) {
+    /**
+     * @param expectedStatusLine the first line of a following {@code http} block, if any
+     * @param expectedJson       a following {@code json} block, if any: the output must be a JSON object with the
+     *                           same keys (values, such as tokens and times, differ from run to run)
+     */
+    record Example(String commands, String expectedStatusLine, String expectedJson) {
     }
+
+    /** {@code <!-- latchkey-test-setting: name=value -->}: a setting the document tells its reader to start with. */
+    private static final Pattern SETTING = Pattern.compile("<!-- latchkey-test-setting: ([^=\\s]+)=(\\S+) -->");
 
     @TestFactory
     Stream<DynamicNode> everyCurlExampleWorksAsWritten() throws IOException {
@@ -47,9 +55,15 @@ class DocumentedExamplesTest {
         String readme = Files.readString(ROOT.resolve("README.md"));
         return documents.stream().map(document -> {
             List<Example> examples = examplesIn(read(document));
+            Map<String, Object> settings = new java.util.HashMap<>();
+            Matcher setting = SETTING.matcher(read(document));
+            while (setting.find()) {
+                settings.put(setting.group(1), setting.group(2));
+            }
             return DynamicContainer.dynamicContainer(ROOT.relativize(document).toString(),
                     examples.isEmpty() ? Stream.empty() : Stream.of(DynamicTest.dynamicTest(
-                            examples.size() + " curl examples", () -> runAgainstFreshServer(readme, examples))));
+                            examples.size() + " curl examples",
+                            () -> runAgainstFreshServer(readme, settings, examples))));
         });
     }
 
@@ -70,9 +84,11 @@ class DocumentedExamplesTest {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i)[0].equals("bash") && blocks.get(i)[1].contains("curl ")) {
-                String expected = i + 1 < blocks.size() && blocks.get(i + 1)[0].equals("http")
+                String next = i + 1 < blocks.size() ? blocks.get(i + 1)[0] : "";
+                String expectedStatus = next.equals("http")
                         ? blocks.get(i + 1)[1].lines().findFirst().orElse("") : null;
-                examples.add(new Example(blocks.get(i)[1], expected));
+                String expectedJson = next.equals("json") ? blocks.get(i + 1)[1] : null;
+                examples.add(new Example(blocks.get(i)[1], expectedStatus, expectedJson));
             }
         }
         return examples;
@@ -84,8 +100,10 @@ class DocumentedExamplesTest {
         return matcher.group(1);
     }
 
-    private static void runAgainstFreshServer(String readme, List<Example> examples) throws Exception {
+    private static void runAgainstFreshServer(String readme, Map<String, Object> settings, List<Example> examples)
+            throws Exception {
         Map<String, Object> properties = new java.util.HashMap<>(new InMemoryH2Database().start());
+        properties.putAll(settings);
         properties.put("micronaut.server.port", -1);
         properties.put(BootstrapAdministrator.USERNAME_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_USERNAME"));
         properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, setting(readme, "LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD"));
@@ -95,14 +113,27 @@ class DocumentedExamplesTest {
                 script.append(example.commands().replace("localhost:8080", "localhost:" + server.getPort()))
                         .append("\necho\necho '").append(BLOCK_END).append("'\n");
             }
-            Process bash = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(true).start();
+            // curl writes its progress meter to stderr when not given -s, as some documented examples are not:
+            // only stdout is the response; stderr is kept for the failure message.
+            java.io.File errors = java.io.File.createTempFile("documented-examples", ".stderr");
+            errors.deleteOnExit();
+            Process bash = new ProcessBuilder("bash", "-c", script.toString())
+                    .redirectError(errors).start();
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(bash.exitValue()).as(output).isZero();
+            assertThat(bash.exitValue()).as("%s%n%s", output, Files.readString(errors.toPath())).isZero();
 
             String[] outputs = output.split(Pattern.quote(BLOCK_END) + "\\R?");
             for (int i = 0; i < examples.size(); i++) {
                 Example example = examples.get(i);
+                if (example.expectedJson() != null) {
+                    io.micronaut.json.JsonMapper json = server.getApplicationContext()
+                            .getBean(io.micronaut.json.JsonMapper.class);
+                    Map<?, ?> expected = json.readValue(example.expectedJson(), Map.class);
+                    Map<?, ?> actual = json.readValue(outputs[i].strip(), Map.class);
+                    assertThat(actual.keySet()).as("keys of the response to:\n%s\noutput:\n%s", example.commands(),
+                            outputs[i]).isEqualTo(expected.keySet());
+                }
                 if (example.expectedStatusLine() != null) {
                     String statusLine = outputs[i].lines().filter(line -> line.startsWith("HTTP/")).findFirst()
                             .orElse("(no HTTP status line)");
