@@ -176,7 +176,7 @@ class OAuthController {
     private Introspection.Caller introspector(HttpRequest<?> request, FormParameters form) {
         Optional<String> bearer = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
                 .filter(header -> header.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(header -> header.substring(7).trim());
+                .map(header -> dialects.unwrap(header.substring(7).trim()));
         if (bearer.isPresent()) {
             AuthenticateUseCase.Outcome outcome =
                     authenticate.authenticate(new AuthenticateUseCase.PresentedToken(bearer.get()));
