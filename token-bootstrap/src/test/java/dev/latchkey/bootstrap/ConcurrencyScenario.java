@@ -18,11 +18,9 @@ import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.Username;
-import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,19 +34,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Many threads issuing, using and revoking the same tokens through the real use cases and store: no update is lost,
  * a revoked token never comes back, and {@code lastUsedAt} never goes backwards.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConcurrencyScenario {
+abstract class ConcurrencyScenario extends ServiceOnTestDatabase {
 
     private static final int THREADS = 16;
 
@@ -56,32 +51,18 @@ abstract class ConcurrencyScenario {
     private Caller admin;
     private ExecutorService pool;
 
-    private TestDatabase database;
-
-    /** The database under test. */
-    protected abstract TestDatabase database();
-
-    private Map<String, Object> startDatabase() {
-        database = database();
-        return database.start();
+    /** More connections than threads would hide contention; fewer would make threads queue for the pool instead. */
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("datasources.default.maximum-pool-size", 8);
     }
 
     @BeforeAll
-    void start() {
-        Map<String, Object> properties = new HashMap<>(startDatabase());
-        properties.put(BootstrapAdministrator.USERNAME_PROPERTY, "admin");
-        properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, "correct horse battery staple");
-        // More connections than threads would hide contention; fewer would make threads queue for the pool instead.
-        properties.put("datasources.default.maximum-pool-size", 8);
-        context = ApplicationContext.run(properties);
-        Account account = context.getBean(LoadAccountPort.class).loadByUsername(Username.of("admin")).orElseThrow();
+    void findTheAdministrator() {
+        context = node().context();
+        Account account = context.getBean(LoadAccountPort.class).loadByUsername(Username.of(LatchkeyNode.ADMIN))
+                .orElseThrow();
         admin = Caller.byPassword(account.id(), account.username(), account.role());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        context.close();
-        database.close();
     }
 
     @BeforeEach

@@ -2,10 +2,7 @@ package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.adapter.persistence.TestDatabase;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,57 +10,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole service, wired as in production, through the real Netty server and a real database: what a client of
  * the native API experiences from the first token to its revocation.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EndToEndScenario {
+abstract class EndToEndScenario extends ServiceOnTestDatabase {
 
-    static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    static final String ADMIN = LatchkeyNode.ADMIN;
+    static final String ADMIN_PASSWORD = LatchkeyNode.ADMIN_PASSWORD;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private EmbeddedServer server;
-    private JsonMapper json;
-
-    /** Datasource properties of the database under test. */
-    private TestDatabase database;
-
-    /** The database under test. */
-    protected abstract TestDatabase database();
-
-    private Map<String, Object> startDatabase() {
-        database = database();
-        return database.start();
-    }
-
-    @BeforeAll
-    void startService() {
-        Map<String, Object> properties = new HashMap<>(startDatabase());
-        properties.put("micronaut.server.port", -1);
-        properties.put(BootstrapAdministrator.USERNAME_PROPERTY, ADMIN);
-        properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, ADMIN_PASSWORD);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        json = server.getApplicationContext().getBean(JsonMapper.class);
-    }
-
-    @AfterAll
-    void stopService() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        database.close();
-    }
 
     static String basic(String username, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -75,7 +36,7 @@ abstract class EndToEndScenario {
 
     HttpResponse<String> send(String method, String path, String authorization, String jsonBody)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
@@ -89,7 +50,7 @@ abstract class EndToEndScenario {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> body(HttpResponse<String> response) throws IOException {
-        return json.readValue(response.body(), Map.class);
+        return node().context().getBean(JsonMapper.class).readValue(response.body(), Map.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -226,7 +187,7 @@ abstract class EndToEndScenario {
     }
 
     HttpResponse<String> rotate(String tokenId, String idempotencyKey, String jsonBody) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/tokens/" + tokenId
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + "/api/v1/tokens/" + tokenId
                         + "/rotate"))
                 .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
                 .header("Content-Type", "application/json")

@@ -12,16 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One running Latchkey service in this JVM, on a random port, and the few calls the multi-node tests make. */
-final class LatchkeyNode implements AutoCloseable {
+public final class LatchkeyNode implements AutoCloseable {
 
-    static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
     private static final Pattern FIELD = Pattern.compile("\"(token|tokenId)\":\"([^\"]+)\"");
 
     private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    LatchkeyNode(Map<String, Object> datasource, Map<String, Object> settings) {
+    public LatchkeyNode(Map<String, Object> datasource, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(datasource);
         properties.putAll(settings);
         properties.put("micronaut.server.port", -1);
@@ -30,11 +30,11 @@ final class LatchkeyNode implements AutoCloseable {
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
-    String url() {
+    public String url() {
         return server.getURL().toString();
     }
 
-    ApplicationContext context() {
+    public ApplicationContext context() {
         return server.getApplicationContext();
     }
 

@@ -2,7 +2,6 @@ package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,54 +20,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The OAuth 2.0 endpoints through the real server and store: every grant and error code, refresh rotation, the
  * reuse-detection cascade, the concurrent-refresh race, introspection and revocation as a resource server uses them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OAuthScenario {
+abstract class OAuthScenario extends ServiceOnTestDatabase {
 
     static final Duration REUSE_LEEWAY = Duration.ofSeconds(1);
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private LatchkeyNode node;
     private JsonMapper json;
     private String clientBasic;
 
-    private TestDatabase database;
-
-    /** The database under test. */
-    protected abstract TestDatabase database();
-
-    private Map<String, Object> startDatabase() {
-        database = database();
-        return database.start();
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("latchkey.oauth.refresh-token-reuse-leeway", REUSE_LEEWAY.toMillis() + "ms");
     }
 
     @BeforeAll
-    void start() throws Exception {
-        node = new LatchkeyNode(startDatabase(), Map.of(
-                "latchkey.oauth.refresh-token-reuse-leeway", REUSE_LEEWAY.toMillis() + "ms"));
-        json = node.context().getBean(JsonMapper.class);
+    void registerClient() throws Exception {
+        json = node().context().getBean(JsonMapper.class);
         Map<String, Object> client = body(send("POST", "/api/v1/clients",
                 EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD), "application/json",
                 "{\"name\":\"gateway\"}"));
         clientBasic = EndToEndScenario.basic((String) client.get("clientId"), (String) client.get("clientSecret"));
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        node.close();
-        database.close();
-    }
-
     String url() {
-        return node.url();
+        return node().url();
     }
 
     String clientBasic() {
@@ -77,7 +59,7 @@ abstract class OAuthScenario {
 
     HttpResponse<String> send(String method, String path, String authorization, String contentType, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
@@ -137,8 +119,8 @@ abstract class OAuthScenario {
         Map<String, Object> tokens = body(response);
         assertThat(tokens).containsEntry("token_type", "Bearer").containsEntry("expires_in", 3600)
                 .containsEntry("scope", "read write").containsKeys("access_token", "refresh_token");
-        assertThat(node.use(tokens.get("access_token").toString())).isEqualTo(200);
-        assertThat(node.use(tokens.get("refresh_token").toString()))
+        assertThat(node().use(tokens.get("access_token").toString())).isEqualTo(200);
+        assertThat(node().use(tokens.get("refresh_token").toString()))
                 .as("a refresh token is not an API credential").isEqualTo(401);
     }
 
@@ -177,7 +159,7 @@ abstract class OAuthScenario {
         Map<String, Object> second = body(refreshed);
         assertThat(second.get("access_token")).isNotEqualTo(first.get("access_token"));
         assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
-        assertThat(node.use(second.get("access_token").toString())).isEqualTo(200);
+        assertThat(node().use(second.get("access_token").toString())).isEqualTo(200);
         assertThat(introspect(first.get("refresh_token"))).containsEntry("active", false);
         assertThat(introspect(second.get("refresh_token"))).containsEntry("active", true)
                 .containsEntry("token_type", "refresh_token");
@@ -225,7 +207,7 @@ abstract class OAuthScenario {
             assertThat(winners).hasSize(1);
             assertThat(responses).filteredOn(r -> r.statusCode() == 400).hasSize(racers - 1)
                     .allSatisfy(r -> assertThat(r.body()).contains("invalid_grant"));
-            assertThat(node.use(body(winners.get(0)).get("access_token").toString()))
+            assertThat(node().use(body(winners.get(0)).get("access_token").toString()))
                     .as("losers racing within the leeway do not revoke the winner's grant").isEqualTo(200);
         } finally {
             pool.shutdownNow();
@@ -250,7 +232,7 @@ abstract class OAuthScenario {
 
     @Test
     void peekingDoesNotRecordAUse() throws Exception {
-        String[] token = node.issue();
+        String[] token = node().issue();
 
         HttpResponse<String> peeked = form("/oauth2/introspect", clientBasic, Map.of("token", token[0], "peek", "true"));
 
@@ -260,7 +242,7 @@ abstract class OAuthScenario {
 
     @Test
     void introspectionCallersMustAuthenticateAndBearersNeedTheScope() throws Exception {
-        String target = node.issue()[0];
+        String target = node().issue()[0];
         assertOAuthError(form("/oauth2/introspect", null, Map.of("token", target)), 401, "invalid_client");
         String plain = passwordGrant("read").get("access_token").toString();
         assertOAuthError(form("/oauth2/introspect", EndToEndScenario.bearer(plain), Map.of("token", target)), 403,

@@ -1,9 +1,8 @@
 package dev.latchkey.bootstrap.dialect;
 
-import dev.latchkey.adapter.persistence.TestDatabase;
-import io.micronaut.context.ApplicationContext;
+import dev.latchkey.bootstrap.LatchkeyNode;
+import dev.latchkey.bootstrap.ServiceOnTestDatabase;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,54 +10,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every dialect contract test needs: the whole service on a real database, an administrator, raw HTTP, and the
  * native and standard endpoints to check that a dialect's tokens are ordinary Latchkey tokens.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DialectContract {
+public abstract class DialectContract extends ServiceOnTestDatabase {
 
-    protected static final String ADMIN = "admin";
-    protected static final String ADMIN_PASSWORD = "correct horse battery staple";
+    protected static final String ADMIN = LatchkeyNode.ADMIN;
+    protected static final String ADMIN_PASSWORD = LatchkeyNode.ADMIN_PASSWORD;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private TestDatabase database;
-    private EmbeddedServer server;
     protected JsonMapper json;
 
-    protected abstract TestDatabase database();
-
-    /** Settings the dialect needs beyond the defaults. */
-    protected Map<String, Object> settings() {
-        return Map.of();
-    }
-
     @BeforeAll
-    void start() {
-        database = database();
-        Map<String, Object> properties = new HashMap<>(database.start());
-        properties.putAll(settings());
-        properties.put("micronaut.server.port", -1);
-        properties.put("latchkey.bootstrap.admin.username", ADMIN);
-        properties.put("latchkey.bootstrap.admin.password", ADMIN_PASSWORD);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        json = server.getApplicationContext().getBean(JsonMapper.class);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        database.close();
+    void jsonMapper() {
+        json = node().context().getBean(JsonMapper.class);
     }
 
     protected String url() {
-        return server.getURL().toString();
+        return node().url();
     }
 
     protected static String basic(String username, String password) {
