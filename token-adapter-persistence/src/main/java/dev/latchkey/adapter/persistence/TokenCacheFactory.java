@@ -17,13 +17,4 @@ class TokenCacheFactory {
                                       @Value("${latchkey.token-cache.max-entries:100000}") int maxEntries) {
         return new TokenLookupCache(timeToLive, maxEntries, System::nanoTime);
     }
-
-    /**
-     * @param interval how far {@code lastUsedAt} may lag behind the true last use; {@code 0s} writes every use
-     */
-    @Singleton
-    UseWriteCoalescer useWriteCoalescer(@Value("${latchkey.token-use.write-interval:1s}") Duration interval,
-                                        @Value("${latchkey.token-cache.max-entries:100000}") int maxTracked) {
-        return new UseWriteCoalescer(interval, maxTracked);
-    }
 }

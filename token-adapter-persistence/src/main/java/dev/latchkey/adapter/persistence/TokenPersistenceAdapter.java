@@ -27,12 +27,10 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
 
     private final TokenRepository repository;
     private final TokenLookupCache cache;
-    private final UseWriteCoalescer coalescer;
 
-    TokenPersistenceAdapter(TokenRepository repository, TokenLookupCache cache, UseWriteCoalescer coalescer) {
+    TokenPersistenceAdapter(TokenRepository repository, TokenLookupCache cache) {
         this.repository = repository;
         this.cache = cache;
-        this.coalescer = coalescer;
     }
 
     @Override
@@ -62,16 +60,10 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
 
     @Override
     public UseWrite recordUse(TokenId id, Instant usedAt) {
-        // Within the coalescing interval of this node's last write, only read: the revocation check stays exact,
-        // and lastUsedAt lags by at most the interval. Reads cost far less than commits.
-        boolean allowed = coalescer.shouldWrite(id, usedAt)
-                ? repository.recordUse(id.value(), usedAt) == 1
-                : repository.countUsable(id.value(), usedAt) == 1;
-        if (allowed) {
+        if (repository.recordUse(id.value(), usedAt) == 1) {
             return UseWrite.RECORDED;
         }
         cache.invalidate(id);
-        coalescer.forget(id);
         return UseWrite.TOKEN_REVOKED;
     }
 

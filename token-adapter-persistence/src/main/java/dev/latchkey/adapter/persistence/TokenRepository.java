@@ -33,10 +33,6 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
             + "WHERE id = :id AND (revoked_at IS NULL OR revoked_at > :usedAt)")
     long recordUse(UUID id, Instant usedAt);
 
-    /** Whether a use at {@code usedAt} is allowed (the token is not revoked by then), without writing anything. */
-    @Query("SELECT COUNT(*) FROM token WHERE id = :id AND (revoked_at IS NULL OR revoked_at > :usedAt)")
-    long countUsable(UUID id, Instant usedAt);
-
     /**
      * Writes a revocation effective at {@code revokedAt} where none is recorded, or where a rotation's scheduled one
      * would take effect later (the SQL twin of {@code Revocation.yieldsTo}): nothing is pushed back or undone.

@@ -189,19 +189,6 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void usesSkippedByTheCoalescingIntervalStillSeeARevocation() {
-        Token token = newToken(newAccount(), NOW, Expiry.never());
-        assertThat(tokens.recordUse(token.id(), NOW.plusMillis(100))).isEqualTo(UseWrite.RECORDED);
-        assertThat(tokens.recordUse(token.id(), NOW.plusMillis(200))).as("coalesced, only read")
-                .isEqualTo(UseWrite.RECORDED);
-        assertThat(tokens.loadById(token.id()).orElseThrow().lastUsedAt()).contains(NOW.plusMillis(100));
-
-        tokens.recordRevocation(token.id(), new Revocation(NOW.plusMillis(250), RevocationReason.REQUESTED));
-
-        assertThat(tokens.recordUse(token.id(), NOW.plusMillis(300))).isEqualTo(UseWrite.TOKEN_REVOKED);
-    }
-
-    @Test
     void theFirstRevocationStandsAndUseDoesNotClearIt() {
         Token token = newToken(newAccount(), NOW, Expiry.never());
         Revocation first = new Revocation(NOW.plusSeconds(5), RevocationReason.REQUESTED);
