@@ -14,6 +14,9 @@ interface RotationRepository extends GenericRepository<RotationRow, RotationRow.
     @Query("SELECT * FROM rotation WHERE account_id = :accountId AND idempotency_key = :idempotencyKey")
     Optional<RotationRow> find(UUID accountId, String idempotencyKey);
 
+    @Query("DELETE FROM rotation WHERE created_at < :before")
+    long deleteCreatedBefore(Instant before);
+
     /** Inserts unless the key is taken; waits for a concurrent insert of the same key to settle first. */
     @Query("INSERT INTO rotation (account_id, idempotency_key, rotated_token_id, replacement_token_id, salt, created_at) "
             + "VALUES (:accountId, :idempotencyKey, :rotatedTokenId, :replacementTokenId, :salt, :createdAt) "

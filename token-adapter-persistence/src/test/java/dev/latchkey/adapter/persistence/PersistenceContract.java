@@ -303,6 +303,24 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void rotationsAreForgottenAfterTheirRetryWindow() {
+        Account owner = newAccount();
+        Token rotated = newToken(owner, NOW, Expiry.never());
+        Token replacement = newToken(owner, NOW, Expiry.never());
+        Rotation old = new Rotation(owner.id(), IdempotencyKey.of("old-key"), rotated.id(), replacement.id(),
+                "cd".repeat(32), Instant.now().minus(java.time.Duration.ofDays(2)));
+        Rotation recent = new Rotation(owner.id(), IdempotencyKey.of("recent-key"), rotated.id(), replacement.id(),
+                "ef".repeat(32), Instant.now());
+        rotations.record(old);
+        rotations.record(recent);
+
+        assertThat(context.getBean(RotationRetention.class).purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(rotations.find(owner.id(), IdempotencyKey.of("old-key"))).isEmpty();
+        assertThat(rotations.find(owner.id(), IdempotencyKey.of("recent-key"))).isPresent();
+    }
+
+    @Test
     void derivationIsKeyedStableAndSaltSensitive() {
         byte[] salt = random(32);
 

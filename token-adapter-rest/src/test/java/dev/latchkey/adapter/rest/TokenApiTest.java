@@ -364,6 +364,17 @@ class TokenApiTest {
     }
 
     @Test
+    void runningOutOfDatabaseConnectionsIsA503WithRetryAfter() throws Exception {
+        when(issueToken.issue(any())).thenThrow(new IllegalStateException("pool exhausted",
+                new java.sql.SQLTransientConnectionException("Connection is not available, request timed out")));
+
+        HttpResponse<String> response = postJson("{}");
+
+        assertProblem(response, 503, "service-unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).contains("1");
+    }
+
+    @Test
     void anUnexpectedFailureIsA500ProblemThatRevealsNothing() throws Exception {
         when(issueToken.issue(any())).thenThrow(new IllegalStateException("connection to db-internal:5432 refused"));
 

@@ -1,12 +1,14 @@
 package dev.latchkey.adapter.rest.problem;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,6 +46,12 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 return (MutableHttpResponse<Problem>) shape.render(context.getRequest(), response, detail);
             }
         }
+        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR && context.getRootCause()
+                .filter(ProblemErrorResponseProcessor::isOverload).isPresent()) {
+            // No database connection within the pool's timeout: the client should come back, not report a bug.
+            response.status(HttpStatus.SERVICE_UNAVAILABLE);
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
         HttpStatus status = response.status();
         ProblemType type = ProblemType.forStatus(status);
         String detail;
@@ -58,5 +66,14 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         Problem problem = new Problem(type.uri(), type.title(), status.getCode(), detail.isEmpty() ? null : detail,
                 context.getRequest().getPath(), null);
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static boolean isOverload(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,6 +16,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large", true),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", true),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", true),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is overloaded; retry shortly", true),
     // Specific types: a particular failure a client may want to tell apart.
     MALFORMED_BODY(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", false),
     LIFETIME_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "The requested lifetime is not allowed", false),
