@@ -122,7 +122,7 @@ class UseCaseFactory {
     }
 
     /**
-     * Masters India's grants: 24-hour access tokens (the platform's), 30-day refresh tokens, and a refresh that
+     * Masters India's grants: a 24-hour access JWT and a 30-day refresh JWT (the platform's), and a refresh that
      * invalidates the pair it replaces.
      */
     @Singleton
@@ -134,7 +134,7 @@ class UseCaseFactory {
                                           Duration refreshTokenLifetime) {
         GrantPolicy standard = oauth.toGrantPolicy();
         return services.grantTokens(new GrantPolicy(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),
-                standard.reuseLeeway(), standard.accessTokenFormat(), true));
+                standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT, true));
     }
 
     @Singleton

@@ -20,12 +20,14 @@ public record GrantPolicy(Lifetime accessTokenLifetime, Lifetime refreshTokenLif
         return new GrantPolicy(accessTokenLifetime, refreshTokenLifetime, reuseLeeway, accessTokenFormat, false);
     }
 
-    /** How an access token's credential is encoded; refresh tokens are always opaque. */
+    /** How a grant's credentials are encoded; refresh tokens are opaque unless both are account JWTs. */
     public enum AccessTokenFormat {
         /** An {@code lk_} secret, meaningful only to Latchkey (resource servers introspect it). */
         OPAQUE,
         /** A signed RFC 9068 JWT that resource servers can also validate themselves. */
-        JWT
+        JWT,
+        /** Access and refresh tokens both as signed JWTs carrying their owner's identity (Masters India's). */
+        ACCOUNT_JWT
     }
 
     public GrantPolicy {

@@ -14,7 +14,6 @@ import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.domain.Account;
-import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.GrantPolicy;
@@ -84,7 +83,7 @@ final class GrantTokensService implements GrantTokensUseCase {
         }
         GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
         return transactions.inTransaction(() ->
-                issuePair(account.id(), grantId, grant.client(), scopes, clock.instant()));
+                issuePair(account, grantId, grant.client(), scopes, clock.instant()));
     }
 
     @Override
@@ -115,7 +114,8 @@ final class GrantTokensService implements GrantTokensUseCase {
         if (!(consumption instanceof Token.ConsumptionOutcome.Consumed)) {
             return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_REFRESH_TOKEN);
         }
-        if (accounts.loadById(refresh.owner()).filter(Account::enabled).isEmpty()) {
+        Optional<Account> owner = accounts.loadById(refresh.owner()).filter(Account::enabled);
+        if (owner.isEmpty()) {
             return new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
         }
         return transactions.inTransaction(() -> {
@@ -129,7 +129,7 @@ final class GrantTokensService implements GrantTokensUseCase {
                 // The platform's rule: a refresh invalidates the tokens it replaces, the earlier access token too.
                 tokenState.revokeGrant(refresh.grant().orElseThrow(), new Revocation(now, RevocationReason.GRANT_REVOKED));
             }
-            return issuePair(refresh.owner(), refresh.grant().orElseThrow(), refresh.client(), scopes, now);
+            return issuePair(owner.get(), refresh.grant().orElseThrow(), refresh.client(), scopes, now);
         });
     }
 
@@ -147,7 +147,7 @@ final class GrantTokensService implements GrantTokensUseCase {
                 "The refresh token has already been used; its grant has been revoked.");
     }
 
-    private Outcome issuePair(AccountId owner, GrantId grant, Optional<ClientId> client, Scopes scopes, Instant now) {
+    private Outcome issuePair(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes, Instant now) {
         IssuedToken access = issue(owner, grant, client, scopes, TokenKind.ACCESS,
                 policy.accessTokenLifetime().expiryFrom(now), now);
         IssuedToken refresh = issue(owner, grant, client, scopes, TokenKind.REFRESH,
@@ -155,16 +155,22 @@ final class GrantTokensService implements GrantTokensUseCase {
         return new Outcome.Granted(access, refresh);
     }
 
-    private IssuedToken issue(AccountId owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
+    private IssuedToken issue(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
                               TokenKind kind, dev.latchkey.domain.Expiry expiry, Instant now) {
-        TokenAttributes attributes = new TokenAttributes(TokenId.fromRandomBytes(randomness.nextBytes(16)), owner,
-                kind, TokenDescription.none(), scopes, expiry, Optional.of(grant), client);
-        String credential = kind == TokenKind.ACCESS && policy.accessTokenFormat() == GrantPolicy.AccessTokenFormat.JWT
-                ? jwts.encode(attributes, now)
-                : TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
+        TokenAttributes attributes = new TokenAttributes(TokenId.fromRandomBytes(randomness.nextBytes(16)),
+                owner.id(), kind, TokenDescription.none(), scopes, expiry, Optional.of(grant), client);
+        String credential = switch (policy.accessTokenFormat()) {
+            case ACCOUNT_JWT -> jwts.encodeWithAccountClaims(attributes, now, owner);
+            case JWT -> kind == TokenKind.ACCESS ? jwts.encode(attributes, now) : opaqueSecret();
+            case OPAQUE -> opaqueSecret();
+        };
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
         saveTokens.saveNew(issued.token());
         events.publish(issued.event());
         return new IssuedToken(issued.token(), credential);
+    }
+
+    private String opaqueSecret() {
+        return TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
     }
 }

@@ -50,6 +50,10 @@ abstract class MastersIndiaContract extends DialectContract {
         Map<String, Object> tokens = body(response);
         assertThat(tokens).containsOnlyKeys("token", "refresh token");
         String access = (String) tokens.get("token");
+        for (Object jwt : tokens.values()) {
+            assertThat(com.nimbusds.jwt.SignedJWT.parse((String) jwt).getJWTClaimsSet().getStringClaim("user"))
+                    .as("access and refresh tokens are JWTs, as on the platform").isEqualTo("sample_user");
+        }
         assertThat(useWithJwtScheme(access)).isEqualTo(200);
         Map<String, Object> info = body(send("GET", "/api/v1/tokens/self", Map.of("Authorization", "JWT " + access),
                 null));
