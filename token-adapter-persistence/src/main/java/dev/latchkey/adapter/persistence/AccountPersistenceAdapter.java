@@ -10,19 +10,30 @@ import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** Stores accounts in the {@code account} table. */
+/**
+ * Stores accounts in the {@code account} table. Accounts found by id, once per token check, come from memory while
+ * the lease holds; a change to an account is announced in the change log, since it can end its tokens' validity
+ * (ADR 10).
+ */
 @Singleton
 public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, UpdateAccountPort {
 
     private final AccountRepository repository;
+    private final PersistenceCaches caches;
+    private final ChangeLog changeLog;
+    private final WriteTransactions writes;
 
-    AccountPersistenceAdapter(AccountRepository repository) {
+    AccountPersistenceAdapter(AccountRepository repository, PersistenceCaches caches, ChangeLog changeLog,
+                              WriteTransactions writes) {
         this.repository = repository;
+        this.caches = caches;
+        this.changeLog = changeLog;
+        this.writes = writes;
     }
 
     @Override
     public Optional<Account> loadById(AccountId id) {
-        return repository.findById(id.value()).map(AccountRow::toDomain);
+        return caches.accounts.get(id.value(), uncached -> repository.findById(uncached).map(AccountRow::toDomain));
     }
 
     @Override
@@ -37,7 +48,11 @@ public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPo
 
     @Override
     public void update(Account account) {
-        repository.update(AccountRow.fromDomain(account));
+        writes.write(() -> {
+            repository.update(AccountRow.fromDomain(account));
+            changeLog.append(new Change.Subject(Change.Kind.ACCOUNT, account.id().value().toString()));
+            return null;
+        });
     }
 
     @Override

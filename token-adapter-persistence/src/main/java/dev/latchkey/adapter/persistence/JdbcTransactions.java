@@ -1,23 +1,24 @@
 package dev.latchkey.adapter.persistence;
 
 import dev.latchkey.application.port.out.TransactionPort;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.function.Supplier;
 
-/** One JDBC transaction around work the core needs to be atomic; the repositories inside it join it. */
+/**
+ * One JDBC transaction around work the core needs to be atomic; the repositories inside it join it, and if any of
+ * them announced a change, the answer waits for the lease as theirs would (ADR 10).
+ */
 @Singleton
 public class JdbcTransactions implements TransactionPort {
 
-    private final TransactionOperations<Connection> transactions;
+    private final WriteTransactions writes;
 
-    JdbcTransactions(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    JdbcTransactions(WriteTransactions writes) {
+        this.writes = writes;
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        return writes.write(work);
     }
 }

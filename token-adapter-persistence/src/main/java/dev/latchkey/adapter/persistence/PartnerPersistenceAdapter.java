@@ -8,19 +8,30 @@ import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** Partners in the {@code partner} table. */
+/**
+ * Partners in the {@code partner} table. A partner found by id, once per check of a partner-scoped token, comes from
+ * memory while the lease holds; a change to a partner is announced in the change log, since unsigning its
+ * agreements ends its tokens' access (ADR 10).
+ */
 @Singleton
 public class PartnerPersistenceAdapter implements LoadPartnerPort, SavePartnerPort {
 
     private final PartnerRepository repository;
+    private final PersistenceCaches caches;
+    private final ChangeLog changeLog;
+    private final WriteTransactions writes;
 
-    PartnerPersistenceAdapter(PartnerRepository repository) {
+    PartnerPersistenceAdapter(PartnerRepository repository, PersistenceCaches caches, ChangeLog changeLog,
+                              WriteTransactions writes) {
         this.repository = repository;
+        this.caches = caches;
+        this.changeLog = changeLog;
+        this.writes = writes;
     }
 
     @Override
     public Optional<Partner> loadById(PartnerId id) {
-        return repository.findById(id.value()).map(PartnerRow::toDomain);
+        return caches.partners.get(id.value(), uncached -> repository.findById(uncached).map(PartnerRow::toDomain));
     }
 
     @Override
@@ -38,6 +49,10 @@ public class PartnerPersistenceAdapter implements LoadPartnerPort, SavePartnerPo
 
     @Override
     public void update(Partner partner) {
-        repository.update(PartnerRow.fromDomain(partner));
+        writes.write(() -> {
+            repository.update(PartnerRow.fromDomain(partner));
+            changeLog.append(new Change.Subject(Change.Kind.PARTNER, String.valueOf(partner.id().value())));
+            return null;
+        });
     }
 }

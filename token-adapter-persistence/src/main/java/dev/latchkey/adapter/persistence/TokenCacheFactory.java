@@ -8,13 +8,11 @@ import java.time.Duration;
 @Factory
 class TokenCacheFactory {
 
-    /**
-     * @param timeToLive how long a looked-up token is kept; {@code 0s} turns the cache off
-     * @param maxEntries beyond this many tokens, lookups go to the database until entries expire
-     */
     @Singleton
-    TokenLookupCache tokenLookupCache(@Value("${latchkey.token-cache.time-to-live:60s}") Duration timeToLive,
-                                      @Value("${latchkey.token-cache.max-entries:100000}") int maxEntries) {
-        return new TokenLookupCache(timeToLive, maxEntries, System::nanoTime);
+    CacheSettings cacheSettings(@Value("${latchkey.cache.lease:100ms}") Duration lease,
+                                @Value("${latchkey.cache.maximum-entries:100000}") long maximumEntries,
+                                @Value("${latchkey.usage.flush-interval:1s}") Duration usageFlush,
+                                @Value("${latchkey.change-log.retention:1h}") Duration logRetention) {
+        return new CacheSettings(lease, maximumEntries, usageFlush, logRetention);
     }
 }

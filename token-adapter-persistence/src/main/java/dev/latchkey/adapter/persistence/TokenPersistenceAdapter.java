@@ -14,38 +14,58 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Stores tokens in the {@code token} table, one statement per method, so each is its own transaction.
+ * Stores tokens in the {@code token} table and answers lookups from memory while this node's lease holds (ADR 10).
  *
- * <p>Lookups by secret, one per authenticated request, go through a {@link TokenLookupCache}. The cache cannot make
- * a revoked token usable: every use is recorded with a write conditional on the token not being revoked
- * ({@link #recordUse}), which sees every committed revocation, whichever node made it.
+ * <p>Every write that can end a token's validity (a revocation, a grant's cascade, a supersession, a refresh
+ * token's consumption) appends the tokens it changed to the change log in its own transaction, and returns only
+ * once a lease has passed since it committed: from then on, no node answers with the old state. Uses are recorded
+ * in memory and written in batches ({@link TokenUses}); they decide nothing.
  */
 @Singleton
 public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
 
     private final TokenRepository repository;
-    private final TokenLookupCache cache;
+    private final PersistenceCaches caches;
+    private final TokenUses uses;
+    private final ChangeLog changeLog;
+    private final WriteTransactions writes;
 
-    TokenPersistenceAdapter(TokenRepository repository, TokenLookupCache cache) {
+    TokenPersistenceAdapter(TokenRepository repository, PersistenceCaches caches, TokenUses uses, ChangeLog changeLog,
+                            WriteTransactions writes) {
         this.repository = repository;
-        this.cache = cache;
+        this.caches = caches;
+        this.uses = uses;
+        this.changeLog = changeLog;
+        this.writes = writes;
     }
 
     @Override
     public Optional<Token> loadById(TokenId id) {
-        return repository.findById(id.value()).map(TokenRow::toDomain);
+        return caches.tokens.get(id.value(), this::read).map(this::withPendingUse);
     }
 
     @Override
     public Optional<Token> loadBySecretHash(SecretHash hash) {
-        return cache.get(hash, uncached -> repository.findBySecretHash(uncached.toHex()).map(TokenRow::toDomain));
+        UUID id = caches.tokenIdsBySecretHash.getIfPresent(hash);
+        if (id == null) {
+            // Two reads on a miss: the token itself is read inside the cache's atomic load (see LeasedCache).
+            Optional<UUID> found = repository.findIdBySecretHash(hash.toHex());
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            id = found.get();
+            caches.tokenIdsBySecretHash.put(hash, id);
+        }
+        return loadById(new TokenId(id));
     }
 
     @Override
     public List<Token> loadOwnedBy(AccountId owner, long offset, int limit) {
-        return repository.findOwnedBy(owner.value(), limit, offset).stream().map(TokenRow::toDomain).toList();
+        return repository.findOwnedBy(owner.value(), limit, offset).stream()
+                .map(TokenRow::toDomain).map(this::withPendingUse).toList();
     }
 
     @Override
@@ -59,36 +79,65 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     }
 
     @Override
-    public UseWrite recordUse(TokenId id, Instant usedAt) {
-        if (repository.recordUse(id.value(), usedAt) == 1) {
-            return UseWrite.RECORDED;
-        }
-        cache.invalidate(id);
-        return UseWrite.TOKEN_REVOKED;
+    public void recordUse(TokenId id, Instant usedAt) {
+        uses.record(id.value(), usedAt);
     }
 
     @Override
     public RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
-        long updated = repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name());
-        cache.invalidate(id);
-        return updated == 1 ? RevocationWrite.RECORDED : RevocationWrite.ALREADY_REVOKED;
+        return writes.write(() -> {
+            if (repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name()) == 0) {
+                return RevocationWrite.ALREADY_REVOKED;
+            }
+            changeLog.append(Change.Subject.token(id.value()));
+            return RevocationWrite.RECORDED;
+        });
     }
 
     @Override
     public int supersede(AccountId owner, TokenDescription description, Revocation revocation) {
-        return Math.toIntExact(repository.supersede(owner.value(), description.value(), revocation.at(),
-                revocation.reason().name()));
+        return writes.write(() -> {
+            String reason = revocation.reason().name();
+            long revoked = repository.supersede(owner.value(), description.value(), revocation.at(), reason);
+            if (revoked > 0) {
+                announce(repository.findIdsSuperseded(owner.value(), description.value(), revocation.at(), reason));
+            }
+            return Math.toIntExact(revoked);
+        });
     }
 
     @Override
     public int revokeGrant(GrantId grant, Revocation revocation) {
-        // The cache needs no help: the next use of any of these tokens is refused by recordUse, and dropped then.
-        return Math.toIntExact(repository.revokeGrant(grant.value(), revocation.at(), revocation.reason().name()));
+        return writes.write(() -> {
+            String reason = revocation.reason().name();
+            long revoked = repository.revokeGrant(grant.value(), revocation.at(), reason);
+            if (revoked > 0) {
+                announce(repository.findIdsOfGrantRevoked(grant.value(), revocation.at(), reason));
+            }
+            return Math.toIntExact(revoked);
+        });
     }
 
     @Override
     public ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt) {
-        return repository.recordConsumption(id.value(), consumedAt) == 1
-                ? ConsumptionWrite.CONSUMED : ConsumptionWrite.NOT_CONSUMABLE;
+        return writes.write(() -> {
+            if (repository.recordConsumption(id.value(), consumedAt) == 0) {
+                return ConsumptionWrite.NOT_CONSUMABLE;
+            }
+            changeLog.append(Change.Subject.token(id.value()));
+            return ConsumptionWrite.CONSUMED;
+        });
+    }
+
+    private void announce(List<UUID> tokens) {
+        changeLog.append(tokens.stream().map(Change.Subject::token).toList());
+    }
+
+    private Optional<Token> read(UUID id) {
+        return repository.findById(id).map(TokenRow::toDomain);
+    }
+
+    private Token withPendingUse(Token token) {
+        return uses.pendingFor(token.id().value()).map(usedAt -> TokenUses.withUse(token, usedAt)).orElse(token);
     }
 }

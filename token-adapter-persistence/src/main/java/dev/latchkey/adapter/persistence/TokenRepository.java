@@ -16,22 +16,12 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
 
     Optional<TokenRow> findById(UUID id);
 
-    Optional<TokenRow> findBySecretHash(String secretHash);
+    Optional<UUID> findIdBySecretHash(String secretHash);
 
     @Query("SELECT * FROM token WHERE owner_id = :ownerId ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
     List<TokenRow> findOwnedBy(UUID ownerId, int limit, long offset);
 
     long countByOwnerId(UUID ownerId);
-
-    /**
-     * Records a use of a token not revoked as of {@code usedAt} (a revocation scheduled for later still lets it be
-     * used), moving last use forward only: a late-arriving older use changes nothing. The count says whether the use
-     * was allowed.
-     */
-    @Query("UPDATE token SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < :usedAt "
-            + "THEN :usedAt ELSE last_used_at END "
-            + "WHERE id = :id AND (revoked_at IS NULL OR revoked_at > :usedAt)")
-    long recordUse(UUID id, Instant usedAt);
 
     /**
      * Writes a revocation effective at {@code revokedAt} where none is recorded, or where a rotation's scheduled one
@@ -45,6 +35,15 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
     @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
             + "WHERE owner_id = :ownerId AND description = :description AND kind = 'PERSONAL' AND revoked_at IS NULL")
     long supersede(UUID ownerId, String description, Instant revokedAt, String reason);
+
+    /** The tokens {@link #supersede} just revoked, read inside its transaction. */
+    @Query("SELECT id FROM token WHERE owner_id = :ownerId AND description = :description AND kind = 'PERSONAL' "
+            + "AND revoked_at = :revokedAt AND revocation_reason = :reason")
+    List<UUID> findIdsSuperseded(UUID ownerId, String description, Instant revokedAt, String reason);
+
+    /** The tokens {@link #revokeGrant} just revoked, read inside its transaction. */
+    @Query("SELECT id FROM token WHERE grant_id = :grantId AND revoked_at = :revokedAt AND revocation_reason = :reason")
+    List<UUID> findIdsOfGrantRevoked(UUID grantId, Instant revokedAt, String reason);
 
     /** Revokes every token of a grant, under the same rule as a single revocation; returns how many. */
     @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "

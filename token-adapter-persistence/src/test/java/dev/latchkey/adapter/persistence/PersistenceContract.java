@@ -8,7 +8,6 @@ import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
-import dev.latchkey.application.port.out.UpdateTokenStatePort.UseWrite;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
@@ -65,6 +64,7 @@ abstract class PersistenceContract {
     protected RotationLedgerAdapter rotations;
     protected HmacSecretDerivation derivation;
     protected PartnerPersistenceAdapter partners;
+    protected TokenUses uses;
 
     private TestDatabase database;
 
@@ -76,6 +76,8 @@ abstract class PersistenceContract {
         database = database();
         properties = new HashMap<>(database.start());
         properties.put("flyway.datasources.default.enabled", true);
+        // The tests flush uses themselves, to see exactly what each flush writes.
+        properties.put("latchkey.usage.flush-interval", "1h");
         context = ApplicationContext.run(properties);
         tokens = context.getBean(TokenPersistenceAdapter.class);
         clients = context.getBean(OAuthClientPersistenceAdapter.class);
@@ -83,6 +85,7 @@ abstract class PersistenceContract {
         derivation = context.getBean(HmacSecretDerivation.class);
         partners = context.getBean(PartnerPersistenceAdapter.class);
         accounts = context.getBean(AccountPersistenceAdapter.class);
+        uses = context.getBean(TokenUses.class);
     }
 
     @AfterAll
@@ -180,12 +183,37 @@ abstract class PersistenceContract {
 
     @Test
     void lastUseOnlyMovesForward() {
-        Token token = newToken(newAccount(), NOW, Expiry.never());
+        Account owner = newAccount();
+        Token token = newToken(owner, NOW, Expiry.never());
 
         tokens.recordUse(token.id(), NOW.plusSeconds(30));
         tokens.recordUse(token.id(), NOW.plusSeconds(10));
+        assertThat(tokens.loadById(token.id()).orElseThrow().lastUsedAt())
+                .as("a pending use shows before it is written").contains(NOW.plusSeconds(30));
+        assertThat(uses.flush()).isEqualTo(1);
+        tokens.recordUse(token.id(), NOW.plusSeconds(20));
+        uses.flush();
 
         assertThat(tokens.loadById(token.id()).orElseThrow().lastUsedAt()).contains(NOW.plusSeconds(30));
+        assertThat(tokens.loadOwnedBy(owner.id(), 0, 10)).singleElement()
+                .satisfies(stored -> assertThat(stored.lastUsedAt()).contains(NOW.plusSeconds(30)));
+    }
+
+    @Test
+    void usesAreWrittenInOneBatchPerFlush() {
+        Account owner = newAccount();
+        Token first = newToken(owner, NOW, Expiry.never());
+        Token second = newToken(owner, NOW, Expiry.never());
+        uses.flush();
+
+        tokens.recordUse(first.id(), NOW.plusSeconds(1));
+        tokens.recordUse(second.id(), NOW.plusSeconds(2));
+        tokens.recordUse(first.id(), NOW.plusSeconds(3));
+
+        assertThat(uses.flush()).as("tokens written").isEqualTo(2);
+        assertThat(uses.flush()).as("nothing left pending").isZero();
+        assertThat(tokens.loadOwnedBy(owner.id(), 0, 10)).extracting(stored -> stored.lastUsedAt().orElseThrow())
+                .containsExactlyInAnyOrder(NOW.plusSeconds(3), NOW.plusSeconds(2));
     }
 
     @Test
@@ -197,6 +225,7 @@ abstract class PersistenceContract {
         assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(9), RevocationReason.REQUESTED)))
                 .isEqualTo(RevocationWrite.ALREADY_REVOKED);
         tokens.recordUse(token.id(), NOW.plusSeconds(20));
+        uses.flush();
 
         assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).contains(first);
     }
@@ -219,10 +248,10 @@ abstract class PersistenceContract {
         Revocation scheduled = new Revocation(NOW.plusSeconds(60), RevocationReason.ROTATED);
 
         assertThat(tokens.recordRevocation(token.id(), scheduled)).isEqualTo(RevocationWrite.RECORDED);
-        assertThat(tokens.recordUse(token.id(), NOW.plusSeconds(30))).isEqualTo(UseWrite.RECORDED);
+        assertThat(tokens.loadById(token.id()).orElseThrow().isActiveAt(NOW.plusSeconds(30))).isTrue();
         assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(90), RevocationReason.REQUESTED)))
                 .isEqualTo(RevocationWrite.ALREADY_REVOKED);
-        assertThat(tokens.recordUse(token.id(), NOW.plusSeconds(60))).isEqualTo(UseWrite.TOKEN_REVOKED);
+        assertThat(tokens.loadById(token.id()).orElseThrow().isActiveAt(NOW.plusSeconds(60))).isFalse();
 
         Revocation sooner = new Revocation(NOW.plusSeconds(40), RevocationReason.REQUESTED);
         assertThat(tokens.recordRevocation(token.id(), sooner)).isEqualTo(RevocationWrite.RECORDED);

@@ -51,16 +51,12 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
     }
 
     @Override
-    public synchronized UseWrite recordUse(TokenId id, Instant usedAt) {
+    public synchronized void recordUse(TokenId id, Instant usedAt) {
         Token token = tokens.get(id);
-        if (token.revocation().filter(revocation -> !revocation.at().isAfter(usedAt)).isPresent()) {
-            return UseWrite.TOKEN_REVOKED;
-        }
         if (token.lastUsedAt().map(last -> last.isBefore(usedAt)).orElse(true)) {
             tokens.put(id, Token.restore(token.attributes(), token.createdAt(), token.secretHash(), usedAt,
                     token.revocation().orElse(null), token.consumedAt().orElse(null)));
         }
-        return UseWrite.RECORDED;
     }
 
     @Override

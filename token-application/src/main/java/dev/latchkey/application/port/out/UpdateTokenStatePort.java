@@ -8,17 +8,20 @@ import dev.latchkey.domain.TokenId;
 import java.time.Instant;
 
 /**
- * Writes the two facts that change after issue. Each is a targeted, conditional write rather than a whole-token
- * save, so that concurrent writers cannot undo each other: a use never moves {@code lastUsedAt} backwards and never
- * clears a revocation, and a revocation is recorded at most once.
+ * Writes the facts that change after issue. Each is a targeted, conditional write rather than a whole-token save, so
+ * that concurrent writers cannot undo each other: a use never moves {@code lastUsedAt} backwards and never clears a
+ * revocation, and a revocation is recorded at most once.
+ *
+ * <p>A write that ends a token's validity returns only once no node will treat the token as valid any more, so that
+ * the caller's next request, wherever it lands, sees the change.
  */
 public interface UpdateTokenStatePort {
 
     /**
-     * Records a use, unless the token has been revoked, as the store sees it now. This write is the authority on
-     * revocation: a token read from a cache, or read just before a revocation committed, is refused here.
+     * Records a use of a token the caller found valid. It decides nothing, so an adapter may gather uses and store
+     * them later, in batches; a crash may lose the last few, never more than the adapter documents.
      */
-    UseWrite recordUse(TokenId id, Instant usedAt);
+    void recordUse(TokenId id, Instant usedAt);
 
     /**
      * Records a revocation effective at its instant (which may lie ahead, for a scheduled one), unless one already
@@ -34,11 +37,6 @@ public interface UpdateTokenStatePort {
 
     /** Spends a refresh token. Of concurrent exchanges of one token, exactly one is {@code CONSUMED}. */
     ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt);
-
-    enum UseWrite {
-        RECORDED,
-        TOKEN_REVOKED
-    }
 
     enum ConsumptionWrite {
         CONSUMED,

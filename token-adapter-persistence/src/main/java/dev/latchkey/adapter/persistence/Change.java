@@ -1,0 +1,25 @@
+package dev.latchkey.adapter.persistence;
+
+import java.util.Objects;
+
+/** A numbered change read from the log. */
+record Change(long seq, Subject subject) {
+
+    /** What changed: a token, an account or a partner, by id. */
+    record Subject(Kind kind, String id) {
+        Subject {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(id, "id");
+        }
+
+        static Subject token(java.util.UUID id) {
+            return new Subject(Kind.TOKEN, id.toString());
+        }
+    }
+
+    enum Kind {
+        TOKEN,
+        ACCOUNT,
+        PARTNER
+    }
+}

@@ -1,0 +1,44 @@
+package dev.latchkey.adapter.persistence;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Appends changes that end a token's validity, inside the transaction that makes them, so that a change is in the
+ * log exactly when it is in the store.
+ */
+@Singleton
+class ChangeLog {
+
+    private final ChangeLogRepository repository;
+    private final WriteTransactions writes;
+    // Housekeeping time for retention, not business time: the wall clock is right here.
+    private final Clock clock = Clock.systemUTC();
+
+    ChangeLog(ChangeLogRepository repository, WriteTransactions writes) {
+        this.repository = repository;
+        this.writes = writes;
+    }
+
+    /** Records the subjects as changed; must run inside {@link WriteTransactions#write}. */
+    void append(Collection<Change.Subject> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        writes.announceChange();
+        repository.reserve(subjects.size());
+        long next = repository.lastSeq() - subjects.size() + 1;
+        List<ChangeRow> rows = new ArrayList<>(subjects.size());
+        for (Change.Subject subject : subjects) {
+            rows.add(new ChangeRow(next++, subject.kind().name(), subject.id(), clock.instant()));
+        }
+        repository.saveAll(rows);
+    }
+
+    void append(Change.Subject subject) {
+        append(List.of(subject));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.latchkey.adapter.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A size-bounded cache of store reads whose entries the {@link ChangeFeed} invalidates, and which answers from
+ * memory only while the feed's lease holds (ADR 10). Otherwise it reads through to the store and keeps the result.
+ *
+ * <p>Loads run inside the cache's atomic computation for the key, so an invalidation that arrives while a load is
+ * in flight waits for it and then removes what it loaded: a read that began before a change can never be cached
+ * after the change was applied. Absent values are not cached.
+ */
+final class LeasedCache<K, V> {
+
+    private record Entry<V>(V value, long epoch) {
+    }
+
+    private final Cache<K, Entry<V>> cache;
+    private final ChangeFeed feed;
+
+    LeasedCache(ChangeFeed feed, long maximumEntries) {
+        this.feed = feed;
+        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).build();
+        feed.onNewEpoch(cache::invalidateAll);
+    }
+
+    Optional<V> get(K key, Function<K, Optional<V>> load) {
+        if (feed.isFresh()) {
+            long epoch = feed.epoch();
+            Entry<V> cached = cache.get(key, missing -> entry(load, missing, epoch));
+            if (cached == null || cached.epoch() == epoch) {
+                return cached == null ? Optional.empty() : Optional.of(cached.value());
+            }
+        }
+        return reload(key, load);
+    }
+
+    /** Reads the store, and keeps what it read for when the view is fresh again. */
+    Optional<V> reload(K key, Function<K, Optional<V>> load) {
+        long epoch = feed.epoch();
+        Entry<V> loaded = cache.asMap().compute(key, (missing, stale) -> entry(load, missing, epoch));
+        return loaded == null ? Optional.empty() : Optional.of(loaded.value());
+    }
+
+    /** Replaces a cached value with {@code update} of it; does nothing if the key is not cached. */
+    void updateIfCached(K key, java.util.function.UnaryOperator<V> update) {
+        cache.asMap().computeIfPresent(key, (present, entry) -> new Entry<>(update.apply(entry.value()), entry.epoch()));
+    }
+
+    void invalidate(K key) {
+        cache.invalidate(key);
+    }
+
+    long estimatedSize() {
+        return cache.estimatedSize();
+    }
+
+    private static <K, V> Entry<V> entry(Function<K, Optional<V>> load, K key, long epoch) {
+        return load.apply(key).map(value -> new Entry<>(value, epoch)).orElse(null);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.latchkey.adapter.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Partner;
+import dev.latchkey.domain.SecretHash;
+import dev.latchkey.domain.Token;
+import jakarta.inject.Singleton;
+import java.util.UUID;
+
+/**
+ * What a node keeps in memory for the token check, each cache wired to the change-log subjects that invalidate it.
+ * Which token a secret hash belongs to never changes, so that mapping needs no invalidation.
+ */
+@Singleton
+final class PersistenceCaches {
+
+    final LeasedCache<UUID, Token> tokens;
+    final Cache<SecretHash, UUID> tokenIdsBySecretHash;
+    final LeasedCache<UUID, Account> accounts;
+    final LeasedCache<Long, Partner> partners;
+
+    PersistenceCaches(ChangeFeed feed, CacheSettings settings) {
+        tokens = new LeasedCache<>(feed, settings.maximumEntries());
+        tokenIdsBySecretHash = Caffeine.newBuilder().maximumSize(settings.maximumEntries()).build();
+        accounts = new LeasedCache<>(feed, settings.maximumEntries());
+        partners = new LeasedCache<>(feed, settings.maximumEntries());
+        feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
+        feed.onChange(Change.Kind.ACCOUNT, id -> accounts.invalidate(UUID.fromString(id)));
+        feed.onChange(Change.Kind.PARTNER, id -> partners.invalidate(Long.valueOf(id)));
+    }
+}
