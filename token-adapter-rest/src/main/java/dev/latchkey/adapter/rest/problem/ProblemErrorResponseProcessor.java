@@ -2,6 +2,7 @@ package dev.latchkey.adapter.rest.problem;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -10,6 +11,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,31 +36,29 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         String path = context.getRequest().getPath();
+        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
+            context.getRootCause().flatMap(ProblemErrorResponseProcessor::retryAfterSeconds).ifPresent(seconds -> {
+                // No database connection within the pool's timeout: overload, not a bug. The client should come
+                // back, in whatever shape its surface speaks.
+                response.status(HttpStatus.SERVICE_UNAVAILABLE);
+                response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            });
+        }
         for (ErrorShape shape : shapes) {
             if (shape.appliesTo(path)) {
-                if (response.status().getCode() >= 500) {
-                    context.getRootCause().ifPresent(cause -> LOG.error("Unhandled error serving {} {}",
-                            context.getRequest().getMethodName(), path, cause));
-                }
+                logFailure(context, response);
                 String detail = response.status().getCode() >= 500 || context.getErrors().isEmpty() ? null
                         : context.getErrors().get(0).getMessage();
                 // The response type is only nominal: other protocols' clients parse other shapes.
                 return (MutableHttpResponse<Problem>) shape.render(context.getRequest(), response, detail);
             }
         }
-        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR && context.getRootCause()
-                .filter(ProblemErrorResponseProcessor::isOverload).isPresent()) {
-            // No database connection within the pool's timeout: the client should come back, not report a bug.
-            response.status(HttpStatus.SERVICE_UNAVAILABLE);
-            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-        }
         HttpStatus status = response.status();
         ProblemType type = ProblemType.forStatus(status);
         String detail;
         if (status.getCode() >= 500) {
             // The cause may hold internals, or worse; it goes to the log, and the client gets no more than the status.
-            context.getRootCause().ifPresent(cause -> LOG.error("Unhandled error serving {} {}",
-                    context.getRequest().getMethodName(), context.getRequest().getPath(), cause));
+            logFailure(context, response);
             detail = "The server failed to handle this request; the failure has been logged.";
         } else {
             detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
@@ -68,12 +68,24 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
-    private static boolean isOverload(Throwable failure) {
+    private static void logFailure(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpRequest<?> request = context.getRequest();
+        if (response.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // Refused for overload: expected under a flood, and one line per refusal would bury everything else.
+            context.getRootCause().ifPresent(cause -> LOG.debug("Overloaded serving {} {}: {}",
+                    request.getMethodName(), request.getPath(), cause.getMessage()));
+        } else if (response.status().getCode() >= 500) {
+            context.getRootCause().ifPresent(cause -> LOG.error("Unhandled error serving {} {}",
+                    request.getMethodName(), request.getPath(), cause));
+        }
+    }
+
+    private static Optional<Integer> retryAfterSeconds(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
-                return true;
+                return Optional.of(1);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }
