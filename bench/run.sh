@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Latchkey's benchmarks in one run, as ratios to a bare Micronaut app of the same version measured in the same run.
+#
+# Builds everything (the service, and the bare app under bench/bare), then for the bare app and for Latchkey:
+# startup to first response, a JIT warm-up of each path, and a measured wrk run of it (req/s, p50, p99). Latchkey's
+# paths: the no-token-work endpoint, introspection of an opaque token and of a JWT (caller by bearer token), /self,
+# issuance by token and by password, bearer traffic during a login flood, revocation latency (lease included),
+# inspection with 10 k and with 1 M stored tokens, and resident memory after the mixed load.
+#
+# Usage: bench/run.sh [seconds-per-measurement]
+#   WARMUP=30      seconds of load before the first measurement of each server (the bare stack needs about 30 s)
+#   PATH_WARMUP=10 seconds of load on each further path before it is measured
+#   JAVA=java      the JVM that runs both servers
+# Needs wrk (apt-get install wrk), curl and Maven; writes nothing outside a temporary directory and target/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MEASURE=${1:-10}
+WARMUP=${WARMUP:-30}
+PATH_WARMUP=${PATH_WARMUP:-10}
+JAVA=${JAVA:-java}
+BARE_PORT=18090
+PORT=18080
+BASE="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d)
+SERVICE=""
+BARE=""
+cleanup() {
+  for pid in $SERVICE $BARE; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "bench/run.sh needs wrk: apt-get install wrk" >&2; exit 2; }
+echo "building the service and the bare app"
+mvn -B -q -Pbench package -DskipTests
+H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -1)
+JVM_FLAGS=(-Xmx256m -XX:+ExitOnOutOfMemoryError)
+
+ROWS=()
+row() { ROWS+=("$(printf '%s|%s|%s|%s|%s' "$1" "$2" "$3" "$4" "$5")"); }
+
+now_ms() { date +%s%3N; }
+
+wait_for() { # url; prints milliseconds waited
+  local started=$1 url=$2
+  for _ in $(seq 1 600); do
+    if curl -s -o /dev/null -f "$url"; then echo $(( $(now_ms) - started )); return 0; fi
+    sleep 0.02
+  done
+  echo "no answer from $url" >&2; return 1
+}
+
+rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
+
+# wrk for a while; prints "successful-req/s p50 p99 non2xx": only 2xx answers count as served
+load() {
+  local seconds=$1 connections=$2; shift 2
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --latency "$@" | awk '
+    / requests in / {requests=$1; duration=$4; sub(/s,?$/, "", duration)}
+    /^ +50%/ {p50=$2}
+    /^ +99%/ {p99=$2}
+    /Non-2xx/ {bad=$5}
+    END {bad = (bad == "" ? 0 : bad); printf "%.1f %s %s %s\n", (requests - bad) / duration, p50, p99, bad}'
+}
+
+measure() { # name warmup-seconds url [wrk args]; records a row and sets LAST_RPS
+  local name=$1 warm=$2 url=$3; shift 3
+  [ "$warm" -gt 0 ] && load "$warm" 32 "$@" "$url" > /dev/null
+  read -r rps p50 p99 bad < <(load "$MEASURE" 32 "$@" "$url")
+  LAST_RPS=$rps
+  row "$name" "$rps" "$p50" "$p99" "$bad"
+  printf '  %-58s %10s req/s  p50 %-8s p99 %-8s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "$bad"
+}
+
+cat > "$WORK/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = os.getenv("WRK_BODY")
+wrk.headers["Content-Type"] = os.getenv("WRK_CONTENT_TYPE")
+LUA
+
+echo "bare Micronaut (the ceiling)"
+started=$(now_ms)
+"$JAVA" "${JVM_FLAGS[@]}" -jar bench/bare/target/bare-micronaut.jar -micronaut.server.port=$BARE_PORT \
+  > "$WORK/bare.log" 2>&1 &
+BARE=$!
+BARE_STARTUP=$(wait_for "$started" "http://127.0.0.1:$BARE_PORT/constant")
+measure "bare: GET /constant" "$WARMUP" "http://127.0.0.1:$BARE_PORT/constant"
+BARE_RPS=$LAST_RPS
+BARE_RSS=$(rss_mb "$BARE")
+kill "$BARE"; wait "$BARE" 2>/dev/null || true; BARE=""
+
+echo "Latchkey on H2 (embedded default)"
+mkdir -p "$WORK/latchkey"
+started=$(now_ms)
+(cd "$WORK/latchkey" && MICRONAUT_SERVER_PORT=$PORT LATCHKEY_BOOTSTRAP_ADMIN_USERNAME=admin \
+  LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password LATCHKEY_OAUTH_ISSUER="$BASE" \
+  LATCHKEY_OAUTH_ACCESS_TOKEN_FORMAT=jwt \
+  exec "$JAVA" "${JVM_FLAGS[@]}" -jar "$OLDPWD/token-bootstrap/target/latchkey.jar" > service.log 2>&1) &
+SERVICE=$!
+LATCHKEY_STARTUP=$(wait_for "$started" "$BASE/.well-known/oauth-authorization-server")
+
+ADMIN="admin:bench-admin-password"
+field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/"; }
+issue_with() { curl -s -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' "$@"; }
+TOKEN=$(issue_with -u "$ADMIN" -d '{"description":"bench"}' | field token)
+INTROSPECTOR=$(issue_with -u "$ADMIN" -d '{"description":"introspector","scopes":["introspect"]}' | field token)
+CLIENT=$(curl -s -u "$ADMIN" -X POST "$BASE/api/v1/clients" -H 'Content-Type: application/json' -d '{"name":"bench"}')
+CLIENT_ID=$(echo "$CLIENT" | field clientId)
+CLIENT_SECRET=$(echo "$CLIENT" | field clientSecret)
+ACCESS_TOKEN=$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -X POST "$BASE/oauth2/token" \
+  -d 'grant_type=password&username=admin&password=bench-admin-password' | field access_token)
+case "$ACCESS_TOKEN" in eyJ*) ;; *) echo "expected a JWT access token, got: ${ACCESS_TOKEN:0:20}" >&2; exit 1 ;; esac
+ADMIN_BASIC=$(printf '%s' "$ADMIN" | base64 -w0)
+WRONG_BASIC=$(printf '%s' "admin:not-the-password" | base64 -w0)
+
+measure "no token work: RFC 8414 metadata" "$WARMUP" "$BASE/.well-known/oauth-authorization-server"
+NO_TOKEN_RPS=$LAST_RPS
+WRK_BODY="token=$TOKEN" WRK_CONTENT_TYPE="application/x-www-form-urlencoded" \
+  measure "introspection of an opaque token, caller by token" "$PATH_WARMUP" "$BASE/oauth2/introspect" \
+  -s "$WORK/post.lua" -H "Authorization: Bearer $INTROSPECTOR"
+INTROSPECT_RPS=$LAST_RPS
+WRK_BODY="token=$ACCESS_TOKEN" WRK_CONTENT_TYPE="application/x-www-form-urlencoded" \
+  measure "introspection of a JWT, caller by token" "$PATH_WARMUP" "$BASE/oauth2/introspect" \
+  -s "$WORK/post.lua" -H "Authorization: Bearer $INTROSPECTOR"
+INTROSPECT_JWT_RPS=$LAST_RPS
+measure "GET /api/v1/tokens/self with a bearer token" "$PATH_WARMUP" "$BASE/api/v1/tokens/self" \
+  -H "Authorization: Bearer $TOKEN"
+SELF_RPS=$LAST_RPS
+WRK_BODY='{"description":"by token","lifetimeSeconds":3600}' WRK_CONTENT_TYPE="application/json" \
+  measure "issuance with a token as credential" "$PATH_WARMUP" "$BASE/api/v1/tokens" \
+  -s "$WORK/post.lua" -H "Authorization: Bearer $TOKEN"
+ISSUE_TOKEN_RPS=$LAST_RPS
+
+# The hash bound: one client at a time shows what one hash costs; N run at once.
+WRK_BODY='{"description":"by password","lifetimeSeconds":3600}' WRK_CONTENT_TYPE="application/json" \
+  load "$MEASURE" 1 -s "$WORK/post.lua" -H "Authorization: Basic $ADMIN_BASIC" "$BASE/api/v1/tokens" > "$WORK/one"
+read -r ONE_CLIENT_RPS _ < "$WORK/one"
+HASHES=$(( $(nproc) > 1 ? $(nproc) - 1 : 1 ))
+WRK_BODY='{"description":"by password","lifetimeSeconds":3600}' WRK_CONTENT_TYPE="application/json" \
+  measure "issuance with a password (Argon2id)" 0 "$BASE/api/v1/tokens" \
+  -s "$WORK/post.lua" -H "Authorization: Basic $ADMIN_BASIC"
+ISSUE_PASSWORD_RPS=$LAST_RPS
+
+echo "  login flood: 64 wrong-password clients while 32 bearer clients call /self"
+wrk -t1 -c64 -d"$((MEASURE + 2))s" -H "Authorization: Basic $WRONG_BASIC" "$BASE/api/v1/tokens/self" \
+  > "$WORK/flood" 2>&1 &
+FLOOD=$!
+sleep 1
+read -r flood_rps flood_p50 flood_p99 flood_bad < <(load "$MEASURE" 32 -H "Authorization: Bearer $TOKEN" \
+  "$BASE/api/v1/tokens/self")
+wait "$FLOOD" || true
+kill -0 "$SERVICE" || { echo "the service died during the login flood" >&2; exit 1; }
+curl -s -f -o /dev/null "$BASE/.well-known/oauth-authorization-server" || { echo "port not answering" >&2; exit 1; }
+row "bearer /self during a login flood" "$flood_rps" "$flood_p50" "$flood_p99" "$flood_bad"
+printf '  %-58s %10s req/s  p50 %-8s p99 %-8s non-2xx %s\n' "bearer /self during a login flood" "$flood_rps" \
+  "$flood_p50" "$flood_p99" "$flood_bad"
+FLOOD_RPS=$flood_rps
+
+echo "  revocation latency (200 revocations, each answered after the lease)"
+for _ in $(seq 1 200); do
+  id=$(issue_with -H "Authorization: Bearer $TOKEN" -d '{"description":"to revoke"}' | field tokenId)
+  curl -s -o /dev/null -w '%{time_total}\n' -X DELETE -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/tokens/$id"
+done | sort -n > "$WORK/revocations"
+REVOKE_P50=$(awk '{a[NR]=$1} END {printf "%.0fms", a[int(NR*0.5)]*1000}' "$WORK/revocations")
+REVOKE_P99=$(awk '{a[NR]=$1} END {printf "%.0fms", a[int(NR*0.99)]*1000}' "$WORK/revocations")
+row "revocation answer (lease included)" "-" "$REVOKE_P50" "$REVOKE_P99" "0"
+echo "  revocation: p50 $REVOKE_P50 p99 $REVOKE_P99"
+LATCHKEY_RSS=$(rss_mb "$SERVICE")
+
+stored_tokens() { # count: adds tokens straight into the stopped service's H2 file
+  local count=$1
+  "$JAVA" -cp "$H2_JAR" org.h2.tools.Shell \
+    -url "jdbc:h2:file:$WORK/latchkey/data/latchkey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa -password '' \
+    -sql "INSERT INTO token (id, owner_id, kind, description, scopes, secret_hash, created_at) \
+          SELECT RANDOM_UUID(), (SELECT id FROM account WHERE username = 'admin'), 'PERSONAL', 'bulk', '', \
+          LOWER(RAWTOHEX(HASH('SHA-256', CAST(RANDOM_UUID() AS VARCHAR)))), CURRENT_TIMESTAMP \
+          FROM SYSTEM_RANGE(1, $count)" > /dev/null
+}
+restart() {
+  kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
+  stored_tokens "$1"
+  (cd "$WORK/latchkey" && MICRONAUT_SERVER_PORT=$PORT LATCHKEY_OAUTH_ISSUER="$BASE" LATCHKEY_OAUTH_ACCESS_TOKEN_FORMAT=jwt \
+    exec "$JAVA" "${JVM_FLAGS[@]}" -jar "$OLDPWD/token-bootstrap/target/latchkey.jar" >> service.log 2>&1) &
+  SERVICE=$!
+  wait_for "$(now_ms)" "$BASE/.well-known/oauth-authorization-server" > /dev/null
+}
+echo "  stored tokens: 10 k, then 1 M"
+restart 10000
+measure "GET /self with 10 k stored tokens" "$WARMUP" "$BASE/api/v1/tokens/self" -H "Authorization: Bearer $TOKEN"
+TEN_K_RPS=$LAST_RPS
+restart 990000
+measure "GET /self with 1 M stored tokens" "$WARMUP" "$BASE/api/v1/tokens/self" -H "Authorization: Bearer $TOKEN"
+ONE_M_RPS=$LAST_RPS
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }'; }
+echo
+echo "| case | req/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|"
+for r in "${ROWS[@]}"; do IFS='|' read -r name rps p50 p99 bad <<< "$r"; echo "| $name | $rps | $p50 | $p99 | $bad |"; done
+echo
+echo "| target | measured |"
+echo "|---|---|"
+echo "| introspection of an opaque token ≥ 0.5 × bare | $(ratio "$INTROSPECT_RPS" "$BARE_RPS") |"
+echo "| introspection of a JWT (no target) | $(ratio "$INTROSPECT_JWT_RPS" "$BARE_RPS") |"
+echo "| /self with a bearer token ≥ 0.5 × bare | $(ratio "$SELF_RPS" "$BARE_RPS") |"
+echo "| no-token-work endpoint ≥ 0.8 × bare | $(ratio "$NO_TOKEN_RPS" "$BARE_RPS") |"
+echo "| issuance with a token ≥ 8000 req/s on H2 | $ISSUE_TOKEN_RPS req/s |"
+echo "| issuance with a password ≥ 0.9 × hash bound ($HASHES × $ONE_CLIENT_RPS/s) | $(ratio "$ISSUE_PASSWORD_RPS" "$(awk -v n="$HASHES" -v r="$ONE_CLIENT_RPS" 'BEGIN {print n * r}')") |"
+echo "| bearer during a login flood ≥ 0.5 × quiet | $(ratio "$FLOOD_RPS" "$SELF_RPS") |"
+echo "| inspection with 1 M stored tokens ≥ 0.9 × with 10 k | $(ratio "$ONE_M_RPS" "$TEN_K_RPS") |"
+echo "| revocation answer p99 ≤ 250 ms | $REVOKE_P99 |"
+echo "| startup to first response ≤ 1.5 s | Latchkey ${LATCHKEY_STARTUP} ms, bare ${BARE_STARTUP} ms |"
+echo "| RSS after the mixed load ≤ 256 MB | Latchkey ${LATCHKEY_RSS} MB, bare ${BARE_RSS} MB |"
+echo
+echo "bare ceiling: $BARE_RPS req/s; JVM: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc)"
