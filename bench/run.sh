@@ -57,7 +57,7 @@ rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
 # wrk for a while; prints "successful-req/s p50 p99 non2xx": only 2xx answers count as served
 load() {
   local seconds=$1 connections=$2; shift 2
-  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --latency "$@" | awk '
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --timeout 10s --latency "$@" | awk '
     / requests in / {requests=$1; duration=$4; sub(/s,?$/, "", duration)}
     /^ +50%/ {p50=$2}
     /^ +99%/ {p99=$2}

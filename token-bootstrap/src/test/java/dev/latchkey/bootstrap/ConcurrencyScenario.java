@@ -159,7 +159,7 @@ abstract class ConcurrencyScenario extends ServiceOnTestDatabase {
                 List<Instant> seen = new ArrayList<>();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 // Reads are served from memory and are fast: sample until the users are done, keeping a bounded number.
-                while (!stop.get() && System.nanoTime() < deadline) {
+                while ((!stop.get() || seen.isEmpty()) && System.nanoTime() < deadline) {
                     Optional<Instant> lastUsedAt = tokens.loadById(issued.token().id()).flatMap(Token::lastUsedAt);
                     if (lastUsedAt.isPresent() && (seen.isEmpty() || !lastUsedAt.get().equals(seen.get(seen.size() - 1)))
                             && seen.size() < 100_000) {

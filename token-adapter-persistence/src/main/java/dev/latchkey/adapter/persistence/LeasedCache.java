@@ -2,6 +2,7 @@ package dev.latchkey.adapter.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.application.port.out.MemoryOnly;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,8 +28,14 @@ final class LeasedCache<K, V> {
         feed.onNewEpoch(cache::invalidateAll);
     }
 
+    /** The cached value, or the store's; in {@link MemoryOnly} mode, only the cached one, or {@code WouldWait}. */
     Optional<V> get(K key, Function<K, Optional<V>> load) {
         if (feed.isFresh()) {
+            Entry<V> present = cache.getIfPresent(key);
+            if (present != null && present.epoch() == feed.epoch()) {
+                return Optional.of(present.value());
+            }
+            MemoryOnly.mayWait();
             long epoch = feed.epoch();
             Entry<V> cached = cache.get(key, missing -> entry(load, missing, epoch));
             if (cached == null || cached.epoch() == epoch) {
@@ -40,6 +47,7 @@ final class LeasedCache<K, V> {
 
     /** Reads the store, and keeps what it read for when the view is fresh again. */
     Optional<V> reload(K key, Function<K, Optional<V>> load) {
+        MemoryOnly.mayWait();
         long epoch = feed.epoch();
         Entry<V> loaded = cache.asMap().compute(key, (missing, stale) -> entry(load, missing, epoch));
         return loaded == null ? Optional.empty() : Optional.of(loaded.value());

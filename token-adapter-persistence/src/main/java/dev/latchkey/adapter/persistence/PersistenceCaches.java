@@ -3,6 +3,7 @@ package dev.latchkey.adapter.persistence;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
@@ -20,12 +21,14 @@ final class PersistenceCaches {
     final Cache<SecretHash, UUID> tokenIdsBySecretHash;
     final LeasedCache<UUID, Account> accounts;
     final LeasedCache<Long, Partner> partners;
+    final LeasedCache<String, OAuthClient> clients;
 
     PersistenceCaches(ChangeFeed feed, CacheSettings settings) {
         tokens = new LeasedCache<>(feed, settings.maximumEntries());
         tokenIdsBySecretHash = Caffeine.newBuilder().maximumSize(settings.maximumEntries()).build();
         accounts = new LeasedCache<>(feed, settings.maximumEntries());
         partners = new LeasedCache<>(feed, settings.maximumEntries());
+        clients = new LeasedCache<>(feed, settings.maximumEntries());
         feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.ACCOUNT, id -> accounts.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.PARTNER, id -> partners.invalidate(Long.valueOf(id)));

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
+import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.ServerKeyPort;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -31,6 +32,7 @@ public class ServerKeys implements ServerKeyPort {
     }
 
     private byte[] loadOrCreate(String purpose) {
+        MemoryOnly.mayWait();
         byte[] candidate = new byte[KEY_BYTES];
         random.nextBytes(candidate);
         repository.insertIfAbsent(purpose, HexFormat.of().formatHex(candidate), Instant.now());

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.persistence;
 
 import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
@@ -51,6 +52,7 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     public Optional<Token> loadBySecretHash(SecretHash hash) {
         UUID id = caches.tokenIdsBySecretHash.getIfPresent(hash);
         if (id == null) {
+            MemoryOnly.mayWait();
             // Two reads on a miss: the token itself is read inside the cache's atomic load (see LeasedCache).
             Optional<UUID> found = repository.findIdBySecretHash(hash.toHex());
             if (found.isEmpty()) {

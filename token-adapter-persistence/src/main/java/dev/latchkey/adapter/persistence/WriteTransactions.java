@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
+import dev.latchkey.application.port.out.MemoryOnly;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ class WriteTransactions {
     }
 
     <T> T write(Supplier<T> work) {
+        MemoryOnly.mayWait();
         if (transactions.findTransactionStatus().isPresent()) {
             return work.get();
         }

@@ -1,7 +1,9 @@
 package dev.latchkey.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
@@ -197,6 +199,26 @@ abstract class PersistenceContract {
         assertThat(tokens.loadById(token.id()).orElseThrow().lastUsedAt()).contains(NOW.plusSeconds(30));
         assertThat(tokens.loadOwnedBy(owner.id(), 0, 10)).singleElement()
                 .satisfies(stored -> assertThat(stored.lastUsedAt()).contains(NOW.plusSeconds(30)));
+    }
+
+    @Test
+    void inMemoryOnlyModeCachedTokensAreAnsweredAndEverythingElseAsksToWait() {
+        Account owner = newAccount();
+        Token cached = newToken(owner, NOW, Expiry.never());
+        Token uncached = newToken(owner, NOW, Expiry.never());
+        assertThat(tokens.loadBySecretHash(cached.secretHash())).isPresent();
+        assertThat(accounts.loadById(owner.id())).isPresent();
+
+        assertThat(MemoryOnly.attempt(() -> tokens.loadBySecretHash(cached.secretHash()))).contains(cached);
+        assertThat(MemoryOnly.attempt(() -> accounts.loadById(owner.id()))).isPresent();
+        assertThatThrownBy(() -> MemoryOnly.attempt(() -> tokens.loadBySecretHash(uncached.secretHash())))
+                .isInstanceOf(MemoryOnly.WouldWait.class);
+        assertThatThrownBy(() -> MemoryOnly.attempt(() -> tokens.recordRevocation(cached.id(),
+                new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED))))
+                .isInstanceOf(MemoryOnly.WouldWait.class);
+        assertThat(tokens.loadById(cached.id()).orElseThrow().revocation()).as("nothing was written").isEmpty();
+        assertThat(tokens.loadBySecretHash(uncached.secretHash())).as("outside the mode, the store answers")
+                .contains(uncached);
     }
 
     @Test

@@ -42,11 +42,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /** The native token API: issue, list, inspect and revoke the caller's own tokens. */
 @Controller("/api/v1/tokens")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class TokenController {
 
     private final IssueTokenUseCase issueToken;
@@ -54,16 +54,19 @@ class TokenController {
     private final InspectTokenUseCase inspectToken;
     private final RevokeTokenUseCase revokeToken;
     private final RotateTokenUseCase rotateToken;
+    private final MemoryFirst memoryFirst;
 
     TokenController(IssueTokenUseCase issueToken, ListTokensUseCase listTokens, InspectTokenUseCase inspectToken,
-                    RevokeTokenUseCase revokeToken, RotateTokenUseCase rotateToken) {
+                    RevokeTokenUseCase revokeToken, RotateTokenUseCase rotateToken, MemoryFirst memoryFirst) {
         this.issueToken = issueToken;
         this.listTokens = listTokens;
         this.inspectToken = inspectToken;
         this.revokeToken = revokeToken;
         this.rotateToken = rotateToken;
+        this.memoryFirst = memoryFirst;
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post
     HttpResponse<?> issue(HttpRequest<?> request, @Nullable @Valid @Body IssueTokenRequest body,
                           Authentication authentication) {
@@ -89,6 +92,7 @@ class TokenController {
                 URI.create("/api/v1/tokens/" + info.tokenId()));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get
     TokenListResponse list(@QueryValue(defaultValue = "0") int page,
                            @QueryValue(defaultValue = "" + ListTokensQuery.DEFAULT_SIZE) int size,
@@ -99,16 +103,18 @@ class TokenController {
         return new TokenListResponse(data, listing.page(), listing.size(), listing.totalTokens());
     }
 
+    /** On the event loop while memory can answer: this is the call clients make to check their token. */
     @Get("/self")
-    HttpResponse<?> self(HttpRequest<?> request, Authentication authentication) {
+    Mono<HttpResponse<?>> self(HttpRequest<?> request, Authentication authentication) {
         Caller caller = AuthenticatedCaller.of(authentication);
         if (caller.presentedToken().isEmpty()) {
-            return Problems.response(request, ProblemType.NO_TOKEN_PRESENTED,
-                    "This endpoint describes the bearer token a request presents; this one presented a password.");
+            return Mono.just(Problems.response(request, ProblemType.NO_TOKEN_PRESENTED,
+                    "This endpoint describes the bearer token a request presents; this one presented a password."));
         }
-        return describe(request, caller, caller.presentedToken().get());
+        return memoryFirst.call(() -> describe(request, caller, caller.presentedToken().get()));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/{tokenId}")
     HttpResponse<?> inspect(HttpRequest<?> request, @PathVariable String tokenId, Authentication authentication) {
         Optional<TokenId> id = TokenId.parse(tokenId);
@@ -118,6 +124,7 @@ class TokenController {
         return describe(request, AuthenticatedCaller.of(authentication), id.get());
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Delete("/{tokenId}")
     HttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String tokenId, Authentication authentication) {
         Optional<TokenId> id = TokenId.parse(tokenId);
@@ -137,6 +144,7 @@ class TokenController {
      * Replaces a token with a new one of the same description, scopes and lifetime; the old one keeps working for
      * {@code overlapSeconds}. With an {@code Idempotency-Key}, a retry answers with the same replacement and secret.
      */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/{tokenId}/rotate")
     HttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String tokenId,
                            @Nullable @Valid @Body RotateTokenRequest body,

@@ -11,6 +11,7 @@ import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.adapter.rest.MemoryFirst;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,6 +27,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Duration;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
  * The OAuth 2.0 endpoints: token (RFC 6749), introspection (RFC 7662) and revocation (RFC 7009). They speak
@@ -34,7 +36,6 @@ import java.util.Optional;
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class OAuthController {
 
     private final GrantTokensUseCase grantTokens;
@@ -43,18 +44,21 @@ class OAuthController {
     private final AuthenticateUseCase authenticate;
     private final ClientAuthentication clientAuthentication;
     private final DialectCredentials dialects;
+    private final MemoryFirst memoryFirst;
 
     OAuthController(GrantTokensUseCase grantTokens, IntrospectTokenUseCase introspectToken,
                     RevokeTokenUseCase revokeToken, AuthenticateUseCase authenticate,
-                    ClientAuthentication clientAuthentication, DialectCredentials dialects) {
+                    ClientAuthentication clientAuthentication, DialectCredentials dialects, MemoryFirst memoryFirst) {
         this.grantTokens = grantTokens;
         this.introspectToken = introspectToken;
         this.revokeToken = revokeToken;
         this.authenticate = authenticate;
         this.clientAuthentication = clientAuthentication;
         this.dialects = dialects;
+        this.memoryFirst = memoryFirst;
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(OAuthEndpoints.TOKEN)
     @Consumes(MediaType.ALL)
     HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
@@ -87,10 +91,11 @@ class OAuthController {
         });
     }
 
+    /** On the event loop while memory can answer: resource servers call this for every request they serve. */
     @Post(OAuthEndpoints.INTROSPECT)
     @Consumes(MediaType.ALL)
-    HttpResponse<?> introspect(HttpRequest<?> request, @Nullable @Body String body) {
-        return withCallerAndToken(request, body, (introspector, token, form) -> {
+    Mono<HttpResponse<?>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
+        return memoryFirst.call(() -> withCallerAndToken(request, body, (introspector, token, form) -> {
             boolean peek = form.get("peek").filter("true"::equals).isPresent();
             IntrospectTokenUseCase.Outcome outcome = introspectToken.introspect(
                     new IntrospectTokenUseCase.IntrospectionQuery(introspector, token, peek));
@@ -99,9 +104,10 @@ class OAuthController {
                         "the token lacks the scope '" + Scopes.INTROSPECT + "'");
             }
             return NoStore.apply(HttpResponse.ok(Introspection.responseFor(outcome)));
-        });
+        }));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(OAuthEndpoints.REVOKE)
     @Consumes(MediaType.ALL)
     HttpResponse<?> revoke(HttpRequest<?> request, @Nullable @Body String body) {

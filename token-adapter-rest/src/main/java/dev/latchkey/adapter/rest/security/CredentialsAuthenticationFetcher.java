@@ -1,7 +1,8 @@
 package dev.latchkey.adapter.rest.security;
 
-import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.adapter.rest.MemoryFirst;
 import dev.latchkey.adapter.rest.oauth.OAuthEndpoints;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase.Outcome;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,7 +27,8 @@ import reactor.core.scheduler.Schedulers;
  * Reads the credentials of a request (a password with {@code Basic}, or a token in any of the forms below) and asks
  * {@link AuthenticateUseCase} who they belong to.
  *
- * <p>Password hashing and the token lookup block, so they run on the blocking executor, never on the event loop.
+ * <p>Password hashing blocks, so it runs on the blocking executor, never on the event loop. A token check runs on
+ * the event loop while memory can answer it, and moves to the blocking executor when it needs the store.
  * A refusal leaves the request unauthenticated and records why, so that the 401 can say which challenge failed.
  */
 @Singleton
@@ -40,12 +42,14 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
     private final AuthenticateUseCase authenticate;
     private final Scheduler blocking;
     private final DialectCredentials dialects;
+    private final MemoryFirst memoryFirst;
 
     CredentialsAuthenticationFetcher(AuthenticateUseCase authenticate,
                                      @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
-                                     DialectCredentials dialects) {
+                                     DialectCredentials dialects, MemoryFirst memoryFirst) {
         this.authenticate = authenticate;
         this.dialects = dialects;
+        this.memoryFirst = memoryFirst;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
     }
 
@@ -67,8 +71,7 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
             return Mono.empty();
         }
         String credential = dialects.unwrap(token.get());
-        return Mono.fromCallable(() -> authenticate.authenticate(new AuthenticateUseCase.PresentedToken(credential)))
-                .subscribeOn(blocking)
+        return memoryFirst.call(() -> authenticate.authenticate(new AuthenticateUseCase.PresentedToken(credential)))
                 .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BEARER));
     }
 
