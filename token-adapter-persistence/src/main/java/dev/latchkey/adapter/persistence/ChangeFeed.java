@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ class ChangeFeed {
 
     private volatile long viewSentAt;
     private volatile long epoch;
+    private final ReentrantLock reading = new ReentrantLock();
     private long cursor = -1;
     private boolean failing;
 
@@ -89,8 +91,44 @@ class ChangeFeed {
         epochListeners.add(clear);
     }
 
+    /**
+     * Brings a lapsed view up to date on the caller's thread, unless another read is under way and does not finish
+     * within half a lease; returns whether the view is fresh. Under load the scheduled read can run late, and one
+     * read of the log on behalf of every waiting request is far cheaper than each of them reading the store.
+     */
+    boolean catchUp() {
+        if (isFresh()) {
+            return true;
+        }
+        try {
+            if (!reading.tryLock(leaseNanos / 2, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            if (!isFresh()) {
+                read();
+            }
+        } finally {
+            reading.unlock();
+        }
+        return isFresh();
+    }
+
     /** One read of the log; the scheduler calls it every half lease. */
-    synchronized void poll() {
+    void poll() {
+        reading.lock();
+        try {
+            read();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private void read() {
         long sent = nanoTime.getAsLong();
         try {
             if (cursor < 0 || sent - viewSentAt > resyncAfterNanos) {

@@ -22,9 +22,6 @@ interface ChangeLogRepository extends GenericRepository<ChangeRow, Long> {
 
     <S extends ChangeRow> List<S> saveAll(Iterable<S> rows);
 
-    @Query("SELECT * FROM change_log WHERE seq > :after ORDER BY seq LIMIT :limit")
-    List<ChangeRow> findAfter(long after, int limit);
-
     @Query("DELETE FROM change_log WHERE recorded_at < :before")
     long deleteRecordedBefore(Instant before);
 }

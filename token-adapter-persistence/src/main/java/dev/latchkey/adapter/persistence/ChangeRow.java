@@ -7,8 +7,4 @@ import java.time.Instant;
 /** One entry of the change log: a subject whose cached copies every node must drop. */
 @MappedEntity("change_log")
 record ChangeRow(@Id Long seq, String subjectKind, String subjectId, Instant recordedAt) {
-
-    Change toChange() {
-        return new Change(seq, new Change.Subject(Change.Kind.valueOf(subjectKind), subjectId));
-    }
 }

@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * A size-bounded cache of store reads whose entries the {@link ChangeFeed} invalidates, and which answers from
- * memory only while the feed's lease holds (ADR 10). Otherwise it reads through to the store and keeps the result.
+ * memory only while the feed's lease holds (ADR 10). If the lease has lapsed, it first tries to bring the feed up to
+ * date; failing that, it reads through to the store and keeps the result.
  *
  * <p>Loads run inside the cache's atomic computation for the key, so an invalidation that arrives while a load is
  * in flight waits for it and then removes what it loaded: a read that began before a change can never be cached
@@ -30,7 +31,7 @@ final class LeasedCache<K, V> {
 
     /** The cached value, or the store's; in {@link MemoryOnly} mode, only the cached one, or {@code WouldWait}. */
     Optional<V> get(K key, Function<K, Optional<V>> load) {
-        if (feed.isFresh()) {
+        if (feed.isFresh() || !MemoryOnly.isRequested() && feed.catchUp()) {
             Entry<V> present = cache.getIfPresent(key);
             if (present != null && present.epoch() == feed.epoch()) {
                 return Optional.of(present.value());

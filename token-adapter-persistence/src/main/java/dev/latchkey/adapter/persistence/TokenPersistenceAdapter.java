@@ -23,7 +23,8 @@ import java.util.UUID;
  * <p>Every write that can end a token's validity (a revocation, a grant's cascade, a supersession, a refresh
  * token's consumption) appends the tokens it changed to the change log in its own transaction, and returns only
  * once a lease has passed since it committed: from then on, no node answers with the old state. Uses are recorded
- * in memory and written in batches ({@link TokenUses}); they decide nothing.
+ * in memory and written in batches ({@link TokenUses}); they decide nothing. New tokens share commits
+ * ({@link TokenInserts}).
  */
 @Singleton
 public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
@@ -33,14 +34,16 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     private final TokenUses uses;
     private final ChangeLog changeLog;
     private final WriteTransactions writes;
+    private final TokenInserts inserts;
 
     TokenPersistenceAdapter(TokenRepository repository, PersistenceCaches caches, TokenUses uses, ChangeLog changeLog,
-                            WriteTransactions writes) {
+                            WriteTransactions writes, TokenInserts inserts) {
         this.repository = repository;
         this.caches = caches;
         this.uses = uses;
         this.changeLog = changeLog;
         this.writes = writes;
+        this.inserts = inserts;
     }
 
     @Override
@@ -75,9 +78,16 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
         return repository.countByOwnerId(owner.value());
     }
 
+    /** Durable when this returns: in the caller's transaction if there is one, else in a shared group commit. */
     @Override
     public void saveNew(Token token) {
-        repository.save(TokenRow.fromDomain(token));
+        MemoryOnly.mayWait();
+        TokenRow row = TokenRow.fromDomain(token);
+        if (writes.inTransaction()) {
+            repository.save(row);
+        } else {
+            inserts.insert(row);
+        }
     }
 
     @Override

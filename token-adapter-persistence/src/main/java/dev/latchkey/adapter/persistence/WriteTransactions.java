@@ -42,6 +42,11 @@ class WriteTransactions {
         }
     }
 
+    /** Whether the calling thread is inside a transaction, which its writes join. */
+    boolean inTransaction() {
+        return transactions.findTransactionStatus().isPresent();
+    }
+
     /** Called inside a write whose commit other nodes must see before it is answered. */
     void announceChange() {
         if (transactions.findTransactionStatus().isEmpty()) {

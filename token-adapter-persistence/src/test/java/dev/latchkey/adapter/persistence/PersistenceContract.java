@@ -222,6 +222,30 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void concurrentIssuesShareCommitsAndABadRowFailsOnlyItsCaller() throws Exception {
+        Account owner = newAccount();
+        Token existing = newToken(owner, NOW, Expiry.never());
+        java.util.concurrent.ExecutorService issuers = java.util.concurrent.Executors.newFixedThreadPool(17);
+        try {
+            java.util.List<java.util.concurrent.Future<Token>> issued = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                issued.add(issuers.submit(() -> newToken(owner, NOW, Expiry.never())));
+            }
+            // The same id again: the store refuses it, and only this caller hears of it.
+            java.util.concurrent.Future<?> duplicate = issuers.submit(() -> tokens.saveNew(existing));
+            for (java.util.concurrent.Future<Token> token : issued) {
+                Token saved = token.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(tokens.loadById(saved.id())).contains(saved);
+            }
+            assertThatThrownBy(() -> duplicate.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(RuntimeException.class);
+        } finally {
+            issuers.shutdownNow();
+        }
+        assertThat(tokens.countOwnedBy(owner.id())).isEqualTo(17);
+    }
+
+    @Test
     void usesAreWrittenInOneBatchPerFlush() {
         Account owner = newAccount();
         Token first = newToken(owner, NOW, Expiry.never());

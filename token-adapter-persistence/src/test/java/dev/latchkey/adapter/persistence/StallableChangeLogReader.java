@@ -2,9 +2,7 @@ package dev.latchkey.adapter.persistence;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +18,8 @@ class StallableChangeLogReader extends JdbcChangeLogReader {
     private volatile CountDownLatch stall = new CountDownLatch(0);
     private final AtomicInteger stalledReads = new AtomicInteger();
 
-    StallableChangeLogReader(ChangeLogRepository repository, TransactionOperations<Connection> transactions) {
-        super(repository, transactions);
+    StallableChangeLogReader(javax.sql.DataSource dataSource) {
+        super(dataSource);
     }
 
     void stall() {

@@ -31,9 +31,14 @@ public final class MemoryOnly {
         }
     }
 
+    /** Whether the calling thread is in memory-only mode. */
+    public static boolean isRequested() {
+        return Boolean.TRUE.equals(REQUESTED.get());
+    }
+
     /** Called by an outbound adapter before it waits for I/O. */
     public static void mayWait() {
-        if (Boolean.TRUE.equals(REQUESTED.get())) {
+        if (isRequested()) {
             throw WouldWait.INSTANCE;
         }
     }
