@@ -254,4 +254,28 @@ abstract class EndToEndScenario extends ServiceOnTestDatabase {
         assertThat(send("GET", "/api/v1/tokens", bearer(dev.latchkey.domain.TokenSecret.fromRandomBytes(
                 new byte[32]).reveal()), null).statusCode()).isEqualTo(401);
     }
+
+    /** Issue 9, hole 1: rotation is held to the delegation rule of issuance by token (ADR 5). */
+    @Test
+    void aNarrowShortLivedTokenCannotRotateItsWayToAPowerfulOneOrLiveForEver() throws Exception {
+        String alice = newAccount("alice-password-123");
+        String password = basic(alice, "alice-password-123");
+        Map<String, Object> powerful = issue(password,
+                "{\"description\":\"prod\",\"lifetimeSeconds\":-1,\"scopes\":[\"deploy:prod\",\"admin:billing\"]}");
+        Map<String, Object> readOnly = issue(password,
+                "{\"description\":\"reader\",\"lifetimeSeconds\":120,\"scopes\":[\"read\"]}");
+        String readOnlyToken = bearer((String) readOnly.get("token"));
+
+        HttpResponse<String> escalation = send("POST", "/api/v1/tokens/" + infoOf(powerful).get("tokenId")
+                + "/rotate", readOnlyToken, "{\"overlapSeconds\":2592000}");
+        assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
+        assertThat(escalation.body()).doesNotContain("\"token\"");
+
+        HttpResponse<String> selfRotation = send("POST", "/api/v1/tokens/" + infoOf(readOnly).get("tokenId")
+                + "/rotate", readOnlyToken, "{\"overlapSeconds\":0}");
+        assertThat(selfRotation.statusCode()).as(selfRotation.body()).isEqualTo(201);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> replacement = (Map<String, Object>) body(selfRotation).get("tokenInfo");
+        assertThat(replacement.get("expiresAt")).as("no fresh lifetime").isEqualTo(infoOf(readOnly).get("expiresAt"));
+    }
 }

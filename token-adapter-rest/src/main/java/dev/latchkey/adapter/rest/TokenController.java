@@ -164,6 +164,9 @@ class TokenController {
         if (outcome instanceof RotateTokenUseCase.Outcome.NotRotatable refused) {
             return Problems.response(request, ProblemType.TOKEN_NOT_ROTATABLE, refused.reason());
         }
+        if (outcome instanceof RotateTokenUseCase.Outcome.DelegationRefused refused) {
+            return Problems.response(request, ProblemType.DELEGATION_NOT_ALLOWED, refused.reason());
+        }
         if (outcome instanceof RotateTokenUseCase.Outcome.KeyReused reused) {
             return Problems.response(request, ProblemType.IDEMPOTENCY_KEY_REUSED, reused.reason());
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.LoadTokenPort;
@@ -82,11 +83,24 @@ final class RotateTokenService implements RotateTokenUseCase {
         if (policy.decide(lifetime) instanceof IssuancePolicy.Decision.Refused refused) {
             return new Outcome.NotRotatable("the token's lifetime is no longer allowed: " + refused.reason());
         }
+        Expiry expiry = lifetime.expiryFrom(now);
+        if (command.caller().presentedToken().isPresent()) {
+            Optional<Token> presenting = activePresentingToken(command.caller(), now);
+            if (presenting.isEmpty()) {
+                return new Outcome.DelegationRefused("the presenting token is no longer active");
+            }
+            // No lifetime is asked for, so the replacement's shrinks to fit the caller's, as a default does on issue:
+            // a token rotating itself gets its own expiry again, never a fresh lifetime.
+            expiry = Expiry.earliest(expiry, presenting.get().expiry());
+            if (presenting.get().delegate(old.scopes(), expiry) instanceof Token.Delegation.Refused refused) {
+                return new Outcome.DelegationRefused(refused.reason());
+            }
+        }
         byte[] salt = randomness.nextBytes(32);
         TokenSecret secret = TokenSecret.fromRandomBytes(command.key().isPresent()
                 ? derivation.derive(salt) : randomness.nextBytes(TokenSecret.RANDOM_BYTES));
         TokenAttributes attributes = old.attributes().withId(TokenId.fromRandomBytes(randomness.nextBytes(16)))
-                .withExpiry(lifetime.expiryFrom(now));
+                .withExpiry(expiry);
         Token.Issued replacement = Token.issue(attributes, now, secret.hash());
         Revocation endOfOverlap = new Revocation(now.plus(command.overlap()), RevocationReason.ROTATED);
 
@@ -122,12 +136,26 @@ final class RotateTokenService implements RotateTokenUseCase {
             return new Outcome.KeyReused("this Idempotency-Key was already used to rotate another token");
         }
         Token replacement = tokens.loadById(rotation.replacement()).orElseThrow();
+        if (command.caller().presentedToken().isPresent()) {
+            // Whoever retries must be a caller that could have made this rotation, or the key alone would hand out
+            // the replacement's secret.
+            Optional<Token> presenting = activePresentingToken(command.caller(), clock.instant());
+            if (presenting.isEmpty() || presenting.get().delegate(replacement.scopes(), replacement.expiry())
+                    instanceof Token.Delegation.Refused) {
+                return new Outcome.DelegationRefused(
+                        "the presenting token could not have made this rotation, so it cannot retry it");
+            }
+        }
         TokenSecret secret = TokenSecret.fromRandomBytes(derivation.derive(HexFormat.of().parseHex(rotation.saltHex())));
         if (!replacement.hasSecretHash(secret.hash())) {
             throw new IllegalStateException("the derivation key changed since the rotation; the secret is lost");
         }
         Token old = tokens.loadById(rotation.rotated()).orElseThrow();
         return new Outcome.Rotated(new IssuedToken(replacement, secret.reveal()), reader.detailsOf(old));
+    }
+
+    private Optional<Token> activePresentingToken(Caller caller, Instant now) {
+        return caller.presentedToken().flatMap(tokens::loadById).filter(token -> token.isActiveAt(now));
     }
 
     private static Optional<String> refusalToRotate(Token token, Instant now) {

@@ -137,4 +137,50 @@ class RotateTokenServiceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RotateTokenCommand(alice, issued().token().id(),
                 Duration.ofDays(31), Optional.empty())).isInstanceOf(dev.latchkey.domain.InvalidValueException.class);
     }
+
+    @Test
+    void aTokenCannotRotateATokenWithScopesItLacksNorOneThatOutlivesIt() {
+        Token powerful = fixture.issue(alice, Optional.of(Lifetime.never()), Scopes.of("deploy:prod", "admin:billing"))
+                .token();
+        Caller readOnly = fixture.byToken(fixture.issue(alice, Optional.of(Lifetime.fromSeconds(120)),
+                Scopes.of("read")));
+
+        Outcome outcome = rotate.rotate(new RotateTokenCommand(readOnly, powerful.id(), Duration.ofDays(30),
+                Optional.empty()));
+
+        assertThat(outcome).isInstanceOf(Outcome.DelegationRefused.class);
+        assertThat(stored(powerful).revocation()).as("nothing was rotated").isEmpty();
+    }
+
+    @Test
+    void aTokenRotatingItselfNeverOutlivesItself() {
+        IssueTokenUseCase.Outcome.Issued shortLived = fixture.issue(alice, Optional.of(Lifetime.fromSeconds(120)),
+                Scopes.of("read"));
+        Expiry originalExpiry = shortLived.token().expiry();
+        IssueTokenUseCase.Outcome.Issued current = shortLived;
+
+        for (int round = 0; round < 3; round++) {
+            fixture.clock.advance(Duration.ofSeconds(30));
+            Outcome.Rotated rotated = (Outcome.Rotated) rotate.rotate(new RotateTokenCommand(
+                    fixture.byToken(current), current.token().id(), Duration.ZERO, Optional.empty()));
+            assertThat(rotated.replacement().token().expiry()).as("round %d", round).isEqualTo(originalExpiry);
+            current = new IssueTokenUseCase.Outcome.Issued(rotated.replacement().token(),
+                    rotated.replacement().credential());
+        }
+    }
+
+    @Test
+    void aRetryWithTheSameKeyHandsTheReplacementOnlyToACallerThatCouldHaveMadeIt() {
+        Token powerful = fixture.issue(alice, Optional.of(Lifetime.never()), Scopes.of("deploy:prod")).token();
+        Outcome.Rotated first = (Outcome.Rotated) rotate.rotate(new RotateTokenCommand(alice, powerful.id(),
+                Duration.ZERO, Optional.of(IdempotencyKey.of("deploy-rotation-1"))));
+        Caller readOnly = fixture.byToken(fixture.issue(alice, Optional.of(Lifetime.fromSeconds(120)),
+                Scopes.of("read")));
+
+        Outcome retried = rotate.rotate(new RotateTokenCommand(readOnly, powerful.id(), Duration.ZERO,
+                Optional.of(IdempotencyKey.of("deploy-rotation-1"))));
+
+        assertThat(retried).isInstanceOf(Outcome.DelegationRefused.class);
+        assertThat(first.replacement().credential()).isNotBlank();
+    }
 }

@@ -43,6 +43,13 @@ public interface RotateTokenUseCase {
         record NotRotatable(String reason) implements Outcome {
         }
 
+        /**
+         * The caller authenticated with a token that could not have issued the replacement: a scope it lacks, or a
+         * life beyond its own (ADR 5). A retry with an idempotency key is held to the same rule.
+         */
+        record DelegationRefused(String reason) implements Outcome {
+        }
+
         /** The idempotency key was used before to rotate a different token. */
         record KeyReused(String reason) implements Outcome {
         }
