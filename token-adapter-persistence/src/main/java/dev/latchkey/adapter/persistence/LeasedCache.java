@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.application.port.out.MemoryOnly;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A size-bounded cache of store reads whose entries the {@link ChangeFeed} invalidates, and which answers from
@@ -22,15 +24,24 @@ final class LeasedCache<K, V> {
 
     private final Cache<K, Entry<V>> cache;
     private final ChangeFeed feed;
+    private final BooleanSupplier inTransaction;
 
-    LeasedCache(ChangeFeed feed, long maximumEntries) {
+    /**
+     * @param inTransaction whether the caller is inside a transaction: its reads must see its own writes, and what it
+     *                      reads must not be cached, since the transaction may yet roll back
+     */
+    LeasedCache(ChangeFeed feed, long maximumEntries, BooleanSupplier inTransaction) {
         this.feed = feed;
+        this.inTransaction = inTransaction;
         this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).build();
         feed.onNewEpoch(cache::invalidateAll);
     }
 
     /** The cached value, or the store's; in {@link MemoryOnly} mode, only the cached one, or {@code WouldWait}. */
     Optional<V> get(K key, Function<K, Optional<V>> load) {
+        if (inTransaction.getAsBoolean()) {
+            return load.apply(key);
+        }
         if (feed.isFresh() || !MemoryOnly.isRequested() && feed.catchUp()) {
             Entry<V> present = cache.getIfPresent(key);
             if (present != null && present.epoch() == feed.epoch()) {
@@ -55,16 +66,12 @@ final class LeasedCache<K, V> {
     }
 
     /** Replaces a cached value with {@code update} of it; does nothing if the key is not cached. */
-    void updateIfCached(K key, java.util.function.UnaryOperator<V> update) {
+    void updateIfCached(K key, UnaryOperator<V> update) {
         cache.asMap().computeIfPresent(key, (present, entry) -> new Entry<>(update.apply(entry.value()), entry.epoch()));
     }
 
     void invalidate(K key) {
         cache.invalidate(key);
-    }
-
-    long estimatedSize() {
-        return cache.estimatedSize();
     }
 
     private static <K, V> Entry<V> entry(Function<K, Optional<V>> load, K key, long epoch) {

@@ -23,12 +23,12 @@ final class PersistenceCaches {
     final LeasedCache<Long, Partner> partners;
     final LeasedCache<String, OAuthClient> clients;
 
-    PersistenceCaches(ChangeFeed feed, CacheSettings settings) {
-        tokens = new LeasedCache<>(feed, settings.maximumEntries());
+    PersistenceCaches(ChangeFeed feed, CacheSettings settings, WriteTransactions writes) {
+        tokens = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
         tokenIdsBySecretHash = Caffeine.newBuilder().maximumSize(settings.maximumEntries()).build();
-        accounts = new LeasedCache<>(feed, settings.maximumEntries());
-        partners = new LeasedCache<>(feed, settings.maximumEntries());
-        clients = new LeasedCache<>(feed, settings.maximumEntries());
+        accounts = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
+        partners = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
+        clients = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
         feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.ACCOUNT, id -> accounts.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.PARTNER, id -> partners.invalidate(Long.valueOf(id)));

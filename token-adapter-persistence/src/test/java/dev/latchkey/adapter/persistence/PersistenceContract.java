@@ -246,6 +246,21 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void whatATransactionReadsIsNotCachedSinceItMayRollBack() {
+        Token token = newToken(newAccount(), NOW, Expiry.never());
+        assertThat(tokens.loadById(token.id())).isPresent();
+        JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED));
+            assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).as("its own write").isPresent();
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+
+        assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).isEmpty();
+    }
+
+    @Test
     void usesAreWrittenInOneBatchPerFlush() {
         Account owner = newAccount();
         Token first = newToken(owner, NOW, Expiry.never());

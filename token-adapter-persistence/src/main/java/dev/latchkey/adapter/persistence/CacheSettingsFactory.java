@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 @Factory
-class TokenCacheFactory {
+class CacheSettingsFactory {
 
     @Singleton
     CacheSettings cacheSettings(@Value("${latchkey.cache.lease:100ms}") Duration lease,
