@@ -3,7 +3,6 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.out.LoadAccountPort;
-import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
@@ -12,15 +11,15 @@ import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.Token;
-import dev.latchkey.domain.TokenStatus;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 final class AuthenticateService implements AuthenticateUseCase {
 
     private final LoadAccountPort accounts;
-    private final LoadPartnerPort partners;
+    private final TokenValidity validity;
     private final PresentedCredentials credentials;
     private final UpdateTokenStatePort tokenState;
     private final PasswordHasherPort hasher;
@@ -28,11 +27,11 @@ final class AuthenticateService implements AuthenticateUseCase {
     private final Clock clock;
     private volatile PasswordHash decoyHash;
 
-    AuthenticateService(LoadAccountPort accounts, LoadPartnerPort partners, PresentedCredentials credentials,
+    AuthenticateService(LoadAccountPort accounts, TokenValidity validity, PresentedCredentials credentials,
                         UpdateTokenStatePort tokenState,
                         PasswordHasherPort hasher, PublishTokenEventPort events, Clock clock) {
         this.accounts = accounts;
-        this.partners = partners;
+        this.validity = validity;
         this.credentials = credentials;
         this.tokenState = tokenState;
         this.hasher = hasher;
@@ -67,24 +66,18 @@ final class AuthenticateService implements AuthenticateUseCase {
         if (!token.kind().authenticatesApiCalls()) {
             return new Outcome.Refused(Reason.TOKEN_NOT_FOR_API_CALLS);
         }
-        Optional<Account> owner = accounts.loadById(token.owner());
-        if (owner.isEmpty()) {
-            return new Outcome.Refused(Reason.UNKNOWN_TOKEN);
+        Instant now = clock.instant();
+        TokenValidity.Verdict verdict = validity.check(token, now);
+        if (verdict instanceof TokenValidity.Verdict.Inactive inactive) {
+            return new Outcome.Refused(inactive.reason());
         }
-        // A partner-scoped token allows access only while its partner's agreements stay signed.
-        if (token.scopes().partner().flatMap(partners::loadById)
-                .map(partner -> !partner.agreementsSigned()).orElse(false)) {
-            return new Outcome.Refused(Reason.PARTNER_AGREEMENTS_NOT_SIGNED);
+        Account owner = ((TokenValidity.Verdict.Active) verdict).owner();
+        if (!(token.use(now) instanceof Token.UseOutcome.Used used)) {
+            return new Outcome.Refused(Reason.TOKEN_REVOKED);
         }
-        Token.UseOutcome use = token.use(clock.instant());
-        if (use instanceof Token.UseOutcome.Refused refused) {
-            return new Outcome.Refused(refused.status() instanceof TokenStatus.Revoked
-                    ? Reason.TOKEN_REVOKED : Reason.TOKEN_EXPIRED);
-        }
-        Token.UseOutcome.Used used = (Token.UseOutcome.Used) use;
         tokenState.recordUse(token.id(), used.event().occurredAt());
         events.publish(used.event());
-        return authenticated(owner.get(), Optional.of(token));
+        return authenticated(owner, Optional.of(token));
     }
 
     private Outcome authenticated(Account account, Optional<Token> presentedToken) {

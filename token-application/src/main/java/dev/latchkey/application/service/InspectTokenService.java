@@ -1,7 +1,6 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.InspectTokenUseCase;
-import dev.latchkey.application.port.in.TokenDetails;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Token;
@@ -12,11 +11,14 @@ final class InspectTokenService implements InspectTokenUseCase {
     private final TokenDetailsReader reader;
     private final PresentedCredentials credentials;
     private final LoadAccountPort accounts;
+    private final TokenValidity validity;
 
-    InspectTokenService(TokenDetailsReader reader, PresentedCredentials credentials, LoadAccountPort accounts) {
+    InspectTokenService(TokenDetailsReader reader, PresentedCredentials credentials, LoadAccountPort accounts,
+                        TokenValidity validity) {
         this.reader = reader;
         this.credentials = credentials;
         this.accounts = accounts;
+        this.validity = validity;
     }
 
     @Override
@@ -34,9 +36,8 @@ final class InspectTokenService implements InspectTokenUseCase {
         if (token.isEmpty() || owner.isEmpty() || caller.isEmpty() || !sameOrganization(caller.get(), owner.get())) {
             return new PresentedOutcome.NotFound();
         }
-        TokenDetails details = reader.detailsOf(token.get());
-        return details.token().isActiveAt(reader.now())
-                ? new PresentedOutcome.Found(details, owner.get()) : new PresentedOutcome.NotFound();
+        return validity.check(token.get(), reader.now()) instanceof TokenValidity.Verdict.Active
+                ? new PresentedOutcome.Found(reader.detailsOf(token.get()), owner.get()) : new PresentedOutcome.NotFound();
     }
 
     private static boolean sameOrganization(Account caller, Account owner) {

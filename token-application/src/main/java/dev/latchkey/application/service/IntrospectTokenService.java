@@ -1,10 +1,8 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
-import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
-import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenKind;
@@ -16,15 +14,15 @@ final class IntrospectTokenService implements IntrospectTokenUseCase {
 
     private final PresentedCredentials credentials;
     private final LoadTokenPort tokens;
-    private final LoadAccountPort accounts;
+    private final TokenValidity validity;
     private final UpdateTokenStatePort tokenState;
     private final Clock clock;
 
-    IntrospectTokenService(PresentedCredentials credentials, LoadTokenPort tokens, LoadAccountPort accounts,
+    IntrospectTokenService(PresentedCredentials credentials, LoadTokenPort tokens, TokenValidity validity,
                            UpdateTokenStatePort tokenState, Clock clock) {
         this.credentials = credentials;
         this.tokens = tokens;
-        this.accounts = accounts;
+        this.validity = validity;
         this.tokenState = tokenState;
         this.clock = clock;
     }
@@ -39,31 +37,24 @@ final class IntrospectTokenService implements IntrospectTokenUseCase {
             return new Outcome.Inactive();
         }
         Instant now = clock.instant();
-        Optional<Token> current = query.peek() || found.get().kind() == TokenKind.REFRESH
-                ? lookWithoutUsing(found.get(), now) : use(found.get(), now);
-        Optional<Account> owner = current.flatMap(token -> accounts.loadById(token.owner())).filter(Account::enabled);
-        if (current.isEmpty() || owner.isEmpty()) {
+        if (!(validity.check(found.get(), now) instanceof TokenValidity.Verdict.Active active)) {
             return new Outcome.Inactive();
         }
-        return new Outcome.Active(current.get(), owner.get());
-    }
-
-    /** A use is recorded exactly as when the token is presented. */
-    private Optional<Token> use(Token token, Instant now) {
-        if (!(token.use(now) instanceof Token.UseOutcome.Used used)) {
-            return Optional.empty();
+        Token token = found.get();
+        if (!query.peek() && token.kind() != TokenKind.REFRESH
+                && token.use(now) instanceof Token.UseOutcome.Used used) {
+            // A use is recorded exactly as when the token is presented.
+            tokenState.recordUse(token.id(), now);
+            token = used.token();
         }
-        tokenState.recordUse(token.id(), now);
-        return Optional.of(used.token());
-    }
-
-    private static Optional<Token> lookWithoutUsing(Token token, Instant now) {
-        return Optional.of(token).filter(found -> found.isActiveAt(now));
+        return new Outcome.Active(token, active.owner());
     }
 
     private boolean carriesIntrospectScope(Introspector.TokenBearer bearer) {
+        Instant now = clock.instant();
         return bearer.caller().presentedToken().flatMap(tokens::loadById)
                 .filter(token -> token.scopes().contains(Scopes.INTROSPECT))
+                .filter(token -> validity.check(token, now) instanceof TokenValidity.Verdict.Active)
                 .isPresent();
     }
 }

@@ -45,15 +45,17 @@ public final class LatchkeyServices {
     private final Ports ports;
     private final TokenDetailsReader reader;
     private final PresentedCredentials credentials;
+    private final TokenValidity validity;
 
     public LatchkeyServices(Ports ports) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.reader = new TokenDetailsReader(ports.loadTokens(), ports.clock());
         this.credentials = new PresentedCredentials(ports.loadTokens(), ports.jwts());
+        this.validity = new TokenValidity(ports.loadAccounts(), ports.loadPartners());
     }
 
     public AuthenticateUseCase authenticate() {
-        return new AuthenticateService(ports.loadAccounts(), ports.loadPartners(), credentials, ports.tokenState(),
+        return new AuthenticateService(ports.loadAccounts(), validity, credentials, ports.tokenState(),
                 ports.passwordHasher(), ports.events(), ports.clock());
     }
 
@@ -83,12 +85,12 @@ public final class LatchkeyServices {
     }
 
     public IntrospectTokenUseCase introspectToken() {
-        return new IntrospectTokenService(credentials, ports.loadTokens(), ports.loadAccounts(), ports.tokenState(),
+        return new IntrospectTokenService(credentials, ports.loadTokens(), validity, ports.tokenState(),
                 ports.clock());
     }
 
     public InspectTokenUseCase inspectToken() {
-        return new InspectTokenService(reader, credentials, ports.loadAccounts());
+        return new InspectTokenService(reader, credentials, ports.loadAccounts(), validity);
     }
 
     public ListTokensUseCase listTokens() {

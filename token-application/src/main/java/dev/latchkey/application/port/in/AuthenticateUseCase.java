@@ -51,6 +51,8 @@ public interface AuthenticateUseCase {
         TOKEN_EXPIRED,
         TOKEN_REVOKED,
         TOKEN_NOT_FOR_API_CALLS,
+        /** The account lost the right to a scope the token carries (an administrator's role, a partner). */
+        SCOPE_NO_LONGER_HELD,
         PARTNER_AGREEMENTS_NOT_SIGNED
     }
 }
