@@ -19,6 +19,8 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.LoginAuditPort;
+import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
@@ -71,6 +73,11 @@ class UseCaseFactory {
     }
 
     @Singleton
+    LoginAuditPort loginAudit() {
+        return new LoginLog();
+    }
+
+    @Singleton
     LatchkeyServices services(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
                               LoadAccountPort loadAccounts, SaveAccountPort saveAccounts,
                               UpdateAccountPort updateAccounts, LoadPartnerPort loadPartners,
@@ -78,10 +85,12 @@ class UseCaseFactory {
                               SaveClientPort saveClients, TransactionPort transactions,
                               RotationLedgerPort rotationLedger, SecretDerivationPort secretDerivation,
                               JwtAccessTokenPort jwts, PasswordHasherPort passwordHasher,
-                              RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
+                              LoginLimitPort loginLimits, LoginAuditPort loginAudit, RandomnessPort randomness,
+                              PublishTokenEventPort events, Clock clock) {
         return new LatchkeyServices(new LatchkeyServices.Ports(loadTokens, saveTokens, tokenState, loadAccounts,
-                saveAccounts, updateAccounts, loadPartners, savePartners, loadClients, saveClients, transactions, rotationLedger, secretDerivation, jwts,
-                passwordHasher, randomness, events, clock));
+                saveAccounts, updateAccounts, loadPartners, savePartners, loadClients, saveClients, transactions,
+                rotationLedger, secretDerivation, jwts, passwordHasher, loginLimits, loginAudit, randomness, events,
+                clock));
     }
 
     @Singleton

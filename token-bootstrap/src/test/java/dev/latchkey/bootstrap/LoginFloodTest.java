@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A flood of wrong passwords: hashing is bounded, the excess is refused with 503 and Retry-After in each surface's
+ * A flood of wrong passwords from more addresses than the login limits can tell apart (they are raised out of the
+ * way here; {@code LoginLimitTest} tests them): hashing is bounded, the excess is refused with 503 and Retry-After in each surface's
  * shape, nothing answers 500, and token checks, which need no hashing, go on being served.
  */
 class LoginFloodTest extends ServiceOnTestDatabase {
@@ -39,7 +40,11 @@ class LoginFloodTest extends ServiceOnTestDatabase {
     @Override
     protected Map<String, Object> settings() {
         return Map.of("latchkey.passwords.concurrent-hashes", 1, "latchkey.passwords.queued-hashes", 16,
-                "latchkey.passwords.maximum-wait", "5s");
+                "latchkey.passwords.maximum-wait", "5s",
+                "latchkey.login.username.failures-per-minute", 1_000_000,
+                "latchkey.login.username.failures-per-hour", 1_000_000,
+                "latchkey.login.address.failures-per-minute", 1_000_000,
+                "latchkey.login.address.failures-per-hour", 1_000_000);
     }
 
     @Test

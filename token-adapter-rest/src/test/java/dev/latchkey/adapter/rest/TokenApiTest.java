@@ -111,7 +111,7 @@ class TokenApiTest {
         reset(authenticate, issueToken, listTokens, inspectToken, revokeToken);
         when(authenticate.authenticate(any(AuthenticateUseCase.PasswordCredentials.class)))
                 .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS));
-        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("alice", "alice-password")))
+        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("alice", "alice-password", "127.0.0.1")))
                 .thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ALICE));
         when(authenticate.authenticate(any(AuthenticateUseCase.PresentedToken.class)))
                 .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.UNKNOWN_TOKEN));

@@ -4,6 +4,7 @@ import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
+import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
@@ -24,12 +25,14 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
     private final LoadPartnerPort partners;
     private final PasswordHasherPort hasher;
     private final RandomnessPort randomness;
+    private final LoginLimitPort loginLimits;
     private final Clock clock;
 
     AdministerAccountsService(LoadAccountPort accounts, SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
                               LoadPartnerPort partners, PasswordHasherPort hasher, RandomnessPort randomness,
-                              Clock clock) {
+                              LoginLimitPort loginLimits, Clock clock) {
         this.accounts = accounts;
+        this.loginLimits = loginLimits;
         this.saveAccounts = saveAccounts;
         this.updateAccounts = updateAccounts;
         this.partners = partners;
@@ -60,6 +63,16 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
             return new Outcome.NotAllowed();
         }
         return accounts.loadByUsername(username).<Outcome>map(Outcome.Done::new).orElseGet(Outcome.NotFound::new);
+    }
+
+    @Override
+    public Outcome unlock(Caller administrator, Username username) {
+        if (!isAdministrator(administrator)) {
+            return new Outcome.NotAllowed();
+        }
+        Optional<Account> found = accounts.loadByUsername(username);
+        found.ifPresent(account -> loginLimits.refill(AuthenticateService.usernameKey(account.username().value())));
+        return found.<Outcome>map(Outcome.Done::new).orElseGet(Outcome.NotFound::new);
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.TooManyLoginAttemptsException;
 import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoginAuditPort;
+import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
@@ -14,6 +17,7 @@ import dev.latchkey.domain.Token;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 final class AuthenticateService implements AuthenticateUseCase {
@@ -25,12 +29,16 @@ final class AuthenticateService implements AuthenticateUseCase {
     private final PasswordHasherPort hasher;
     private final PublishTokenEventPort events;
     private final Clock clock;
+    private final LoginLimitPort limits;
+    private final LoginAuditPort audit;
     private volatile PasswordHash decoyHash;
 
     AuthenticateService(LoadAccountPort accounts, TokenValidity validity, PresentedCredentials credentials,
-                        UpdateTokenStatePort tokenState,
-                        PasswordHasherPort hasher, PublishTokenEventPort events, Clock clock) {
+                        UpdateTokenStatePort tokenState, PasswordHasherPort hasher, LoginLimitPort limits,
+                        LoginAuditPort audit, PublishTokenEventPort events, Clock clock) {
         this.accounts = accounts;
+        this.limits = limits;
+        this.audit = audit;
         this.validity = validity;
         this.credentials = credentials;
         this.tokenState = tokenState;
@@ -41,6 +49,29 @@ final class AuthenticateService implements AuthenticateUseCase {
 
     @Override
     public Outcome authenticate(PasswordCredentials credentials) {
+        String usernameKey = usernameKey(credentials.username());
+        if (limits.admit(usernameKey, credentials.address()) instanceof LoginLimitPort.Admission.Refused refused) {
+            audit.limited(credentials.username(), credentials.address(), refused.retryAfter());
+            throw new TooManyLoginAttemptsException(refused.retryAfter());
+        }
+        Outcome outcome = checkPassword(credentials);
+        if (outcome instanceof Outcome.Refused refusal) {
+            audit.refused(credentials.username(), credentials.address(), refusal.reason());
+        } else {
+            limits.giveBack(usernameKey, credentials.address());
+        }
+        return outcome;
+    }
+
+    /**
+     * The form in which every spelling of a username counts against one allowance: usernames compare without case.
+     * Derived from the text as presented, not from an account, so that unknown usernames are limited alike.
+     */
+    static String usernameKey(String presented) {
+        return presented.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private Outcome checkPassword(PasswordCredentials credentials) {
         Optional<Username> username = parse(() -> Username.of(credentials.username()));
         Optional<Password> password = parse(() -> Password.presented(credentials.password()));
         Optional<Account> account = username.flatMap(accounts::loadByUsername);

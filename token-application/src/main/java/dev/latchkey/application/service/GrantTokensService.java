@@ -71,7 +71,7 @@ final class GrantTokensService implements GrantTokensUseCase {
     @Override
     public Outcome grant(PasswordGrant grant) {
         AuthenticateUseCase.Outcome authentication = authenticate.authenticate(
-                new AuthenticateUseCase.PasswordCredentials(grant.username(), grant.password()));
+                new AuthenticateUseCase.PasswordCredentials(grant.username(), grant.password(), grant.address()));
         if (!(authentication instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
             return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS, BAD_PASSWORD);
         }

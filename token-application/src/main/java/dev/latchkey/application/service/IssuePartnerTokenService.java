@@ -31,7 +31,7 @@ final class IssuePartnerTokenService implements IssuePartnerTokenUseCase {
     @Override
     public Outcome issue(IssuePartnerTokenCommand command) {
         AuthenticateUseCase.Outcome authentication = authenticate.authenticate(
-                new AuthenticateUseCase.PasswordCredentials(command.login(), command.password()));
+                new AuthenticateUseCase.PasswordCredentials(command.login(), command.password(), command.address()));
         if (!(authentication instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
             return new Outcome.Refused(Reason.BAD_CREDENTIALS);
         }

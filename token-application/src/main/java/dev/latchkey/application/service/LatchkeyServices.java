@@ -19,6 +19,8 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.LoginAuditPort;
+import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
@@ -56,7 +58,7 @@ public final class LatchkeyServices {
 
     public AuthenticateUseCase authenticate() {
         return new AuthenticateService(ports.loadAccounts(), validity, credentials, ports.tokenState(),
-                ports.passwordHasher(), ports.events(), ports.clock());
+                ports.passwordHasher(), ports.loginLimits(), ports.loginAudit(), ports.events(), ports.clock());
     }
 
     public AuthenticateClientUseCase authenticateClient() {
@@ -108,7 +110,7 @@ public final class LatchkeyServices {
 
     public AdministerAccountsUseCase administerAccounts() {
         return new AdministerAccountsService(ports.loadAccounts(), ports.saveAccounts(), ports.updateAccounts(),
-                ports.loadPartners(), ports.passwordHasher(), ports.randomness(), ports.clock());
+                ports.loadPartners(), ports.passwordHasher(), ports.randomness(), ports.loginLimits(), ports.clock());
     }
 
     public AdministerPartnersUseCase administerPartners() {
@@ -126,9 +128,11 @@ public final class LatchkeyServices {
                         LoadPartnerPort loadPartners, SavePartnerPort savePartners, LoadClientPort loadClients,
                         SaveClientPort saveClients, TransactionPort transactions, RotationLedgerPort rotationLedger,
                         SecretDerivationPort secretDerivation, JwtAccessTokenPort jwts,
-                        PasswordHasherPort passwordHasher, RandomnessPort randomness, PublishTokenEventPort events,
-                        Clock clock) {
+                        PasswordHasherPort passwordHasher, LoginLimitPort loginLimits, LoginAuditPort loginAudit,
+                        RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
         public Ports {
+            Objects.requireNonNull(loginLimits, "loginLimits");
+            Objects.requireNonNull(loginAudit, "loginAudit");
             Objects.requireNonNull(updateAccounts, "updateAccounts");
             Objects.requireNonNull(loadPartners, "loadPartners");
             Objects.requireNonNull(savePartners, "savePartners");

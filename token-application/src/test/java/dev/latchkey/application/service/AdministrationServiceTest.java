@@ -40,7 +40,7 @@ class AdministrationServiceTest {
             assertThat(done.account().organization()).contains(Organization.of("Main Org."));
         });
         assertThat(fixture.services.authenticate().authenticate(
-                new AuthenticateUseCase.PasswordCredentials("carol", "carol's long password")))
+                new AuthenticateUseCase.PasswordCredentials("carol", "carol's long password", ServiceFixture.ADDRESS)))
                 .isInstanceOf(AuthenticateUseCase.Outcome.Authenticated.class);
     }
 
@@ -82,14 +82,14 @@ class AdministrationServiceTest {
         accounts.update(disable);
 
         assertThat(fixture.services.authenticate().authenticate(
-                new AuthenticateUseCase.PasswordCredentials("alice", "alice-password")))
+                new AuthenticateUseCase.PasswordCredentials("alice", "alice-password", ServiceFixture.ADDRESS)))
                 .isEqualTo(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.ACCOUNT_DISABLED));
 
         accounts.update(new UpdateAccountCommand(root, Username.of("alice"),
                 Optional.of(Password.chosen("a brand new password")), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(true)));
         assertThat(fixture.services.authenticate().authenticate(
-                new AuthenticateUseCase.PasswordCredentials("alice", "a brand new password")))
+                new AuthenticateUseCase.PasswordCredentials("alice", "a brand new password", ServiceFixture.ADDRESS)))
                 .isInstanceOf(AuthenticateUseCase.Outcome.Authenticated.class);
     }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase.Outcome;
@@ -10,6 +11,7 @@ import dev.latchkey.application.port.in.AuthenticateUseCase.Reason;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.TooManyLoginAttemptsException;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.RevocationReason;
@@ -27,14 +29,14 @@ class AuthenticateServiceTest {
 
     @Test
     void theRightPasswordAuthenticatesTheAccount() {
-        Outcome outcome = authenticate.authenticate(new PasswordCredentials("alice", "alice-password"));
+        Outcome outcome = authenticate.authenticate(new PasswordCredentials("alice", "alice-password", ServiceFixture.ADDRESS));
 
         assertThat(outcome).isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice)));
     }
 
     @Test
     void aWrongPasswordIsRefused() {
-        assertThat(authenticate.authenticate(new PasswordCredentials("alice", "wrong")))
+        assertThat(authenticate.authenticate(new PasswordCredentials("alice", "wrong", ServiceFixture.ADDRESS)))
                 .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
@@ -42,7 +44,7 @@ class AuthenticateServiceTest {
     void anUnknownUsernameCostsAPasswordCheckAllTheSame() {
         int before = fixture.hasher.verifications.get();
 
-        Outcome outcome = authenticate.authenticate(new PasswordCredentials("mallory", "guess"));
+        Outcome outcome = authenticate.authenticate(new PasswordCredentials("mallory", "guess", ServiceFixture.ADDRESS));
 
         assertThat(outcome).isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
         assertThat(fixture.hasher.verifications.get()).isEqualTo(before + 1);
@@ -50,9 +52,9 @@ class AuthenticateServiceTest {
 
     @Test
     void malformedUsernamesAndEmptyPasswordsAreRefusedNotThrown() {
-        assertThat(authenticate.authenticate(new PasswordCredentials("has space", "x")))
+        assertThat(authenticate.authenticate(new PasswordCredentials("has space", "x", ServiceFixture.ADDRESS)))
                 .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
-        assertThat(authenticate.authenticate(new PasswordCredentials("alice", "")))
+        assertThat(authenticate.authenticate(new PasswordCredentials("alice", "", ServiceFixture.ADDRESS)))
                 .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
@@ -112,15 +114,107 @@ class AuthenticateServiceTest {
                 dev.latchkey.domain.Username.of("bob"), fixture.hasher.hash(dev.latchkey.domain.Password.presented(
                         "bob-password")), dev.latchkey.domain.Role.USER, ServiceFixture.START).withEnabled(false));
 
-        assertThat(authenticate.authenticate(new PasswordCredentials("bob", "bob-password")))
+        assertThat(authenticate.authenticate(new PasswordCredentials("bob", "bob-password", ServiceFixture.ADDRESS)))
                 .isEqualTo(new Outcome.Refused(Reason.ACCOUNT_DISABLED));
-        assertThat(authenticate.authenticate(new PasswordCredentials("bob", "wrong")))
+        assertThat(authenticate.authenticate(new PasswordCredentials("bob", "wrong", ServiceFixture.ADDRESS)))
                 .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
     @Test
     void credentialsNeverShowInToString() {
-        assertThat(new PasswordCredentials("alice", "s3cret-value").toString()).doesNotContain("s3cret-value");
+        assertThat(new PasswordCredentials("alice", "s3cret-value", ServiceFixture.ADDRESS).toString()).doesNotContain("s3cret-value");
         assertThat(new PresentedToken("lk_abc").toString()).doesNotContain("lk_abc");
+    }
+
+    @Test
+    void onceTheUsernamesAllowanceIsSpentEvenTheRightPasswordIsNotChecked() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(authenticate.authenticate(new PasswordCredentials("alice", "guess " + attempt,
+                    ServiceFixture.ADDRESS))).isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+        }
+        int hashesBefore = fixture.hasher.verifications.get();
+
+        assertThatThrownBy(() -> authenticate.authenticate(
+                new PasswordCredentials("alice", "alice-password", ServiceFixture.ADDRESS)))
+                .isInstanceOf(TooManyLoginAttemptsException.class)
+                .hasMessageNotContaining("alice-password");
+        assertThat(fixture.hasher.verifications.get()).isEqualTo(hashesBefore);
+    }
+
+    @Test
+    void everySpellingOfAUsernameCountsAgainstOneAllowance() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String spelling = attempt % 2 == 0 ? "ALICE" : "Alice";
+            authenticate.authenticate(new PasswordCredentials(spelling, "guess", "198.51.100." + attempt));
+        }
+
+        assertThatThrownBy(() -> authenticate.authenticate(
+                new PasswordCredentials("alice", "alice-password", "203.0.113.9")))
+                .isInstanceOf(TooManyLoginAttemptsException.class);
+    }
+
+    @Test
+    void oneAddressSprayingManyUsernamesIsLimitedByItsOwnAllowance() {
+        ServiceFixture sprayed = new ServiceFixture(1000, 5);
+        AuthenticateUseCase authenticateSprayed = sprayed.services.authenticate();
+        for (int username = 0; username < 5; username++) {
+            authenticateSprayed.authenticate(new PasswordCredentials("user" + username, "guess", "198.51.100.7"));
+        }
+
+        assertThatThrownBy(() -> authenticateSprayed.authenticate(
+                new PasswordCredentials("someone-else", "guess", "198.51.100.7")))
+                .isInstanceOf(TooManyLoginAttemptsException.class);
+        assertThat(authenticateSprayed.authenticate(new PasswordCredentials("someone-else", "guess",
+                "198.51.100.8"))).isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void anUnknownUsernameIsLimitedExactlyLikeAKnownOne() {
+        for (String username : new String[] {"alice", "mallory"}) {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                assertThat(authenticate.authenticate(new PasswordCredentials(username, "guess",
+                        ServiceFixture.ADDRESS))).isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+            }
+            assertThatThrownBy(() -> authenticate.authenticate(
+                    new PasswordCredentials(username, "guess", ServiceFixture.ADDRESS)))
+                    .isInstanceOf(TooManyLoginAttemptsException.class);
+        }
+    }
+
+    @Test
+    void successfulLoginsDoNotCountAsFailures() {
+        for (int login = 0; login < 25; login++) {
+            assertThat(authenticate.authenticate(new PasswordCredentials("alice", "alice-password",
+                    ServiceFixture.ADDRESS))).isInstanceOf(Outcome.Authenticated.class);
+        }
+    }
+
+    @Test
+    void anAdministratorsUnlockEndsTheLockAtOnce() {
+        Account root = fixture.account("root", "root-password", dev.latchkey.domain.Role.ADMIN);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            authenticate.authenticate(new PasswordCredentials("alice", "guess", ServiceFixture.ADDRESS));
+        }
+
+        assertThat(fixture.services.administerAccounts().unlock(ServiceFixture.byPassword(root), alice.username()))
+                .isInstanceOf(dev.latchkey.application.port.in.AdministerAccountsUseCase.Outcome.Done.class);
+        assertThat(authenticate.authenticate(new PasswordCredentials("alice", "alice-password",
+                ServiceFixture.ADDRESS))).isInstanceOf(Outcome.Authenticated.class);
+    }
+
+    @Test
+    void onlyAnAdministratorMayUnlock() {
+        assertThat(fixture.services.administerAccounts().unlock(ServiceFixture.byPassword(alice), alice.username()))
+                .isInstanceOf(dev.latchkey.application.port.in.AdministerAccountsUseCase.Outcome.NotAllowed.class);
+    }
+
+    @Test
+    void refusedLoginsAreReportedWithUsernameAndAddressButNeverThePassword() {
+        authenticate.authenticate(new PasswordCredentials("alice", "wrong-password-x", ServiceFixture.ADDRESS));
+        authenticate.authenticate(new PasswordCredentials("mallory", "wrong-password-y", ServiceFixture.ADDRESS));
+
+        assertThat(fixture.loginAudit.lines).containsExactly(
+                "refused alice from 192.0.2.1: BAD_CREDENTIALS",
+                "refused mallory from 192.0.2.1: BAD_CREDENTIALS");
     }
 }

@@ -25,7 +25,7 @@ class BootstrapAdministratorServiceTest {
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Created.class,
                 created -> assertThat(created.administrator().role()).isEqualTo(Role.ADMIN));
         assertThat(fixture.services.authenticate().authenticate(
-                new AuthenticateUseCase.PasswordCredentials("admin", "a long admin password")))
+                new AuthenticateUseCase.PasswordCredentials("admin", "a long admin password", ServiceFixture.ADDRESS)))
                 .isInstanceOf(AuthenticateUseCase.Outcome.Authenticated.class);
     }
 

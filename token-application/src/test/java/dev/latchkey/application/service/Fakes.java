@@ -1,6 +1,8 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
+import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
@@ -115,6 +117,21 @@ final class Fakes {
         @Override
         public synchronized void publish(TokenEvent event) {
             published.add(event);
+        }
+    }
+
+    /** Keeps every refused login it is told of, as the operator's log would show it. */
+    static final class RecordingLoginAudit implements LoginAuditPort {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void refused(String username, String address, AuthenticateUseCase.Reason reason) {
+            lines.add("refused " + username + " from " + address + ": " + reason);
+        }
+
+        @Override
+        public void limited(String username, String address, Duration retryAfter) {
+            lines.add("limited " + username + " from " + address);
         }
     }
 

@@ -35,7 +35,7 @@ class GrantTokensServiceTest {
     }
 
     private Outcome.Granted passwordGrant(Optional<Scopes> scope) {
-        return (Outcome.Granted) grants.grant(new PasswordGrant("alice", "alice-password", scope, GATEWAY));
+        return (Outcome.Granted) grants.grant(new PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS, scope, GATEWAY));
     }
 
     private Outcome refresh(Outcome.Granted granted) {
@@ -64,15 +64,15 @@ class GrantTokensServiceTest {
 
     @Test
     void aWrongPasswordIsAnInvalidGrant() {
-        assertThat(grants.grant(new PasswordGrant("alice", "nope", Optional.empty(), Optional.empty())))
+        assertThat(grants.grant(new PasswordGrant("alice", "nope", ServiceFixture.ADDRESS, Optional.empty(), Optional.empty())))
                 .isInstanceOf(Outcome.InvalidGrant.class);
     }
 
     @Test
     void onlyAdministratorsMayHoldTheIntrospectScope() {
-        assertThat(grants.grant(new PasswordGrant("alice", "alice-password", Optional.of(Scopes.of("introspect")),
+        assertThat(grants.grant(new PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS, Optional.of(Scopes.of("introspect")),
                 Optional.empty()))).isInstanceOf(Outcome.InvalidScope.class);
-        assertThat(grants.grant(new PasswordGrant("root", "root-password", Optional.of(Scopes.of("introspect")),
+        assertThat(grants.grant(new PasswordGrant("root", "root-password", ServiceFixture.ADDRESS, Optional.of(Scopes.of("introspect")),
                 Optional.empty()))).isInstanceOf(Outcome.Granted.class);
     }
 
@@ -165,7 +165,7 @@ class GrantTokensServiceTest {
         GrantTokensUseCase jwtGrants = fixture.services.grantTokens(GrantPolicy.standard(POLICY.accessTokenLifetime(),
                 POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(), GrantPolicy.AccessTokenFormat.JWT));
         Outcome.Granted granted = (Outcome.Granted) jwtGrants.grant(
-                new PasswordGrant("alice", "alice-password", Optional.empty(), GATEWAY));
+                new PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS, Optional.empty(), GATEWAY));
         String jwt = granted.access().credential();
         dev.latchkey.application.port.in.AuthenticateUseCase authenticate = fixture.services.authenticate();
 
@@ -188,7 +188,7 @@ class GrantTokensServiceTest {
         GrantTokensUseCase strict = fixture.services.grantTokens(new GrantPolicy(POLICY.accessTokenLifetime(),
                 POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(), GrantPolicy.AccessTokenFormat.OPAQUE, true));
         Outcome.Granted first = (Outcome.Granted) strict.grant(
-                new PasswordGrant("alice", "alice-password", Optional.empty(), GATEWAY));
+                new PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS, Optional.empty(), GATEWAY));
 
         Outcome.Granted second = (Outcome.Granted) strict.grant(
                 new RefreshGrant(first.refresh().credential(), Optional.empty(), GATEWAY));
@@ -205,14 +205,14 @@ class GrantTokensServiceTest {
 
         assertThat(refresh(granted)).isInstanceOfSatisfying(Outcome.InvalidGrant.class,
                 invalid -> assertThat(invalid.cause()).isEqualTo(GrantTokensUseCase.Cause.EXPIRED));
-        assertThat(grants.grant(new PasswordGrant("alice", "nope", Optional.empty(), Optional.empty())))
+        assertThat(grants.grant(new PasswordGrant("alice", "nope", ServiceFixture.ADDRESS, Optional.empty(), Optional.empty())))
                 .isInstanceOfSatisfying(Outcome.InvalidGrant.class, invalid ->
                         assertThat(invalid.cause()).isEqualTo(GrantTokensUseCase.Cause.BAD_CREDENTIALS));
     }
 
     @Test
     void secretsStayOutOfToString() {
-        assertThat(new PasswordGrant("alice", "hunter22", Optional.empty(), Optional.empty()).toString())
+        assertThat(new PasswordGrant("alice", "hunter22", ServiceFixture.ADDRESS, Optional.empty(), Optional.empty()).toString())
                 .doesNotContain("hunter22");
         assertThat(new RefreshGrant("lk_secretvalue", Optional.empty(), Optional.empty()).toString())
                 .doesNotContain("lk_secretvalue");

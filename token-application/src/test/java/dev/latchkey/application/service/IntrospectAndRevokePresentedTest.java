@@ -92,7 +92,7 @@ class IntrospectAndRevokePresentedTest {
     @Test
     void revokingARefreshTokenRevokesItsWholeGrant() {
         GrantTokensUseCase.Outcome.Granted granted = (GrantTokensUseCase.Outcome.Granted) fixture.services
-                .grantTokens(POLICY).grant(new GrantTokensUseCase.PasswordGrant("alice", "alice-password",
+                .grantTokens(POLICY).grant(new GrantTokensUseCase.PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS,
                         Optional.empty(), Optional.empty()));
 
         RevokeTokenUseCase.PresentedOutcome outcome = fixture.services.revokeToken().revokePresented(

@@ -143,7 +143,7 @@ class OneMeaningOfActiveTest {
     private GrantTokensUseCase.Outcome.Granted grant(String username) {
         fixture.account(username, username + "-password");
         return (GrantTokensUseCase.Outcome.Granted) fixture.services.grantTokens(GRANTS).grant(
-                new GrantTokensUseCase.PasswordGrant(username, username + "-password", Optional.empty(),
+                new GrantTokensUseCase.PasswordGrant(username, username + "-password", ServiceFixture.ADDRESS, Optional.empty(),
                         Optional.of(ClientId.of("gateway"))));
     }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
 final class ServiceFixture {
 
     static final Instant START = Instant.parse("2026-05-01T12:00:00Z");
+    /** A documentation address (RFC 5737): the client every test's password logins come from. */
+    static final String ADDRESS = "192.0.2.1";
     static final IssuancePolicy POLICY =
             new IssuancePolicy(Lifetime.of(Duration.ofDays(30)), Duration.ofDays(365), true);
 
@@ -33,9 +35,22 @@ final class ServiceFixture {
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
-    final LatchkeyServices services = new LatchkeyServices(new LatchkeyServices.Ports(tokens, tokens, tokens,
-            accounts, accounts, accounts, partners, partners, clients, clients, transactions, rotations, new Fakes.KeyedDerivation(),
-            new Fakes.MarkedJwts(), hasher, randomness, events, clock));
+    final InMemoryLoginLimits loginLimits;
+    final Fakes.RecordingLoginAudit loginAudit = new Fakes.RecordingLoginAudit();
+    final LatchkeyServices services;
+
+    ServiceFixture() {
+        this(10, 1000);
+    }
+
+    /** With the given allowances of failed logins per username and per address. */
+    ServiceFixture(int failuresPerUsername, int failuresPerAddress) {
+        loginLimits = new InMemoryLoginLimits(failuresPerUsername, failuresPerAddress);
+        services = new LatchkeyServices(new LatchkeyServices.Ports(tokens, tokens, tokens, accounts, accounts,
+                accounts, partners, partners, clients, clients, transactions, rotations,
+                new Fakes.KeyedDerivation(), new Fakes.MarkedJwts(), hasher, loginLimits, loginAudit, randomness,
+                events, clock));
+    }
 
     Account account(String username, String password) {
         return account(username, password, Role.USER);

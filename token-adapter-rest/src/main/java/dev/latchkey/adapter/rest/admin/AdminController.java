@@ -95,6 +95,17 @@ class AdminController {
         return accountResponse(request, outcome, HttpStatus.OK);
     }
 
+    /** Ends a lock from failed logins now, rather than when the allowance refills by itself. */
+    @Post("/accounts/{username}/unlock")
+    HttpResponse<?> unlockAccount(HttpRequest<?> request, @PathVariable String username,
+                                  Authentication authentication) {
+        Optional<Username> name = parse(username);
+        if (name.isEmpty()) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+        }
+        return accountResponse(request, accounts.unlock(caller(authentication), name.get()), HttpStatus.OK);
+    }
+
     @Post("/partners")
     HttpResponse<?> createPartner(HttpRequest<?> request, @Body NewPartner body, Authentication authentication) {
         if (body.id() == null || body.name() == null) {

@@ -1,17 +1,18 @@
 package dev.latchkey.adapter.rest.oauth;
 
+import dev.latchkey.adapter.rest.MemoryFirst;
+import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.adapter.rest.security.DialectCredentials;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
-import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase.Introspector;
+import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
-import dev.latchkey.adapter.rest.MemoryFirst;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -45,10 +46,13 @@ class OAuthController {
     private final ClientAuthentication clientAuthentication;
     private final DialectCredentials dialects;
     private final MemoryFirst memoryFirst;
+    private final ClientAddresses addresses;
 
     OAuthController(GrantTokensUseCase grantTokens, IntrospectTokenUseCase introspectToken,
                     RevokeTokenUseCase revokeToken, AuthenticateUseCase authenticate,
-                    ClientAuthentication clientAuthentication, DialectCredentials dialects, MemoryFirst memoryFirst) {
+                    ClientAuthentication clientAuthentication, DialectCredentials dialects, MemoryFirst memoryFirst,
+                    ClientAddresses addresses) {
+        this.addresses = addresses;
         this.grantTokens = grantTokens;
         this.introspectToken = introspectToken;
         this.revokeToken = revokeToken;
@@ -83,7 +87,7 @@ class OAuthController {
                 return OAuthError.badRequest(OAuthError.INVALID_SCOPE, invalid.reason());
             }
             return switch (grantType.get()) {
-                case "password" -> passwordGrant(form, scope, clientId);
+                case "password" -> passwordGrant(form, addresses.of(request), scope, clientId);
                 case "refresh_token" -> refreshGrant(form, scope, clientId);
                 default -> OAuthError.badRequest(OAuthError.UNSUPPORTED_GRANT_TYPE,
                         "supported grant types: password, refresh_token");
@@ -139,14 +143,15 @@ class OAuthController {
         HttpResponse<?> handle(Introspector caller, String token, FormParameters form);
     }
 
-    private HttpResponse<?> passwordGrant(FormParameters form, Optional<Scopes> scope, Optional<ClientId> client) {
+    private HttpResponse<?> passwordGrant(FormParameters form, String address, Optional<Scopes> scope,
+                                          Optional<ClientId> client) {
         Optional<String> username = form.get("username");
         Optional<String> password = form.get("password");
         if (username.isEmpty() || password.isEmpty()) {
             return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "username and password are required");
         }
-        return granted(grantTokens.grant(new GrantTokensUseCase.PasswordGrant(username.get(), password.get(), scope,
-                client)));
+        return granted(grantTokens.grant(new GrantTokensUseCase.PasswordGrant(username.get(), password.get(), address,
+                scope, client)));
     }
 
     private HttpResponse<?> refreshGrant(FormParameters form, Optional<Scopes> scope, Optional<ClientId> client) {

@@ -35,6 +35,8 @@ public record OAuthError(String error, @Nullable @JsonProperty("error_descriptio
     /** The same shape for errors the framework produced itself on an OAuth endpoint. */
     public static MutableHttpResponse<OAuthError> forStatus(MutableHttpResponse<?> response, String description) {
         String error = response.status() == HttpStatus.UNAUTHORIZED ? INVALID_CLIENT
+                : response.status() == HttpStatus.SERVICE_UNAVAILABLE
+                || response.status() == HttpStatus.TOO_MANY_REQUESTS ? "temporarily_unavailable"
                 : response.status().getCode() >= 500 ? "server_error" : INVALID_REQUEST;
         return NoStore.apply(response.body(new OAuthError(error, description)).contentType(MediaType.APPLICATION_JSON_TYPE));
     }

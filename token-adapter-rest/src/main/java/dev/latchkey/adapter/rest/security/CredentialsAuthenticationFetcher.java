@@ -43,11 +43,14 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
     private final Scheduler blocking;
     private final DialectCredentials dialects;
     private final MemoryFirst memoryFirst;
+    private final ClientAddresses addresses;
 
     CredentialsAuthenticationFetcher(AuthenticateUseCase authenticate,
                                      @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
-                                     DialectCredentials dialects, MemoryFirst memoryFirst) {
+                                     DialectCredentials dialects, MemoryFirst memoryFirst,
+                                     ClientAddresses addresses) {
         this.authenticate = authenticate;
+        this.addresses = addresses;
         this.dialects = dialects;
         this.memoryFirst = memoryFirst;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
@@ -62,7 +65,8 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
         Optional<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
         if (authorization.isPresent() && startsWithIgnoreCase(authorization.get(), BASIC)) {
             String encoded = authorization.get().substring(BASIC.length()).trim();
-            return Mono.fromCallable(() -> passwordOutcome(encoded))
+            String address = addresses.of(request);
+            return Mono.fromCallable(() -> passwordOutcome(encoded, address))
                     .subscribeOn(blocking)
                     .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BASIC));
         }
@@ -94,7 +98,7 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
                 .filter(value -> !value.isEmpty());
     }
 
-    private Outcome passwordOutcome(String encoded) {
+    private Outcome passwordOutcome(String encoded, String address) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -106,7 +110,7 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
             return new Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS);
         }
         return authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials(
-                decoded.substring(0, colon), decoded.substring(colon + 1)));
+                decoded.substring(0, colon), decoded.substring(colon + 1), address));
     }
 
     private static Mono<Authentication> toAuthentication(HttpRequest<?> request, Outcome outcome,

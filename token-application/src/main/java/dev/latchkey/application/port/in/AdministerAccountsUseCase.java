@@ -19,6 +19,9 @@ public interface AdministerAccountsUseCase {
 
     Outcome update(UpdateAccountCommand command);
 
+    /** Ends a lock from failed logins at once, instead of when the allowance has refilled by itself. */
+    Outcome unlock(Caller administrator, Username username);
+
     record CreateAccountCommand(Caller administrator, Username username, Password password, Role role,
                                 Optional<EmailAddress> email, Optional<Organization> organization,
                                 Optional<PartnerId> partner) {

@@ -5,21 +5,30 @@ import java.util.Objects;
 /** Establishes who is calling, from a username and password or from a presented token. */
 public interface AuthenticateUseCase {
 
+    /**
+     * @throws TooManyLoginAttemptsException when the username's or the address's allowance of attempts is spent;
+     *                                       the password is then not checked
+     */
     Outcome authenticate(PasswordCredentials credentials);
 
     /** Authenticates with a token and records its use. */
     Outcome authenticate(PresentedToken token);
 
-    /** As they arrived; the use case decides what is malformed, so that every failure looks the same outside. */
-    record PasswordCredentials(String username, String password) {
+    /**
+     * As they arrived; the use case decides what is malformed, so that every failure looks the same outside.
+     *
+     * @param address the client's network address, which attempts are counted against besides the username
+     */
+    record PasswordCredentials(String username, String password, String address) {
         public PasswordCredentials {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(address, "address");
         }
 
         @Override
         public String toString() {
-            return "PasswordCredentials[username=" + username + ", password=redacted]";
+            return "PasswordCredentials[username=" + username + ", password=redacted, address=" + address + "]";
         }
     }
 

@@ -17,17 +17,19 @@ public interface GrantTokensUseCase {
      * @param scope  empty for no scopes
      * @param client the client that authenticated, if any; the tokens are bound to it
      */
-    record PasswordGrant(String username, String password, Optional<Scopes> scope, Optional<ClientId> client) {
+    record PasswordGrant(String username, String password, String address, Optional<Scopes> scope,
+                         Optional<ClientId> client) {
         public PasswordGrant {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(address, "address");
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(client, "client");
         }
 
         @Override
         public String toString() {
-            return "PasswordGrant[username=" + username + ", password=redacted, scope=" + scope + ", client="
+            return "PasswordGrant[username=" + username + ", password=redacted, address=" + address + ", scope=" + scope + ", client="
                     + client + "]";
         }
     }

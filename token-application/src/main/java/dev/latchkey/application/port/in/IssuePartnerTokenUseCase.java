@@ -13,10 +13,12 @@ public interface IssuePartnerTokenUseCase {
 
     Outcome issue(IssuePartnerTokenCommand command);
 
-    record IssuePartnerTokenCommand(String login, String password, PartnerId partner, Lifetime lifetime) {
+    record IssuePartnerTokenCommand(String login, String password, String address, PartnerId partner,
+                                    Lifetime lifetime) {
         public IssuePartnerTokenCommand {
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(address, "address");
             Objects.requireNonNull(partner, "partner");
             Objects.requireNonNull(lifetime, "lifetime");
         }

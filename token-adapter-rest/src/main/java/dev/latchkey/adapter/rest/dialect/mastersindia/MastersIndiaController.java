@@ -1,10 +1,12 @@
 package dev.latchkey.adapter.rest.dialect.mastersindia;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.latchkey.application.port.in.GrantTokensUseCase;
+import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -45,15 +47,18 @@ class MastersIndiaController {
 
     private final GrantTokensUseCase grants;
     private final JsonMapper json;
+    private final ClientAddresses addresses;
 
-    MastersIndiaController(@Named("mastersindia") GrantTokensUseCase grants, JsonMapper json) {
+    MastersIndiaController(@Named("mastersindia") GrantTokensUseCase grants, JsonMapper json,
+                           ClientAddresses addresses) {
         this.grants = grants;
+        this.addresses = addresses;
         this.json = json;
     }
 
     @Post(TOKEN_AUTH)
     @Consumes(MediaType.ALL)
-    HttpResponse<?> tokenAuth(@Nullable @Body String body) {
+    HttpResponse<?> tokenAuth(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<Map<String, Object>> fields = parse(body);
         if (fields.isEmpty()) {
             return HttpResponse.badRequest(Map.of("detail", "JSON parse error"));
@@ -63,7 +68,7 @@ class MastersIndiaController {
             return HttpResponse.badRequest(missing);
         }
         GrantTokensUseCase.Outcome outcome = grants.grant(new GrantTokensUseCase.PasswordGrant(
-                fields.get().get("username").toString(), fields.get().get("password").toString(), Optional.empty(),
+                fields.get().get("username").toString(), fields.get().get("password").toString(), addresses.of(request), Optional.empty(),
                 Optional.empty()));
         if (outcome instanceof GrantTokensUseCase.Outcome.Granted granted) {
             return HttpResponse.ok(TokenPair.of(granted));

@@ -2,6 +2,7 @@ package dev.latchkey.adapter.rest.dialect.sampletoken;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -13,6 +14,7 @@ import dev.latchkey.domain.TokenDescription;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -60,9 +62,12 @@ class SampleTokenController {
     private final IssueTokenUseCase issueToken;
     private final JsonMapper json;
     private final Lifetime lifetime;
+    private final ClientAddresses addresses;
 
     SampleTokenController(AuthenticateUseCase authenticate, IssueTokenUseCase issueToken, JsonMapper json,
-                          @Value("${latchkey.dialects.sampletoken.token-lifetime:14d}") Duration lifetime) {
+                          @Value("${latchkey.dialects.sampletoken.token-lifetime:14d}") Duration lifetime,
+                          ClientAddresses addresses) {
+        this.addresses = addresses;
         this.authenticate = authenticate;
         this.issueToken = issueToken;
         this.json = json;
@@ -72,7 +77,7 @@ class SampleTokenController {
     /** A GET whose body was announced arrives here as a POST (see {@code GetWithBody}). */
     @Post
     @Consumes(MediaType.ALL)
-    HttpResponse<?> token(@Nullable @Body String body) {
+    HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
         Map<String, String> fields = fields(body);
         if (!"password".equals(fields.get("grant_type"))) {
             return HttpResponse.badRequest(new Error("unsupported_grant_type", null));
@@ -80,7 +85,7 @@ class SampleTokenController {
         String username = fields.getOrDefault("username", "");
         String password = fields.getOrDefault("password", "");
         AuthenticateUseCase.Outcome outcome = authenticate.authenticate(
-                new AuthenticateUseCase.PasswordCredentials(username, password));
+                new AuthenticateUseCase.PasswordCredentials(username, password, addresses.of(request)));
         if (!(outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
             return HttpResponse.badRequest(new Error("invalid_grant", "The user name or password is incorrect."));
         }

@@ -3,6 +3,7 @@ package dev.latchkey.adapter.rest.dialect.sampletoken;
 import dev.latchkey.adapter.rest.problem.ErrorShape;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
@@ -19,7 +20,9 @@ final class SampleTokenErrors implements ErrorShape {
 
     @Override
     public MutableHttpResponse<?> render(HttpRequest<?> request, MutableHttpResponse<?> response, String detail) {
-        String error = response.status().getCode() >= 500 ? "server_error" : "invalid_request";
+        String error = response.status() == HttpStatus.SERVICE_UNAVAILABLE
+                || response.status() == HttpStatus.TOO_MANY_REQUESTS ? "temporarily_unavailable"
+                : response.status().getCode() >= 500 ? "server_error" : "invalid_request";
         return response.body(new SampleTokenController.Error(error, detail))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }

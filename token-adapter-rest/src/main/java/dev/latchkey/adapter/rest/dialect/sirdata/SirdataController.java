@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.dialect.sirdata;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Lifetime;
@@ -8,6 +9,7 @@ import dev.latchkey.domain.PartnerId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -49,9 +51,12 @@ class SirdataController {
     private final IssuePartnerTokenUseCase issuePartnerToken;
     private final JsonMapper json;
     private final Lifetime lifetime;
+    private final ClientAddresses addresses;
 
     SirdataController(IssuePartnerTokenUseCase issuePartnerToken, JsonMapper json,
-                      @Value("${latchkey.dialects.sirdata.token-lifetime:24h}") Duration lifetime) {
+                      @Value("${latchkey.dialects.sirdata.token-lifetime:24h}") Duration lifetime,
+                      ClientAddresses addresses) {
+        this.addresses = addresses;
         this.issuePartnerToken = issuePartnerToken;
         this.json = json;
         this.lifetime = Lifetime.of(lifetime);
@@ -61,7 +66,7 @@ class SirdataController {
     @Post
     @Consumes(MediaType.ALL)
     @SuppressWarnings("unchecked")
-    HttpResponse<?> token(@PathVariable("id") String id, @Nullable @Body String body) {
+    HttpResponse<?> token(HttpRequest<?> request, @PathVariable("id") String id, @Nullable @Body String body) {
         PartnerId partner;
         try {
             partner = PartnerId.of(Long.parseLong(id));
@@ -83,7 +88,8 @@ class SirdataController {
             return SirdataErrors.respond(HttpStatus.BAD_REQUEST, "login and password are required.");
         }
         IssuePartnerTokenUseCase.Outcome outcome = issuePartnerToken.issue(
-                new IssuePartnerTokenUseCase.IssuePartnerTokenCommand(login, password, partner, lifetime));
+                new IssuePartnerTokenUseCase.IssuePartnerTokenCommand(login, password, addresses.of(request),
+                        partner, lifetime));
         if (!(outcome instanceof IssuePartnerTokenUseCase.Outcome.Issued issued)) {
             return SirdataErrors.respond(HttpStatus.UNAUTHORIZED, "Unauthorized access.");
         }
