@@ -1,10 +1,12 @@
 package dev.latchkey.adapter.rest;
 
+import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.domain.OAuthClient;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +19,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -28,14 +29,16 @@ import jakarta.validation.constraints.Size;
 class ClientController {
 
     private final RegisterClientUseCase registerClient;
+    private final JsonBodies bodies;
 
-    ClientController(RegisterClientUseCase registerClient) {
+    ClientController(RegisterClientUseCase registerClient, JsonBodies bodies) {
         this.registerClient = registerClient;
+        this.bodies = bodies;
     }
 
     @Post
-    HttpResponse<?> register(HttpRequest<?> request, @Valid @Body RegisterClientRequest body,
-                             Authentication authentication) {
+    HttpResponse<?> register(HttpRequest<?> request, @Nullable @Body String json, Authentication authentication) {
+        RegisterClientRequest body = bodies.read(request, json, RegisterClientRequest.class);
         RegisterClientUseCase.Outcome outcome = registerClient.register(new RegisterClientUseCase.RegisterClientCommand(
                 AuthenticatedCaller.of(authentication), body.name()));
         if (!(outcome instanceof RegisterClientUseCase.Outcome.Registered registered)) {

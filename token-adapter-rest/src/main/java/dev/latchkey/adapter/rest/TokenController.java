@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest;
 
+import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
@@ -37,7 +38,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -55,9 +55,12 @@ class TokenController {
     private final RevokeTokenUseCase revokeToken;
     private final RotateTokenUseCase rotateToken;
     private final MemoryFirst memoryFirst;
+    private final JsonBodies bodies;
 
     TokenController(IssueTokenUseCase issueToken, ListTokensUseCase listTokens, InspectTokenUseCase inspectToken,
-                    RevokeTokenUseCase revokeToken, RotateTokenUseCase rotateToken, MemoryFirst memoryFirst) {
+                    RevokeTokenUseCase revokeToken, RotateTokenUseCase rotateToken, MemoryFirst memoryFirst,
+                    JsonBodies bodies) {
+        this.bodies = bodies;
         this.issueToken = issueToken;
         this.listTokens = listTokens;
         this.inspectToken = inspectToken;
@@ -68,9 +71,8 @@ class TokenController {
 
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post
-    HttpResponse<?> issue(HttpRequest<?> request, @Nullable @Valid @Body IssueTokenRequest body,
-                          Authentication authentication) {
-        IssueTokenRequest fields = body == null ? new IssueTokenRequest(null, null, null) : body;
+    HttpResponse<?> issue(HttpRequest<?> request, @Nullable @Body String body, Authentication authentication) {
+        IssueTokenRequest fields = bodies.readOptional(request, body, IssueTokenRequest.class);
         IssueTokenCommand command = new IssueTokenCommand(AuthenticatedCaller.of(authentication),
                 fields.description() == null ? TokenDescription.none() : TokenDescription.of(fields.description()),
                 fields.scopes() == null ? Scopes.none() : Scopes.of(fields.scopes()),
@@ -147,14 +149,15 @@ class TokenController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/{tokenId}/rotate")
     HttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String tokenId,
-                           @Nullable @Valid @Body RotateTokenRequest body,
+                           @Nullable @Body String body,
                            @Nullable @Header("Idempotency-Key") String idempotencyKey,
                            Authentication authentication) {
         Optional<TokenId> id = TokenId.parse(tokenId);
         if (id.isEmpty()) {
             return tokenNotFound(request);
         }
-        long overlapSeconds = body == null || body.overlapSeconds() == null ? 0 : body.overlapSeconds();
+        RotateTokenRequest fields = bodies.readOptional(request, body, RotateTokenRequest.class);
+        long overlapSeconds = fields.overlapSeconds() == null ? 0 : fields.overlapSeconds();
         RotateTokenUseCase.Outcome outcome = rotateToken.rotate(new RotateTokenCommand(
                 AuthenticatedCaller.of(authentication), id.get(), Duration.ofSeconds(overlapSeconds),
                 Optional.ofNullable(idempotencyKey).map(IdempotencyKey::of)));

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.admin;
 
+import dev.latchkey.adapter.rest.json.JsonBodies;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.problem.ProblemType;
@@ -19,7 +20,6 @@ import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.PasswordPolicy;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,6 +27,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -49,15 +50,20 @@ class AdminController {
     private final AdministerAccountsUseCase accounts;
     private final AdministerPartnersUseCase partners;
     private final PasswordPolicy passwords;
+    private final JsonBodies bodies;
 
-    AdminController(AdministerAccountsUseCase accounts, AdministerPartnersUseCase partners, PasswordPolicy passwords) {
+    AdminController(AdministerAccountsUseCase accounts, AdministerPartnersUseCase partners, PasswordPolicy passwords,
+                    JsonBodies bodies) {
         this.accounts = accounts;
+        this.bodies = bodies;
         this.partners = partners;
         this.passwords = passwords;
     }
 
     @Post("/accounts")
-    HttpResponse<?> createAccount(HttpRequest<?> request, @Body NewAccount body, Authentication authentication) {
+    HttpResponse<?> createAccount(HttpRequest<?> request, @Nullable @Body String json,
+                                  Authentication authentication) {
+        NewAccount body = bodies.read(request, json, NewAccount.class);
         if (body.username() == null || body.password() == null) {
             throw new InvalidValueException(body.username() == null ? "username" : "password", "is required");
         }
@@ -80,8 +86,9 @@ class AdminController {
     }
 
     @Patch("/accounts/{username}")
-    HttpResponse<?> updateAccount(HttpRequest<?> request, @PathVariable String username, @Body AccountChanges body,
+    HttpResponse<?> updateAccount(HttpRequest<?> request, @PathVariable String username, @Nullable @Body String json,
                                   Authentication authentication) {
+        AccountChanges body = bodies.read(request, json, AccountChanges.class);
         Optional<Username> name = parse(username);
         if (name.isEmpty()) {
             return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
@@ -107,7 +114,9 @@ class AdminController {
     }
 
     @Post("/partners")
-    HttpResponse<?> createPartner(HttpRequest<?> request, @Body NewPartner body, Authentication authentication) {
+    HttpResponse<?> createPartner(HttpRequest<?> request, @Nullable @Body String json,
+                                  Authentication authentication) {
+        NewPartner body = bodies.read(request, json, NewPartner.class);
         if (body.id() == null || body.name() == null) {
             throw new InvalidValueException(body.id() == null ? "id" : "name", "is required");
         }
@@ -117,8 +126,9 @@ class AdminController {
     }
 
     @Patch("/partners/{id}")
-    HttpResponse<?> updatePartner(HttpRequest<?> request, @PathVariable String id, @Body PartnerChanges body,
+    HttpResponse<?> updatePartner(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String json,
                                   Authentication authentication) {
+        PartnerChanges body = bodies.read(request, json, PartnerChanges.class);
         Optional<PartnerId> partnerId = partnerId(id);
         if (partnerId.isEmpty()) {
             return Problems.response(request, ProblemType.PARTNER_NOT_FOUND, "No partner has this id.");

@@ -19,7 +19,7 @@ public enum ProblemType {
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", true),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is overloaded; retry shortly", true),
     // Specific types: a particular failure a client may want to tell apart.
-    MALFORMED_BODY(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", false),
+    MALFORMED_BODY(HttpStatus.BAD_REQUEST, "The request body is not a single JSON object", false),
     LIFETIME_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "The requested lifetime is not allowed", false),
     NO_TOKEN_PRESENTED(HttpStatus.BAD_REQUEST, "The request was not authenticated with a token", false),
     DELEGATION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The presenting token may not issue this token", false),

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.dialect.mastersindia;
 
+import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
@@ -14,17 +15,16 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -46,30 +46,24 @@ class MastersIndiaController {
     private static final HttpStatus REFUSED = HttpStatus.PARTIAL_CONTENT;
 
     private final GrantTokensUseCase grants;
-    private final JsonMapper json;
     private final ClientAddresses addresses;
 
-    MastersIndiaController(@Named("mastersindia") GrantTokensUseCase grants, JsonMapper json,
+    MastersIndiaController(@Named("mastersindia") GrantTokensUseCase grants,
                            ClientAddresses addresses) {
         this.grants = grants;
         this.addresses = addresses;
-        this.json = json;
     }
 
     @Post(TOKEN_AUTH)
     @Consumes(MediaType.ALL)
     HttpResponse<?> tokenAuth(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<Map<String, Object>> fields = parse(body);
-        if (fields.isEmpty()) {
-            return HttpResponse.badRequest(Map.of("detail", "JSON parse error"));
-        }
-        Map<String, List<String>> missing = missing(fields.get(), "username", "password");
-        if (!missing.isEmpty()) {
-            return HttpResponse.badRequest(missing);
+        Fields fields = parse(body, "username", "password");
+        if (fields.refusal() != null) {
+            return fields.refusal();
         }
         GrantTokensUseCase.Outcome outcome = grants.grant(new GrantTokensUseCase.PasswordGrant(
-                fields.get().get("username").toString(), fields.get().get("password").toString(), addresses.of(request), Optional.empty(),
-                Optional.empty()));
+                fields.values().get("username"), fields.values().get("password"), addresses.of(request),
+                Optional.empty(), Optional.empty()));
         if (outcome instanceof GrantTokensUseCase.Outcome.Granted granted) {
             return HttpResponse.ok(TokenPair.of(granted));
         }
@@ -79,16 +73,12 @@ class MastersIndiaController {
     @Post(TOKEN_REFRESH)
     @Consumes(MediaType.ALL)
     HttpResponse<?> refresh(@Nullable @Body String body) {
-        Optional<Map<String, Object>> fields = parse(body);
-        if (fields.isEmpty()) {
-            return HttpResponse.badRequest(Map.of("detail", "JSON parse error"));
-        }
-        Map<String, List<String>> missing = missing(fields.get(), "token");
-        if (!missing.isEmpty()) {
-            return HttpResponse.badRequest(missing);
+        Fields fields = parse(body, "token");
+        if (fields.refusal() != null) {
+            return fields.refusal();
         }
         GrantTokensUseCase.Outcome outcome = grants.grant(new GrantTokensUseCase.RefreshGrant(
-                fields.get().get("token").toString(), Optional.empty(), Optional.empty()));
+                fields.values().get("token"), Optional.empty(), Optional.empty()));
         if (outcome instanceof GrantTokensUseCase.Outcome.Granted granted) {
             return HttpResponse.ok(TokenPair.of(granted));
         }
@@ -98,29 +88,38 @@ class MastersIndiaController {
         return HttpResponse.status(REFUSED).body(new Refusal("Invalid refresh token"));
     }
 
-    @SuppressWarnings("unchecked")
-    private Optional<Map<String, Object>> parse(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.of(Map.of());
-        }
+    /**
+     * The body's fields, or the platform's answer to a body it cannot take: {@code {"detail": ...}} for one that is
+     * not a single JSON object, and Django REST framework's field errors, one list of messages per field, which the
+     * platform's clients parse, for a field that is unknown, missing or not a string.
+     */
+    private static Fields parse(String body, String... required) {
+        Map<String, Object> fields;
         try {
-            Object parsed = json.readValue(body, Object.class);
-            return parsed instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
-        } catch (IOException | RuntimeException notJson) {
-            return Optional.empty();
+            fields = StrictJson.object(body == null || body.isBlank() ? "{}" : body);
+            StrictJson.requireOnly(fields, Set.of(required));
+        } catch (StrictJson.MalformedJson malformed) {
+            return new Fields(Map.of(), malformed.field().isEmpty()
+                    ? HttpResponse.badRequest(Map.of("detail", "JSON parse error - " + malformed.describe()))
+                    : HttpResponse.badRequest(Map.of(malformed.field(), List.of(malformed.getMessage()))));
         }
-    }
-
-    /** Django REST framework's field errors, which the platform's clients parse: one list of messages per field. */
-    private static Map<String, List<String>> missing(Map<String, Object> fields, String... required) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (String name : required) {
             Object value = fields.get(name);
-            if (!(value instanceof String text) || text.isEmpty()) {
+            if (value == null || "".equals(value)) {
                 errors.put(name, List.of("missing field"));
+            } else if (value instanceof String text) {
+                values.put(name, text);
+            } else {
+                errors.put(name, List.of("Not a valid string."));
             }
         }
-        return errors;
+        return new Fields(values, errors.isEmpty() ? null : HttpResponse.badRequest(errors));
+    }
+
+    /** @param refusal the answer to give instead, when the body is not acceptable; null when it is */
+    private record Fields(Map<String, String> values, HttpResponse<?> refusal) {
     }
 
     @Serdeable

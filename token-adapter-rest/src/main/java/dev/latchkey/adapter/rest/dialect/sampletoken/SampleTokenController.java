@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.dialect.sampletoken;
 
+import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
@@ -22,13 +23,11 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,6 +35,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -60,17 +60,15 @@ class SampleTokenController {
 
     private final AuthenticateUseCase authenticate;
     private final IssueTokenUseCase issueToken;
-    private final JsonMapper json;
     private final Lifetime lifetime;
     private final ClientAddresses addresses;
 
-    SampleTokenController(AuthenticateUseCase authenticate, IssueTokenUseCase issueToken, JsonMapper json,
+    SampleTokenController(AuthenticateUseCase authenticate, IssueTokenUseCase issueToken,
                           @Value("${latchkey.dialects.sampletoken.token-lifetime:14d}") Duration lifetime,
                           ClientAddresses addresses) {
         this.addresses = addresses;
         this.authenticate = authenticate;
         this.issueToken = issueToken;
-        this.json = json;
         this.lifetime = Lifetime.of(lifetime);
     }
 
@@ -78,7 +76,12 @@ class SampleTokenController {
     @Post
     @Consumes(MediaType.ALL)
     HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
-        Map<String, String> fields = fields(body);
+        Map<String, String> fields;
+        try {
+            fields = fields(body);
+        } catch (UnreadableRequest unreadable) {
+            return HttpResponse.badRequest(new Error("invalid_request", unreadable.getMessage()));
+        }
         if (!"password".equals(fields.get("grant_type"))) {
             return HttpResponse.badRequest(new Error("unsupported_grant_type", null));
         }
@@ -105,7 +108,6 @@ class SampleTokenController {
     }
 
     /** The form as documented, or the same fields as a JSON object, whatever the Content-Type says. */
-    @SuppressWarnings("unchecked")
     private Map<String, String> fields(String body) {
         Map<String, String> fields = new HashMap<>();
         if (body == null || body.isBlank()) {
@@ -113,23 +115,47 @@ class SampleTokenController {
         }
         if (body.stripLeading().startsWith("{")) {
             try {
-                Map<String, Object> parsed = json.readValue(body, Map.class);
-                parsed.forEach((name, value) -> fields.put(name, String.valueOf(value)));
-            } catch (IOException | RuntimeException notJson) {
-                return fields;
+                Map<String, Object> parsed = StrictJson.object(body);
+                StrictJson.requireOnly(parsed, FIELDS);
+                for (Map.Entry<String, Object> field : parsed.entrySet()) {
+                    if (!(field.getValue() instanceof String text)) {
+                        throw new UnreadableRequest(field.getKey() + " must be a string");
+                    }
+                    fields.put(field.getKey(), text);
+                }
+            } catch (StrictJson.MalformedJson malformed) {
+                throw new UnreadableRequest(malformed.describe());
             }
             return fields;
         }
         for (String pair : body.split("&")) {
             int equals = pair.indexOf('=');
+            String name;
+            String value;
             try {
-                fields.putIfAbsent(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
-                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException badEscape) {
-                return Map.of();
+                throw new UnreadableRequest("The form has a malformed %-escape");
+            }
+            if (!FIELDS.contains(name)) {
+                throw new UnreadableRequest(StrictJson.shown(name) + " is not a parameter of this request");
+            }
+            if (fields.putIfAbsent(name, value) != null) {
+                throw new UnreadableRequest(name + " appears more than once");
             }
         }
         return fields;
+    }
+
+    /** The parameters the platform's token request has. */
+    private static final Set<String> FIELDS = Set.of("grant_type", "username", "password");
+
+    /** A body this endpoint cannot take; the message names the parameter and never quotes a value. */
+    private static final class UnreadableRequest extends RuntimeException {
+        UnreadableRequest(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     @Serdeable

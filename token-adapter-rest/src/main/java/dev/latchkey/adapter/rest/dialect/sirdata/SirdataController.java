@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.dialect.sirdata;
 
+import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
@@ -19,17 +20,16 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sirdata's partner token: {@code GET /api/v1/public/auth/partner/{id}/token} with a JSON body {@code login} and
@@ -49,23 +49,20 @@ class SirdataController {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx").withZone(ZoneOffset.UTC);
 
     private final IssuePartnerTokenUseCase issuePartnerToken;
-    private final JsonMapper json;
     private final Lifetime lifetime;
     private final ClientAddresses addresses;
 
-    SirdataController(IssuePartnerTokenUseCase issuePartnerToken, JsonMapper json,
+    SirdataController(IssuePartnerTokenUseCase issuePartnerToken,
                       @Value("${latchkey.dialects.sirdata.token-lifetime:24h}") Duration lifetime,
                       ClientAddresses addresses) {
         this.addresses = addresses;
         this.issuePartnerToken = issuePartnerToken;
-        this.json = json;
         this.lifetime = Lifetime.of(lifetime);
     }
 
     /** The documented GET carries a body, so it arrives here as a POST (see {@code GetWithBody}). */
     @Post
     @Consumes(MediaType.ALL)
-    @SuppressWarnings("unchecked")
     HttpResponse<?> token(HttpRequest<?> request, @PathVariable("id") String id, @Nullable @Body String body) {
         PartnerId partner;
         try {
@@ -73,18 +70,15 @@ class SirdataController {
         } catch (NumberFormatException | InvalidValueException notAPartnerId) {
             return SirdataErrors.respond(HttpStatus.BAD_REQUEST, "The partner id must be a positive number.");
         }
-        Map<String, Object> fields;
+        Credentials credentials;
         try {
-            Object parsed = body == null || body.isBlank() ? null : json.readValue(body, Object.class);
-            if (!(parsed instanceof Map<?, ?> map)) {
-                return SirdataErrors.respond(HttpStatus.BAD_REQUEST, "The body must be a JSON object.");
-            }
-            fields = (Map<String, Object>) map;
-        } catch (IOException | RuntimeException notJson) {
-            return SirdataErrors.respond(HttpStatus.BAD_REQUEST, "The body must be a JSON object.");
+            credentials = StrictJson.read(body, Credentials.class);
+        } catch (StrictJson.MalformedJson malformed) {
+            return SirdataErrors.respond(HttpStatus.BAD_REQUEST, malformed.describe());
         }
-        if (!(fields.get("login") instanceof String login) || login.isEmpty()
-                || !(fields.get("password") instanceof String password) || password.isEmpty()) {
+        String login = credentials.login();
+        String password = credentials.password();
+        if (login == null || login.isEmpty() || password == null || password.isEmpty()) {
             return SirdataErrors.respond(HttpStatus.BAD_REQUEST, "login and password are required.");
         }
         IssuePartnerTokenUseCase.Outcome outcome = issuePartnerToken.issue(
@@ -109,6 +103,14 @@ class SirdataController {
         @Override
         public String toString() {
             return "PartnerToken[token=redacted, partner_id=" + partnerId + "]";
+        }
+    }
+
+    /** The body the platform documents; nothing else is accepted in it. */
+    record Credentials(String login, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[login=" + login + ", password=redacted]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.dialect.trifacta;
 
+import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
@@ -29,18 +30,17 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -63,44 +63,34 @@ class TrifactaController {
     private final InspectTokenUseCase inspectToken;
     private final RevokeTokenUseCase revokeToken;
     private final TrifactaTokenValue tokenValues;
-    private final JsonMapper json;
 
     TrifactaController(IssueTokenUseCase issueToken, ListTokensUseCase listTokens, InspectTokenUseCase inspectToken,
-                       RevokeTokenUseCase revokeToken, TrifactaTokenValue tokenValues, JsonMapper json) {
+                       RevokeTokenUseCase revokeToken, TrifactaTokenValue tokenValues) {
         this.issueToken = issueToken;
         this.listTokens = listTokens;
         this.inspectToken = inspectToken;
         this.revokeToken = revokeToken;
         this.tokenValues = tokenValues;
-        this.json = json;
     }
 
     @Post
     @Consumes(MediaType.ALL)
-    @SuppressWarnings("unchecked")
     HttpResponse<?> create(@Nullable @Body String body, Authentication authentication) {
-        Map<String, Object> fields;
+        NewToken fields;
         try {
-            fields = body == null || body.isBlank() ? Map.of() : json.readValue(body, Map.class);
-        } catch (IOException | RuntimeException notJson) {
-            return TrifactaErrors.validation("The request body must be a JSON object.");
+            fields = StrictJson.read(body == null || body.isBlank() ? "{}" : body, NewToken.class);
+        } catch (StrictJson.MalformedJson malformed) {
+            return TrifactaErrors.validation(malformed.describe());
         }
-        if (fields == null) {
-            return TrifactaErrors.validation("The request body must be a JSON object.");
-        }
-        Object seconds = fields.get("lifetimeSeconds");
-        if (!(seconds instanceof Number)) {
+        BigDecimal seconds = fields.lifetimeSeconds();
+        if (seconds == null) {
             return TrifactaErrors.validation("lifetimeSeconds is required: a number of seconds, or -1 for a token "
                     + "that never expires.");
         }
-        Object description = fields.getOrDefault("description", "");
-        if (!(description instanceof String text)) {
-            return TrifactaErrors.validation("description must be a string.");
-        }
+        String text = fields.description() == null ? "" : fields.description();
         IssueTokenUseCase.Outcome outcome;
         try {
-            Lifetime lifetime = dev.latchkey.adapter.rest.LifetimeSeconds.parse("lifetimeSeconds",
-                    new BigDecimal(seconds.toString()));
+            Lifetime lifetime = dev.latchkey.adapter.rest.LifetimeSeconds.parse("lifetimeSeconds", seconds);
             outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(AuthenticatedCaller.of(authentication),
                     TokenDescription.of(text), Scopes.none(), Optional.of(lifetime)));
         } catch (InvalidValueException invalid) {
@@ -183,5 +173,9 @@ class TrifactaController {
                     Timestamps.isoMillis(token.expiry().instant().orElse(null)),
                     Timestamps.isoMillis(token.lastUsedAt().orElse(null)), Timestamps.isoMillis(token.createdAt()));
         }
+    }
+
+    /** The body of {@code POST /v4/apiAccessTokens}, as the platform documents it. */
+    record NewToken(BigDecimal lifetimeSeconds, String description) {
     }
 }
