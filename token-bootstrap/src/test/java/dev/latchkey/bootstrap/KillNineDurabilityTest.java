@@ -46,7 +46,8 @@ class KillNineDurabilityTest {
             assertTokensSurviveKillNine(workingDirectory, Map.of(
                     "DATASOURCES_DEFAULT_URL", datasource.get("datasources.default.url").toString(),
                     "DATASOURCES_DEFAULT_USERNAME", datasource.get("datasources.default.username").toString(),
-                    "DATASOURCES_DEFAULT_PASSWORD", datasource.get("datasources.default.password").toString()));
+                    "DATASOURCES_DEFAULT_PASSWORD", datasource.get("datasources.default.password").toString(),
+                    "LATCHKEY_MASTER_KEY", datasource.get("latchkey.master-key").toString()));
         }
     }
 

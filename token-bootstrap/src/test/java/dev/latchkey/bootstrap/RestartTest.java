@@ -23,7 +23,7 @@ class RestartTest {
     private static EmbeddedServer start(Path dataDirectory, String bootstrapPassword) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
-                "datasources.default.url", "jdbc:h2:file:" + dataDirectory.resolve("latchkey")
+                "datasources.default.url", "jdbc:h2:file:" + dataDirectory.resolve("data/latchkey")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 BootstrapAdministrator.USERNAME_PROPERTY, "admin",
                 BootstrapAdministrator.PASSWORD_PROPERTY, bootstrapPassword));

@@ -14,6 +14,13 @@ interface ServerKeyRepository extends GenericRepository<ServerKeyRow, String> {
             + "ON CONFLICT DO NOTHING")
     long insertIfAbsent(String purpose, String material, Instant createdAt);
 
+    @Query("SELECT * FROM server_key")
+    java.util.List<ServerKeyRow> findAll();
+
+    /** Replaces the material only if it is still {@code expected}: another node may have wrapped it first. */
+    @Query("UPDATE server_key SET material = :replacement WHERE purpose = :purpose AND material = :expected")
+    long swapMaterial(String purpose, String expected, String replacement);
+
     @Query("SELECT material FROM server_key WHERE purpose = :purpose")
     Optional<String> findMaterial(String purpose);
 }

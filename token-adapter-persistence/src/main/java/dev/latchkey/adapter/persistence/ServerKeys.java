@@ -2,28 +2,40 @@ package dev.latchkey.adapter.persistence;
 
 import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.ServerKeyPort;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keys the service generates for itself on first use and keeps in the store, so that every node and every restart
  * uses the same one. Whichever node inserts first wins; the others read its key.
+ *
+ * <p>The store holds each key only wrapped by the master key ({@link MasterKey}), which never enters it: a copy of the
+ * database alone yields no key. At start-up, keys found in clear (stored before wrapping existed) or wrapped by a
+ * previous master key are wrapped by the current one, each by a compare-and-set so that nodes starting together agree.
  */
 @Singleton
-public class ServerKeys implements ServerKeyPort {
+public class ServerKeys implements ServerKeyPort, ApplicationEventListener<StartupEvent> {
 
-    private static final int KEY_BYTES = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerKeys.class);
+    private static final Pattern CLEAR = Pattern.compile("[0-9a-f]{" + 2 * MasterKey.BYTES + "}");
 
     private final ServerKeyRepository repository;
+    private final MasterKeys masterKeys;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
-    ServerKeys(ServerKeyRepository repository) {
+    ServerKeys(ServerKeyRepository repository, MasterKeys masterKeys) {
         this.repository = repository;
+        this.masterKeys = masterKeys;
     }
 
     @Override
@@ -31,11 +43,36 @@ public class ServerKeys implements ServerKeyPort {
         return loaded.computeIfAbsent(purpose, this::loadOrCreate).clone();
     }
 
+    @Override
+    public void onApplicationEvent(StartupEvent started) {
+        for (ServerKeyRow row : repository.findAll()) {
+            if (!MasterKey.idOfWrapped(row.material()).filter(masterKeys.current().id()::equals).isPresent()) {
+                byte[] key = open(row.purpose(), row.material());
+                repository.swapMaterial(row.purpose(), row.material(), masterKeys.current().wrap(key, row.purpose()));
+                LOG.info("Wrapped the stored key '{}' with the master key {}", row.purpose(),
+                        masterKeys.current().id());
+            }
+        }
+    }
+
     private byte[] loadOrCreate(String purpose) {
         MemoryOnly.mayWait();
-        byte[] candidate = new byte[KEY_BYTES];
+        byte[] candidate = new byte[MasterKey.BYTES];
         random.nextBytes(candidate);
-        repository.insertIfAbsent(purpose, HexFormat.of().formatHex(candidate), Instant.now());
-        return HexFormat.of().parseHex(repository.findMaterial(purpose).orElseThrow());
+        repository.insertIfAbsent(purpose, masterKeys.current().wrap(candidate, purpose), Instant.now());
+        return open(purpose, repository.findMaterial(purpose).orElseThrow());
+    }
+
+    private byte[] open(String purpose, String material) {
+        if (CLEAR.matcher(material).matches()) {
+            return HexFormat.of().parseHex(material);
+        }
+        String id = MasterKey.idOfWrapped(material).orElseThrow(() -> new IllegalStateException(
+                "The stored key '" + purpose + "' is in no format this version knows"));
+        return masterKeys.byId(id).orElseThrow(() -> new IllegalStateException("The stored key '" + purpose
+                        + "' is wrapped by master key " + id + ", which this node was not given (its current master "
+                        + "key is " + masterKeys.current().id() + "). Start it with the key the other nodes use, or "
+                        + "add the old one to latchkey.previous-master-keys while rotating."))
+                .unwrap(material, purpose);
     }
 }

@@ -24,10 +24,12 @@ public final class EmbeddedPostgresDatabase implements TestDatabase {
         } catch (IOException | SQLException failure) {
             throw new IllegalStateException("could not start the embedded PostgreSQL server", failure);
         }
+        // A shared database needs the master key its keys are wrapped with; every node of a test gets the same one.
         return Map.of(
                 "datasources.default.url", server.getJdbcUrl("postgres", "latchkey"),
                 "datasources.default.username", "postgres",
-                "datasources.default.password", "postgres");
+                "datasources.default.password", "postgres",
+                "latchkey.master-key", MasterKey.generate().encoded());
     }
 
     @Override

@@ -544,4 +544,60 @@ abstract class PersistenceContract {
         assertThat(limits.countedAs("192.0.2.1")).isEqualTo("192.0.2.1");
         assertThat(limits.countedAs("not:an.address:zz")).isEqualTo("not:an.address:zz");
     }
+
+    @Test
+    void serverKeysAreStoredOnlyWrappedByTheMasterKey() {
+        derivation.derive(random(32));
+        byte[] key = context.getBean(ServerKeys.class).keyFor(HmacSecretDerivation.PURPOSE);
+        String material = context.getBean(ServerKeyRepository.class).findMaterial(HmacSecretDerivation.PURPOSE)
+                .orElseThrow();
+
+        assertThat(material).startsWith("v1:" + context.getBean(MasterKeys.class).current().id() + ":")
+                .doesNotContainIgnoringCase(java.util.HexFormat.of().formatHex(key))
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(key));
+    }
+
+    @Test
+    void aNodeWithAnotherMasterKeyCannotOpenTheStoredKeys() {
+        derivation.derive(random(32));
+        ServerKeys stranger = new ServerKeys(context.getBean(ServerKeyRepository.class),
+                new MasterKeys(MasterKey.generate(), List.of()));
+
+        assertThatThrownBy(() -> stranger.keyFor(HmacSecretDerivation.PURPOSE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("which this node was not given");
+    }
+
+    @Test
+    void keysInClearOrUnderAPreviousMasterKeyAreWrappedByTheCurrentOneAtStartUp() {
+        ServerKeyRepository rows = context.getBean(ServerKeyRepository.class);
+        byte[] legacy = random(32);
+        String clearPurpose = "clear-" + java.util.HexFormat.of().formatHex(random(4));
+        rows.insertIfAbsent(clearPurpose, java.util.HexFormat.of().formatHex(legacy), NOW);
+        MasterKey old = MasterKey.generate();
+        MasterKey current = MasterKey.generate();
+        String oldPurpose = "old-" + java.util.HexFormat.of().formatHex(random(4));
+        byte[] underOld = new ServerKeys(rows, new MasterKeys(old, List.of())).keyFor(oldPurpose);
+        // Rows other tests left are wrapped by the context's key; this node is told of it as a previous key too.
+        MasterKey contextKey = context.getBean(MasterKeys.class).current();
+
+        new ServerKeys(rows, new MasterKeys(current, List.of(old, contextKey))).onApplicationEvent(null);
+
+        ServerKeys afterRotation = new ServerKeys(rows, new MasterKeys(current, List.of()));
+        assertThat(afterRotation.keyFor(clearPurpose)).isEqualTo(legacy);
+        assertThat(afterRotation.keyFor(oldPurpose)).isEqualTo(underOld);
+        assertThat(rows.findMaterial(clearPurpose).orElseThrow()).startsWith("v1:" + current.id());
+        assertThatThrownBy(() -> new ServerKeys(rows, new MasterKeys(old, List.of())).keyFor(oldPurpose))
+                .isInstanceOf(IllegalStateException.class);
+        // Put every row back under the context's key, for the tests that follow.
+        new ServerKeys(rows, new MasterKeys(contextKey, List.of(current))).onApplicationEvent(null);
+    }
+
+    @Test
+    void aWrappedKeyMovedToAnotherRowDoesNotOpen() {
+        MasterKey key = MasterKey.generate();
+        String wrapped = key.wrap(random(32), "purpose-a");
+
+        assertThatThrownBy(() -> key.unwrap(wrapped, "purpose-b")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("moved from another row");
+    }
 }
