@@ -64,7 +64,7 @@ public class OAuthProperties {
 
     GrantPolicy toGrantPolicy() {
         if (accessTokenFormat == GrantPolicy.AccessTokenFormat.JWT && (issuer == null || issuer.isBlank())) {
-            throw new ConfigurationException("latchkey.oauth.access-token-format=jwt needs latchkey.oauth.issuer, "
+            throw new ConfigurationException("latchkey.oauth.access-token-format=jwt needs latchkey.issuer (LATCHKEY_ISSUER), "
                     + "the issuer identifier the JWTs will carry (for example https://tokens.example.com)");
         }
         return GrantPolicy.standard(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),

@@ -23,7 +23,7 @@ class OAuthConfigurationTest {
     @Test
     void jwtAccessTokensNeedAnIssuer() {
         assertThatThrownBy(() -> start(Map.of("latchkey.oauth.access-token-format", "jwt")).close())
-                .hasStackTraceContaining("latchkey.oauth.issuer");
+                .hasStackTraceContaining("latchkey.issuer (LATCHKEY_ISSUER)");
     }
 
     @Test

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import dev.latchkey.adapter.rest.security.ClientAddresses;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.Optional;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.util.HttpHostResolver;
@@ -19,23 +23,39 @@ import java.util.List;
 class MetadataController {
 
     private final HttpHostResolver hosts;
-    private final String configuredIssuer;
+    private final ClientAddresses addresses;
+    private final BeanProvider<EmbeddedServer> server;
+    private final Optional<String> configuredIssuer;
 
-    MetadataController(HttpHostResolver hosts, @Nullable @Value("${latchkey.oauth.issuer:}") String configuredIssuer) {
+    MetadataController(HttpHostResolver hosts, ClientAddresses addresses, BeanProvider<EmbeddedServer> server,
+                       @Nullable @Value("${latchkey.oauth.issuer:}") String issuer) {
         this.hosts = hosts;
-        this.configuredIssuer = configuredIssuer;
+        this.addresses = addresses;
+        this.server = server;
+        this.configuredIssuer = Optional.ofNullable(issuer).filter(value -> !value.isBlank())
+                .map(value -> value.strip().replaceAll("/+$", ""));
     }
 
     @Get(OAuthEndpoints.METADATA)
     Metadata metadata(HttpRequest<?> request) {
-        // Without a configured issuer, the address the client used: metadata must name the server it came from.
-        String issuer = configuredIssuer == null || configuredIssuer.isBlank()
-                ? hosts.resolve(request) : configuredIssuer.replaceAll("/+$", "");
+        String issuer = configuredIssuer.orElseGet(() -> unconfiguredIssuer(request));
         List<String> clientAuthentication = List.of("client_secret_basic", "client_secret_post");
         return new Metadata(issuer, issuer + OAuthEndpoints.TOKEN, issuer + OAuthEndpoints.INTROSPECT,
                 issuer + OAuthEndpoints.REVOKE, List.of("password", "refresh_token"), List.of(),
                 clientAuthentication, List.of("client_secret_basic", "client_secret_post", "bearer"),
                 List.of("client_secret_basic", "client_secret_post", "bearer"), List.of("introspect"));
+    }
+
+    /**
+     * Without a configured issuer: the server's own URL. The {@code Host} and forwarded headers are the client's to
+     * write, and an issuer taken from them would let anyone make the metadata name their server; they are believed
+     * only when a trusted proxy ({@code latchkey.http.trusted-proxies}) sent the request.
+     */
+    private String unconfiguredIssuer(HttpRequest<?> request) {
+        if (addresses.trustsForwardedHeadersOf(request)) {
+            return hosts.resolve(request);
+        }
+        return server.get().getURL().toString().replaceAll("/+$", "");
     }
 
     @Serdeable

@@ -4,6 +4,7 @@ import dev.latchkey.adapter.rest.MemoryFirst;
 import dev.latchkey.adapter.rest.oauth.OAuthEndpoints;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase.Outcome;
+import io.micronaut.core.order.OrderUtil;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
@@ -24,7 +25,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Reads the credentials of a request (a password with {@code Basic}, or a token in any of the forms below) and asks
+ * Reads the credentials of a request (a password with {@code Basic}, or a token in a {@link TokenPresentation}) and asks
  * {@link AuthenticateUseCase} who they belong to.
  *
  * <p>Password hashing blocks, so it runs on the blocking executor, never on the event loop. A token check runs on
@@ -36,20 +37,20 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsAuthenticationFetcher.class);
     private static final String BASIC = "Basic ";
-    private static final List<String> TOKEN_SCHEMES = List.of("Bearer ", "JWT ");
-    private static final String USER_TOKEN_HEADER = "user-token";
 
     private final AuthenticateUseCase authenticate;
     private final Scheduler blocking;
     private final DialectCredentials dialects;
     private final MemoryFirst memoryFirst;
     private final ClientAddresses addresses;
+    private final List<TokenPresentation> presentations;
 
     CredentialsAuthenticationFetcher(AuthenticateUseCase authenticate,
                                      @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
                                      DialectCredentials dialects, MemoryFirst memoryFirst,
-                                     ClientAddresses addresses) {
+                                     ClientAddresses addresses, List<TokenPresentation> presentations) {
         this.authenticate = authenticate;
+        this.presentations = presentations.stream().sorted(OrderUtil.COMPARATOR).toList();
         this.addresses = addresses;
         this.dialects = dialects;
         this.memoryFirst = memoryFirst;
@@ -70,7 +71,7 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
                     .subscribeOn(blocking)
                     .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BASIC));
         }
-        Optional<String> token = presentedToken(request, authorization);
+        Optional<String> token = presentedToken(request);
         if (token.isEmpty()) {
             return Mono.empty();
         }
@@ -79,23 +80,15 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
                 .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BEARER));
     }
 
-    /**
-     * The token a request presents, in any of the forms the platforms Latchkey speaks for use: {@code Bearer} (RFC
-     * 6750), {@code JWT <token>} (Masters India), the bare token as the whole header (Sirdata), or a
-     * {@code user-token} header (Datasentinel).
-     */
-    private static Optional<String> presentedToken(HttpRequest<?> request, Optional<String> authorization) {
-        if (authorization.isPresent()) {
-            String header = authorization.get().trim();
-            for (String scheme : TOKEN_SCHEMES) {
-                if (startsWithIgnoreCase(header, scheme)) {
-                    return Optional.of(header.substring(scheme.length()).trim()).filter(value -> !value.isEmpty());
-                }
+    /** The token a request presents, in the first form that finds one: Bearer, or a switched-on dialect's form. */
+    private Optional<String> presentedToken(HttpRequest<?> request) {
+        for (TokenPresentation presentation : presentations) {
+            Optional<String> token = presentation.tokenIn(request);
+            if (token.isPresent()) {
+                return token;
             }
-            return header.isEmpty() || header.contains(" ") ? Optional.empty() : Optional.of(header);
         }
-        return request.getHeaders().get(USER_TOKEN_HEADER, String.class).map(String::trim)
-                .filter(value -> !value.isEmpty());
+        return Optional.empty();
     }
 
     private Outcome passwordOutcome(String encoded, String address) {

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.dialect.trifacta;
 
 import dev.latchkey.adapter.rest.security.CredentialUnwrapper;
+import dev.latchkey.adapter.rest.json.StrictJson;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Trifacta's {@code tokenValue}: base64 of {@code {"tokenId": "...", "secret": "..."}}, so that the token carries its
@@ -17,6 +19,8 @@ import java.util.Optional;
 @Singleton
 @Requires(property = TrifactaController.ENABLED, notEquals = "false")
 final class TrifactaTokenValue implements CredentialUnwrapper {
+
+    private static final Set<String> FIELDS = Set.of("tokenId", "secret");
 
     private final JsonMapper json;
 
@@ -34,17 +38,17 @@ final class TrifactaTokenValue implements CredentialUnwrapper {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Optional<String> unwrap(String presented) {
         if (!presented.startsWith("eyJ") || presented.contains(".")) {
             return Optional.empty();
         }
         try {
-            byte[] decoded = Base64.getDecoder().decode(presented);
-            Map<String, Object> fields = json.readValue(new String(decoded, StandardCharsets.UTF_8), Map.class);
+            Map<String, Object> fields = StrictJson.object(
+                    new String(Base64.getDecoder().decode(presented), StandardCharsets.UTF_8));
+            StrictJson.requireOnly(fields, FIELDS);
             return fields.get("secret") instanceof String secret && fields.get("tokenId") instanceof String
                     ? Optional.of(secret) : Optional.empty();
-        } catch (IllegalArgumentException | IOException notTrifacta) {
+        } catch (IllegalArgumentException | StrictJson.MalformedJson notTrifacta) {
             return Optional.empty();
         }
     }
