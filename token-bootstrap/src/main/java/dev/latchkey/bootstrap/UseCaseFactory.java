@@ -35,6 +35,7 @@ import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.service.LatchkeyServices;
 import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.PasswordPolicy;
 import io.micronaut.context.annotation.Context;
@@ -49,6 +50,9 @@ import java.time.Duration;
 /** Wires the framework-free core: ports in, use cases out. */
 @Factory
 class UseCaseFactory {
+
+    /** Masters India's token-pair endpoints: their refresh tokens redeem there, and only there. */
+    static final GrantSurface MASTERS_INDIA_SURFACE = GrantSurface.of("mastersindia");
 
     /** Ticks in microseconds: PostgreSQL keeps no finer, and a token must read back exactly as it was issued. */
     @Singleton
@@ -142,8 +146,9 @@ class UseCaseFactory {
                                           @Value("${latchkey.dialects.mastersindia.refresh-token-lifetime:30d}")
                                           Duration refreshTokenLifetime) {
         GrantPolicy standard = oauth.toGrantPolicy();
-        return services.grantTokens(new GrantPolicy(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),
-                standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT, true));
+        return services.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, Lifetime.of(accessTokenLifetime),
+                Lifetime.of(refreshTokenLifetime), standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT,
+                true));
     }
 
     @Singleton

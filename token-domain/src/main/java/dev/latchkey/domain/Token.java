@@ -177,6 +177,11 @@ public final class Token {
         return attributes.client();
     }
 
+    /** The surface a grant's token was made through; empty outside grants, and for grants older than surfaces. */
+    public Optional<GrantSurface> surface() {
+        return attributes.surface();
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param client the OAuth 2.0 client the token was issued to, when one authenticated
  */
 public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
-                              Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client) {
+                              Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
+                              Optional<GrantSurface> surface) {
 
     public TokenAttributes {
         Objects.requireNonNull(id, "id");
@@ -22,21 +23,25 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(grant, "grant");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(surface, "surface");
+        if (surface.isPresent() && grant.isEmpty()) {
+            throw new InvalidValueException("surface", "only a grant's tokens are made through a surface");
+        }
     }
 
     /** A personal token: made directly by its owner, outside any grant or client. */
     public static TokenAttributes personal(TokenId id, AccountId owner, TokenDescription description, Scopes scopes,
                                            Expiry expiry) {
         return new TokenAttributes(id, owner, TokenKind.PERSONAL, description, scopes, expiry, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The same token with another expiry; for a replacement or a shortened overlap. */
     public TokenAttributes withExpiry(Expiry newExpiry) {
-        return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client);
+        return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client, surface);
     }
 
     public TokenAttributes withId(TokenId newId) {
-        return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client);
+        return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client, surface);
     }
 }

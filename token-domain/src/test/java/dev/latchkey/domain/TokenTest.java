@@ -30,7 +30,8 @@ class TokenTest {
     private static Token refreshToken() {
         return Token.issue(new TokenAttributes(TokenId.fromRandomBytes(new byte[16]), OWNER, TokenKind.REFRESH,
                 TokenDescription.none(), Scopes.none(), Expiry.at(T0.plusSeconds(3600)),
-                Optional.of(GrantId.fromRandomBytes(new byte[16])), Optional.empty()), T0, SECRET.hash()).token();
+                Optional.of(GrantId.fromRandomBytes(new byte[16])), Optional.empty(),
+                Optional.of(GrantSurface.TOKEN_ENDPOINT)), T0, SECRET.hash()).token();
     }
 
     private static Token issued(Expiry expiry) {

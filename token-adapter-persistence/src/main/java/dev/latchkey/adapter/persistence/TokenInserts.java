@@ -34,8 +34,8 @@ class TokenInserts {
 
     static final int MAXIMUM_BATCH = 256;
     private static final String INSERT = "INSERT INTO token (id, owner_id, kind, description, scopes, secret_hash, "
-            + "created_at, expires_at, last_used_at, revoked_at, revocation_reason, grant_id, client_id, consumed_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "created_at, expires_at, last_used_at, revoked_at, revocation_reason, grant_id, client_id, consumed_at, "
+            + "grant_surface) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private record Pending(TokenRow row, CompletableFuture<Void> committed) {
     }
@@ -135,6 +135,7 @@ class TokenInserts {
         uuid(insert, 12, row.grantId());
         insert.setString(13, row.clientId());
         instant(insert, 14, row.consumedAt());
+        insert.setString(15, row.grantSurface());
     }
 
     private static void instant(PreparedStatement insert, int index, Instant value) throws SQLException {

@@ -3,6 +3,7 @@ package dev.latchkey.adapter.persistence;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
+import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
@@ -24,7 +25,7 @@ import java.util.UUID;
 record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, String scopes, String secretHash,
                 Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt,
                 @Nullable Instant revokedAt, @Nullable String revocationReason, @Nullable UUID grantId,
-                @Nullable String clientId, @Nullable Instant consumedAt) {
+                @Nullable String clientId, @Nullable Instant consumedAt, @Nullable String grantSurface) {
 
     static TokenRow fromDomain(Token token) {
         Revocation revocation = token.revocation().orElse(null);
@@ -34,7 +35,7 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 revocation == null ? null : revocation.at(),
                 revocation == null ? null : revocation.reason().name(),
                 token.grant().map(GrantId::value).orElse(null), token.client().map(ClientId::value).orElse(null),
-                token.consumedAt().orElse(null));
+                token.consumedAt().orElse(null), token.surface().map(GrantSurface::name).orElse(null));
     }
 
     Token toDomain() {
@@ -43,7 +44,7 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
         TokenAttributes attributes = new TokenAttributes(new TokenId(id), new AccountId(ownerId),
                 TokenKind.valueOf(kind), TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes),
                 Expiry.ofNullable(expiresAt), Optional.ofNullable(grantId).map(GrantId::new),
-                Optional.ofNullable(clientId).map(ClientId::new));
+                Optional.ofNullable(clientId).map(ClientId::new), Optional.ofNullable(grantSurface).map(GrantSurface::new));
         return Token.restore(attributes, createdAt, SecretHash.fromHex(secretHash), lastUsedAt, revocation,
                 consumedAt);
     }

@@ -22,6 +22,7 @@ import dev.latchkey.domain.IdempotencyKey;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Rotation;
 import dev.latchkey.domain.GrantId;
+import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.Revocation;
@@ -131,7 +132,7 @@ abstract class PersistenceContract {
     protected Token newRefreshToken(Account owner, GrantId grant) {
         return save(new TokenAttributes(TokenId.fromRandomBytes(random(16)), owner.id(), TokenKind.REFRESH,
                 TokenDescription.none(), Scopes.of("read"), Expiry.at(NOW.plusSeconds(3600)), Optional.of(grant),
-                Optional.of(ClientId.of("gateway"))), NOW);
+                Optional.of(ClientId.of("gateway")), Optional.of(GrantSurface.of("test-surface"))), NOW);
     }
 
     private Token save(TokenAttributes attributes, Instant createdAt) {

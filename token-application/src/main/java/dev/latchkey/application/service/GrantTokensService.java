@@ -94,6 +94,10 @@ final class GrantTokensService implements GrantTokensUseCase {
             return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_REFRESH_TOKEN);
         }
         Token refresh = found.get();
+        if (!refresh.surface().equals(Optional.of(policy.surface()))) {
+            // Answered like an unknown token: whether it is valid elsewhere is none of this surface's business.
+            return new Outcome.InvalidGrant(Cause.WRONG_SURFACE, BAD_REFRESH_TOKEN);
+        }
         if (!refresh.client().equals(grant.client())) {
             // RFC 6749 section 6: a refresh token is bound to the client it was issued to.
             return new Outcome.InvalidGrant(Cause.WRONG_CLIENT, "The refresh token was issued to another client.");
@@ -158,7 +162,8 @@ final class GrantTokensService implements GrantTokensUseCase {
     private IssuedToken issue(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
                               TokenKind kind, dev.latchkey.domain.Expiry expiry, Instant now) {
         TokenAttributes attributes = new TokenAttributes(TokenId.fromRandomBytes(randomness.nextBytes(16)),
-                owner.id(), kind, TokenDescription.none(), scopes, expiry, Optional.of(grant), client);
+                owner.id(), kind, TokenDescription.none(), scopes, expiry, Optional.of(grant), client,
+                Optional.of(policy.surface()));
         String credential = switch (policy.accessTokenFormat()) {
             case ACCOUNT_JWT -> jwts.encodeWithAccountClaims(attributes, now, owner);
             case JWT -> kind == TokenKind.ACCESS ? jwts.encode(attributes, now) : opaqueSecret();

@@ -9,6 +9,7 @@ import dev.latchkey.application.port.in.GrantTokensUseCase.RefreshGrant;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
@@ -185,8 +186,9 @@ class GrantTokensServiceTest {
 
     @Test
     void aPolicyCanMakeARefreshInvalidateTheTokensItReplaces() {
-        GrantTokensUseCase strict = fixture.services.grantTokens(new GrantPolicy(POLICY.accessTokenLifetime(),
-                POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(), GrantPolicy.AccessTokenFormat.OPAQUE, true));
+        GrantTokensUseCase strict = fixture.services.grantTokens(new GrantPolicy(GrantSurface.TOKEN_ENDPOINT,
+                POLICY.accessTokenLifetime(), POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(),
+                GrantPolicy.AccessTokenFormat.OPAQUE, true));
         Outcome.Granted first = (Outcome.Granted) strict.grant(
                 new PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS, Optional.empty(), GATEWAY));
 
@@ -217,5 +219,24 @@ class GrantTokensServiceTest {
         assertThat(new RefreshGrant("lk_secretvalue", Optional.empty(), Optional.empty()).toString())
                 .doesNotContain("lk_secretvalue");
         assertThat(passwordGrant(Optional.empty()).access().toString()).doesNotContain("lk_");
+    }
+
+    @Test
+    void aRefreshTokenRedeemsOnlyThroughTheSurfaceThatMadeIt() {
+        GrantTokensUseCase platform = fixture.services.grantTokens(new GrantPolicy(GrantSurface.of("platform"),
+                POLICY.accessTokenLifetime(), POLICY.refreshTokenLifetime(), POLICY.reuseLeeway(),
+                GrantPolicy.AccessTokenFormat.OPAQUE, true));
+        Outcome.Granted byPlatform = (Outcome.Granted) platform.grant(new PasswordGrant("alice", "alice-password",
+                ServiceFixture.ADDRESS, Optional.empty(), Optional.empty()));
+        Outcome.Granted byEndpoint = (Outcome.Granted) grants.grant(new PasswordGrant("alice", "alice-password",
+                ServiceFixture.ADDRESS, Optional.empty(), Optional.empty()));
+
+        assertThat(grants.grant(new RefreshGrant(byPlatform.refresh().credential(), Optional.empty(),
+                Optional.empty()))).isEqualTo(new Outcome.InvalidGrant(
+                        GrantTokensUseCase.Cause.WRONG_SURFACE, "The refresh token is invalid, expired or revoked."));
+        assertThat(platform.grant(new RefreshGrant(byEndpoint.refresh().credential(), Optional.empty(),
+                Optional.empty()))).isInstanceOf(Outcome.InvalidGrant.class);
+        assertThat(platform.grant(new RefreshGrant(byPlatform.refresh().credential(), Optional.empty(),
+                Optional.empty()))).as("its own surface still redeems it").isInstanceOf(Outcome.Granted.class);
     }
 }

@@ -95,4 +95,23 @@ abstract class MastersIndiaContract extends DialectContract {
         assertThat(refresh("{\"token\": \"garbage\"}").statusCode()).as("an invalid one").isEqualTo(206);
         assertThat(body(refresh("{}"))).containsEntry("token", List.of("missing field"));
     }
+
+    @Test
+    void refreshTokensRedeemOnlyWhereTheyWereMade() throws Exception {
+        String platformRefresh = body(tokenAuth(SEED_REQUEST)).get("refresh token").toString();
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+        HttpResponse<String> atTokenEndpoint = send("POST", "/oauth2/token", form,
+                "grant_type=refresh_token&refresh_token=" + platformRefresh);
+        assertThat(atTokenEndpoint.statusCode()).isEqualTo(400);
+        assertThat(body(atTokenEndpoint)).containsEntry("error", "invalid_grant");
+
+        Object endpointRefresh = body(send("POST", "/oauth2/token", form,
+                "grant_type=password&username=sample_user&password=1234Pass")).get("refresh_token");
+        HttpResponse<String> atPlatform = refresh("{\"token\": \"" + endpointRefresh + "\"}");
+        assertThat(atPlatform.statusCode()).isEqualTo(206);
+
+        assertThat(refresh("{\"token\": \"" + platformRefresh + "\"}").statusCode())
+                .as("still good where it was made").isEqualTo(200);
+    }
 }

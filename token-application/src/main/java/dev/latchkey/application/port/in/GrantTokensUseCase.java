@@ -55,7 +55,9 @@ public interface GrantTokensUseCase {
         EXPIRED,
         SPENT,
         REVOKED,
-        WRONG_CLIENT
+        WRONG_CLIENT,
+        /** Made through another surface (a platform's token-pair endpoint, say): not redeemable here. */
+        WRONG_SURFACE
     }
 
     sealed interface Outcome {
