@@ -53,6 +53,9 @@ public record Account(AccountId id, Username username, PasswordHash passwordHash
      * {@code partner:<id>} scope only for the partner's own accounts, since resource servers trust it.
      */
     public boolean mayHold(Scopes scopes) {
+        if (scopes.values().stream().anyMatch(Scopes::imitatesReserved)) {
+            return false;
+        }
         if (role == Role.ADMIN) {
             return true;
         }

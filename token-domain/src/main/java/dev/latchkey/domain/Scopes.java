@@ -61,6 +61,18 @@ public record Scopes(SortedSet<String> values) {
         return of(Arrays.asList(text.trim().split(" +")));
     }
 
+    /**
+     * Whether a scope differs from a reserved one only in case ({@code Introspect}, {@code PARTNER:1}). Scopes
+     * compare exactly (RFC 6749 section 3.3), but a resource server that compares without case would take such a
+     * scope for the reserved one, so nobody may hold it.
+     */
+    public static boolean imitatesReserved(String scope) {
+        boolean introspectLookalike = scope.equalsIgnoreCase(INTROSPECT) && !scope.equals(INTROSPECT);
+        boolean partnerLookalike = scope.regionMatches(true, 0, PARTNER_PREFIX, 0, PARTNER_PREFIX.length())
+                && !scope.startsWith(PARTNER_PREFIX);
+        return introspectLookalike || partnerLookalike;
+    }
+
     /** The scope of a token that acts for a partner. */
     public static String partner(PartnerId partner) {
         return PARTNER_PREFIX + partner.value();

@@ -24,6 +24,18 @@ public record Username(String value) {
         return new Username(value);
     }
 
+    /**
+     * The form in which two usernames are the same account: without case, so that {@code ALICE} and {@code alice}
+     * can never be two people. Defined for any presented text, so that a malformed username is counted alike.
+     */
+    public static String canonical(String presented) {
+        return presented.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String canonical() {
+        return canonical(value);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -38,7 +38,7 @@ public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPo
 
     @Override
     public Optional<Account> loadByUsername(Username username) {
-        return repository.findByUsername(username.value()).map(AccountRow::toDomain);
+        return repository.findByUsernameKey(username.canonical()).map(AccountRow::toDomain);
     }
 
     @Override

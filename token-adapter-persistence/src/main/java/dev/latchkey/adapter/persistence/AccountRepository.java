@@ -15,9 +15,8 @@ interface AccountRepository extends GenericRepository<AccountRow, UUID> {
 
     Optional<AccountRow> findById(UUID id);
 
-    Optional<AccountRow> findByUsername(String username);
-
-    boolean existsByUsername(String username);
+    /** By {@link dev.latchkey.domain.Username#canonical()}: usernames are one account whatever their case. */
+    Optional<AccountRow> findByUsernameKey(String usernameKey);
 
     long count();
 }

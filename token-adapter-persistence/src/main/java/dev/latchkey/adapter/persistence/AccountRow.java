@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 @MappedEntity("account")
-record AccountRow(@Id UUID id, String username, String passwordHash, String role, boolean enabled,
-                  Instant createdAt, @Nullable String email, @Nullable String organization,
+record AccountRow(@Id UUID id, String username, String usernameKey, String passwordHash, String role,
+                  boolean enabled, Instant createdAt, @Nullable String email, @Nullable String organization,
                   @Nullable Long partnerId) {
 
     static AccountRow fromDomain(Account account) {
-        return new AccountRow(account.id().value(), account.username().value(),
+        return new AccountRow(account.id().value(), account.username().value(), account.username().canonical(),
                 account.passwordHash().phcString(), account.role().name(), account.enabled(), account.createdAt(),
                 account.email().map(EmailAddress::value).orElse(null),
                 account.organization().map(Organization::name).orElse(null),

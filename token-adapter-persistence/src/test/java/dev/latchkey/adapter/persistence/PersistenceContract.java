@@ -601,4 +601,19 @@ abstract class PersistenceContract {
         assertThatThrownBy(() -> key.unwrap(wrapped, "purpose-b")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("moved from another row");
     }
+
+    @Test
+    void usernamesAreOneAccountWhateverTheirCase() {
+        String suffix = java.util.HexFormat.of().formatHex(random(4));
+        Account mixed = Account.create(AccountId.fromRandomBytes(random(16)), Username.of("Mixed.Case-" + suffix),
+                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"), Role.USER, NOW);
+        Account shouting = Account.create(AccountId.fromRandomBytes(random(16)), Username.of("MIXED.CASE-" + suffix),
+                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"), Role.USER, NOW);
+
+        assertThat(accounts.saveNew(mixed)).isEqualTo(SaveAccountPort.SaveOutcome.SAVED);
+        assertThat(accounts.saveNew(shouting)).isEqualTo(SaveAccountPort.SaveOutcome.USERNAME_TAKEN);
+        assertThat(accounts.loadByUsername(Username.of("mixed.case-" + suffix))).get()
+                .satisfies(found -> assertThat(found.username().value()).as("kept as spelt")
+                        .isEqualTo("Mixed.Case-" + suffix));
+    }
 }

@@ -1,20 +1,28 @@
 package dev.latchkey.adapter.rest;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
- * Responses of the API hold secrets or facts about credentials; no cache, shared or private, may keep them
- * (RFC 6749 section 5.1 asks the same of token responses).
+ * Responses of the API and of every surface that hands out or describes credentials hold secrets or facts about
+ * credentials; no cache, shared or private, may keep them (RFC 6749 section 5.1 asks the same of token responses).
+ * Ordered outside the security filter, so that its refusals (a 401, an administrator-only 403) are covered too.
  */
-@ServerFilter("/api/**")
-final class NoStoreFilter {
+@ServerFilter({"/api/**", "/oauth2/**", "/Token", "/ds-api/**", "/v4/**"})
+final class NoStoreFilter implements Ordered {
 
     @ResponseFilter
     void forbidCaching(MutableHttpResponse<?> response) {
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         response.getHeaders().set(HttpHeaders.PRAGMA, "no-cache");
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
     }
 }

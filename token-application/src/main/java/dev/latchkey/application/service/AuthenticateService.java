@@ -17,7 +17,6 @@ import dev.latchkey.domain.Token;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 final class AuthenticateService implements AuthenticateUseCase {
@@ -68,7 +67,7 @@ final class AuthenticateService implements AuthenticateUseCase {
      * Derived from the text as presented, not from an account, so that unknown usernames are limited alike.
      */
     static String usernameKey(String presented) {
-        return presented.strip().toLowerCase(Locale.ROOT);
+        return Username.canonical(presented);
     }
 
     private Outcome checkPassword(PasswordCredentials credentials) {
