@@ -49,6 +49,13 @@ public class Argon2PasswordHasher implements PasswordHasherPort {
         return bounded(() -> encoder.matches(candidate.reveal(), hash.phcString()));
     }
 
+    @Override
+    public void refuseIfSaturated() {
+        if (admitted.get() >= capacity.concurrentHashes() + capacity.queuedHashes()) {
+            throw new CapacityExhaustedException("password hashing is at capacity", capacity.retryAfterSeconds());
+        }
+    }
+
     private <T> T bounded(Supplier<T> hashing) {
         if (admitted.incrementAndGet() > capacity.concurrentHashes() + capacity.queuedHashes()) {
             admitted.decrementAndGet();

@@ -61,8 +61,8 @@ final class LoginLimits implements LoginLimitPort {
         }
         ConsumptionProbe byUsername = usernameBucket(usernameKey).tryConsumeAndReturnRemaining(1);
         if (!byUsername.isConsumed()) {
-            // The attempt is not made, so it does not count against the address either.
-            addressBucket.addTokens(1);
+            // Counted against the address all the same: an address that keeps trying a locked username soon spends
+            // its own allowance, and is then refused from memory, without the database read this refusal cost.
             return refused(byUsername);
         }
         return new Admission.Admitted();

@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.IdempotencyKey;
 import dev.latchkey.domain.Rotation;
+import dev.latchkey.domain.TokenId;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public class RotationLedgerAdapter implements RotationLedgerPort {
     @Override
     public RecordOutcome record(Rotation rotation) {
         long inserted = repository.insertIfAbsent(rotation.account().value(), rotation.key().value(),
-                rotation.rotated().value(), rotation.replacement().value(), rotation.saltHex(), rotation.at());
+                rotation.presentedBy().map(token -> token.value().toString()).orElse(RotationRow.PASSWORD), rotation.rotated().value(), rotation.replacement().value(), rotation.saltHex(), rotation.at());
         return inserted == 1 ? RecordOutcome.RECORDED : RecordOutcome.KEY_ALREADY_USED;
     }
 }

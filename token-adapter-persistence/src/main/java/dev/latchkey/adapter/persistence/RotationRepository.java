@@ -18,9 +18,9 @@ interface RotationRepository extends GenericRepository<RotationRow, RotationRow.
     long deleteCreatedBefore(Instant before);
 
     /** Inserts unless the key is taken; waits for a concurrent insert of the same key to settle first. */
-    @Query("INSERT INTO rotation (account_id, idempotency_key, rotated_token_id, replacement_token_id, salt, created_at) "
-            + "VALUES (:accountId, :idempotencyKey, :rotatedTokenId, :replacementTokenId, :salt, :createdAt) "
-            + "ON CONFLICT DO NOTHING")
-    long insertIfAbsent(UUID accountId, String idempotencyKey, UUID rotatedTokenId, UUID replacementTokenId,
-                        String salt, Instant createdAt);
+    @Query("INSERT INTO rotation (account_id, idempotency_key, presented_by, rotated_token_id, replacement_token_id, "
+            + "salt, created_at) VALUES (:accountId, :idempotencyKey, :presentedBy, :rotatedTokenId, "
+            + ":replacementTokenId, :salt, :createdAt) ON CONFLICT DO NOTHING")
+    long insertIfAbsent(UUID accountId, String idempotencyKey, String presentedBy, UUID rotatedTokenId,
+                        UUID replacementTokenId, String salt, Instant createdAt);
 }

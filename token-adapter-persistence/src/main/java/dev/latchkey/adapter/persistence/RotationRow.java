@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("rotation")
-record RotationRow(@EmbeddedId Key key, UUID rotatedTokenId, UUID replacementTokenId, String salt,
-                   Instant createdAt) {
+record RotationRow(@EmbeddedId Key key, String presentedBy, UUID rotatedTokenId, UUID replacementTokenId,
+                   String salt, Instant createdAt) {
+
+    /** How a rotation by password is recorded in {@code presented_by}; a token's id otherwise. */
+    static final String PASSWORD = "password";
 
     @Embeddable
     record Key(@MappedProperty("account_id") UUID accountId,
@@ -22,6 +25,8 @@ record RotationRow(@EmbeddedId Key key, UUID rotatedTokenId, UUID replacementTok
 
     Rotation toDomain() {
         return new Rotation(new AccountId(key.accountId()), IdempotencyKey.of(key.idempotencyKey()),
+                PASSWORD.equals(presentedBy) ? java.util.Optional.empty()
+                        : java.util.Optional.of(new TokenId(UUID.fromString(presentedBy))),
                 new TokenId(rotatedTokenId), new TokenId(replacementTokenId), salt, createdAt);
     }
 }

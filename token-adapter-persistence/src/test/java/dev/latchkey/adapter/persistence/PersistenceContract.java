@@ -395,7 +395,7 @@ abstract class PersistenceContract {
         Account owner = newAccount();
         Token rotated = newToken(owner, NOW, Expiry.never());
         Token replacement = newToken(owner, NOW, Expiry.never());
-        Rotation rotation = new Rotation(owner.id(), IdempotencyKey.of("deploy-1"), rotated.id(), replacement.id(),
+        Rotation rotation = new Rotation(owner.id(), IdempotencyKey.of("deploy-1"), Optional.empty(), rotated.id(), replacement.id(),
                 "ab".repeat(32), NOW);
 
         assertThat(rotations.record(rotation)).isEqualTo(RotationLedgerPort.RecordOutcome.RECORDED);
@@ -409,9 +409,9 @@ abstract class PersistenceContract {
         Account owner = newAccount();
         Token rotated = newToken(owner, NOW, Expiry.never());
         Token replacement = newToken(owner, NOW, Expiry.never());
-        Rotation old = new Rotation(owner.id(), IdempotencyKey.of("old-key"), rotated.id(), replacement.id(),
+        Rotation old = new Rotation(owner.id(), IdempotencyKey.of("old-key"), Optional.empty(), rotated.id(), replacement.id(),
                 "cd".repeat(32), Instant.now().minus(java.time.Duration.ofDays(2)));
-        Rotation recent = new Rotation(owner.id(), IdempotencyKey.of("recent-key"), rotated.id(), replacement.id(),
+        Rotation recent = new Rotation(owner.id(), IdempotencyKey.of("recent-key"), Optional.empty(), rotated.id(), replacement.id(),
                 "ef".repeat(32), Instant.now());
         rotations.record(old);
         rotations.record(recent);

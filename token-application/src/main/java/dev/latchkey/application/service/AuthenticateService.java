@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.TooManyLoginAttemptsException;
+import dev.latchkey.application.port.out.CapacityExhaustedException;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
@@ -49,11 +50,20 @@ final class AuthenticateService implements AuthenticateUseCase {
     @Override
     public Outcome authenticate(PasswordCredentials credentials) {
         String usernameKey = usernameKey(credentials.username());
+        // A saturated hasher refuses before the allowances are touched: the flood's excess costs no database work.
+        hasher.refuseIfSaturated();
         if (limits.admit(usernameKey, credentials.address()) instanceof LoginLimitPort.Admission.Refused refused) {
             audit.limited(credentials.username(), credentials.address(), refused.retryAfter());
             throw new TooManyLoginAttemptsException(refused.retryAfter());
         }
-        Outcome outcome = checkPassword(credentials);
+        Outcome outcome;
+        try {
+            outcome = checkPassword(credentials);
+        } catch (CapacityExhaustedException refusedUnchecked) {
+            // Refused for overload before the password was looked at: no guess was made, so none is counted.
+            limits.giveBack(usernameKey, credentials.address());
+            throw refusedUnchecked;
+        }
         if (outcome instanceof Outcome.Refused refusal) {
             audit.refused(credentials.username(), credentials.address(), refusal.reason());
         } else {

@@ -109,7 +109,7 @@ final class RotateTokenService implements RotateTokenUseCase {
             written = transactions.inTransaction(() -> {
                 saveTokens.saveNew(replacement.token());
                 if (command.key().isPresent() && ledger.record(new Rotation(command.caller().accountId(),
-                        command.key().get(), old.id(), replacement.token().id(), HexFormat.of().formatHex(salt), now))
+                        command.key().get(), command.caller().presentedToken(), old.id(), replacement.token().id(), HexFormat.of().formatHex(salt), now))
                         == RotationLedgerPort.RecordOutcome.KEY_ALREADY_USED) {
                     throw new Conflict();
                 }
@@ -132,6 +132,11 @@ final class RotateTokenService implements RotateTokenUseCase {
     }
 
     private Outcome replay(Rotation rotation, RotateTokenCommand command) {
+        if (!rotation.presentedBy().equals(command.caller().presentedToken())) {
+            // The key is the credential's, not the account's: another token of the account, or its password, must
+            // not get the replacement's secret by sending a key it has seen.
+            return new Outcome.KeyReused("this Idempotency-Key was used by another credential of the account");
+        }
         if (!rotation.rotated().equals(command.tokenId())) {
             return new Outcome.KeyReused("this Idempotency-Key was already used to rotate another token");
         }

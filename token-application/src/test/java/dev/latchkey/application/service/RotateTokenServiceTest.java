@@ -180,7 +180,29 @@ class RotateTokenServiceTest {
         Outcome retried = rotate.rotate(new RotateTokenCommand(readOnly, powerful.id(), Duration.ZERO,
                 Optional.of(IdempotencyKey.of("deploy-rotation-1"))));
 
-        assertThat(retried).isInstanceOf(Outcome.DelegationRefused.class);
+        assertThat(retried).isInstanceOf(Outcome.KeyReused.class);
         assertThat(first.replacement().credential()).isNotBlank();
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToTheCredentialThatUsedItNotToTheAccount() {
+        Token target = fixture.issue(alice, Optional.of(Lifetime.fromSeconds(3600)), Scopes.of("deploy")).token();
+        IssueTokenUseCase.Outcome.Issued rotator = fixture.issue(alice, Optional.of(Lifetime.fromSeconds(7200)),
+                Scopes.of("deploy"));
+        IssueTokenUseCase.Outcome.Issued sibling = fixture.issue(alice, Optional.of(Lifetime.fromSeconds(7200)),
+                Scopes.of("deploy"));
+        Outcome.Rotated first = (Outcome.Rotated) rotate.rotate(new RotateTokenCommand(fixture.byToken(rotator),
+                target.id(), Duration.ZERO, Optional.of(IdempotencyKey.of("ci-rotation-7"))));
+
+        Outcome bySibling = rotate.rotate(new RotateTokenCommand(fixture.byToken(sibling), target.id(),
+                Duration.ZERO, Optional.of(IdempotencyKey.of("ci-rotation-7"))));
+        Outcome byPassword = rotate.rotate(new RotateTokenCommand(alice, target.id(), Duration.ZERO,
+                Optional.of(IdempotencyKey.of("ci-rotation-7"))));
+        Outcome.Rotated bySameToken = (Outcome.Rotated) rotate.rotate(new RotateTokenCommand(
+                fixture.byToken(rotator), target.id(), Duration.ZERO, Optional.of(IdempotencyKey.of("ci-rotation-7"))));
+
+        assertThat(bySibling).as("a sibling token that could have rotated it").isInstanceOf(Outcome.KeyReused.class);
+        assertThat(byPassword).as("the account's own password").isInstanceOf(Outcome.KeyReused.class);
+        assertThat(bySameToken.replacement().credential()).isEqualTo(first.replacement().credential());
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.oauth;
 
+import dev.latchkey.adapter.rest.security.BasicCredentials;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase.ClientCredentials;
 import dev.latchkey.domain.OAuthClient;
@@ -8,7 +9,6 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -54,17 +54,13 @@ final class ClientAuthentication {
         return new Result.Failed("client authentication failed");
     }
 
+    /** Basic credentials whose parts are form-encoded, as RFC 6749 section 2.3.1 has clients send them. */
     private static Optional<ClientCredentials> basic(String encoded) {
         try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new ClientCredentials(
-                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException malformed) {
+            return BasicCredentials.parse(encoded).map(basic -> new ClientCredentials(
+                    URLDecoder.decode(basic.username(), StandardCharsets.UTF_8),
+                    URLDecoder.decode(basic.password(), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException malformedEscape) {
             return Optional.empty();
         }
     }

@@ -12,8 +12,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -92,18 +90,10 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
     }
 
     private Outcome passwordOutcome(String encoded, String address) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            return new Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS);
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return new Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS);
-        }
-        return authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials(
-                decoded.substring(0, colon), decoded.substring(colon + 1), address));
+        return BasicCredentials.parse(encoded)
+                .map(basic -> authenticate.authenticate(
+                        new AuthenticateUseCase.PasswordCredentials(basic.username(), basic.password(), address)))
+                .orElseGet(() -> new Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS));
     }
 
     private static Mono<Authentication> toAuthentication(HttpRequest<?> request, Outcome outcome,

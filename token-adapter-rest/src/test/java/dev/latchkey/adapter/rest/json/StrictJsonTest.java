@@ -37,6 +37,8 @@ class StrictJsonTest {
         "{\"tags\":\"a\"}                      | tags    | must be an array of strings",
         "{\"name\":\"a\",\"name\":\"b\"}       | name    | appears more than once",
         "{\"nmae\":\"typo\"}                   | nmae    | is not a field of this request; the fields are count, enabled, name, seconds, tags",
+        "{\"seconds\":1e999999000000009720951473964979620} | seconds | is not a number within range",
+        "{\"seconds\":1e999999999}               | seconds | is not a number within range",
     })
     void aWrongFieldIsRefusedByName(String body, String field, String reason) {
         assertThatThrownBy(() -> StrictJson.read(body, Sample.class))

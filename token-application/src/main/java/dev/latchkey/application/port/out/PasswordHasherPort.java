@@ -9,4 +9,12 @@ public interface PasswordHasherPort {
     PasswordHash hash(Password password);
 
     boolean matches(Password candidate, PasswordHash hash);
+
+    /**
+     * Refuses at once, with {@link CapacityExhaustedException}, when a hash asked for now would be refused for lack
+     * of capacity, so that a login flood is shed before any other work is done for it. A hint only: {@link #hash}
+     * and {@link #matches} still enforce the bound themselves.
+     */
+    default void refuseIfSaturated() {
+    }
 }

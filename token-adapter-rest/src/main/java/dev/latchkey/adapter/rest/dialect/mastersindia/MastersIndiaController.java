@@ -93,7 +93,7 @@ class MastersIndiaController {
      * not a single JSON object, and Django REST framework's field errors, one list of messages per field, which the
      * platform's clients parse, for a field that is unknown, missing or not a string.
      */
-    private static Fields parse(String body, String... required) {
+    static Fields parse(String body, String... required) {
         Map<String, Object> fields;
         try {
             fields = StrictJson.object(body == null || body.isBlank() ? "{}" : body);
@@ -119,7 +119,7 @@ class MastersIndiaController {
     }
 
     /** @param refusal the answer to give instead, when the body is not acceptable; null when it is */
-    private record Fields(Map<String, String> values, HttpResponse<?> refusal) {
+    record Fields(Map<String, String> values, HttpResponse<?> refusal) {
     }
 
     @Serdeable

@@ -108,7 +108,7 @@ class SampleTokenController {
     }
 
     /** The form as documented, or the same fields as a JSON object, whatever the Content-Type says. */
-    private Map<String, String> fields(String body) {
+    static Map<String, String> fields(String body) {
         Map<String, String> fields = new HashMap<>();
         if (body == null || body.isBlank()) {
             return fields;
@@ -152,7 +152,7 @@ class SampleTokenController {
     private static final Set<String> FIELDS = Set.of("grant_type", "username", "password");
 
     /** A body this endpoint cannot take; the message names the parameter and never quotes a value. */
-    private static final class UnreadableRequest extends RuntimeException {
+    static final class UnreadableRequest extends RuntimeException {
         UnreadableRequest(String reason) {
             super(reason, null, false, false);
         }
