@@ -39,6 +39,11 @@ H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail 
 # Both servers run through the launcher, so both get its JVM settings; only Latchkey gets a class-data archive, made
 # here beforehand so that startup is measured as every start after the first one is.
 export LATCHKEY_JAVA="$JAVA"
+# The password paths measure the hashing bound, as issue 8 asks. The shipped login limits (5 failures a minute per
+# username, 30 per address) would answer most of this one-account, one-address load with 429 before any hashing,
+# which LoginLimitTest and LimitedLoginFloodTest cover; here they are raised out of the way.
+export LATCHKEY_LOGIN_USERNAME_FAILURES_PER_MINUTE=1000000 LATCHKEY_LOGIN_USERNAME_FAILURES_PER_HOUR=1000000
+export LATCHKEY_LOGIN_ADDRESS_FAILURES_PER_MINUTE=1000000 LATCHKEY_LOGIN_ADDRESS_FAILURES_PER_HOUR=1000000
 echo "making Latchkey's class-data archive for this JVM (once per jar)"
 (cd "$WORK" && MICRONAUT_SERVER_PORT=$PORT timeout 120 "$OLDPWD/bin/latchkey" > archive.log 2>&1 &
   for _ in $(seq 1 1200); do curl -s -o /dev/null -f "$BASE/.well-known/oauth-authorization-server" && break; sleep 0.1; done
