@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.adapter.persistence.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -15,17 +12,13 @@ class CaseInsensitiveNamesTest extends ServiceOnTestDatabase {
 
     private static final String ADMIN = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Override
     protected TestDatabase database() {
         return new InMemoryH2Database();
     }
 
     private HttpResponse<String> post(String path, String authorization, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node().url() + path))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(node(), "POST", path, HttpCalls.headers(authorization, "application/json"), json);
     }
 
     @Test

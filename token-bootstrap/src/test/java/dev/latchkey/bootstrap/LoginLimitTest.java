@@ -9,9 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.json.JsonMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,8 +30,6 @@ class LoginLimitTest extends ServiceOnTestDatabase {
     private static final int PER_MINUTE = 5;
     private static final int PER_ADDRESS_PER_MINUTE = 20;
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     protected TestDatabase database() {
@@ -91,12 +86,9 @@ class LoginLimitTest extends ServiceOnTestDatabase {
 
     private HttpResponse<String> send(String method, String path, String address, Map<String, String> headers,
                                       String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("X-Forwarded-For", address);
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> forwarded = new java.util.LinkedHashMap<>(headers);
+        forwarded.put("X-Forwarded-For", address);
+        return HttpCalls.send(node(), method, path, forwarded, body);
     }
 
     private HttpResponse<String> admin(String method, String path, String json) throws Exception {

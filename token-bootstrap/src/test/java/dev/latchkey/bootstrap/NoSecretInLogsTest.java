@@ -9,9 +9,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import io.micronaut.json.JsonMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +29,6 @@ class NoSecretInLogsTest {
             "\"(token|user-token|access_token|refresh_token|refresh token|tokenValue|clientSecret)\":\"([^\"]+)\"");
     private static final String PASSWORD = "a password that must not leak";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> secrets = new ArrayList<>(List.of(LatchkeyNode.ADMIN_PASSWORD, PASSWORD,
             "wrong-password-that-must-not-leak"));
     private LatchkeyNode node;
@@ -120,16 +116,8 @@ class NoSecretInLogsTest {
     @SuppressWarnings("unchecked")
     private Map<String, String> send(String method, String path, String authorization, String type, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpCalls.send(node, method, path, HttpCalls.headers(authorization, type),
+                body);
         Matcher secret = SECRET_FIELDS.matcher(response.body());
         while (secret.find()) {
             secrets.add(secret.group(2));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.adapter.persistence.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +15,6 @@ import org.junit.jupiter.api.Test;
 class NoStoreTest extends ServiceOnTestDatabase {
 
     private static final String ADMIN = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     protected TestDatabase database() {
@@ -33,16 +28,7 @@ class NoStoreTest extends ServiceOnTestDatabase {
 
     private HttpResponse<String> send(String method, String path, String authorization, String type, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(node(), method, path, HttpCalls.headers(authorization, type), body);
     }
 
     private static void assertNoStore(HttpResponse<String> response, int status) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.json.JsonMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +21,13 @@ class StrictInputTest extends ServiceOnTestDatabase {
 
     private static final String ADMIN = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Override
     protected TestDatabase database() {
         return new InMemoryH2Database();
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
-                .header("Authorization", ADMIN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(node(), method, path, HttpCalls.headers(ADMIN, contentType), body);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,13 +1,10 @@
 package dev.latchkey.adapter.rest.problem;
 
 import dev.latchkey.application.port.out.CapacityExhaustedException;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
@@ -27,9 +24,7 @@ final class CapacityExhaustedHandler implements ExceptionHandler<CapacityExhaust
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, CapacityExhaustedException exception) {
-        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfterSeconds()));
-        return errors.processResponse(ErrorContext.builder(request).cause(exception)
-                .errorMessage("The service is overloaded; retry shortly").build(), response);
+        return RetryLater.respond(errors, request, exception, HttpStatus.SERVICE_UNAVAILABLE,
+                exception.retryAfterSeconds(), "The service is overloaded; retry shortly");
     }
 }

@@ -1,13 +1,10 @@
 package dev.latchkey.adapter.rest.problem;
 
 import dev.latchkey.application.port.in.TooManyLoginAttemptsException;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
@@ -27,10 +24,8 @@ final class TooManyLoginAttemptsHandler implements ExceptionHandler<TooManyLogin
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, TooManyLoginAttemptsException exception) {
-        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfterSeconds()));
-        return errors.processResponse(ErrorContext.builder(request).cause(exception)
-                .errorMessage("Too many failed login attempts; retry after the time given in Retry-After").build(),
-                response);
+        return RetryLater.respond(errors, request, exception, HttpStatus.TOO_MANY_REQUESTS,
+                exception.retryAfterSeconds(),
+                "Too many failed login attempts; retry after the time given in Retry-After");
     }
 }
