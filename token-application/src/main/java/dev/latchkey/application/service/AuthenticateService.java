@@ -31,11 +31,12 @@ final class AuthenticateService implements AuthenticateUseCase {
     private final Clock clock;
     private final LoginLimitPort limits;
     private final LoginAuditPort audit;
-    private volatile PasswordHash decoyHash;
+    private final PasswordHash decoyHash;
 
     AuthenticateService(LoadAccountPort accounts, TokenValidity validity, PresentedCredentials credentials,
                         UpdateTokenStatePort tokenState, PasswordHasherPort hasher, LoginLimitPort limits,
-                        LoginAuditPort audit, PublishTokenEventPort events, Clock clock) {
+                        LoginAuditPort audit, PublishTokenEventPort events, Clock clock, PasswordHash decoyHash) {
+        this.decoyHash = decoyHash;
         this.accounts = accounts;
         this.limits = limits;
         this.audit = audit;
@@ -86,7 +87,7 @@ final class AuthenticateService implements AuthenticateUseCase {
         Optional<Account> account = username.flatMap(accounts::loadByUsername);
         if (account.isEmpty() || password.isEmpty()) {
             // Spend the same hashing time as a real check, so that response times do not reveal which usernames exist.
-            hasher.matches(password.orElseGet(() -> Password.presented("-")), decoyHash());
+            hasher.matches(password.orElseGet(() -> Password.presented("-")), decoyHash);
             return new Outcome.Refused(Reason.BAD_CREDENTIALS);
         }
         if (!hasher.matches(password.get(), account.get().passwordHash())) {
@@ -128,15 +129,6 @@ final class AuthenticateService implements AuthenticateUseCase {
                 .map(token -> Caller.byToken(account.id(), account.username(), account.role(), token.id(),
                         token.expiry()))
                 .orElseGet(() -> Caller.byPassword(account.id(), account.username(), account.role())));
-    }
-
-    private PasswordHash decoyHash() {
-        PasswordHash decoy = decoyHash;
-        if (decoy == null) {
-            decoy = hasher.hash(Password.presented("decoy password for unknown usernames"));
-            decoyHash = decoy;
-        }
-        return decoy;
     }
 
     private static <T> Optional<T> parse(java.util.function.Supplier<T> parser) {

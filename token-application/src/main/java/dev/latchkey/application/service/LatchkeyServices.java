@@ -35,6 +35,8 @@ import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.IssuancePolicy;
+import dev.latchkey.domain.Password;
+import dev.latchkey.domain.PasswordHash;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -48,17 +50,25 @@ public final class LatchkeyServices {
     private final TokenDetailsReader reader;
     private final PresentedCredentials credentials;
     private final TokenValidity validity;
+    /**
+     * What an unknown username's login is checked against, so that it costs the same hashing as a known one. Made
+     * once, here, rather than on the first unknown username: that first login would otherwise take two hashes, and
+     * its timing would tell.
+     */
+    private final PasswordHash decoyHash;
 
     public LatchkeyServices(Ports ports) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.reader = new TokenDetailsReader(ports.loadTokens(), ports.clock());
         this.credentials = new PresentedCredentials(ports.loadTokens(), ports.jwts());
         this.validity = new TokenValidity(ports.loadAccounts(), ports.loadPartners());
+        this.decoyHash = ports.passwordHasher().hash(Password.presented("decoy password for unknown usernames"));
     }
 
     public AuthenticateUseCase authenticate() {
         return new AuthenticateService(ports.loadAccounts(), validity, credentials, ports.tokenState(),
-                ports.passwordHasher(), ports.loginLimits(), ports.loginAudit(), ports.events(), ports.clock());
+                ports.passwordHasher(), ports.loginLimits(), ports.loginAudit(), ports.events(), ports.clock(),
+                decoyHash);
     }
 
     public AuthenticateClientUseCase authenticateClient() {
