@@ -39,7 +39,10 @@ class LoginLimitTest extends ServiceOnTestDatabase {
     @Override
     protected Map<String, Object> settings() {
         // The test's client sits behind "our proxy" (loopback), so each test can speak from addresses of its own.
-        return Map.of("latchkey.login.username.failures-per-minute", PER_MINUTE,
+        // Limited answers go out at once: these tests count allowances, which refill while an answer is held
+        // (LimitedLoginFloodTest tests the holding).
+        return Map.of("latchkey.login.refusal-delay", "0s",
+                "latchkey.login.username.failures-per-minute", PER_MINUTE,
                 "latchkey.login.address.failures-per-minute", PER_ADDRESS_PER_MINUTE,
                 "latchkey.http.trusted-proxies", List.of("127.0.0.1", "0:0:0:0:0:0:0:1"));
     }

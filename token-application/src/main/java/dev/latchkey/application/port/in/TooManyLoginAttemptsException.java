@@ -17,6 +17,10 @@ public class TooManyLoginAttemptsException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
     /** At least one second: {@code Retry-After} counts in whole seconds, and zero would invite an immediate retry. */
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
