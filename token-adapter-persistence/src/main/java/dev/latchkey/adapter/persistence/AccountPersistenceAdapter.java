@@ -16,6 +16,7 @@ import java.util.Optional;
  * (ADR 10).
  */
 @Singleton
+@TranslatesStoreFailures
 public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, UpdateAccountPort {
 
     private final AccountRepository repository;

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
  * them announced a change, the answer waits for the lease as theirs would (ADR 10).
  */
 @Singleton
+@TranslatesStoreFailures
 public class JdbcTransactions implements TransactionPort {
 
     private final WriteTransactions writes;

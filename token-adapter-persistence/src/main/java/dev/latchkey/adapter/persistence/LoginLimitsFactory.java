@@ -23,6 +23,7 @@ class LoginLimitsFactory {
     }
 
     @Singleton
+    @TranslatesStoreFailures
     LoginLimitPort loginLimits(LoginAllowanceRepository rows, LoginLimitSettings settings) {
         return new LoginLimits(rows, settings, TimeMeter.SYSTEM_MILLISECONDS);
     }

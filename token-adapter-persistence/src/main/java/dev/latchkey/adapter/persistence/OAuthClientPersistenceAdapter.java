@@ -14,6 +14,7 @@ import java.util.Optional;
  * yet; a change to one must be announced in the change log as account changes are (ADR 10).
  */
 @Singleton
+@TranslatesStoreFailures
 public class OAuthClientPersistenceAdapter implements LoadClientPort, SaveClientPort {
 
     private final OAuthClientRepository repository;

@@ -14,6 +14,7 @@ import java.util.Optional;
  * agreements ends its tokens' access (ADR 10).
  */
 @Singleton
+@TranslatesStoreFailures
 public class PartnerPersistenceAdapter implements LoadPartnerPort, SavePartnerPort {
 
     private final PartnerRepository repository;

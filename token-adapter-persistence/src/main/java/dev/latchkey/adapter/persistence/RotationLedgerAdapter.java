@@ -10,6 +10,7 @@ import java.util.Optional;
 
 /** Rotations made with an idempotency key, in the {@code rotation} table. */
 @Singleton
+@TranslatesStoreFailures
 public class RotationLedgerAdapter implements RotationLedgerPort {
 
     private final RotationRepository repository;

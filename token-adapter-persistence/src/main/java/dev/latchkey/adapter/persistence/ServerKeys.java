@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * previous master key are wrapped by the current one, each by a compare-and-set so that nodes starting together agree.
  */
 @Singleton
+@TranslatesStoreFailures
 public class ServerKeys implements ServerKeyPort, ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerKeys.class);

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * on PostgreSQL it saves a commit round trip and flush per token.
  *
  * <p>If a batch fails, its tokens are inserted one by one, so that each caller learns its own outcome and one bad row
- * fails no other.
+ * fails no other; unless the store is unavailable, when every caller of the batch is told so at once.
  */
 @Singleton
 class TokenInserts {
@@ -94,6 +94,13 @@ class TokenInserts {
             insertAll(batch);
             batch.forEach(pending -> pending.committed().complete(null));
         } catch (RuntimeException batchFailed) {
+            if (StoreFailures.unavailable(batchFailed)) {
+                // The store is down, not one row bad: trying each row alone would make the last caller wait one
+                // connection timeout per row before it. Every caller hears it now.
+                RuntimeException unavailable = StoreFailures.translated(batchFailed);
+                batch.forEach(pending -> pending.committed().completeExceptionally(unavailable));
+                return;
+            }
             for (Pending pending : batch) {
                 try {
                     insertAll(List.of(pending));

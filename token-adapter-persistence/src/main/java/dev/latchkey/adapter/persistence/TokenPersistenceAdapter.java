@@ -27,6 +27,7 @@ import java.util.UUID;
  * ({@link TokenInserts}).
  */
 @Singleton
+@TranslatesStoreFailures
 public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
 
     private final TokenRepository repository;

@@ -1,7 +1,6 @@
 package dev.latchkey.adapter.rest.problem;
 
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -9,9 +8,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +33,6 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         String path = context.getRequest().getPath();
-        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
-            context.getRootCause().flatMap(ProblemErrorResponseProcessor::retryAfterSeconds).ifPresent(seconds -> {
-                // No database connection within the pool's timeout: overload, not a bug. The client should come
-                // back, in whatever shape its surface speaks.
-                response.status(HttpStatus.SERVICE_UNAVAILABLE);
-                response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            });
-        }
         for (ErrorShape shape : shapes) {
             if (shape.appliesTo(path)) {
                 logFailure(context, response);
@@ -56,7 +45,11 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         HttpStatus status = response.status();
         ProblemType type = ProblemType.forStatus(status);
         String detail;
-        if (status.getCode() >= 500) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE && !context.getErrors().isEmpty()) {
+            // Only a refusal-for-now answers 503 (RetryLater), and its message is written for clients.
+            logFailure(context, response);
+            detail = context.getErrors().get(0).getMessage();
+        } else if (status.getCode() >= 500) {
             // The cause may hold internals, or worse; it goes to the log, and the client gets no more than the status.
             logFailure(context, response);
             detail = "The server failed to handle this request; the failure has been logged.";
@@ -71,21 +64,13 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     private static void logFailure(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
         if (response.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            // Refused for overload: expected under a flood, and one line per refusal would bury everything else.
-            context.getRootCause().ifPresent(cause -> LOG.debug("Overloaded serving {} {}: {}",
+            // Refused for now (overload, an unreachable store): expected in floods and outages, when one line per
+            // refusal would bury everything else. The pool and the driver log the store's failures themselves.
+            context.getRootCause().ifPresent(cause -> LOG.debug("Unavailable serving {} {}: {}",
                     request.getMethodName(), request.getPath(), cause.getMessage()));
         } else if (response.status().getCode() >= 500) {
             context.getRootCause().ifPresent(cause -> LOG.error("Unhandled error serving {} {}",
                     request.getMethodName(), request.getPath(), cause));
         }
-    }
-
-    private static Optional<Integer> retryAfterSeconds(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return Optional.of(1);
-            }
-        }
-        return Optional.empty();
     }
 }

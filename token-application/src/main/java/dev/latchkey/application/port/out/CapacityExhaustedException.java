@@ -2,20 +2,16 @@ package dev.latchkey.application.port.out;
 
 /**
  * Thrown by an outbound adapter that refuses work beyond the capacity it was given, so that overload is refused
- * quickly instead of taking the process down. Nothing was done; the caller may retry after {@link #retryAfterSeconds}.
- * Inbound adapters answer it as "service unavailable" in their surface's shape.
+ * quickly instead of taking the process down. Nothing was done.
  */
-public class CapacityExhaustedException extends RuntimeException {
-
-    private final int retryAfterSeconds;
+public class CapacityExhaustedException extends TemporarilyUnavailableException {
 
     public CapacityExhaustedException(String what, int retryAfterSeconds) {
-        // No stack trace: refusals come in floods, and the place they come from is always the same.
-        super(what, null, false, false);
-        this.retryAfterSeconds = retryAfterSeconds;
+        super(what, null, retryAfterSeconds);
     }
 
-    public int retryAfterSeconds() {
-        return retryAfterSeconds;
+    @Override
+    public String publicReason() {
+        return "The service is overloaded; retry shortly";
     }
 }

@@ -49,6 +49,8 @@ final class TrifactaErrors implements ErrorShape {
             case UNAUTHORIZED -> "AuthenticationFailed";
             case FORBIDDEN -> "Forbidden";
             case NOT_FOUND -> "RouteNotFound";
+            case TOO_MANY_REQUESTS -> "TooManyRequests";
+            case SERVICE_UNAVAILABLE -> "ServiceUnavailable";
             default -> status.getCode() >= 500 ? "InternalServerError" : "BadRequest";
         };
         String message = status == HttpStatus.NOT_FOUND ? "Route doesn't exist"
