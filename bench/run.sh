@@ -138,7 +138,7 @@ WRONG_BASIC=$(printf '%s' "admin:not-the-password" | base64 -w0)
 measure "no token work: RFC 8414 metadata" "$WARMUP" "$BASE/.well-known/oauth-authorization-server"
 NO_TOKEN_RPS=$LAST_RPS
 WRK_BODY="token=$TOKEN" WRK_CONTENT_TYPE="application/x-www-form-urlencoded" \
-  measure "introspection of an opaque token, caller by token" "$PATH_WARMUP" "$BASE/oauth2/introspect" \
+  measure "introspection of an opaque token, caller by token" "$WARMUP" "$BASE/oauth2/introspect" \
   -s "$WORK/post.lua" -H "Authorization: Bearer $INTROSPECTOR"
 INTROSPECT_RPS=$LAST_RPS
 WRK_BODY="token=$ACCESS_TOKEN" WRK_CONTENT_TYPE="application/x-www-form-urlencoded" \
@@ -193,17 +193,20 @@ restart() {
   (cd "$WORK/latchkey" && MICRONAUT_SERVER_PORT=$PORT LATCHKEY_OAUTH_ISSUER="$BASE" LATCHKEY_OAUTH_ACCESS_TOKEN_FORMAT=jwt \
     exec "$OLDPWD/bin/latchkey" >> service.log 2>&1) &
   SERVICE=$!
-  wait_for "$(now_ms)" "$BASE/.well-known/oauth-authorization-server" > /dev/null
+  RESTART_STARTUP=$(wait_for "$(now_ms)" "$BASE/.well-known/oauth-authorization-server")
 }
 echo "  stored tokens: 10 k, then 1 M"
 restart 10000
+RESTART_STARTUP_10K=$RESTART_STARTUP
 measure "GET /self with 10 k stored tokens" "$WARMUP" "$BASE/api/v1/tokens/self" -H "Authorization: Bearer $TOKEN"
 TEN_K_RPS=$LAST_RPS
 echo "  login flood, limits as shipped: 64 wrong-password clients while 32 bearer clients call /self"
-wrk -t1 -c64 -d"$((MEASURE + 2))s" -H "Authorization: Basic $WRONG_BASIC" "$BASE/api/v1/tokens/self" \
+# The flood runs for a path warm-up before bearer traffic is measured, as every path is warmed: its first seconds
+# run the refusal path's code cold (and hash the few attempts the allowances admit).
+wrk -t1 -c64 -d"$((PATH_WARMUP + MEASURE + 2))s" -H "Authorization: Basic $WRONG_BASIC" "$BASE/api/v1/tokens/self" \
   > "$WORK/flood" 2>&1 &
 FLOOD=$!
-sleep 1
+sleep "$PATH_WARMUP"
 read -r flood_rps flood_p50 flood_p99 flood_bad < <(load "$MEASURE" 32 -H "Authorization: Bearer $TOKEN" \
   "$BASE/api/v1/tokens/self")
 wait "$FLOOD" || true
@@ -276,7 +279,7 @@ echo "| issuance with a password ≥ 0.9 × hash bound ($HASHES × $ONE_CLIENT_R
 echo "| bearer during a login flood ≥ 0.5 × quiet (the 10 k run just before) | $(ratio "$FLOOD_RPS" "$QUIET_RPS") |"
 echo "| inspection with 1 M stored tokens ≥ 0.9 × with 10 k | $(ratio "$ONE_M_RPS" "$TEN_K_RPS") |"
 echo "| revocation answer p99 ≤ 250 ms | $REVOKE_P99 |"
-echo "| startup to first response ≤ 1.5 s | Latchkey ${LATCHKEY_STARTUP} ms (on PostgreSQL ${PG_STARTUP} ms), bare ${BARE_STARTUP} ms |"
+echo "| startup to first response ≤ 1.5 s | Latchkey: restart ${RESTART_STARTUP_10K} ms, first start on a new store ${LATCHKEY_STARTUP} ms (on PostgreSQL ${PG_STARTUP} ms); bare ${BARE_STARTUP} ms |"
 echo "| RSS after the mixed load ≤ 256 MB | Latchkey ${LATCHKEY_RSS} MB (on PostgreSQL ${PG_RSS} MB), bare ${BARE_RSS} MB |"
 echo
 echo "bare ceiling: $BARE_RPS req/s; JVM: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc)"

@@ -34,16 +34,20 @@ class MigrationsWhenBehind extends DataSourceMigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationsWhenBehind.class);
     private static final String APPLIED = "SELECT 1 FROM flyway_schema_history WHERE version = ? AND success";
 
+    private final DataSourceResolver dataSources;
+
     MigrationsWhenBehind(ApplicationContext context, ApplicationEventPublisher<?> events, DataSourceResolver resolver) {
         super(context, events, resolver);
+        this.dataSources = resolver;
     }
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
-        DataSource store = event.getBean();
-        if (hasNewestMigration(store)) {
+        // The pool itself, not a wrapper another listener may have put around it: a wrapper's connections come from
+        // beans that need this very data source, still being created.
+        if (hasNewestMigration(dataSources.resolve(event.getBean()))) {
             LOG.debug("The schema holds migration {}: Flyway is not run", NEWEST_MIGRATION);
-            return store;
+            return event.getBean();
         }
         return super.onCreated(event);
     }
