@@ -16,34 +16,46 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A token whose issuance answered 201 survives the process being killed with SIGKILL right after: the service runs
- * as a real child process, configured only through its environment, as an operator would run it.
+ * {@code kill -9} under mixed load (issue 10.3): four clients issue, use, introspect, rotate, refresh and revoke
+ * tokens against the service running as a real child process, configured only through its environment as an
+ * operator would run it, and the process is killed with SIGKILL in the middle of it. After a restart, every token
+ * whose issuance, rotation or refresh was answered is valid, and every answered revocation (a {@code DELETE}, and the
+ * old token of an answered rotation) holds. Requests cut off by the kill decide nothing: their tokens are in neither
+ * list. On the default H2 file store and on PostgreSQL.
  */
 class KillNineDurabilityTest {
 
-    private static final int TOKENS = 5;
-    private static final Pattern SECRET = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final Pattern FIELD = Pattern.compile("\"(token|tokenId|access_token|refresh_token|clientId|clientSecret)\":\"([^\"]+)\"");
+    private static final int CLIENTS = 4;
+    private static final Duration LOAD = Duration.ofSeconds(3);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void onTheDefaultH2FileStore(@TempDir Path workingDirectory) throws Exception {
         // No datasource settings at all: the shipped default, ./data under the working directory.
-        assertTokensSurviveKillNine(workingDirectory, Map.of());
+        assertAnsweredChangesSurviveKillNine(workingDirectory, Map.of());
     }
 
     @Test
     void onPostgresSelectedByEnvironmentAlone(@TempDir Path workingDirectory) throws Exception {
         try (EmbeddedPostgresDatabase database = new EmbeddedPostgresDatabase()) {
             Map<String, Object> datasource = database.start();
-            assertTokensSurviveKillNine(workingDirectory, Map.of(
+            assertAnsweredChangesSurviveKillNine(workingDirectory, Map.of(
                     "DATASOURCES_DEFAULT_URL", datasource.get("datasources.default.url").toString(),
                     "DATASOURCES_DEFAULT_USERNAME", datasource.get("datasources.default.username").toString(),
                     "DATASOURCES_DEFAULT_PASSWORD", datasource.get("datasources.default.password").toString(),
@@ -51,35 +63,146 @@ class KillNineDurabilityTest {
         }
     }
 
-    private void assertTokensSurviveKillNine(Path workingDirectory, Map<String, String> store) throws Exception {
-        List<String> secrets = new ArrayList<>();
+    private void assertAnsweredChangesSurviveKillNine(Path workingDirectory, Map<String, String> store)
+            throws Exception {
+        Set<String> valid = ConcurrentHashMap.newKeySet();
+        Set<String> revoked = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
+        String admin = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
         Process first = start(workingDirectory, store);
         try {
-            for (int i = 0; i < TOKENS; i++) {
-                HttpResponse<String> issued = send(first, "POST", "/api/v1/tokens",
-                        EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD));
-                assertThat(issued.statusCode()).isEqualTo(201);
-                Matcher secret = SECRET.matcher(issued.body());
-                assertThat(secret.find()).isTrue();
-                secrets.add(secret.group(1));
+            String seed = "Bearer " + fields(expect(201, send(first, "POST", "/api/v1/tokens", admin,
+                    "application/json", "{\"description\":\"seed\"}"))).get("token");
+            Map<String, String> client = fields(expect(201, send(first, "POST", "/api/v1/clients", admin,
+                    "application/json", "{\"name\":\"kill-nine\"}")));
+            String clientBasic = EndToEndScenario.basic(client.get("clientId"), client.get("clientSecret"));
+            List<Map<String, String>> grants = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                Map<String, String> pair = fields(expect(200, send(first, "POST", "/oauth2/token", clientBasic,
+                        "application/x-www-form-urlencoded", "grant_type=password&username=" + LatchkeyNode.ADMIN
+                                + "&password=" + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+"))));
+                valid.add(pair.get("access_token"));
+                grants.add(pair);
             }
-        } finally {
-            // SIGKILL, the moment the last 201 has arrived: no shutdown hook, no flush, no goodbye.
+            AtomicBoolean killed = new AtomicBoolean();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                Map<String, String> grant = grants.get(i);
+                running.add(clients.submit(() -> {
+                    mixedLoad(first, seed, clientBasic, grant, valid, revoked, operations, killed);
+                    return null;
+                }));
+            }
+            Thread.sleep(LOAD.toMillis());
+            // SIGKILL in the middle of the load: no shutdown hook, no flush, no goodbye.
+            killed.set(true);
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            for (Future<?> running1 : running) {
+                running1.get(1, TimeUnit.MINUTES);
+            }
+            clients.shutdownNow();
+        } finally {
+            first.destroyForcibly();
         }
         assertThat(first.exitValue()).as("killed by signal 9").isEqualTo(128 + 9);
+        assertThat(operations.keySet()).as("operations answered before the kill: %s", operations)
+                .contains("issue", "use", "introspect", "rotate", "refresh", "revoke");
 
         Process second = start(workingDirectory, store);
         try {
-            for (String secret : secrets) {
-                assertThat(send(second, "GET", "/api/v1/tokens/self", EndToEndScenario.bearer(secret)).statusCode())
-                        .isEqualTo(200);
+            List<String> wrong = new ArrayList<>();
+            for (String token : valid) {
+                int status = send(second, "GET", "/api/v1/tokens/self", "Bearer " + token, null, null).statusCode();
+                if (status != 200) {
+                    wrong.add(status + " for a token whose issuance, rotation or refresh was answered");
+                }
             }
+            for (String token : revoked) {
+                int status = send(second, "GET", "/api/v1/tokens/self", "Bearer " + token, null, null).statusCode();
+                if (status != 401) {
+                    wrong.add(status + " for a token whose revocation was answered");
+                }
+            }
+            assertThat(wrong).as("after the restart, of %d valid and %d revoked tokens (operations %s)",
+                    valid.size(), revoked.size(), operations).isEmpty();
         } finally {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * One client's loop: issue, use and introspect a token, rotate it (the old one is retired at once), revoke every
+     * other replacement, and exchange the client's refresh token. A token enters a list only once its answer has
+     * arrived, and leaves the valid list before a request that may end it is sent.
+     */
+    private void mixedLoad(Process service, String seed, String clientBasic, Map<String, String> grant,
+                           Set<String> valid, Set<String> revoked, Map<String, AtomicInteger> operations,
+                           AtomicBoolean killed) {
+        String access = grant.get("access_token");
+        String refresh = grant.get("refresh_token");
+        try {
+            for (int round = 0; !killed.get(); round++) {
+                Map<String, String> issued = fields(expect(201, send(service, "POST", "/api/v1/tokens", seed,
+                        "application/json", "{\"description\":\"mixed\"}")));
+                valid.add(issued.get("token"));
+                count(operations, "issue");
+                expect(200, send(service, "GET", "/api/v1/tokens/self", "Bearer " + issued.get("token"), null, null));
+                count(operations, "use");
+                expect(200, send(service, "POST", "/oauth2/introspect", clientBasic,
+                        "application/x-www-form-urlencoded", "token=" + issued.get("token")));
+                count(operations, "introspect");
+
+                valid.remove(issued.get("token"));
+                Map<String, String> replacement = fields(expect(201, send(service, "POST",
+                        "/api/v1/tokens/" + issued.get("tokenId") + "/rotate", seed, "application/json",
+                        "{\"overlapSeconds\":0}")));
+                revoked.add(issued.get("token"));
+                valid.add(replacement.get("token"));
+                count(operations, "rotate");
+
+                if (round % 2 == 0) {
+                    valid.remove(replacement.get("token"));
+                    expect(204, send(service, "DELETE", "/api/v1/tokens/" + replacement.get("tokenId"), seed,
+                            null, null));
+                    revoked.add(replacement.get("token"));
+                    count(operations, "revoke");
+                }
+
+                // What a refresh does to the access token it replaces is not this test's business.
+                valid.remove(access);
+                Map<String, String> pair = fields(expect(200, send(service, "POST", "/oauth2/token", clientBasic,
+                        "application/x-www-form-urlencoded", "grant_type=refresh_token&refresh_token=" + refresh)));
+                access = pair.get("access_token");
+                valid.add(access);
+                refresh = pair.get("refresh_token");
+                count(operations, "refresh");
+            }
+        } catch (IOException cutOffByTheKill) {
+            assertThat(killed.get()).as("a request failed before the kill: %s", cutOffByTheKill).isTrue();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void count(Map<String, AtomicInteger> operations, String operation) {
+        operations.computeIfAbsent(operation, ignored -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("%s %s", response.request().uri(), response.body()).isEqualTo(status);
+        return response;
+    }
+
+    private static Map<String, String> fields(HttpResponse<String> response) {
+        Map<String, String> fields = new HashMap<>();
+        Matcher field = FIELD.matcher(response.body());
+        while (field.find()) {
+            fields.putIfAbsent(field.group(1), field.group(2));
+        }
+        return fields;
     }
 
     private final Map<Process, Integer> ports = new HashMap<>();
@@ -107,7 +230,7 @@ class KillNineDurabilityTest {
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the service exited early; see %s", log).isTrue();
             try {
-                if (send(process, "GET", "/api/v1/tokens", null).statusCode() == 401) {
+                if (send(process, "GET", "/api/v1/tokens", null, null, null).statusCode() == 401) {
                     return;
                 }
             } catch (IOException notYetListening) {
@@ -117,14 +240,18 @@ class KillNineDurabilityTest {
         throw new AssertionError("the service did not start within 60 s; see " + log);
     }
 
-    private HttpResponse<String> send(Process process, String method, String path, String authorization)
-            throws IOException, InterruptedException {
+    private HttpResponse<String> send(Process process, String method, String path, String authorization,
+                                      String contentType, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + ports.get(process) + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

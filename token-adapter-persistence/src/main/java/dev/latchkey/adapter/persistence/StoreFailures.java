@@ -1,6 +1,8 @@
 package dev.latchkey.adapter.persistence;
 
 import dev.latchkey.application.port.out.StoreUnavailableException;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.exceptions.NoConnectionException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -14,8 +16,10 @@ import java.util.Set;
  * (connection exception: refused, lost, broken during a statement), 53 (insufficient resources: too many connections,
  * out of memory or disk), 57P01–57P03 (the server is shutting down, crashed, or not yet accepting connections),
  * 25006 (a read-only transaction: after a failover, the connection reached a standby), 40001 and 40P01
- * (serialization failure, deadlock: the same work succeeds when repeated), HYT00 (lock timeout); and H2's codes for
- * a closed or broken database.
+ * (serialization failure, deadlock: the same work succeeds when repeated), HYT00 (lock timeout); H2's codes for
+ * a closed or broken database; and Micronaut Data's failure to prepare or restore a connection, which is how a
+ * connection the pool already closed as broken shows (Hikari then answers "Connection is closed" without a state):
+ * found by killing the primary under load.
  */
 final class StoreFailures {
 
@@ -33,7 +37,8 @@ final class StoreFailures {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < DEEPEST_CAUSE_LOOKED_AT; depth++, cause = cause.getCause()) {
             if (cause instanceof StoreUnavailableException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof ConnectionException && !(cause instanceof NoConnectionException)) {
                 return true;
             }
             if (cause instanceof SQLException sql && unavailable(sql)) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.port.out.StoreUnavailableException;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.exceptions.NoConnectionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -41,6 +43,15 @@ class StoreFailuresTest {
         assertThat(StoreFailures.unavailable(new RuntimeException(
                 new SQLTransientConnectionException("Connection is not available, request timed out after 2000ms"))))
                 .isTrue();
+    }
+
+    @Test
+    void aConnectionThePoolClosedAsBrokenIsUnavailable() {
+        // As Micronaut Data reports it when the primary died under a transaction: Hikari's closed connection says
+        // only "Connection is closed", with no SQLSTATE.
+        assertThat(StoreFailures.unavailable(new ConnectionException("Could not set JDBC Connection read-only",
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(StoreFailures.unavailable(new NoConnectionException())).as("a programming error").isFalse();
     }
 
     @Test
