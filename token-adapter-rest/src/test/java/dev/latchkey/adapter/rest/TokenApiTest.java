@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import dev.latchkey.application.port.out.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -364,14 +365,17 @@ class TokenApiTest {
     }
 
     @Test
-    void runningOutOfDatabaseConnectionsIsA503WithRetryAfter() throws Exception {
-        when(issueToken.issue(any())).thenThrow(new IllegalStateException("pool exhausted",
-                new java.sql.SQLTransientConnectionException("Connection is not available, request timed out")));
+    void anUnavailableStoreIsA503WithRetryAfterThatRevealsNothing() throws Exception {
+        // The persistence adapter translates the driver's failure; the REST adapter answers the port's exception.
+        when(issueToken.issue(any())).thenThrow(new StoreUnavailableException("the store is unavailable",
+                new java.sql.SQLTransientConnectionException("Connection to db-internal:5432 is not available")));
 
         HttpResponse<String> response = postJson("{}");
 
         assertProblem(response, 503, "service-unavailable");
         assertThat(response.headers().firstValue("Retry-After")).contains("1");
+        assertThat(response.body()).contains("The token store is unavailable; retry shortly")
+                .doesNotContain("db-internal");
     }
 
     @Test
