@@ -3,12 +3,7 @@ package dev.latchkey.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.persistence.EmbeddedPostgresDatabase;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +38,6 @@ class KillNineDurabilityTest {
     private static final int CLIENTS = 4;
     private static final Duration LOAD = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @Test
     void onTheDefaultH2FileStore(@TempDir Path workingDirectory) throws Exception {
         // No datasource settings at all: the shipped default, ./data under the working directory.
@@ -69,16 +62,16 @@ class KillNineDurabilityTest {
         Set<String> revoked = ConcurrentHashMap.newKeySet();
         Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
         String admin = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
-        Process first = start(workingDirectory, store);
+        ServiceProcess first = ServiceProcess.start(workingDirectory, store);
         try {
-            String seed = "Bearer " + fields(expect(201, send(first, "POST", "/api/v1/tokens", admin,
+            String seed = "Bearer " + fields(expect(201, first.send("POST", "/api/v1/tokens", admin,
                     "application/json", "{\"description\":\"seed\"}"))).get("token");
-            Map<String, String> client = fields(expect(201, send(first, "POST", "/api/v1/clients", admin,
+            Map<String, String> client = fields(expect(201, first.send("POST", "/api/v1/clients", admin,
                     "application/json", "{\"name\":\"kill-nine\"}")));
             String clientBasic = EndToEndScenario.basic(client.get("clientId"), client.get("clientSecret"));
             List<Map<String, String>> grants = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                Map<String, String> pair = fields(expect(200, send(first, "POST", "/oauth2/token", clientBasic,
+                Map<String, String> pair = fields(expect(200, first.send("POST", "/oauth2/token", clientBasic,
                         "application/x-www-form-urlencoded", "grant_type=password&username=" + LatchkeyNode.ADMIN
                                 + "&password=" + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+"))));
                 valid.add(pair.get("access_token"));
@@ -97,30 +90,28 @@ class KillNineDurabilityTest {
             Thread.sleep(LOAD.toMillis());
             // SIGKILL in the middle of the load: no shutdown hook, no flush, no goodbye.
             killed.set(true);
-            first.destroyForcibly();
-            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            for (Future<?> running1 : running) {
-                running1.get(1, TimeUnit.MINUTES);
+            assertThat(first.kill()).as("killed by signal 9").isEqualTo(128 + 9);
+            for (Future<?> loop : running) {
+                loop.get(1, TimeUnit.MINUTES);
             }
             clients.shutdownNow();
         } finally {
-            first.destroyForcibly();
+            first.process().destroyForcibly();
         }
-        assertThat(first.exitValue()).as("killed by signal 9").isEqualTo(128 + 9);
         assertThat(operations.keySet()).as("operations answered before the kill: %s", operations)
                 .contains("issue", "use", "introspect", "rotate", "refresh", "revoke");
 
-        Process second = start(workingDirectory, store);
+        ServiceProcess second = ServiceProcess.start(workingDirectory, store);
         try {
             List<String> wrong = new ArrayList<>();
             for (String token : valid) {
-                int status = send(second, "GET", "/api/v1/tokens/self", "Bearer " + token, null, null).statusCode();
+                int status = second.send("GET", "/api/v1/tokens/self", "Bearer " + token, null, null).statusCode();
                 if (status != 200) {
                     wrong.add(status + " for a token whose issuance, rotation or refresh was answered");
                 }
             }
             for (String token : revoked) {
-                int status = send(second, "GET", "/api/v1/tokens/self", "Bearer " + token, null, null).statusCode();
+                int status = second.send("GET", "/api/v1/tokens/self", "Bearer " + token, null, null).statusCode();
                 if (status != 401) {
                     wrong.add(status + " for a token whose revocation was answered");
                 }
@@ -128,8 +119,7 @@ class KillNineDurabilityTest {
             assertThat(wrong).as("after the restart, of %d valid and %d revoked tokens (operations %s)",
                     valid.size(), revoked.size(), operations).isEmpty();
         } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+            second.stop();
         }
     }
 
@@ -138,25 +128,25 @@ class KillNineDurabilityTest {
      * other replacement, and exchange the client's refresh token. A token enters a list only once its answer has
      * arrived, and leaves the valid list before a request that may end it is sent.
      */
-    private void mixedLoad(Process service, String seed, String clientBasic, Map<String, String> grant,
+    private void mixedLoad(ServiceProcess service, String seed, String clientBasic, Map<String, String> grant,
                            Set<String> valid, Set<String> revoked, Map<String, AtomicInteger> operations,
                            AtomicBoolean killed) {
         String access = grant.get("access_token");
         String refresh = grant.get("refresh_token");
         try {
             for (int round = 0; !killed.get(); round++) {
-                Map<String, String> issued = fields(expect(201, send(service, "POST", "/api/v1/tokens", seed,
+                Map<String, String> issued = fields(expect(201, service.send("POST", "/api/v1/tokens", seed,
                         "application/json", "{\"description\":\"mixed\"}")));
                 valid.add(issued.get("token"));
                 count(operations, "issue");
-                expect(200, send(service, "GET", "/api/v1/tokens/self", "Bearer " + issued.get("token"), null, null));
+                expect(200, service.send("GET", "/api/v1/tokens/self", "Bearer " + issued.get("token"), null, null));
                 count(operations, "use");
-                expect(200, send(service, "POST", "/oauth2/introspect", clientBasic,
+                expect(200, service.send("POST", "/oauth2/introspect", clientBasic,
                         "application/x-www-form-urlencoded", "token=" + issued.get("token")));
                 count(operations, "introspect");
 
                 valid.remove(issued.get("token"));
-                Map<String, String> replacement = fields(expect(201, send(service, "POST",
+                Map<String, String> replacement = fields(expect(201, service.send("POST",
                         "/api/v1/tokens/" + issued.get("tokenId") + "/rotate", seed, "application/json",
                         "{\"overlapSeconds\":0}")));
                 revoked.add(issued.get("token"));
@@ -165,7 +155,7 @@ class KillNineDurabilityTest {
 
                 if (round % 2 == 0) {
                     valid.remove(replacement.get("token"));
-                    expect(204, send(service, "DELETE", "/api/v1/tokens/" + replacement.get("tokenId"), seed,
+                    expect(204, service.send("DELETE", "/api/v1/tokens/" + replacement.get("tokenId"), seed,
                             null, null));
                     revoked.add(replacement.get("token"));
                     count(operations, "revoke");
@@ -173,7 +163,7 @@ class KillNineDurabilityTest {
 
                 // What a refresh does to the access token it replaces is not this test's business.
                 valid.remove(access);
-                Map<String, String> pair = fields(expect(200, send(service, "POST", "/oauth2/token", clientBasic,
+                Map<String, String> pair = fields(expect(200, service.send("POST", "/oauth2/token", clientBasic,
                         "application/x-www-form-urlencoded", "grant_type=refresh_token&refresh_token=" + refresh)));
                 access = pair.get("access_token");
                 valid.add(access);
@@ -203,62 +193,5 @@ class KillNineDurabilityTest {
             fields.putIfAbsent(field.group(1), field.group(2));
         }
         return fields;
-    }
-
-    private final Map<Process, Integer> ports = new HashMap<>();
-
-    private Process start(Path workingDirectory, Map<String, String> store) throws Exception {
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Application.class.getName())
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workingDirectory.resolve("latchkey-" + port + ".log").toFile());
-        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        builder.environment().put("LATCHKEY_BOOTSTRAP_ADMIN_USERNAME", LatchkeyNode.ADMIN);
-        builder.environment().put("LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD", LatchkeyNode.ADMIN_PASSWORD);
-        builder.environment().putAll(store);
-        Process process = builder.start();
-        ports.put(process, port);
-        awaitReady(process, workingDirectory.resolve("latchkey-" + port + ".log").toFile());
-        return process;
-    }
-
-    private void awaitReady(Process process, File log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the service exited early; see %s", log).isTrue();
-            try {
-                if (send(process, "GET", "/api/v1/tokens", null, null, null).statusCode() == 401) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the service did not start within 60 s; see " + log);
-    }
-
-    private HttpResponse<String> send(Process process, String method, String path, String authorization,
-                                      String contentType, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + ports.get(process) + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -17,7 +17,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", true),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts; retry later", true),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", true),
-    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is overloaded; retry shortly", true),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service cannot serve this now; retry shortly", true),
     // Specific types: a particular failure a client may want to tell apart.
     MALFORMED_BODY(HttpStatus.BAD_REQUEST, "The request body is not a single JSON object", false),
     LIFETIME_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "The requested lifetime is not allowed", false),
