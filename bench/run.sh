@@ -27,16 +27,13 @@ WORK=$(mktemp -d)
 SERVICE=""
 BARE=""
 PG_PORT=15432
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-PG_DIR=""
-as_postgres() { # Debian's initdb and server refuse to run as root
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 cleanup() {
   for pid in $SERVICE $BARE; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  [ -n "$PG_DIR" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop > /dev/null 2>&1 || true
-  rm -rf "$WORK" ${PG_DIR:+"$PG_DIR"}
+  stop_postgres
+  rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -61,19 +58,6 @@ rm -rf "$WORK/data"
 
 ROWS=()
 row() { ROWS+=("$(printf '%s|%s|%s|%s|%s' "$1" "$2" "$3" "$4" "$5")"); }
-
-now_ms() { date +%s%3N; }
-
-wait_for() { # url; prints milliseconds waited
-  local started=$1 url=$2
-  for _ in $(seq 1 600); do
-    if curl -s -o /dev/null -f "$url"; then echo $(( $(now_ms) - started )); return 0; fi
-    sleep 0.02
-  done
-  echo "no answer from $url" >&2; return 1
-}
-
-rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
 
 # wrk for a while; prints "successful-req/s p50 p99 non2xx": only 2xx answers count as served
 load() {
@@ -122,7 +106,6 @@ SERVICE=$!
 LATCHKEY_STARTUP=$(wait_for "$started" "$BASE/.well-known/oauth-authorization-server")
 
 ADMIN="admin:bench-admin-password"
-field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/"; }
 issue_with() { curl -s -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' "$@"; }
 TOKEN=$(issue_with -u "$ADMIN" -d '{"description":"bench"}' | field token)
 INTROSPECTOR=$(issue_with -u "$ADMIN" -d '{"description":"introspector","scopes":["introspect"]}' | field token)
@@ -226,11 +209,7 @@ echo "Latchkey on PostgreSQL"
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=""
 if [ -n "$PG_BIN" ]; then
   # A local server as shipped (fsync and synchronous_commit on), so that a 201 is as durable as on H2.
-  PG_DIR=$(mktemp -d)
-  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
-  as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres > "$WORK/initdb.log" 2>&1
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start > /dev/null
+  start_postgres "$PG_PORT"
   mkdir -p "$WORK/latchkey-pg"
   started=$(now_ms)
   (cd "$WORK/latchkey-pg" && exec env MICRONAUT_SERVER_PORT=$PORT \
