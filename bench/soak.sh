@@ -77,7 +77,8 @@ both() {
   wait "${loads[@]}" || true
   for port in "${PORTS[@]}"; do
     awk '
-      / requests in / {requests=$1; duration=$4; sub(/s,?$/, "", duration)}
+      / requests in / {requests=$1; duration=$4; sub(/,$/, "", duration)
+        if (duration ~ /m$/) {sub(/m$/, "", duration); duration *= 60} else {sub(/s$/, "", duration)}}
       /^ +99%/ {p99=$2; if (p99 ~ /us$/) {sub(/us$/, "", p99); p99/=1000} else if (p99 ~ /ms$/) {sub(/ms$/, "", p99)} else if (p99 ~ /s$/) {sub(/s$/, "", p99); p99*=1000}}
       /Non-2xx/ {bad=$5}
       / Socket errors/ {errors=$0}
@@ -89,8 +90,9 @@ both() {
 echo "warming both nodes and finding the peak (60 s, no pause)"
 both 30 > /dev/null
 read -r peak _ < <(both 30 | head -n 1)
-# Each connection waits between requests so that the two nodes together serve about half their peak.
-SOAK_DELAY_MS=$(awk -v peak="$peak" 'BEGIN {per_connection = peak / 2 / 16; d = 1000 / per_connection - 1000 * 16 / peak; if (d < 1) d = 1; printf "%d", d}')
+# Each connection waits, between requests, the interval that half the peak leaves each of a node's 16 connections;
+# with the requests' own time on top, the nodes serve a little under half their peak.
+SOAK_DELAY_MS=$(awk -v peak="$peak" 'BEGIN {d = 1000 * 16 * 2 / peak; if (d < 1) d = 1; printf "%d", d}')
 echo "peak per node ${peak} req/s; pausing ${SOAK_DELAY_MS} ms between a connection's requests"
 
 echo "| minute | node | req/s | p99 ms | non-2xx | RSS MB |"

@@ -1,23 +1,31 @@
 package dev.latchkey.bootstrap;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A request to a running node, as the tests through the real server make them. */
 final class HttpCalls {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private HttpCalls() {
     }
 
     static HttpResponse<String> send(LatchkeyNode node, String method, String path, Map<String, String> headers,
                                      String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
+        return send(node.url(), method, path, headers, body);
+    }
+
+    static HttpResponse<String> send(String baseUrl, String method, String path, Map<String, String> headers,
+                                     String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
