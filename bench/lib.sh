@@ -2,9 +2,9 @@
 
 now_ms() { date +%s%3N; }
 
-wait_for() { # started-ms url; prints milliseconds waited
-  local started=$1 url=$2
-  for _ in $(seq 1 600); do
+wait_for() { # started-ms url [seconds, default 12]; prints milliseconds waited
+  local started=$1 url=$2 tries=$(( ${3:-12} * 50 ))
+  for _ in $(seq 1 "$tries"); do
     if curl -s -o /dev/null -f "$url"; then echo $(( $(now_ms) - started )); return 0; fi
     sleep 0.02
   done

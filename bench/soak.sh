@@ -36,7 +36,8 @@ for port in "${PORTS[@]}"; do
     LATCHKEY_BOOTSTRAP_ADMIN_USERNAME=admin LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD=soak-admin-password \
     "$OLDPWD/bin/latchkey" > service.log 2>&1) &
   NODES+=($!)
-  wait_for "$(now_ms)" "http://127.0.0.1:$port/.well-known/oauth-authorization-server" > /dev/null
+  # The first start of a new jar makes its class-data archive first (about 20 s).
+  wait_for "$(now_ms)" "http://127.0.0.1:$port/.well-known/oauth-authorization-server" 120 > /dev/null
 done
 
 BASE="http://127.0.0.1:${PORTS[0]}"
