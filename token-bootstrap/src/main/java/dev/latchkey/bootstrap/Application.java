@@ -10,6 +10,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        FatalErrors.install();
         // SIGTERM is how a supervisor asks a service to stop, so a stop asked for ends with status 0, not the JVM's
         // 143. System.exit runs the shutdown hooks, and with them the graceful shutdown (application.yml).
         Signal.handle(new Signal("TERM"), requested -> System.exit(0));

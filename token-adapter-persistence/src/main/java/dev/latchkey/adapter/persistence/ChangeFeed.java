@@ -3,11 +3,11 @@ package dev.latchkey.adapter.persistence;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -61,13 +61,7 @@ class ChangeFeed {
         this.resyncAfterNanos = settings.resyncAfter().toNanos();
         this.viewSentAt = nanoTime.getAsLong() - 2 * leaseNanos;
         if (schedule) {
-            poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "latchkey-change-feed");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long period = settings.pollInterval().toNanos();
-            poller.scheduleWithFixedDelay(this::poll, 0, period, TimeUnit.NANOSECONDS);
+            poller = BackgroundWork.start("latchkey-change-feed", Duration.ZERO, settings.pollInterval(), this::poll);
         } else {
             poller = null;
         }

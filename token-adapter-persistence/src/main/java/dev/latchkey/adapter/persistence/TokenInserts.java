@@ -77,7 +77,7 @@ class TokenInserts {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAXIMUM_BATCH - 1);
-                write(batch);
+                writeReportingErrors(batch);
             } catch (InterruptedException interrupted) {
                 if (!stopping) {
                     Thread.currentThread().interrupt();
@@ -86,6 +86,15 @@ class TokenInserts {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void writeReportingErrors(List<Pending> batch) {
+        try {
+            write(batch);
+        } catch (Error error) {
+            batch.forEach(pending -> pending.committed().completeExceptionally(error));
+            BackgroundWork.report(error);
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,13 +40,8 @@ class TokenUses {
     TokenUses(TransactionOperations<Connection> transactions, PersistenceCaches caches, CacheSettings settings) {
         this.transactions = transactions;
         this.caches = caches;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "latchkey-usage-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.usageFlush().toNanos();
-        flusher.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.NANOSECONDS);
+        this.flusher = BackgroundWork.start("latchkey-usage-flush", settings.usageFlush(), settings.usageFlush(),
+                this::flushQuietly);
     }
 
     void record(UUID token, Instant usedAt) {

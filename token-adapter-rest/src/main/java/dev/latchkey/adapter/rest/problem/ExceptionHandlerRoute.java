@@ -23,6 +23,10 @@ import java.util.Optional;
  * what the handler costs.
  *
  * <p>A failure with no handler is thrown on, to the framework's default answer, as before.
+ *
+ * <p>A {@link VirtualMachineError} (out of memory, out of threads) is first handed to the thread's uncaught-exception
+ * handler, as if it had ended the thread: the framework would answer it with a 500 and carry on, and the process's
+ * owner (the bootstrap) decides whether the process can. A stack overflow is answered as before.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -45,10 +49,24 @@ final class ExceptionHandlerRoute {
 
     @Error(global = true, exception = Throwable.class)
     Object handle(HttpRequest<?> request, Throwable failure) throws Throwable {
+        reportVirtualMachineError(failure);
         Optional<ExceptionHandler<Throwable, ?>> handler = handlers.get(failure.getClass());
         if (handler.isEmpty()) {
             throw failure;
         }
         return handler.get().handle(request, failure);
+    }
+
+    private static void reportVirtualMachineError(Throwable failure) {
+        Throwable cause = failure;
+        // Bounded: a cause chain can be made circular.
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            // A stack overflow has unwound by now and left the thread usable; the 500 and its log line say the rest.
+            if (cause instanceof VirtualMachineError && !(cause instanceof StackOverflowError)) {
+                Thread thread = Thread.currentThread();
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, cause);
+                return;
+            }
+        }
     }
 }

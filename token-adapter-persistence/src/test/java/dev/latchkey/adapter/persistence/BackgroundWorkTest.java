@@ -1,0 +1,89 @@
+package dev.latchkey.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.transaction.TransactionOperations;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An error thrown on the store's own threads reaches the uncaught-exception handler (where the bootstrap ends the
+ * process on a fatal one), and the work goes on: no schedule ends silently, no issuance waits for a dead writer.
+ */
+// A separate thread: a writer that died would leave insert() in an uninterruptible join.
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class BackgroundWorkTest {
+
+    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previous;
+
+    @BeforeEach
+    void captureUncaughtErrors() {
+        previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> reported.add(failure));
+    }
+
+    @AfterEach
+    void restoreHandler() {
+        Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
+
+    @Test
+    void anErrorInAScheduledRunIsReportedAndTheScheduleGoesOn() throws InterruptedException {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch ranAgain = new CountDownLatch(3);
+        Error injected = new InternalError("injected into the first run");
+        ScheduledExecutorService scheduler = BackgroundWork.start("background-work-test", Duration.ZERO,
+                Duration.ofMillis(10), () -> {
+                    ranAgain.countDown();
+                    if (runs.incrementAndGet() == 1) {
+                        throw injected;
+                    }
+                });
+        try {
+            assertThat(ranAgain.await(10, TimeUnit.SECONDS)).as("runs after the failed one").isTrue();
+            assertThat(reported).containsExactly(injected);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void anErrorWhileWritingTokensFailsThatBatchReportsItAndTheWriterGoesOn() throws InterruptedException {
+        AtomicInteger writes = new AtomicInteger();
+        Error injected = new InternalError("injected into the first write");
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = (TransactionOperations<Connection>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {TransactionOperations.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("executeWrite")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (writes.incrementAndGet() == 1) {
+                        throw injected;
+                    }
+                    return null;
+                });
+        TokenInserts inserts = new TokenInserts(transactions);
+        try {
+            // The fake store never reads the row.
+            assertThatThrownBy(() -> inserts.insert(null)).cause().isSameAs(injected);
+            inserts.insert(null);
+            assertThat(writes).hasValue(2);
+            assertThat(reported).containsExactly(injected);
+        } finally {
+            inserts.stop();
+        }
+    }
+}
