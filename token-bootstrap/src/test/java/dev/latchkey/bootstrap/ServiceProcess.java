@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -28,14 +30,22 @@ final class ServiceProcess {
 
     /** Starts the service in the working directory and returns once it answers. */
     static ServiceProcess start(Path workingDirectory, Map<String, String> environment) throws Exception {
+        return start(workingDirectory, environment, List.of("-Xmx256m"));
+    }
+
+    /** The same, with these options for the JVM. */
+    static ServiceProcess start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions)
+            throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Path log = workingDirectory.resolve("latchkey-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Application.class.getName())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
