@@ -11,5 +11,7 @@ public enum RevocationReason {
     /** Its grant was revoked as a whole (for example by revoking its refresh token). */
     GRANT_REVOKED,
     /** A newer token took its place where an account may hold only one (the Sample Token API's rule). */
-    SUPERSEDED
+    SUPERSEDED,
+    /** The client it was issued to was disabled. */
+    CLIENT_DISABLED
 }

@@ -182,6 +182,10 @@ public final class Token {
         return attributes.surface();
     }
 
+    public Optional<Audience> audience() {
+        return attributes.audience();
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

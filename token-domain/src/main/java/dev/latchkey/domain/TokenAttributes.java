@@ -8,11 +8,12 @@ import java.util.Optional;
  *
  * @param grant  the authorization grant the token belongs to, for access and refresh tokens obtained through the
  *               token endpoint
- * @param client the OAuth 2.0 client the token was issued to, when one authenticated
+ * @param client   the OAuth 2.0 client the token was issued to, when one authenticated
+ * @param audience who the token is meant for, when it was narrowed to one (by a token exchange)
  */
 public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
                               Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
-                              Optional<GrantSurface> surface) {
+                              Optional<GrantSurface> surface, Optional<Audience> audience) {
 
     public TokenAttributes {
         Objects.requireNonNull(id, "id");
@@ -24,9 +25,17 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
         Objects.requireNonNull(grant, "grant");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(surface, "surface");
+        Objects.requireNonNull(audience, "audience");
         if (surface.isPresent() && grant.isEmpty()) {
             throw new InvalidValueException("surface", "only a grant's tokens are made through a surface");
         }
+    }
+
+    /** A token meant for any audience. */
+    public TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
+                           Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
+                           Optional<GrantSurface> surface) {
+        this(id, owner, kind, description, scopes, expiry, grant, client, surface, Optional.empty());
     }
 
     /** A personal token: made directly by its owner, outside any grant or client. */
@@ -38,10 +47,10 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
 
     /** The same token with another expiry; for a replacement or a shortened overlap. */
     public TokenAttributes withExpiry(Expiry newExpiry) {
-        return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client, surface);
+        return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client, surface, audience);
     }
 
     public TokenAttributes withId(TokenId newId) {
-        return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client, surface);
+        return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client, surface, audience);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /** A numbered change read from the log. */
 record Change(long seq, Subject subject) {
 
-    /** What changed: a token, an account or a partner, by id. */
+    /** What changed: a token, an account, a partner or a client, by id. */
     record Subject(Kind kind, String id) {
         Subject {
             Objects.requireNonNull(kind, "kind");
@@ -20,6 +20,7 @@ record Change(long seq, Subject subject) {
     enum Kind {
         TOKEN,
         ACCOUNT,
-        PARTNER
+        PARTNER,
+        CLIENT
     }
 }

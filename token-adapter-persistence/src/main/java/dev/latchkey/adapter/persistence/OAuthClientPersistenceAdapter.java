@@ -6,12 +6,13 @@ import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Stores OAuth 2.0 clients in the {@code oauth_client} table. A client authenticates every introspection it asks
  * for, so clients found by id come from memory while the lease holds. Nothing changes a client after registration
- * yet; a change to one must be announced in the change log as account changes are (ADR 10).
+ * but whether it is enabled, and that change is announced in the change log as account changes are (ADR 10).
  */
 @Singleton
 @TranslatesStoreFailures
@@ -19,10 +20,30 @@ public class OAuthClientPersistenceAdapter implements LoadClientPort, SaveClient
 
     private final OAuthClientRepository repository;
     private final PersistenceCaches caches;
+    private final ChangeLog changeLog;
+    private final WriteTransactions writes;
 
-    OAuthClientPersistenceAdapter(OAuthClientRepository repository, PersistenceCaches caches) {
+    OAuthClientPersistenceAdapter(OAuthClientRepository repository, PersistenceCaches caches, ChangeLog changeLog,
+                                  WriteTransactions writes) {
         this.repository = repository;
         this.caches = caches;
+        this.changeLog = changeLog;
+        this.writes = writes;
+    }
+
+    @Override
+    public List<OAuthClient> listAll() {
+        return repository.findAllInOrder().stream().map(OAuthClientRow::toDomain).toList();
+    }
+
+    @Override
+    public void updateEnabled(ClientId id, boolean enabled) {
+        writes.write(() -> {
+            if (repository.updateEnabled(id.value(), enabled) > 0) {
+                changeLog.append(new Change.Subject(Change.Kind.CLIENT, id.value()));
+            }
+            return null;
+        });
     }
 
     @Override

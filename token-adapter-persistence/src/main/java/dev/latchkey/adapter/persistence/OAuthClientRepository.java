@@ -3,6 +3,8 @@ package dev.latchkey.adapter.persistence;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.data.annotation.Query;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -11,4 +13,10 @@ interface OAuthClientRepository extends GenericRepository<OAuthClientRow, String
     OAuthClientRow save(OAuthClientRow row);
 
     Optional<OAuthClientRow> findById(String id);
+
+    @Query("SELECT * FROM oauth_client ORDER BY created_at, id")
+    List<OAuthClientRow> findAllInOrder();
+
+    @Query("UPDATE oauth_client SET enabled = :enabled WHERE id = :id")
+    long updateEnabled(String id, boolean enabled);
 }

@@ -32,5 +32,6 @@ final class PersistenceCaches {
         feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.ACCOUNT, id -> accounts.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.PARTNER, id -> partners.invalidate(Long.valueOf(id)));
+        feed.onChange(Change.Kind.CLIENT, clients::invalidate);
     }
 }

@@ -35,7 +35,7 @@ class TokenInserts {
     static final int MAXIMUM_BATCH = 256;
     private static final String INSERT = "INSERT INTO token (id, owner_id, kind, description, scopes, secret_hash, "
             + "created_at, expires_at, last_used_at, revoked_at, revocation_reason, grant_id, client_id, consumed_at, "
-            + "grant_surface) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "grant_surface, audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private record Pending(TokenRow row, CompletableFuture<Void> committed) {
     }
@@ -152,6 +152,7 @@ class TokenInserts {
         insert.setString(13, row.clientId());
         instant(insert, 14, row.consumedAt());
         insert.setString(15, row.grantSurface());
+        insert.setString(16, row.audience());
     }
 
     private static void instant(PreparedStatement insert, int index, Instant value) throws SQLException {

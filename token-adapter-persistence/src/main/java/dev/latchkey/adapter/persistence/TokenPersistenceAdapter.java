@@ -5,6 +5,7 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
@@ -126,6 +127,18 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
             long revoked = repository.revokeGrant(grant.value(), revocation.at(), reason);
             if (revoked > 0) {
                 announce(repository.findIdsOfGrantRevoked(grant.value(), revocation.at(), reason));
+            }
+            return Math.toIntExact(revoked);
+        });
+    }
+
+    @Override
+    public int revokeClient(ClientId client, Revocation revocation) {
+        return writes.write(() -> {
+            String reason = revocation.reason().name();
+            long revoked = repository.revokeClient(client.value(), revocation.at(), reason);
+            if (revoked > 0) {
+                announce(repository.findIdsOfClientRevoked(client.value(), revocation.at(), reason));
             }
             return Math.toIntExact(revoked);
         });

@@ -51,6 +51,17 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
             + "AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
     long revokeGrant(UUID grantId, Instant revokedAt, String reason);
 
+    /** The tokens {@link #revokeClient} just revoked, read inside its transaction. */
+    @Query("SELECT id FROM token WHERE client_id = :clientId AND revoked_at = :revokedAt "
+            + "AND revocation_reason = :reason")
+    List<UUID> findIdsOfClientRevoked(String clientId, Instant revokedAt, String reason);
+
+    /** Revokes every token issued to a client, under the same rule as a single revocation; returns how many. */
+    @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
+            + "WHERE client_id = :clientId "
+            + "AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
+    long revokeClient(String clientId, Instant revokedAt, String reason);
+
     /** Spends a refresh token; matches only while it is unspent and not revoked, so one exchange wins. */
     @Query("UPDATE token SET consumed_at = :consumedAt "
             + "WHERE id = :id AND kind = 'REFRESH' AND consumed_at IS NULL "

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.persistence;
 
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Audience;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.GrantSurface;
@@ -25,7 +26,8 @@ import java.util.UUID;
 record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, String scopes, String secretHash,
                 Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt,
                 @Nullable Instant revokedAt, @Nullable String revocationReason, @Nullable UUID grantId,
-                @Nullable String clientId, @Nullable Instant consumedAt, @Nullable String grantSurface) {
+                @Nullable String clientId, @Nullable Instant consumedAt, @Nullable String grantSurface,
+                @Nullable String audience) {
 
     static TokenRow fromDomain(Token token) {
         Revocation revocation = token.revocation().orElse(null);
@@ -35,7 +37,8 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 revocation == null ? null : revocation.at(),
                 revocation == null ? null : revocation.reason().name(),
                 token.grant().map(GrantId::value).orElse(null), token.client().map(ClientId::value).orElse(null),
-                token.consumedAt().orElse(null), token.surface().map(GrantSurface::name).orElse(null));
+                token.consumedAt().orElse(null), token.surface().map(GrantSurface::name).orElse(null),
+                token.audience().map(Audience::value).orElse(null));
     }
 
     Token toDomain() {
@@ -44,7 +47,8 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
         TokenAttributes attributes = new TokenAttributes(new TokenId(id), new AccountId(ownerId),
                 TokenKind.valueOf(kind), TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes),
                 Expiry.ofNullable(expiresAt), Optional.ofNullable(grantId).map(GrantId::new),
-                Optional.ofNullable(clientId).map(ClientId::new), Optional.ofNullable(grantSurface).map(GrantSurface::new));
+                Optional.ofNullable(clientId).map(ClientId::new), Optional.ofNullable(grantSurface).map(GrantSurface::new),
+                Optional.ofNullable(audience).map(Audience::new));
         return Token.restore(attributes, createdAt, SecretHash.fromHex(secretHash), lastUsedAt, revocation,
                 consumedAt);
     }

@@ -13,6 +13,9 @@ import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.Audience;
+import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.EmailAddress;
 import dev.latchkey.domain.Organization;
@@ -54,6 +57,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -382,12 +386,56 @@ abstract class PersistenceContract {
     void clientsRoundTripAndTheirIdsAreUnique() {
         ClientSecret secret = ClientSecret.fromRandomBytes(random(32));
         ClientId id = ClientId.of("client-" + TokenId.fromRandomBytes(random(16)));
-        OAuthClient client = new OAuthClient(id, "gateway", secret.hash(), true, NOW);
+        OAuthClient client = OAuthClient.confidential(id, "gateway", secret.hash(), NOW);
 
         assertThat(clients.saveNew(client)).isEqualTo(SaveClientPort.SaveOutcome.SAVED);
         assertThat(clients.loadById(id)).contains(client);
-        assertThat(clients.saveNew(new OAuthClient(id, "impostor", ClientSecret.fromRandomBytes(random(32)).hash(),
-                true, NOW))).isEqualTo(SaveClientPort.SaveOutcome.CLIENT_ID_TAKEN);
+        assertThat(clients.saveNew(OAuthClient.confidential(id, "impostor",
+                ClientSecret.fromRandomBytes(random(32)).hash(), NOW)))
+                .isEqualTo(SaveClientPort.SaveOutcome.CLIENT_ID_TAKEN);
+    }
+
+    @Test
+    void aClientsTypeGrantsAndScopesRoundTripAndItCanBeDisabled() {
+        OAuthClient app = new OAuthClient(ClientId.of(TokenId.fromRandomBytes(random(16)).toString()), "cli",
+                ClientType.PUBLIC, Optional.empty(), Set.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN),
+                Optional.of(Scopes.of("read", "deploy")), true, NOW);
+        OAuthClient service = new OAuthClient(ClientId.of(TokenId.fromRandomBytes(random(16)).toString()), "billing",
+                ClientType.CONFIDENTIAL, Optional.of(ClientSecret.fromRandomBytes(random(32)).hash()),
+                Set.of(GrantType.CLIENT_CREDENTIALS), Optional.of(Scopes.none()), true, NOW.plusSeconds(1));
+        clients.saveNew(app);
+        clients.saveNew(service);
+
+        assertThat(clients.loadById(app.id())).contains(app);
+        assertThat(clients.loadById(service.id())).contains(service);
+        assertThat(clients.listAll()).containsSubsequence(app, service);
+
+        clients.updateEnabled(app.id(), false);
+        assertThat(clients.loadById(app.id())).contains(app.withEnabled(false));
+    }
+
+    @Test
+    void revokingAClientRevokesEveryTokenIssuedToItAndNoOther() {
+        Account owner = newAccount();
+        ClientId cli = ClientId.of("cli-" + TokenId.fromRandomBytes(random(16)).toString().substring(0, 8));
+        Token first = saveIssuedTo(owner, cli, Optional.of(Audience.of("https://api.example")));
+        Token second = saveIssuedTo(owner, cli, Optional.empty());
+        Token other = saveIssuedTo(owner, ClientId.of("other"), Optional.empty());
+        Revocation revocation = new Revocation(NOW.plusSeconds(5), RevocationReason.CLIENT_DISABLED);
+
+        assertThat(tokens.revokeClient(cli, revocation)).isEqualTo(2);
+        assertThat(tokens.loadById(first.id()).orElseThrow().revocation()).contains(revocation);
+        assertThat(tokens.loadById(first.id()).orElseThrow().audience()).contains(Audience.of("https://api.example"));
+        assertThat(tokens.loadById(second.id()).orElseThrow().revocation()).contains(revocation);
+        assertThat(tokens.loadById(other.id()).orElseThrow().revocation()).isEmpty();
+        assertThat(tokens.revokeClient(cli, revocation)).as("nothing left to revoke").isZero();
+    }
+
+    private Token saveIssuedTo(Account owner, ClientId client, Optional<Audience> audience) {
+        return save(new TokenAttributes(TokenId.fromRandomBytes(random(16)), owner.id(), TokenKind.ACCESS,
+                TokenDescription.none(), Scopes.of("read"), Expiry.at(NOW.plusSeconds(3600)),
+                Optional.of(GrantId.fromRandomBytes(random(16))), Optional.of(client),
+                Optional.of(GrantSurface.TOKEN_ENDPOINT), audience), NOW);
     }
 
     @Test

@@ -29,6 +29,14 @@ final class AuthenticateClientService implements AuthenticateClientUseCase {
         return client.<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
     }
 
+    @Override
+    public Outcome identifyPublic(String clientId) {
+        return parse(clientId).flatMap(clients::loadById)
+                .filter(OAuthClient::enabled)
+                .filter(OAuthClient::isPublic)
+                .<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
+    }
+
     private static Optional<ClientId> parse(String clientId) {
         try {
             return Optional.of(ClientId.of(clientId));

@@ -16,7 +16,11 @@ import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
+import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.GrantSurface;
+import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
@@ -36,6 +40,7 @@ final class GrantTokensService implements GrantTokensUseCase {
 
     private static final String BAD_PASSWORD = "The username or password is incorrect.";
     private static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or revoked.";
+    private static final String BAD_SUBJECT_TOKEN = "The subject token is invalid, expired or revoked.";
 
     private final GrantPolicy policy;
     private final AuthenticateUseCase authenticate;
@@ -48,12 +53,13 @@ final class GrantTokensService implements GrantTokensUseCase {
     private final RandomnessPort randomness;
     private final JwtAccessTokenPort jwts;
     private final PublishTokenEventPort events;
+    private final TokenValidity validity;
     private final Clock clock;
 
     GrantTokensService(GrantPolicy policy, AuthenticateUseCase authenticate, PresentedCredentials credentials,
                        LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
                        UpdateTokenStatePort tokenState, TransactionPort transactions, RandomnessPort randomness,
-                       JwtAccessTokenPort jwts, PublishTokenEventPort events, Clock clock) {
+                       JwtAccessTokenPort jwts, PublishTokenEventPort events, TokenValidity validity, Clock clock) {
         this.policy = policy;
         this.authenticate = authenticate;
         this.credentials = credentials;
@@ -65,6 +71,7 @@ final class GrantTokensService implements GrantTokensUseCase {
         this.randomness = randomness;
         this.jwts = jwts;
         this.events = events;
+        this.validity = validity;
         this.clock = clock;
     }
 
@@ -77,13 +84,17 @@ final class GrantTokensService implements GrantTokensUseCase {
         }
         Account account = accounts.loadById(authenticated.caller().accountId()).orElseThrow();
         Scopes scopes = grant.scope().orElse(Scopes.none());
+        Optional<Outcome> clientRefusal = clientRefusal(grant.client(), GrantType.PASSWORD, scopes);
+        if (clientRefusal.isPresent()) {
+            return clientRefusal.get();
+        }
         if (!account.mayHold(scopes)) {
             return new Outcome.InvalidScope("The account may not hold a requested scope ('" + Scopes.INTROSPECT
                     + "' is for administrators, 'partner:<id>' for the partner's own accounts).");
         }
         GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
         return transactions.inTransaction(() ->
-                issuePair(account, grantId, grant.client(), scopes, clock.instant()));
+                issuePair(account, grantId, clientIdOf(grant.client()), scopes, clock.instant()));
     }
 
     @Override
@@ -98,13 +109,17 @@ final class GrantTokensService implements GrantTokensUseCase {
             // Answered like an unknown token: whether it is valid elsewhere is none of this surface's business.
             return new Outcome.InvalidGrant(Cause.WRONG_SURFACE, BAD_REFRESH_TOKEN);
         }
-        if (!refresh.client().equals(grant.client())) {
+        if (!refresh.client().equals(clientIdOf(grant.client()))) {
             // RFC 6749 section 6: a refresh token is bound to the client it was issued to.
             return new Outcome.InvalidGrant(Cause.WRONG_CLIENT, "The refresh token was issued to another client.");
         }
         Scopes scopes = grant.scope().orElse(refresh.scopes());
         if (!refresh.scopes().containsAll(scopes)) {
             return new Outcome.InvalidScope("A refresh cannot add scopes the grant does not carry.");
+        }
+        Optional<Outcome> clientRefusal = clientRefusal(grant.client(), GrantType.REFRESH_TOKEN, scopes);
+        if (clientRefusal.isPresent()) {
+            return clientRefusal.get();
         }
         Instant now = clock.instant();
         Token.ConsumptionOutcome consumption = refresh.consume(now);
@@ -137,6 +152,94 @@ final class GrantTokensService implements GrantTokensUseCase {
         });
     }
 
+    @Override
+    public Outcome grant(ClientCredentialsGrant grant) {
+        OAuthClient client = grant.client();
+        Scopes scopes = grant.scope().orElseGet(() -> client.scopes().orElse(Scopes.none()));
+        Optional<Outcome> clientRefusal = clientRefusal(Optional.of(client), GrantType.CLIENT_CREDENTIALS, scopes);
+        if (clientRefusal.isPresent()) {
+            return clientRefusal.get();
+        }
+        Optional<Account> serviceAccount = client.serviceAccount().flatMap(accounts::loadById)
+                .filter(Account::enabled);
+        if (serviceAccount.isEmpty()) {
+            return new Outcome.UnauthorizedClient("The client's service account is disabled.");
+        }
+        if (!serviceAccount.get().mayHold(scopes)) {
+            return new Outcome.InvalidScope("A client's own tokens may not carry '" + Scopes.INTROSPECT
+                    + "' or 'partner:<id>' scopes.");
+        }
+        Instant now = clock.instant();
+        GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
+        IssuedToken access = issue(serviceAccount.get(), new TokenAttributes(newTokenId(),
+                serviceAccount.get().id(), TokenKind.ACCESS, TokenDescription.none(), scopes,
+                policy.accessTokenLifetime().expiryFrom(now), Optional.of(grantId), Optional.of(client.id()),
+                Optional.of(policy.surface())), now);
+        return new Outcome.Granted(access, Optional.empty());
+    }
+
+    @Override
+    public Outcome grant(TokenExchangeGrant grant) {
+        Instant now = clock.instant();
+        Optional<Token> found = credentials.find(grant.subjectToken())
+                .filter(token -> token.kind().authenticatesApiCalls());
+        if (found.isEmpty()) {
+            return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_SUBJECT_TOKEN);
+        }
+        Token subject = found.get();
+        if (!(validity.check(subject, now) instanceof TokenValidity.Verdict.Active active)) {
+            return new Outcome.InvalidGrant(subject.statusAt(now) instanceof TokenStatus.Expired
+                    ? Cause.EXPIRED : Cause.REVOKED, BAD_SUBJECT_TOKEN);
+        }
+        Scopes scopes = grant.scope().orElse(subject.scopes());
+        if (!subject.scopes().containsAll(scopes)) {
+            return new Outcome.InvalidScope("A token exchange cannot add scopes the subject token does not carry.");
+        }
+        Optional<Outcome> clientRefusal = clientRefusal(grant.client(), GrantType.TOKEN_EXCHANGE, scopes);
+        if (clientRefusal.isPresent()) {
+            return clientRefusal.get();
+        }
+        if (subject.audience().isPresent() && grant.audience().isPresent()
+                && !grant.audience().equals(subject.audience())) {
+            return new Outcome.InvalidTarget("The subject token is meant for '" + subject.audience().get()
+                    + "' only; an exchange can narrow an audience, not change it.");
+        }
+        Expiry expiry = Expiry.earliest(subject.expiry(), policy.accessTokenLifetime().expiryFrom(now));
+        if (subject.delegate(scopes, expiry) instanceof Token.Delegation.Refused refused) {
+            return new Outcome.InvalidScope(refused.reason());
+        }
+        // The exchanged token joins the subject's grant, so that revoking the grant takes it too; a personal token
+        // has no grant, so the exchange starts one.
+        GrantId grantId = subject.grant().orElseGet(() -> GrantId.fromRandomBytes(randomness.nextBytes(16)));
+        GrantSurface surface = subject.grant().isPresent() ? subject.surface().orElse(policy.surface())
+                : policy.surface();
+        TokenAttributes attributes = new TokenAttributes(newTokenId(), subject.owner(), TokenKind.ACCESS,
+                TokenDescription.none(), scopes, expiry, Optional.of(grantId),
+                clientIdOf(grant.client()).or(subject::client), Optional.of(surface),
+                grant.audience().or(subject::audience));
+        return new Outcome.Granted(issue(active.owner(), attributes, now), Optional.empty());
+    }
+
+    /** What a registered client may not do, whichever grant it uses: a grant or a scope not registered for it. */
+    private static Optional<Outcome> clientRefusal(Optional<OAuthClient> client, GrantType grantType,
+                                                   Scopes scopes) {
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!client.get().mayUse(grantType)) {
+            return Optional.of(new Outcome.UnauthorizedClient(
+                    "The client is not registered for the " + grantType.wireName() + " grant."));
+        }
+        if (!client.get().mayRequest(scopes)) {
+            return Optional.of(new Outcome.InvalidScope("The client is not registered for a requested scope."));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ClientId> clientIdOf(Optional<OAuthClient> client) {
+        return client.map(OAuthClient::id);
+    }
+
     /**
      * A spent refresh token presented again. Within the leeway it is a concurrent request or a retry, and is only
      * refused; after it, someone replays a copy, and the whole grant is revoked (OAuth 2.0 Security BCP, 4.14).
@@ -152,21 +255,27 @@ final class GrantTokensService implements GrantTokensUseCase {
     }
 
     private Outcome issuePair(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes, Instant now) {
-        IssuedToken access = issue(owner, grant, client, scopes, TokenKind.ACCESS,
-                policy.accessTokenLifetime().expiryFrom(now), now);
-        IssuedToken refresh = issue(owner, grant, client, scopes, TokenKind.REFRESH,
-                policy.refreshTokenLifetime().expiryFrom(now), now);
-        return new Outcome.Granted(access, refresh);
+        IssuedToken access = issue(owner, grantAttributes(owner, grant, client, scopes, TokenKind.ACCESS,
+                policy.accessTokenLifetime().expiryFrom(now)), now);
+        IssuedToken refresh = issue(owner, grantAttributes(owner, grant, client, scopes, TokenKind.REFRESH,
+                policy.refreshTokenLifetime().expiryFrom(now)), now);
+        return new Outcome.Granted(access, Optional.of(refresh));
     }
 
-    private IssuedToken issue(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
-                              TokenKind kind, dev.latchkey.domain.Expiry expiry, Instant now) {
-        TokenAttributes attributes = new TokenAttributes(TokenId.fromRandomBytes(randomness.nextBytes(16)),
-                owner.id(), kind, TokenDescription.none(), scopes, expiry, Optional.of(grant), client,
-                Optional.of(policy.surface()));
+    private TokenAttributes grantAttributes(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
+                                            TokenKind kind, Expiry expiry) {
+        return new TokenAttributes(newTokenId(), owner.id(), kind, TokenDescription.none(), scopes, expiry,
+                Optional.of(grant), client, Optional.of(policy.surface()));
+    }
+
+    private TokenId newTokenId() {
+        return TokenId.fromRandomBytes(randomness.nextBytes(16));
+    }
+
+    private IssuedToken issue(Account owner, TokenAttributes attributes, Instant now) {
         String credential = switch (policy.accessTokenFormat()) {
             case ACCOUNT_JWT -> jwts.encodeWithAccountClaims(attributes, now, owner);
-            case JWT -> kind == TokenKind.ACCESS ? jwts.encode(attributes, now) : opaqueSecret();
+            case JWT -> attributes.kind() == TokenKind.ACCESS ? jwts.encode(attributes, now) : opaqueSecret();
             case OPAQUE -> opaqueSecret();
         };
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));

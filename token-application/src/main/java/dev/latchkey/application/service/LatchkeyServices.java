@@ -2,6 +2,7 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
@@ -76,7 +77,14 @@ public final class LatchkeyServices {
     }
 
     public RegisterClientUseCase registerClient() {
-        return new RegisterClientService(ports.saveClients(), ports.randomness(), ports.clock());
+        return new RegisterClientService(ports.saveClients(), ports.saveAccounts(), ports.passwordHasher(),
+                ports.transactions(), ports.randomness(), ports.clock());
+    }
+
+    public AdministerClientsUseCase administerClients() {
+        return new AdministerClientsService(ports.loadClients(), ports.saveClients(), ports.loadAccounts(),
+                ports.updateAccounts(), ports.loadTokens(), ports.tokenState(), ports.transactions(), reader,
+                revokeTokenService(), ports.clock());
     }
 
     public IssueTokenUseCase issueToken(IssuancePolicy policy) {
@@ -93,7 +101,7 @@ public final class LatchkeyServices {
     public GrantTokensUseCase grantTokens(GrantPolicy policy) {
         return new GrantTokensService(policy, authenticate(), credentials, ports.loadTokens(), ports.loadAccounts(),
                 ports.saveTokens(), ports.tokenState(), ports.transactions(), ports.randomness(), ports.jwts(),
-                ports.events(), ports.clock());
+                ports.events(), validity, ports.clock());
     }
 
     public IntrospectTokenUseCase introspectToken() {
@@ -110,6 +118,10 @@ public final class LatchkeyServices {
     }
 
     public RevokeTokenUseCase revokeToken() {
+        return revokeTokenService();
+    }
+
+    private RevokeTokenService revokeTokenService() {
         return new RevokeTokenService(reader, credentials, ports.tokenState(), ports.events(), ports.clock());
     }
 

@@ -1,23 +1,41 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.domain.Account;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 
 final class RegisterClientService implements RegisterClientUseCase {
 
     private final SaveClientPort clients;
+    private final SaveAccountPort accounts;
+    private final PasswordHasherPort passwordHasher;
+    private final TransactionPort transactions;
     private final RandomnessPort randomness;
     private final Clock clock;
 
-    RegisterClientService(SaveClientPort clients, RandomnessPort randomness, Clock clock) {
+    RegisterClientService(SaveClientPort clients, SaveAccountPort accounts, PasswordHasherPort passwordHasher,
+                          TransactionPort transactions, RandomnessPort randomness, Clock clock) {
         this.clients = clients;
+        this.accounts = accounts;
+        this.passwordHasher = passwordHasher;
+        this.transactions = transactions;
         this.randomness = randomness;
         this.clock = clock;
     }
@@ -27,13 +45,43 @@ final class RegisterClientService implements RegisterClientUseCase {
         if (command.registrar().role() != Role.ADMIN) {
             return new Outcome.NotAllowed();
         }
-        ClientSecret secret = ClientSecret.fromRandomBytes(randomness.nextBytes(32));
+        Optional<ClientSecret> secret = command.type() == ClientType.CONFIDENTIAL
+                ? Optional.of(ClientSecret.fromRandomBytes(randomness.nextBytes(32))) : Optional.empty();
         // A random UUID as the id: public, unique without coordination, and tells nothing about the client.
         ClientId id = ClientId.of(TokenId.fromRandomBytes(randomness.nextBytes(16)).toString());
-        OAuthClient client = new OAuthClient(id, command.name(), secret.hash(), true, clock.instant());
-        if (clients.saveNew(client) == dev.latchkey.application.port.out.SaveClientPort.SaveOutcome.CLIENT_ID_TAKEN) {
-            throw new IllegalStateException("a random client id collided; this should never happen");
+        Instant now = clock.instant();
+        OAuthClient client;
+        try {
+            client = new OAuthClient(id, command.name(), command.type(), secret.map(ClientSecret::hash),
+                    command.grantTypes().orElseGet(OAuthClient::defaultGrantTypes), command.scopes(), true, now);
+        } catch (InvalidValueException invalid) {
+            return new Outcome.Refused(invalid.field(), invalid.reason());
         }
+        Optional<Account> serviceAccount = client.serviceAccount().map(accountId -> Account.create(accountId,
+                client.serviceAccountUsername(), passwordHasher.hash(unguessablePassword()), Role.USER, now));
+        if (serviceAccount.isPresent() && !serviceAccount.get().mayHold(client.scopes().orElse(Scopes.none()))) {
+            return new Outcome.Refused("scopes", "a client's own tokens may not carry 'introspect' or 'partner:' "
+                    + "scopes; a client introspects by authenticating as itself");
+        }
+        transactions.inTransaction(() -> {
+            if (clients.saveNew(client) == SaveClientPort.SaveOutcome.CLIENT_ID_TAKEN) {
+                throw new IllegalStateException("a random client id collided; this should never happen");
+            }
+            serviceAccount.ifPresent(account -> {
+                if (accounts.saveNew(account) != SaveAccountPort.SaveOutcome.SAVED) {
+                    throw new IllegalStateException("a client's service account collided; this should never happen");
+                }
+            });
+            return null;
+        });
         return new Outcome.Registered(client, secret);
+    }
+
+    /**
+     * A service account signs in by its client's secret, never by password; its hash is of 32 random bytes that are
+     * dropped at once, so that no password opens it.
+     */
+    private Password unguessablePassword() {
+        return Password.presented(Base64.getUrlEncoder().withoutPadding().encodeToString(randomness.nextBytes(32)));
     }
 }

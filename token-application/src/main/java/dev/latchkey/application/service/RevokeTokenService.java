@@ -55,7 +55,7 @@ final class RevokeTokenService implements RevokeTokenUseCase {
      * Revokes a token now. A refresh token takes its whole grant with it, access tokens included (RFC 7009 section 2.1):
      * whoever stole it may already have exchanged it.
      */
-    private RevocationWrite revokeNow(Token token, RevocationReason reason) {
+    RevocationWrite revokeNow(Token token, RevocationReason reason) {
         Instant now = clock.instant();
         Token.RevocationOutcome outcome = token.revoke(now, reason);
         if (outcome instanceof Token.RevocationOutcome.AlreadyRevoked) {

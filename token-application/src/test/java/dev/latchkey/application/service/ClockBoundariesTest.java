@@ -11,6 +11,9 @@ import dev.latchkey.application.port.in.GrantTokensUseCase.RefreshGrant;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase.RotateTokenCommand;
 import dev.latchkey.domain.ClientId;
+import java.time.Instant;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
@@ -33,7 +36,8 @@ class ClockBoundariesTest {
     private static final Duration OVERLAP = Duration.ofMinutes(5);
     private static final GrantPolicy GRANTS = GrantPolicy.standard(Lifetime.of(ACCESS), Lifetime.of(REFRESH), LEEWAY,
             GrantPolicy.AccessTokenFormat.OPAQUE);
-    private static final Optional<ClientId> CLIENT = Optional.of(ClientId.of("gateway"));
+    private static final Optional<OAuthClient> CLIENT = Optional.of(OAuthClient.confidential(ClientId.of("gateway"),
+            "gateway", ClientSecret.fromRandomBytes(new byte[32]).hash(), Instant.EPOCH));
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final Caller alice = ServiceFixture.byPassword(fixture.account("alice", "alice-password"));
@@ -93,7 +97,7 @@ class ClockBoundariesTest {
         Outcome replay = refresh(first);
 
         assertThat(replay).isInstanceOf(Outcome.InvalidGrant.class);
-        assertThat(fixture.tokens.loadById(second.refresh().token().id()).orElseThrow()
+        assertThat(fixture.tokens.loadById(second.refresh().orElseThrow().token().id()).orElseThrow()
                 .statusAt(fixture.clock.instant()))
                 .isInstanceOf(offsetMillis <= 0 ? TokenStatus.Active.class : TokenStatus.Revoked.class);
     }
@@ -104,7 +108,7 @@ class ClockBoundariesTest {
     }
 
     private Outcome refresh(Outcome.Granted granted) {
-        return grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.empty(), CLIENT));
+        return grants.grant(new RefreshGrant(granted.refresh().orElseThrow().credential(), Optional.empty(), CLIENT));
     }
 
     private boolean authenticates(String credential) {

@@ -7,6 +7,9 @@ import dev.latchkey.application.port.in.GrantTokensUseCase.Outcome;
 import dev.latchkey.application.port.in.GrantTokensUseCase.PasswordGrant;
 import dev.latchkey.application.port.in.GrantTokensUseCase.RefreshGrant;
 import dev.latchkey.domain.ClientId;
+import java.time.Instant;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
@@ -25,7 +28,8 @@ class GrantTokensServiceTest {
 
     private static final GrantPolicy POLICY = GrantPolicy.standard(Lifetime.of(Duration.ofHours(1)),
             Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2), GrantPolicy.AccessTokenFormat.OPAQUE);
-    private static final Optional<ClientId> GATEWAY = Optional.of(ClientId.of("gateway"));
+    private static final Optional<OAuthClient> GATEWAY = Optional.of(OAuthClient.confidential(ClientId.of("gateway"),
+            "gateway", ClientSecret.fromRandomBytes(new byte[32]).hash(), Instant.EPOCH));
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final GrantTokensUseCase grants = fixture.services.grantTokens(POLICY);
@@ -40,11 +44,11 @@ class GrantTokensServiceTest {
     }
 
     private Outcome refresh(Outcome.Granted granted) {
-        return grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.empty(), GATEWAY));
+        return grants.grant(new RefreshGrant(granted.refresh().orElseThrow().credential(), Optional.empty(), GATEWAY));
     }
 
     private Token stored(Outcome.Granted granted, boolean refreshToken) {
-        return fixture.tokens.loadById((refreshToken ? granted.refresh() : granted.access()).token().id()).orElseThrow();
+        return fixture.tokens.loadById((refreshToken ? granted.refresh().orElseThrow() : granted.access()).token().id()).orElseThrow();
     }
 
     @Test
@@ -52,11 +56,11 @@ class GrantTokensServiceTest {
         Outcome.Granted granted = passwordGrant(Optional.of(Scopes.of("read")));
 
         Token access = granted.access().token();
-        Token refresh = granted.refresh().token();
+        Token refresh = granted.refresh().orElseThrow().token();
         assertThat(access.kind()).isEqualTo(TokenKind.ACCESS);
         assertThat(refresh.kind()).isEqualTo(TokenKind.REFRESH);
         assertThat(access.grant()).isPresent().isEqualTo(refresh.grant());
-        assertThat(access.client()).isEqualTo(GATEWAY);
+        assertThat(access.client()).isEqualTo(GATEWAY.map(OAuthClient::id));
         assertThat(access.scopes()).isEqualTo(Scopes.of("read"));
         assertThat(access.expiry()).isEqualTo(Expiry.at(ServiceFixture.START.plus(Duration.ofHours(1))));
         assertThat(refresh.expiry()).isEqualTo(Expiry.at(ServiceFixture.START.plus(Duration.ofDays(30))));
@@ -85,7 +89,7 @@ class GrantTokensServiceTest {
         Outcome.Granted second = (Outcome.Granted) refresh(first);
 
         assertThat(second.access().credential()).isNotEqualTo(first.access().credential());
-        assertThat(second.refresh().credential()).isNotEqualTo(first.refresh().credential());
+        assertThat(second.refresh().orElseThrow().credential()).isNotEqualTo(first.refresh().orElseThrow().credential());
         assertThat(second.access().token().grant()).isEqualTo(first.access().token().grant());
         assertThat(second.access().token().scopes()).isEqualTo(Scopes.of("read"));
         assertThat(stored(first, true).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Consumed.class);
@@ -95,9 +99,9 @@ class GrantTokensServiceTest {
     void aRefreshMayNarrowButNotWidenTheScopes() {
         Outcome.Granted granted = passwordGrant(Optional.of(Scopes.of("read", "write")));
 
-        assertThat(grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.of(Scopes.of("admin")),
+        assertThat(grants.grant(new RefreshGrant(granted.refresh().orElseThrow().credential(), Optional.of(Scopes.of("admin")),
                 GATEWAY))).isInstanceOf(Outcome.InvalidScope.class);
-        Outcome narrowed = grants.grant(new RefreshGrant(granted.refresh().credential(),
+        Outcome narrowed = grants.grant(new RefreshGrant(granted.refresh().orElseThrow().credential(),
                 Optional.of(Scopes.of("read")), GATEWAY));
         assertThat(((Outcome.Granted) narrowed).access().token().scopes()).isEqualTo(Scopes.of("read"));
     }
@@ -106,9 +110,11 @@ class GrantTokensServiceTest {
     void aRefreshTokenIsBoundToItsClient() {
         Outcome.Granted granted = passwordGrant(Optional.empty());
 
-        assertThat(grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.empty(),
-                Optional.of(ClientId.of("someone-else"))))).isInstanceOf(Outcome.InvalidGrant.class);
-        assertThat(grants.grant(new RefreshGrant(granted.refresh().credential(), Optional.empty(), Optional.empty())))
+        assertThat(grants.grant(new RefreshGrant(granted.refresh().orElseThrow().credential(), Optional.empty(),
+                Optional.of(OAuthClient.confidential(ClientId.of("someone-else"), "someone else",
+                        ClientSecret.fromRandomBytes(new byte[32]).hash(), Instant.EPOCH)))))
+                .isInstanceOf(Outcome.InvalidGrant.class);
+        assertThat(grants.grant(new RefreshGrant(granted.refresh().orElseThrow().credential(), Optional.empty(), Optional.empty())))
                 .isInstanceOf(Outcome.InvalidGrant.class);
     }
 
@@ -171,7 +177,7 @@ class GrantTokensServiceTest {
         dev.latchkey.application.port.in.AuthenticateUseCase authenticate = fixture.services.authenticate();
 
         assertThat(jwt).startsWith("jwt.");
-        assertThat(granted.refresh().credential()).as("refresh tokens stay opaque").startsWith("lk_");
+        assertThat(granted.refresh().orElseThrow().credential()).as("refresh tokens stay opaque").startsWith("lk_");
         assertThat(authenticate.authenticate(new dev.latchkey.application.port.in.AuthenticateUseCase
                 .PresentedToken(jwt))).isInstanceOf(dev.latchkey.application.port.in.AuthenticateUseCase
                 .Outcome.Authenticated.class);
@@ -193,7 +199,7 @@ class GrantTokensServiceTest {
                 new PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS, Optional.empty(), GATEWAY));
 
         Outcome.Granted second = (Outcome.Granted) strict.grant(
-                new RefreshGrant(first.refresh().credential(), Optional.empty(), GATEWAY));
+                new RefreshGrant(first.refresh().orElseThrow().credential(), Optional.empty(), GATEWAY));
 
         assertThat(stored(first, false).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Revoked.class);
         assertThat(stored(second, false).statusAt(fixture.clock.instant())).isInstanceOf(TokenStatus.Active.class);
@@ -231,12 +237,12 @@ class GrantTokensServiceTest {
         Outcome.Granted byEndpoint = (Outcome.Granted) grants.grant(new PasswordGrant("alice", "alice-password",
                 ServiceFixture.ADDRESS, Optional.empty(), Optional.empty()));
 
-        assertThat(grants.grant(new RefreshGrant(byPlatform.refresh().credential(), Optional.empty(),
+        assertThat(grants.grant(new RefreshGrant(byPlatform.refresh().orElseThrow().credential(), Optional.empty(),
                 Optional.empty()))).isEqualTo(new Outcome.InvalidGrant(
                         GrantTokensUseCase.Cause.WRONG_SURFACE, "The refresh token is invalid, expired or revoked."));
-        assertThat(platform.grant(new RefreshGrant(byEndpoint.refresh().credential(), Optional.empty(),
+        assertThat(platform.grant(new RefreshGrant(byEndpoint.refresh().orElseThrow().credential(), Optional.empty(),
                 Optional.empty()))).isInstanceOf(Outcome.InvalidGrant.class);
-        assertThat(platform.grant(new RefreshGrant(byPlatform.refresh().credential(), Optional.empty(),
+        assertThat(platform.grant(new RefreshGrant(byPlatform.refresh().orElseThrow().credential(), Optional.empty(),
                 Optional.empty()))).as("its own surface still redeems it").isInstanceOf(Outcome.Granted.class);
     }
 }

@@ -4,6 +4,8 @@ import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,16 @@ final class InMemoryClientStore implements LoadClientPort, SaveClientPort {
     @Override
     public Optional<OAuthClient> loadById(ClientId id) {
         return Optional.ofNullable(clients.get(id));
+    }
+
+    @Override
+    public List<OAuthClient> listAll() {
+        return clients.values().stream().sorted(Comparator.comparing(OAuthClient::createdAt)).toList();
+    }
+
+    @Override
+    public void updateEnabled(ClientId id, boolean enabled) {
+        clients.computeIfPresent(id, (ignored, client) -> client.withEnabled(enabled));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
@@ -89,6 +90,18 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
         int revoked = 0;
         for (Token token : List.copyOf(tokens.values())) {
             if (token.grant().filter(grant::equals).isPresent()
+                    && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
+    public synchronized int revokeClient(ClientId client, Revocation revocation) {
+        int revoked = 0;
+        for (Token token : List.copyOf(tokens.values())) {
+            if (token.client().filter(client::equals).isPresent()
                     && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
                 revoked++;
             }

@@ -96,7 +96,7 @@ class IntrospectAndRevokePresentedTest {
                         Optional.empty(), Optional.empty()));
 
         RevokeTokenUseCase.PresentedOutcome outcome = fixture.services.revokeToken().revokePresented(
-                new RevokeTokenUseCase.RevokePresentedCommand(granted.refresh().credential()));
+                new RevokeTokenUseCase.RevokePresentedCommand(granted.refresh().orElseThrow().credential()));
 
         assertThat(outcome).isInstanceOf(RevokeTokenUseCase.PresentedOutcome.Revoked.class);
         assertThat(fixture.tokens.loadById(granted.access().token().id()).orElseThrow()
@@ -119,15 +119,15 @@ class IntrospectAndRevokePresentedTest {
     @Test
     void registeredClientsAuthenticateWithTheirSecretOnly() {
         RegisterClientUseCase.Outcome.Registered registered = (RegisterClientUseCase.Outcome.Registered) fixture
-                .services.registerClient().register(new RegisterClientUseCase.RegisterClientCommand(root, "gateway"));
+                .services.registerClient().register(RegisterClientUseCase.RegisterClientCommand.confidential(root, "gateway"));
         AuthenticateClientUseCase authenticate = fixture.services.authenticateClient();
         String id = registered.client().id().value();
 
-        assertThat(authenticate.authenticate(new ClientCredentials(id, registered.secret().reveal())))
+        assertThat(authenticate.authenticate(new ClientCredentials(id, registered.secret().orElseThrow().reveal())))
                 .isInstanceOf(AuthenticateClientUseCase.Outcome.Authenticated.class);
         assertThat(authenticate.authenticate(new ClientCredentials(id, "lkc_wrong")))
                 .isInstanceOf(AuthenticateClientUseCase.Outcome.Refused.class);
-        assertThat(authenticate.authenticate(new ClientCredentials("unknown", registered.secret().reveal())))
+        assertThat(authenticate.authenticate(new ClientCredentials("unknown", registered.secret().orElseThrow().reveal())))
                 .isInstanceOf(AuthenticateClientUseCase.Outcome.Refused.class);
         assertThat(fixture.hasher.verifications).as("no password hash is spent on clients").hasValue(0);
     }
@@ -135,7 +135,7 @@ class IntrospectAndRevokePresentedTest {
     @Test
     void onlyAdministratorsRegisterClients() {
         assertThat(fixture.services.registerClient().register(
-                new RegisterClientUseCase.RegisterClientCommand(alice, "rogue")))
+                RegisterClientUseCase.RegisterClientCommand.confidential(alice, "rogue")))
                 .isInstanceOf(RegisterClientUseCase.Outcome.NotAllowed.class);
     }
 

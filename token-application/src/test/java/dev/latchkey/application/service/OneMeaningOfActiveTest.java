@@ -10,6 +10,8 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase.Introspector;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Partner;
@@ -29,6 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each path that can be asked about it: the token is active on that path before, and inactive after.
  */
 class OneMeaningOfActiveTest {
+
+    private static final Optional<OAuthClient> GATEWAY = Optional.of(OAuthClient.confidential(ClientId.of("gateway"),
+            "gateway", ClientSecret.fromRandomBytes(new byte[32]).hash(), java.time.Instant.EPOCH));
 
     private static final GrantPolicy GRANTS = GrantPolicy.standard(Lifetime.of(Duration.ofHours(1)),
             Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2), GrantPolicy.AccessTokenFormat.OPAQUE);
@@ -103,13 +108,13 @@ class OneMeaningOfActiveTest {
             case GRANT_REVOKED -> {
                 GrantTokensUseCase.Outcome.Granted granted = grant("granted");
                 yield new Case(granted.access().credential(), () -> fixture.services.revokeToken().revokePresented(
-                        new RevokeTokenUseCase.RevokePresentedCommand(granted.refresh().credential())), true);
+                        new RevokeTokenUseCase.RevokePresentedCommand(granted.refresh().orElseThrow().credential())), true);
             }
             case REFRESH_SPENT -> {
                 GrantTokensUseCase.Outcome.Granted granted = grant("refreshing");
-                yield new Case(granted.refresh().credential(), () -> fixture.services.grantTokens(GRANTS).grant(
-                        new GrantTokensUseCase.RefreshGrant(granted.refresh().credential(), Optional.empty(),
-                                Optional.of(ClientId.of("gateway")))), false);
+                yield new Case(granted.refresh().orElseThrow().credential(), () -> fixture.services.grantTokens(GRANTS).grant(
+                        new GrantTokensUseCase.RefreshGrant(granted.refresh().orElseThrow().credential(), Optional.empty(),
+                                GATEWAY)), false);
             }
         };
     }
@@ -144,6 +149,6 @@ class OneMeaningOfActiveTest {
         fixture.account(username, username + "-password");
         return (GrantTokensUseCase.Outcome.Granted) fixture.services.grantTokens(GRANTS).grant(
                 new GrantTokensUseCase.PasswordGrant(username, username + "-password", ServiceFixture.ADDRESS, Optional.empty(),
-                        Optional.of(ClientId.of("gateway"))));
+                        GATEWAY));
     }
 }

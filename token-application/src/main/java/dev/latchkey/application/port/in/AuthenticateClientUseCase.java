@@ -3,10 +3,17 @@ package dev.latchkey.application.port.in;
 import dev.latchkey.domain.OAuthClient;
 import java.util.Objects;
 
-/** Authenticates an OAuth 2.0 client by its id and high-entropy secret: one hash and one lookup, never a slow hash. */
+/**
+ * Authenticates an OAuth 2.0 client: a confidential one by its id and high-entropy secret (one hash and one lookup,
+ * never a slow hash), a public one by its id alone, which is all such a client has (RFC 6749 section 2.1).
+ */
 public interface AuthenticateClientUseCase {
 
+    /** Confidential clients only: a public client has no secret to present. */
     Outcome authenticate(ClientCredentials credentials);
+
+    /** Public clients only: a confidential client's id without its secret is refused. */
+    Outcome identifyPublic(String clientId);
 
     record ClientCredentials(String clientId, String clientSecret) {
         public ClientCredentials {

@@ -1,11 +1,16 @@
 package dev.latchkey.application.port.in;
 
-import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.Audience;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The OAuth 2.0 token endpoint's grants (RFC 6749): an access and a refresh token for a password or a refresh token. */
+/**
+ * The OAuth 2.0 token endpoint's grants: an access and a refresh token for a password or a refresh token (RFC 6749),
+ * an access token for a client as itself (client credentials) or for a token the caller holds (RFC 8693 exchange).
+ * A client that authenticated binds the tokens to itself, and may use only the grants and scopes registered for it.
+ */
 public interface GrantTokensUseCase {
 
     Outcome grant(PasswordGrant grant);
@@ -13,12 +18,21 @@ public interface GrantTokensUseCase {
     /** Exchanges a refresh token, once, for a new pair; a second presentation of a spent one revokes its grant. */
     Outcome grant(RefreshGrant grant);
 
+    /** An access token owned by the client's service account; no refresh token (RFC 6749 section 4.4.3). */
+    Outcome grant(ClientCredentialsGrant grant);
+
+    /**
+     * A new access token for an active token the caller holds, narrower or equal in every way: scopes, expiry and
+     * audience (ADR 5's delegation rule). It joins the subject's grant, so revoking that grant revokes it too.
+     */
+    Outcome grant(TokenExchangeGrant grant);
+
     /**
      * @param scope  empty for no scopes
      * @param client the client that authenticated, if any; the tokens are bound to it
      */
     record PasswordGrant(String username, String password, String address, Optional<Scopes> scope,
-                         Optional<ClientId> client) {
+                         Optional<OAuthClient> client) {
         public PasswordGrant {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
@@ -35,7 +49,7 @@ public interface GrantTokensUseCase {
     }
 
     /** @param scope empty to keep the refresh token's scopes; otherwise a subset of them */
-    record RefreshGrant(String refreshToken, Optional<Scopes> scope, Optional<ClientId> client) {
+    record RefreshGrant(String refreshToken, Optional<Scopes> scope, Optional<OAuthClient> client) {
         public RefreshGrant {
             Objects.requireNonNull(refreshToken, "refreshToken");
             Objects.requireNonNull(scope, "scope");
@@ -45,6 +59,34 @@ public interface GrantTokensUseCase {
         @Override
         public String toString() {
             return "RefreshGrant[refreshToken=redacted, scope=" + scope + ", client=" + client + "]";
+        }
+    }
+
+    /** @param scope empty for the scopes registered for the client (none if it has no such list) */
+    record ClientCredentialsGrant(OAuthClient client, Optional<Scopes> scope) {
+        public ClientCredentialsGrant {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(scope, "scope");
+        }
+    }
+
+    /**
+     * @param scope    empty to keep the subject token's scopes; otherwise a subset of them
+     * @param audience empty to keep the subject token's audience, if it has one
+     */
+    record TokenExchangeGrant(String subjectToken, Optional<Scopes> scope, Optional<Audience> audience,
+                              Optional<OAuthClient> client) {
+        public TokenExchangeGrant {
+            Objects.requireNonNull(subjectToken, "subjectToken");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(audience, "audience");
+            Objects.requireNonNull(client, "client");
+        }
+
+        @Override
+        public String toString() {
+            return "TokenExchangeGrant[subjectToken=redacted, scope=" + scope + ", audience=" + audience
+                    + ", client=" + client + "]";
         }
     }
 
@@ -61,7 +103,8 @@ public interface GrantTokensUseCase {
     }
 
     sealed interface Outcome {
-        record Granted(IssuedToken access, IssuedToken refresh) implements Outcome {
+        /** {@code refresh} is absent where the grant gives none (client credentials, token exchange). */
+        record Granted(IssuedToken access, Optional<IssuedToken> refresh) implements Outcome {
         }
 
         /** RFC 6749 {@code invalid_grant}: wrong password, or a refresh token that is unknown, spent or revoked. */
@@ -70,6 +113,14 @@ public interface GrantTokensUseCase {
 
         /** RFC 6749 {@code invalid_scope}. */
         record InvalidScope(String reason) implements Outcome {
+        }
+
+        /** RFC 6749 {@code unauthorized_client}: the client may not use this grant. */
+        record UnauthorizedClient(String reason) implements Outcome {
+        }
+
+        /** RFC 8693 {@code invalid_target}: an audience the subject token cannot be narrowed to. */
+        record InvalidTarget(String reason) implements Outcome {
         }
     }
 }

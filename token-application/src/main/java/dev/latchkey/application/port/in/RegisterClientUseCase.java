@@ -1,27 +1,53 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.Scopes;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
-/** Registers an OAuth 2.0 confidential client; administrators only. */
+/**
+ * Registers an OAuth 2.0 client; administrators only. A client allowed the client-credentials grant gets its service
+ * account with it, which owns the tokens it obtains as itself.
+ */
 public interface RegisterClientUseCase {
 
     Outcome register(RegisterClientCommand command);
 
-    record RegisterClientCommand(Caller registrar, String name) {
+    /**
+     * @param grantTypes absent: {@link OAuthClient#defaultGrantTypes()}
+     * @param scopes     absent: the client does not limit scopes
+     */
+    record RegisterClientCommand(Caller registrar, String name, ClientType type, Optional<Set<GrantType>> grantTypes,
+                                 Optional<Scopes> scopes) {
         public RegisterClientCommand {
             Objects.requireNonNull(registrar, "registrar");
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(grantTypes, "grantTypes");
+            Objects.requireNonNull(scopes, "scopes");
+        }
+
+        /** A confidential client with the default grants and no scope limit. */
+        public static RegisterClientCommand confidential(Caller registrar, String name) {
+            return new RegisterClientCommand(registrar, name, ClientType.CONFIDENTIAL, Optional.empty(),
+                    Optional.empty());
         }
     }
 
     sealed interface Outcome {
-        /** The secret is in clear here and nowhere else. */
-        record Registered(OAuthClient client, ClientSecret secret) implements Outcome {
+        /** The secret, for a confidential client, is in clear here and nowhere else. */
+        record Registered(OAuthClient client, Optional<ClientSecret> secret) implements Outcome {
         }
 
         record NotAllowed() implements Outcome {
+        }
+
+        /** The registration asks for something no client may have; the reason names it. */
+        record Refused(String field, String reason) implements Outcome {
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.Revocation;
@@ -34,6 +35,9 @@ public interface UpdateTokenStatePort {
 
     /** Revokes every token of a grant that is not revoked by then; returns how many were. */
     int revokeGrant(GrantId grant, Revocation revocation);
+
+    /** Revokes every token issued to a client that is not revoked by then; returns how many were. */
+    int revokeClient(ClientId client, Revocation revocation);
 
     /** Spends a refresh token. Of concurrent exchanges of one token, exactly one is {@code CONSUMED}. */
     ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt);

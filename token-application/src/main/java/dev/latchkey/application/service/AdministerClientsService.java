@@ -1,0 +1,112 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
+import dev.latchkey.application.port.in.ListTokensUseCase.TokenListing;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadClientPort;
+import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.application.port.out.UpdateAccountPort;
+import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.Revocation;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+final class AdministerClientsService implements AdministerClientsUseCase {
+
+    private final LoadClientPort clients;
+    private final SaveClientPort saveClients;
+    private final LoadAccountPort accounts;
+    private final UpdateAccountPort updateAccounts;
+    private final LoadTokenPort tokens;
+    private final UpdateTokenStatePort tokenState;
+    private final TransactionPort transactions;
+    private final TokenDetailsReader reader;
+    private final RevokeTokenService revocations;
+    private final Clock clock;
+
+    AdministerClientsService(LoadClientPort clients, SaveClientPort saveClients, LoadAccountPort accounts,
+                             UpdateAccountPort updateAccounts, LoadTokenPort tokens, UpdateTokenStatePort tokenState,
+                             TransactionPort transactions, TokenDetailsReader reader, RevokeTokenService revocations,
+                             Clock clock) {
+        this.clients = clients;
+        this.saveClients = saveClients;
+        this.accounts = accounts;
+        this.updateAccounts = updateAccounts;
+        this.tokens = tokens;
+        this.tokenState = tokenState;
+        this.transactions = transactions;
+        this.reader = reader;
+        this.revocations = revocations;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<List<OAuthClient>> list(Caller caller) {
+        return isAdministrator(caller) ? Optional.of(clients.listAll()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<OAuthClient> find(Caller caller, ClientId id) {
+        return isAdministrator(caller) ? clients.loadById(id) : Optional.empty();
+    }
+
+    @Override
+    public Optional<OAuthClient> setEnabled(Caller caller, ClientId id, boolean enabled) {
+        Optional<OAuthClient> found = find(caller, id);
+        if (found.isEmpty() || found.get().enabled() == enabled) {
+            return found;
+        }
+        OAuthClient client = found.get();
+        Instant now = clock.instant();
+        transactions.inTransaction(() -> {
+            saveClients.updateEnabled(id, enabled);
+            client.serviceAccount().flatMap(accounts::loadById)
+                    .ifPresent(account -> updateAccounts.update(account.withEnabled(enabled)));
+            if (!enabled) {
+                tokenState.revokeClient(id, new Revocation(now, RevocationReason.CLIENT_DISABLED));
+            }
+            return null;
+        });
+        return Optional.of(client.withEnabled(enabled));
+    }
+
+    @Override
+    public Optional<TokenListing> serviceAccountTokens(Caller caller, ClientId id, int page, int size) {
+        ListTokensQuery query = new ListTokensQuery(caller, page, size);
+        return serviceAccountOf(caller, id).map(owner -> new TokenListing(
+                tokens.loadOwnedBy(owner, query.offset(), size).stream().map(reader::detailsOf).toList(),
+                page, size, tokens.countOwnedBy(owner)));
+    }
+
+    @Override
+    public boolean revokeServiceAccountToken(Caller caller, ClientId id, TokenId tokenId) {
+        Optional<Token> token = serviceAccountOf(caller, id)
+                .flatMap(owner -> tokens.loadById(tokenId).filter(candidate -> candidate.isOwnedBy(owner)));
+        if (token.isEmpty()) {
+            return false;
+        }
+        revocations.revokeNow(token.get(), RevocationReason.REQUESTED);
+        return true;
+    }
+
+    private Optional<AccountId> serviceAccountOf(Caller caller, ClientId id) {
+        return find(caller, id).flatMap(OAuthClient::serviceAccount);
+    }
+
+    private static boolean isAdministrator(Caller caller) {
+        return caller.role() == Role.ADMIN;
+    }
+}
