@@ -2,6 +2,7 @@ package dev.latchkey.bootstrap;
 
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
@@ -125,6 +126,11 @@ class UseCaseFactory {
     @Singleton
     RegisterClientUseCase registerClient(LatchkeyServices services) {
         return services.registerClient();
+    }
+
+    @Singleton
+    AdministerClientsUseCase administerClients(LatchkeyServices services) {
+        return services.administerClients();
     }
 
     /** Built at start-up, so that inconsistent OAuth settings stop the service before it serves anything. */

@@ -131,8 +131,10 @@ abstract class OAuthScenario extends ServiceOnTestDatabase {
         assertOAuthError(form("/oauth2/token", clientBasic, Map.of("grant_type", "password",
                 "username", LatchkeyNode.ADMIN)), 400, "invalid_request");
         assertOAuthError(form("/oauth2/token", clientBasic, Map.of()), 400, "invalid_request");
-        assertOAuthError(form("/oauth2/token", clientBasic, Map.of("grant_type", "client_credentials")), 400,
+        assertOAuthError(form("/oauth2/token", clientBasic, Map.of("grant_type", "urn:example:unknown")), 400,
                 "unsupported_grant_type");
+        assertOAuthError(form("/oauth2/token", clientBasic, Map.of("grant_type", "client_credentials")), 400,
+                "unauthorized_client");
         assertOAuthError(form("/oauth2/token", clientBasic, Map.of("grant_type", "password",
                 "username", LatchkeyNode.ADMIN, "password", LatchkeyNode.ADMIN_PASSWORD, "scope", "bad\"scope")), 400,
                 "invalid_scope");

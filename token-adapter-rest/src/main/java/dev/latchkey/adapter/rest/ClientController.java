@@ -4,58 +4,207 @@ import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.TokenId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Registers OAuth 2.0 confidential clients (API gateways, resource servers); administrators only. */
+/**
+ * OAuth 2.0 clients, for administrators: register confidential clients (gateways, resource servers, services) and
+ * public ones (command lines, apps), list them, disable one (which revokes every token issued to it), and see and
+ * revoke the tokens a client obtained as itself with the client-credentials grant.
+ */
 @Controller("/api/v1/clients")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ClientController {
 
     private final RegisterClientUseCase registerClient;
+    private final AdministerClientsUseCase clients;
     private final JsonBodies bodies;
 
-    ClientController(RegisterClientUseCase registerClient, JsonBodies bodies) {
+    ClientController(RegisterClientUseCase registerClient, AdministerClientsUseCase clients, JsonBodies bodies) {
         this.registerClient = registerClient;
+        this.clients = clients;
         this.bodies = bodies;
     }
 
     @Post
     HttpResponse<?> register(HttpRequest<?> request, @Nullable @Body String json, Authentication authentication) {
         RegisterClientRequest body = bodies.read(request, json, RegisterClientRequest.class);
-        RegisterClientUseCase.Outcome outcome = registerClient.register(new RegisterClientUseCase.RegisterClientCommand(
-                AuthenticatedCaller.of(authentication), body.name()));
+        RegisterClientUseCase.RegisterClientCommand command;
+        try {
+            command = new RegisterClientUseCase.RegisterClientCommand(AuthenticatedCaller.of(authentication),
+                    body.name(), body.type() == null ? ClientType.CONFIDENTIAL : ClientType.fromWireName(body.type()),
+                    Optional.ofNullable(body.grantTypes()).map(ClientController::grantTypes),
+                    Optional.ofNullable(body.scopes()).map(Scopes::of));
+        } catch (InvalidValueException invalid) {
+            return Problems.response(request, ProblemType.INVALID_REQUEST, invalid.field() + " " + invalid.reason());
+        }
+        RegisterClientUseCase.Outcome outcome = registerClient.register(command);
+        if (outcome instanceof RegisterClientUseCase.Outcome.Refused refused) {
+            return Problems.response(request, ProblemType.INVALID_REQUEST, refused.field() + ": " + refused.reason());
+        }
         if (!(outcome instanceof RegisterClientUseCase.Outcome.Registered registered)) {
             return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators register clients.");
         }
         OAuthClient client = registered.client();
-        return HttpResponse.status(HttpStatus.CREATED).body(new RegisteredClient(client.id().value(),
-                registered.secret().reveal(), client.name(), Timestamps.isoMillis(client.createdAt())));
+        return HttpResponse.status(HttpStatus.CREATED)
+                .header("Location", "/api/v1/clients/" + client.id().value())
+                .body(RegisteredClient.of(client, registered.secret().map(ClientSecret::reveal)));
+    }
+
+    @Get
+    HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
+        return clients.list(AuthenticatedCaller.of(authentication))
+                .<HttpResponse<?>>map(all -> HttpResponse.ok(new ClientList(all.stream().map(ClientInfo::of).toList())))
+                .orElseGet(() -> Problems.response(request, ProblemType.FORBIDDEN, "Only administrators list clients."));
+    }
+
+    @Get("/{clientId}")
+    HttpResponse<?> find(HttpRequest<?> request, @PathVariable String clientId, Authentication authentication) {
+        return withClientId(request, clientId, id -> clients.find(AuthenticatedCaller.of(authentication), id)
+                .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client)))
+                .orElseGet(() -> clientNotFound(request)));
+    }
+
+    /** Only {@code enabled} changes; disabling revokes every token issued to the client, at once. */
+    @Patch("/{clientId}")
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String clientId, @Nullable @Body String json,
+                           Authentication authentication) {
+        ClientUpdate body = bodies.read(request, json, ClientUpdate.class);
+        return withClientId(request, clientId, id -> clients.setEnabled(AuthenticatedCaller.of(authentication), id,
+                        body.enabled())
+                .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client)))
+                .orElseGet(() -> clientNotFound(request)));
+    }
+
+    @Get("/{clientId}/tokens")
+    HttpResponse<?> tokens(HttpRequest<?> request, @PathVariable String clientId,
+                           @QueryValue(defaultValue = "0") int page,
+                           @QueryValue(defaultValue = "" + ListTokensQuery.DEFAULT_SIZE) int size,
+                           Authentication authentication) {
+        Caller caller = AuthenticatedCaller.of(authentication);
+        return withClientId(request, clientId, id -> {
+            Optional<ListTokensUseCase.TokenListing> listing = clients.serviceAccountTokens(caller, id, page, size);
+            return listing.<HttpResponse<?>>map(found -> HttpResponse.ok(new TokenListResponse(
+                            found.tokens().stream().map(TokenInfo::of).toList(), found.page(), found.size(),
+                            found.totalTokens())))
+                    .orElseGet(() -> clientNotFound(request));
+        });
+    }
+
+    @Delete("/{clientId}/tokens/{tokenId}")
+    HttpResponse<?> revokeToken(HttpRequest<?> request, @PathVariable String clientId, @PathVariable String tokenId,
+                                Authentication authentication) {
+        Optional<TokenId> token = TokenId.parse(tokenId);
+        return withClientId(request, clientId, id -> token.isPresent()
+                && clients.revokeServiceAccountToken(AuthenticatedCaller.of(authentication), id, token.get())
+                ? HttpResponse.noContent()
+                : Problems.response(request, ProblemType.TOKEN_NOT_FOUND,
+                        "The client has no token " + tokenId + " of its own."));
+    }
+
+    private static HttpResponse<?> withClientId(HttpRequest<?> request, String clientId,
+                                                java.util.function.Function<ClientId, HttpResponse<?>> handler) {
+        ClientId id;
+        try {
+            id = ClientId.of(clientId);
+        } catch (InvalidValueException malformed) {
+            return clientNotFound(request);
+        }
+        return handler.apply(id);
+    }
+
+    private static HttpResponse<?> clientNotFound(HttpRequest<?> request) {
+        return Problems.response(request, ProblemType.CLIENT_NOT_FOUND, "There is no such client.");
+    }
+
+    private static Set<GrantType> grantTypes(List<String> names) {
+        Set<GrantType> types = EnumSet.noneOf(GrantType.class);
+        for (String name : names) {
+            types.add(GrantType.fromWireName(name).orElseThrow(() -> new InvalidValueException("grantTypes",
+                    "has an unknown grant type '" + name + "'; known: password, refresh_token, client_credentials, "
+                            + GrantType.TOKEN_EXCHANGE.wireName())));
+        }
+        return types;
+    }
+
+    /**
+     * @param type       {@code confidential} (the default) or {@code public}
+     * @param grantTypes absent: password, refresh_token and token exchange
+     * @param scopes     absent: the client does not limit scopes
+     */
+    @Serdeable
+    record RegisterClientRequest(@NotBlank @Size(max = OAuthClient.MAX_NAME_LENGTH) String name,
+                                 @Nullable String type,
+                                 @Nullable @Size(max = 4) List<@NotNull String> grantTypes,
+                                 @Nullable @Size(max = Scopes.MAX_COUNT) List<@NotNull String> scopes) {
     }
 
     @Serdeable
-    record RegisterClientRequest(@NotBlank @Size(max = OAuthClient.MAX_NAME_LENGTH) String name) {
+    record ClientUpdate(@NotNull Boolean enabled) {
     }
 
-    /** The one response that carries a client's secret. */
     @Serdeable
-    record RegisteredClient(String clientId, String clientSecret, String name, String createdAt) {
+    record ClientInfo(String clientId, String name, String type, List<String> grantTypes,
+                      @Nullable List<String> scopes, boolean enabled, String createdAt) {
+        static ClientInfo of(OAuthClient client) {
+            return new ClientInfo(client.id().value(), client.name(), client.type().wireName(),
+                    client.grantTypes().stream().sorted().map(GrantType::wireName).toList(),
+                    client.scopes().map(scopes -> List.copyOf(scopes.values())).orElse(null), client.enabled(),
+                    Timestamps.isoMillis(client.createdAt()));
+        }
+    }
+
+    @Serdeable
+    record ClientList(List<ClientInfo> data) {
+    }
+
+    /** The one response that carries a client's secret; a public client has none. */
+    @Serdeable
+    record RegisteredClient(String clientId, @Nullable String clientSecret, String name, String type,
+                            List<String> grantTypes, @Nullable List<String> scopes, boolean enabled,
+                            String createdAt) {
+        static RegisteredClient of(OAuthClient client, Optional<String> secret) {
+            ClientInfo info = ClientInfo.of(client);
+            return new RegisteredClient(info.clientId(), secret.orElse(null), info.name(), info.type(),
+                    info.grantTypes(), info.scopes(), info.enabled(), info.createdAt());
+        }
+
         @Override
         public String toString() {
             return "RegisteredClient[clientId=" + clientId + ", clientSecret=redacted]";

@@ -45,6 +45,10 @@ final class RevokeTokenService implements RevokeTokenUseCase {
     @Override
     public PresentedOutcome revokePresented(RevokePresentedCommand command) {
         Optional<Token> token = credentials.find(command.token());
+        if (token.isPresent() && command.publicClient().isPresent()
+                && !token.get().client().equals(command.publicClient())) {
+            return new PresentedOutcome.IssuedToAnotherClient();
+        }
         if (token.isEmpty() || revokeNow(token.get(), RevocationReason.REQUESTED) == RevocationWrite.ALREADY_REVOKED) {
             return new PresentedOutcome.NothingToRevoke();
         }

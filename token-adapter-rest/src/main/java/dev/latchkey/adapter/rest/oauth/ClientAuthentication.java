@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Client authentication on the OAuth 2.0 endpoints (RFC 6749 section 2.3.1): {@code client_secret_basic}, with the id
  * and secret form-encoded inside HTTP Basic, or {@code client_secret_post}, in the body. Using both at once is an
- * error.
+ * error. A public client (section 2.1) has no secret and sends its {@code client_id} alone ({@code none}); a
+ * confidential client that does so is refused, so that leaving out the secret never weakens one.
  */
 @Singleton
 final class ClientAuthentication {
@@ -37,17 +38,23 @@ final class ClientAuthentication {
             Optional<ClientCredentials> credentials = basic(authorization.get().substring(6).trim());
             return credentials.map(this::check).orElseGet(() -> new Result.Failed("malformed Basic credentials"));
         }
-        if (postedId.isPresent() || postedSecret.isPresent()) {
-            if (postedId.isEmpty() || postedSecret.isEmpty()) {
-                return new Result.Failed("client_id and client_secret go together");
+        if (postedSecret.isPresent()) {
+            if (postedId.isEmpty()) {
+                return new Result.Failed("client_secret needs its client_id");
             }
             return check(new ClientCredentials(postedId.get(), postedSecret.get()));
+        }
+        if (postedId.isPresent()) {
+            return outcome(authenticateClient.identifyPublic(postedId.get()));
         }
         return new Result.None();
     }
 
     private Result check(ClientCredentials credentials) {
-        AuthenticateClientUseCase.Outcome outcome = authenticateClient.authenticate(credentials);
+        return outcome(authenticateClient.authenticate(credentials));
+    }
+
+    private static Result outcome(AuthenticateClientUseCase.Outcome outcome) {
         if (outcome instanceof AuthenticateClientUseCase.Outcome.Authenticated authenticated) {
             return new Result.Client(authenticated.client());
         }

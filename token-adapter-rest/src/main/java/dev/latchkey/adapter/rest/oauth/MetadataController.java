@@ -2,20 +2,22 @@ package dev.latchkey.adapter.rest.oauth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.adapter.rest.security.ClientAddresses;
+import dev.latchkey.domain.GrantType;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import dev.latchkey.adapter.rest.security.ClientAddresses;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.util.Optional;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** RFC 8414 authorization server metadata, so that clients and gateways can configure themselves. */
 @Controller
@@ -39,11 +41,13 @@ class MetadataController {
     @Get(OAuthEndpoints.METADATA)
     Metadata metadata(HttpRequest<?> request) {
         String issuer = configuredIssuer.orElseGet(() -> unconfiguredIssuer(request));
-        List<String> clientAuthentication = List.of("client_secret_basic", "client_secret_post");
+        // "none": a public client sends its client_id alone. It may revoke its own tokens, but never introspect.
         return new Metadata(issuer, issuer + OAuthEndpoints.TOKEN, issuer + OAuthEndpoints.INTROSPECT,
-                issuer + OAuthEndpoints.REVOKE, List.of("password", "refresh_token"), List.of(),
-                clientAuthentication, List.of("client_secret_basic", "client_secret_post", "bearer"),
-                List.of("client_secret_basic", "client_secret_post", "bearer"), List.of("introspect"));
+                issuer + OAuthEndpoints.REVOKE,
+                Arrays.stream(GrantType.values()).map(GrantType::wireName).toList(), List.of(),
+                List.of("client_secret_basic", "client_secret_post", "none"),
+                List.of("client_secret_basic", "client_secret_post", "bearer"),
+                List.of("client_secret_basic", "client_secret_post", "none", "bearer"), List.of("introspect"));
     }
 
     /**

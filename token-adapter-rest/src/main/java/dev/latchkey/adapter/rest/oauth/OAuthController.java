@@ -9,7 +9,8 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase.Introspector;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
-import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.Audience;
+import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
@@ -27,7 +28,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +42,11 @@ import reactor.core.publisher.Mono;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class OAuthController {
+
+    private static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+    /** A JWT access token is an access token too; a client that knows it holds a JWT may say so. */
+    private static final List<String> EXCHANGEABLE_TOKEN_TYPES =
+            List.of(ACCESS_TOKEN_TYPE, "urn:ietf:params:oauth:token-type:jwt");
 
     private final GrantTokensUseCase grantTokens;
     private final IntrospectTokenUseCase introspectToken;
@@ -74,11 +83,16 @@ class OAuthController {
             if (client instanceof ClientAuthentication.Result.Failed failed) {
                 return OAuthError.invalidClient(failed.reason());
             }
-            Optional<ClientId> clientId = client instanceof ClientAuthentication.Result.Client authenticated
-                    ? Optional.of(authenticated.client().id()) : Optional.empty();
-            Optional<String> grantType = form.get("grant_type");
-            if (grantType.isEmpty()) {
+            Optional<OAuthClient> registered = client instanceof ClientAuthentication.Result.Client authenticated
+                    ? Optional.of(authenticated.client()) : Optional.empty();
+            Optional<String> grantTypeName = form.get("grant_type");
+            if (grantTypeName.isEmpty()) {
                 return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "grant_type is required");
+            }
+            Optional<GrantType> grantType = GrantType.fromWireName(grantTypeName.get());
+            if (grantType.isEmpty()) {
+                return OAuthError.badRequest(OAuthError.UNSUPPORTED_GRANT_TYPE, "supported grant types: "
+                        + Arrays.stream(GrantType.values()).map(GrantType::wireName).collect(Collectors.joining(", ")));
             }
             Optional<Scopes> scope;
             try {
@@ -87,10 +101,10 @@ class OAuthController {
                 return OAuthError.badRequest(OAuthError.INVALID_SCOPE, invalid.reason());
             }
             return switch (grantType.get()) {
-                case "password" -> passwordGrant(form, addresses.of(request), scope, clientId);
-                case "refresh_token" -> refreshGrant(form, scope, clientId);
-                default -> OAuthError.badRequest(OAuthError.UNSUPPORTED_GRANT_TYPE,
-                        "supported grant types: password, refresh_token");
+                case PASSWORD -> passwordGrant(form, addresses.of(request), scope, registered);
+                case REFRESH_TOKEN -> refreshGrant(form, scope, registered);
+                case CLIENT_CREDENTIALS -> clientCredentialsGrant(scope, registered);
+                case TOKEN_EXCHANGE -> tokenExchange(form, scope, registered);
             };
         });
     }
@@ -99,7 +113,11 @@ class OAuthController {
     @Post(OAuthEndpoints.INTROSPECT)
     @Consumes(MediaType.ALL)
     Mono<HttpResponse<?>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
-        return memoryFirst.call(() -> withCallerAndToken(request, body, (introspector, token, form) -> {
+        return memoryFirst.call(() -> withCallerAndToken(request, body, (caller, token, form) -> {
+            if (caller.publicClient().isPresent()) {
+                return OAuthError.invalidClient("a public client cannot introspect tokens");
+            }
+            Introspector introspector = caller.introspector();
             boolean peek = form.get("peek").filter("true"::equals).isPresent();
             IntrospectTokenUseCase.Outcome outcome = introspectToken.introspect(
                     new IntrospectTokenUseCase.IntrospectionQuery(introspector, token, peek));
@@ -115,9 +133,14 @@ class OAuthController {
     @Post(OAuthEndpoints.REVOKE)
     @Consumes(MediaType.ALL)
     HttpResponse<?> revoke(HttpRequest<?> request, @Nullable @Body String body) {
-        return withCallerAndToken(request, body, (introspector, token, form) -> {
+        return withCallerAndToken(request, body, (caller, token, form) -> {
             // The hint only speeds up a search; Latchkey finds any token by its credential, so it is not needed.
-            revokeToken.revokePresented(new RevokeTokenUseCase.RevokePresentedCommand(token));
+            RevokeTokenUseCase.PresentedOutcome outcome = revokeToken.revokePresented(
+                    new RevokeTokenUseCase.RevokePresentedCommand(token, caller.publicClient()));
+            if (outcome instanceof RevokeTokenUseCase.PresentedOutcome.IssuedToAnotherClient) {
+                return OAuthError.badRequest(OAuthError.UNAUTHORIZED_CLIENT,
+                        "a public client may revoke only the tokens issued to it");
+            }
             return NoStore.apply(HttpResponse.ok());
         });
     }
@@ -133,18 +156,17 @@ class OAuthController {
             if (token.isEmpty()) {
                 return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "token is required");
             }
-            return handler.handle(((Introspection.Caller.Allowed) caller).introspector(), dialects.unwrap(token.get()),
-                    form);
+            return handler.handle((Introspection.Caller.Allowed) caller, dialects.unwrap(token.get()), form);
         });
     }
 
     @FunctionalInterface
     private interface CallerAndTokenHandler {
-        HttpResponse<?> handle(Introspector caller, String token, FormParameters form);
+        HttpResponse<?> handle(Introspection.Caller.Allowed caller, String token, FormParameters form);
     }
 
     private HttpResponse<?> passwordGrant(FormParameters form, String address, Optional<Scopes> scope,
-                                          Optional<ClientId> client) {
+                                          Optional<OAuthClient> client) {
         Optional<String> username = form.get("username");
         Optional<String> password = form.get("password");
         if (username.isEmpty() || password.isEmpty()) {
@@ -154,7 +176,7 @@ class OAuthController {
                 scope, client)));
     }
 
-    private HttpResponse<?> refreshGrant(FormParameters form, Optional<Scopes> scope, Optional<ClientId> client) {
+    private HttpResponse<?> refreshGrant(FormParameters form, Optional<Scopes> scope, Optional<OAuthClient> client) {
         Optional<String> refreshToken = form.get("refresh_token");
         if (refreshToken.isEmpty()) {
             return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "refresh_token is required");
@@ -162,12 +184,68 @@ class OAuthController {
         return granted(grantTokens.grant(new GrantTokensUseCase.RefreshGrant(refreshToken.get(), scope, client)));
     }
 
+    private HttpResponse<?> clientCredentialsGrant(Optional<Scopes> scope, Optional<OAuthClient> client) {
+        if (client.isEmpty()) {
+            return OAuthError.invalidClient("client_credentials needs the client's id and secret");
+        }
+        if (client.get().isPublic()) {
+            return OAuthError.badRequest(OAuthError.UNAUTHORIZED_CLIENT,
+                    "a public client has no credentials of its own to grant on");
+        }
+        return granted(grantTokens.grant(new GrantTokensUseCase.ClientCredentialsGrant(client.get(), scope)));
+    }
+
+    /** RFC 8693 section 2.1: only a Latchkey access token for a Latchkey access token, one audience at most. */
+    private HttpResponse<?> tokenExchange(FormParameters form, Optional<Scopes> scope, Optional<OAuthClient> client) {
+        Optional<String> subjectToken = form.get("subject_token");
+        Optional<String> subjectTokenType = form.get("subject_token_type");
+        if (subjectToken.isEmpty() || subjectTokenType.isEmpty()) {
+            return OAuthError.badRequest(OAuthError.INVALID_REQUEST,
+                    "subject_token and subject_token_type are required");
+        }
+        if (!EXCHANGEABLE_TOKEN_TYPES.contains(subjectTokenType.get())) {
+            return OAuthError.badRequest(OAuthError.INVALID_REQUEST,
+                    "subject_token_type must be " + String.join(" or ", EXCHANGEABLE_TOKEN_TYPES));
+        }
+        if (form.get("requested_token_type").filter(type -> !type.equals(ACCESS_TOKEN_TYPE)).isPresent()) {
+            return OAuthError.badRequest(OAuthError.INVALID_REQUEST,
+                    "requested_token_type can only be " + ACCESS_TOKEN_TYPE);
+        }
+        if (form.get("actor_token").isPresent() || form.get("actor_token_type").isPresent()) {
+            return OAuthError.badRequest(OAuthError.INVALID_REQUEST,
+                    "actor_token is not supported: an exchange narrows the subject token, it does not delegate");
+        }
+        if (form.get("resource").isPresent()) {
+            return OAuthError.badRequest(OAuthError.INVALID_TARGET,
+                    "resource is not supported; name the resource server with audience");
+        }
+        Optional<Audience> audience;
+        try {
+            audience = form.get("audience").map(Audience::of);
+        } catch (InvalidValueException invalid) {
+            return OAuthError.badRequest(OAuthError.INVALID_TARGET, "audience " + invalid.reason());
+        }
+        // RFC 8693 section 2.2.1: an exchange names the type of what it issued.
+        return granted(grantTokens.grant(new GrantTokensUseCase.TokenExchangeGrant(dialects.unwrap(subjectToken.get()),
+                scope, audience, client)), ACCESS_TOKEN_TYPE);
+    }
+
     private HttpResponse<?> granted(GrantTokensUseCase.Outcome outcome) {
+        return granted(outcome, null);
+    }
+
+    private HttpResponse<?> granted(GrantTokensUseCase.Outcome outcome, @Nullable String issuedTokenType) {
         if (outcome instanceof GrantTokensUseCase.Outcome.InvalidGrant invalid) {
             return OAuthError.badRequest(OAuthError.INVALID_GRANT, invalid.reason());
         }
         if (outcome instanceof GrantTokensUseCase.Outcome.InvalidScope invalid) {
             return OAuthError.badRequest(OAuthError.INVALID_SCOPE, invalid.reason());
+        }
+        if (outcome instanceof GrantTokensUseCase.Outcome.UnauthorizedClient unauthorized) {
+            return OAuthError.badRequest(OAuthError.UNAUTHORIZED_CLIENT, unauthorized.reason());
+        }
+        if (outcome instanceof GrantTokensUseCase.Outcome.InvalidTarget invalid) {
+            return OAuthError.badRequest(OAuthError.INVALID_TARGET, invalid.reason());
         }
         GrantTokensUseCase.Outcome.Granted granted = (GrantTokensUseCase.Outcome.Granted) outcome;
         IssuedToken access = granted.access();
@@ -177,12 +255,14 @@ class OAuthController {
                 .orElseThrow();
         String scope = access.token().scopes().asSpaceDelimited();
         return NoStore.apply(HttpResponse.ok(new TokenResponse(access.credential(), "Bearer", expiresIn,
-                granted.refresh().credential(), scope.isEmpty() ? null : scope)));
+                granted.refresh().map(IssuedToken::credential).orElse(null), scope.isEmpty() ? null : scope,
+                issuedTokenType)));
     }
 
     /**
      * Resource servers authenticate as a registered client, or with a bearer token; introspection additionally
-     * needs the token to carry the {@code introspect} scope, which the use case checks.
+     * needs the token to carry the {@code introspect} scope, which the use case checks. A public client is
+     * identified, not authenticated: it may revoke its own tokens, nothing more.
      */
     private Introspection.Caller introspector(HttpRequest<?> request, FormParameters form) {
         Optional<String> bearer = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
@@ -192,14 +272,16 @@ class OAuthController {
             AuthenticateUseCase.Outcome outcome =
                     authenticate.authenticate(new AuthenticateUseCase.PresentedToken(bearer.get()));
             if (outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated) {
-                return new Introspection.Caller.Allowed(new Introspector.TokenBearer(authenticated.caller()));
+                return new Introspection.Caller.Allowed(new Introspector.TokenBearer(authenticated.caller()),
+                        Optional.empty());
             }
             return new Introspection.Caller.Refused(OAuthError.invalidClient("the bearer token was not accepted"));
         }
         ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
         if (client instanceof ClientAuthentication.Result.Client authenticated) {
             OAuthClient registered = authenticated.client();
-            return new Introspection.Caller.Allowed(new Introspector.Client(registered.id()));
+            return new Introspection.Caller.Allowed(new Introspector.Client(registered.id()),
+                    Optional.of(registered.id()).filter(ignored -> registered.isPublic()));
         }
         if (client instanceof ClientAuthentication.Result.Malformed malformed) {
             return new Introspection.Caller.Refused(

@@ -20,6 +20,9 @@ public record OAuthError(String error, @Nullable @JsonProperty("error_descriptio
     static final String INVALID_GRANT = "invalid_grant";
     static final String INVALID_SCOPE = "invalid_scope";
     static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
+    static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
+    /** RFC 8693 section 2.2.2. */
+    static final String INVALID_TARGET = "invalid_target";
     static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
     static MutableHttpResponse<OAuthError> badRequest(String error, String description) {

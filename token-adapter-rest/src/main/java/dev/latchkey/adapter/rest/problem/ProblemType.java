@@ -28,6 +28,7 @@ public enum ProblemType {
     TOKEN_NOT_ROTATABLE(HttpStatus.CONFLICT, "The token cannot be rotated", false),
     ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such account", false),
     PARTNER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such partner", false),
+    CLIENT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such client", false),
     USERNAME_TAKEN(HttpStatus.CONFLICT, "The username is taken", false),
     PARTNER_ID_TAKEN(HttpStatus.CONFLICT, "The partner id is taken", false),
     UNKNOWN_PARTNER(HttpStatus.UNPROCESSABLE_ENTITY, "The account names a partner that does not exist", false),

@@ -1,8 +1,10 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.TokenId;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Revokes one of the caller's tokens. Revoking is idempotent and irreversible. */
 public interface RevokeTokenUseCase {
@@ -15,9 +17,18 @@ public interface RevokeTokenUseCase {
      */
     PresentedOutcome revokePresented(RevokePresentedCommand command);
 
-    record RevokePresentedCommand(String token) {
+    /**
+     * @param publicClient a public client asking: it may revoke only tokens issued to it (RFC 7009 section 2.1),
+     *                     since its id, all it authenticates with, is no secret
+     */
+    record RevokePresentedCommand(String token, Optional<ClientId> publicClient) {
         public RevokePresentedCommand {
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(publicClient, "publicClient");
+        }
+
+        public RevokePresentedCommand(String token) {
+            this(token, Optional.empty());
         }
 
         @Override
@@ -32,6 +43,10 @@ public interface RevokeTokenUseCase {
 
         /** Unknown, malformed or already revoked: nothing changed, and RFC 7009 answers 200 all the same. */
         record NothingToRevoke() implements PresentedOutcome {
+        }
+
+        /** A public client presented a token issued to another client; nothing changed. */
+        record IssuedToAnotherClient() implements PresentedOutcome {
         }
     }
 

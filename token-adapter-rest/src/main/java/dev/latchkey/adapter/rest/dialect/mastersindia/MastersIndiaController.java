@@ -125,7 +125,7 @@ class MastersIndiaController {
     @Serdeable
     record TokenPair(String token, @JsonProperty("refresh token") String refreshToken) {
         static TokenPair of(GrantTokensUseCase.Outcome.Granted granted) {
-            return new TokenPair(granted.access().credential(), granted.refresh().credential());
+            return new TokenPair(granted.access().credential(), granted.refresh().orElseThrow().credential());
         }
 
         @Override
