@@ -12,10 +12,15 @@ public class OAuthProperties {
 
     public static final String PREFIX = "latchkey.oauth";
     public static final Duration DEFAULT_ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
+    /**
+     * A JWT verified offline cannot be revoked before it expires (docs/oauth.md), so JWT access tokens live shortly
+     * unless configured otherwise.
+     */
+    public static final Duration DEFAULT_JWT_ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
     public static final Duration DEFAULT_REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
     public static final Duration DEFAULT_REFRESH_TOKEN_REUSE_LEEWAY = Duration.ofSeconds(2);
 
-    private Duration accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME;
+    private Duration accessTokenLifetime;
     private Duration refreshTokenLifetime = DEFAULT_REFRESH_TOKEN_LIFETIME;
     private Duration refreshTokenReuseLeeway = DEFAULT_REFRESH_TOKEN_REUSE_LEEWAY;
     private GrantPolicy.AccessTokenFormat accessTokenFormat = GrantPolicy.AccessTokenFormat.OPAQUE;
@@ -38,8 +43,13 @@ public class OAuthProperties {
         this.issuer = issuer;
     }
 
+    /** As configured; unset, 1 hour for opaque access tokens and 5 minutes for JWTs. */
     public Duration getAccessTokenLifetime() {
-        return accessTokenLifetime;
+        if (accessTokenLifetime != null) {
+            return accessTokenLifetime;
+        }
+        return accessTokenFormat == GrantPolicy.AccessTokenFormat.JWT ? DEFAULT_JWT_ACCESS_TOKEN_LIFETIME
+                : DEFAULT_ACCESS_TOKEN_LIFETIME;
     }
 
     public void setAccessTokenLifetime(Duration accessTokenLifetime) {
@@ -67,7 +77,7 @@ public class OAuthProperties {
             throw new ConfigurationException("latchkey.oauth.access-token-format=jwt needs latchkey.issuer (LATCHKEY_ISSUER), "
                     + "the issuer identifier the JWTs will carry (for example https://tokens.example.com)");
         }
-        return GrantPolicy.standard(Lifetime.of(accessTokenLifetime), Lifetime.of(refreshTokenLifetime),
+        return GrantPolicy.standard(Lifetime.of(getAccessTokenLifetime()), Lifetime.of(refreshTokenLifetime),
                 refreshTokenReuseLeeway, accessTokenFormat);
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.adapter.rest.jwt.SigningSettings;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
@@ -42,6 +43,7 @@ import dev.latchkey.domain.PasswordPolicy;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Named;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -155,6 +157,25 @@ class UseCaseFactory {
         return services.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, Lifetime.of(accessTokenLifetime),
                 Lifetime.of(refreshTokenLifetime), standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT,
                 true));
+    }
+
+    /**
+     * How JWT access tokens are signed. A retired key stays published for the access-token lifetime: no access
+     * token lives longer (an exchange's is shorter still).
+     */
+    @Singleton
+    SigningSettings signingSettings(OAuthProperties oauth,
+                                    @Value("${latchkey.oauth.jwt.algorithm:ES256}") String algorithm,
+                                    @Value("${latchkey.oauth.jwt.rotation-period:30d}") Duration rotationPeriod,
+                                    @Value("${latchkey.oauth.jwt.publish-ahead:10m}") Duration publishAhead,
+                                    @Value("${latchkey.oauth.jwt.key-set-max-age:5m}") Duration keySetMaxAge,
+                                    @Value("${latchkey.oauth.jwt.key-refresh-interval:30s}") Duration refreshInterval) {
+        try {
+            return SigningSettings.of(oauth.getAccessTokenFormat() == GrantPolicy.AccessTokenFormat.JWT, algorithm,
+                    rotationPeriod, publishAhead, keySetMaxAge, oauth.getAccessTokenLifetime(), refreshInterval);
+        } catch (IllegalArgumentException inconsistent) {
+            throw new ConfigurationException(inconsistent.getMessage());
+        }
     }
 
     @Singleton

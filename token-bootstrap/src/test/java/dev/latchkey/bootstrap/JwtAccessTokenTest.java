@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * JWT access tokens through the real server: their RFC 9068 shape, and the attacks a JWT validator meets. The
+ * HS256 JWT access tokens (the single-party set-up) through the real server: their RFC 9068 shape, and the attacks a
+ * JWT validator meets. ES256 and RS256 are {@link JwksScenario}'s. The
  * attacker here is strong: for several cases the test signs with the server's own key, to show that every other
  * check holds on its own.
  */
@@ -49,7 +50,8 @@ class JwtAccessTokenTest {
     @BeforeAll
     void start() {
         node = new LatchkeyNode(new InMemoryH2Database().start(),
-                Map.of("latchkey.oauth.access-token-format", "jwt", "latchkey.oauth.issuer", ISSUER));
+                Map.of("latchkey.oauth.access-token-format", "jwt", "latchkey.oauth.issuer", ISSUER,
+                        "latchkey.oauth.jwt.algorithm", "HS256"));
         json = node.context().getBean(JsonMapper.class);
     }
 

@@ -19,4 +19,20 @@ record MasterKeys(MasterKey current, List<MasterKey> previous) {
         }
         return previous.stream().filter(key -> key.id().equals(id)).findFirst();
     }
+
+    /** Whether {@code material} is wrapped by the current master key already. */
+    boolean wrapsWithCurrent(String material) {
+        return MasterKey.idOfWrapped(material).filter(current.id()::equals).isPresent();
+    }
+
+    /** Opens a key wrapped by the current or a previous master key, or says which master key it needs. */
+    byte[] unwrap(String purpose, String material) {
+        String id = MasterKey.idOfWrapped(material).orElseThrow(() -> new IllegalStateException(
+                "The stored key '" + purpose + "' is in no format this version knows"));
+        return byId(id).orElseThrow(() -> new IllegalStateException("The stored key '" + purpose
+                        + "' is wrapped by master key " + id + ", which this node was not given (its current master "
+                        + "key is " + current.id() + "). Start it with the key the other nodes use, or "
+                        + "add the old one to latchkey.previous-master-keys while rotating."))
+                .unwrap(material, purpose);
+    }
 }

@@ -47,7 +47,7 @@ public class ServerKeys implements ServerKeyPort, ApplicationEventListener<Start
     @Override
     public void onApplicationEvent(StartupEvent started) {
         for (ServerKeyRow row : repository.findAll()) {
-            if (!MasterKey.idOfWrapped(row.material()).filter(masterKeys.current().id()::equals).isPresent()) {
+            if (!masterKeys.wrapsWithCurrent(row.material())) {
                 byte[] key = open(row.purpose(), row.material());
                 repository.swapMaterial(row.purpose(), row.material(), masterKeys.current().wrap(key, row.purpose()));
                 LOG.info("Wrapped the stored key '{}' with the master key {}", row.purpose(),
@@ -68,12 +68,6 @@ public class ServerKeys implements ServerKeyPort, ApplicationEventListener<Start
         if (CLEAR.matcher(material).matches()) {
             return HexFormat.of().parseHex(material);
         }
-        String id = MasterKey.idOfWrapped(material).orElseThrow(() -> new IllegalStateException(
-                "The stored key '" + purpose + "' is in no format this version knows"));
-        return masterKeys.byId(id).orElseThrow(() -> new IllegalStateException("The stored key '" + purpose
-                        + "' is wrapped by master key " + id + ", which this node was not given (its current master "
-                        + "key is " + masterKeys.current().id() + "). Start it with the key the other nodes use, or "
-                        + "add the old one to latchkey.previous-master-keys while rotating."))
-                .unwrap(material, purpose);
+        return masterKeys.unwrap(purpose, material);
     }
 }

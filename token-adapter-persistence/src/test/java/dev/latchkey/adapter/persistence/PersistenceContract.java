@@ -7,6 +7,7 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.SigningKeyPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
@@ -429,6 +430,25 @@ abstract class PersistenceContract {
         assertThat(tokens.loadById(second.id()).orElseThrow().revocation()).contains(revocation);
         assertThat(tokens.loadById(other.id()).orElseThrow().revocation()).isEmpty();
         assertThat(tokens.revokeClient(cli, revocation)).as("nothing left to revoke").isZero();
+    }
+
+    @Test
+    void signingKeysRoundTripWithTheirPrivatePartWrappedByTheMasterKey() {
+        SigningKeyStore keys = context.getBean(SigningKeyStore.class);
+        byte[] privateKey = random(121);
+        String kid = "kid-" + TokenId.fromRandomBytes(random(16));
+        SigningKeyPort.StoredSigningKey key = new SigningKeyPort.StoredSigningKey(kid, "ES256", privateKey,
+                random(91), NOW, NOW.plusSeconds(600));
+
+        keys.add(key);
+
+        assertThat(keys.all()).contains(key);
+        SigningKeyRow row = context.getBean(SigningKeyRepository.class).findAll().stream()
+                .filter(stored -> stored.kid().equals(kid)).findFirst().orElseThrow();
+        assertThat(row.privateKey()).startsWith("v1:")
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(privateKey));
+        keys.remove(kid);
+        assertThat(keys.all()).doesNotContain(key);
     }
 
     private Token saveIssuedTo(Account owner, ClientId client, Optional<Audience> audience) {

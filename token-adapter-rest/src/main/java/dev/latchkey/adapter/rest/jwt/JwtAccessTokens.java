@@ -4,7 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
@@ -25,15 +31,20 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Signed JWT credentials, HS256 only, in two profiles: RFC 9068 access tokens ({@code typ: at+jwt}, with issuer
- * and audience) and account tokens ({@code typ: JWT}, carrying the owner's identity, as Datasentinel's user tokens
- * do). Signed with Nimbus and verified with micronaut-security-jwt's {@link JwtValidator} and {@link SecretSignature}.
+ * Signed JWT credentials in two profiles: RFC 9068 access tokens ({@code typ: at+jwt}, with issuer and audience),
+ * signed with the configured algorithm ({@code latchkey.oauth.jwt.algorithm}: ES256 by default, or RS256, with a
+ * {@code kid} naming a key of the published key set, {@link SigningKeys}; or HS256 with the shared secret), and
+ * account tokens ({@code typ: JWT}, HS256, carrying the owner's identity, as Datasentinel's user tokens do). Signed
+ * and verified with Nimbus; HS256 verified with micronaut-security-jwt's {@link JwtValidator} and
+ * {@link SecretSignature}.
  *
- * <p>Verification accepts exactly one algorithm and one type before it looks at the signature: {@code alg: none},
- * RS256 (and with it the RS/HS confusion attack), other HMAC strengths and untyped JWTs are all rejected. Then the
+ * <p>Verification accepts exactly one algorithm per profile and one type before it looks at the signature:
+ * {@code alg: none}, any other algorithm (and with it the RS/HS confusion attack), an unknown or retired {@code kid}
+ * and untyped JWTs are all rejected. Then the
  * issuer and audience must match, and an expiry must be present; whether it has passed is decided, like for every
  * token, by the stored expiry the JWT's {@code exp} mirrors, and the JWT must be the exact one stored under its
  * {@code jti}. The key is {@code latchkey.oauth.jwt.secret} if configured (at least 32
@@ -50,16 +61,20 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
     private static final int MIN_KEY_BYTES = 32;
 
     private final ServerKeyPort serverKeys;
+    private final SigningKeys signingKeys;
+    private final JWSAlgorithm accessTokenAlgorithm;
     private final String issuer;
     private final String audience;
     private final String configuredSecret;
     private volatile SecretSignature signature;
 
-    JwtAccessTokens(ServerKeyPort serverKeys,
+    JwtAccessTokens(ServerKeyPort serverKeys, SigningKeys signingKeys, SigningSettings settings,
                     @Nullable @Value("${latchkey.oauth.issuer:}") String issuer,
                     @Nullable @Value("${latchkey.oauth.jwt.audience:}") String audience,
                     @Nullable @Value("${latchkey.oauth.jwt.secret:}") String configuredSecret) {
         this.serverKeys = serverKeys;
+        this.signingKeys = signingKeys;
+        this.accessTokenAlgorithm = settings.algorithm();
         this.issuer = issuer == null ? "" : issuer.replaceAll("/+$", "");
         this.audience = audience == null || audience.isBlank() ? this.issuer : audience;
         this.configuredSecret = configuredSecret;
@@ -75,10 +90,13 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
         if (issuer.isEmpty()) {
             throw new IllegalStateException("JWT access tokens need latchkey.oauth.issuer");
         }
+        // A token narrowed to an audience (by an exchange) names it beside Latchkey's own.
+        List<String> audiences = attributes.audience().map(narrowed -> List.of(audience, narrowed.value()))
+                .orElse(List.of(audience));
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(attributes.owner().toString())
-                .audience(audience)
+                .audience(audiences)
                 .issueTime(Date.from(issuedAt))
                 .jwtID(attributes.id().toString())
                 .expirationTime(Date.from(attributes.expiry().instant().orElseThrow(
@@ -86,6 +104,17 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
         attributes.client().ifPresent(client -> claims.claim("client_id", client.value()));
         if (!attributes.scopes().values().isEmpty()) {
             claims.claim("scope", attributes.scopes().asSpaceDelimited());
+        }
+        if (signingKeys.enabled()) {
+            JWK key = signingKeys.signingKey();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(accessTokenAlgorithm).type(ACCESS_TOKEN_TYPE)
+                    .keyID(key.getKeyID()).build(), claims.build());
+            try {
+                jwt.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey()));
+            } catch (JOSEException failure) {
+                throw new IllegalStateException("could not sign a JWT", failure);
+            }
+            return jwt.serialize();
         }
         return sign(ACCESS_TOKEN_TYPE, claims.build());
     }
@@ -132,10 +161,11 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
         JOSEObjectType type = jwt.getHeader().getType();
         boolean accessToken = ACCESS_TOKEN_TYPE.equals(type) && !issuer.isEmpty();
         boolean accountToken = JOSEObjectType.JWT.equals(type);
-        if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || !(accessToken || accountToken)) {
+        JWSAlgorithm expected = accessToken ? accessTokenAlgorithm : ALGORITHM;
+        if (!expected.equals(jwt.getHeader().getAlgorithm()) || !(accessToken || accountToken)) {
             return Optional.empty();
         }
-        if (JwtValidator.builder().withSignatures(signature()).build().validate(jwt, null).isEmpty()) {
+        if (!signatureHolds(jwt, accessToken)) {
             return Optional.empty();
         }
         try {
@@ -152,6 +182,23 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
             return profileHolds ? TokenId.parse(claims.getJWTID()) : Optional.empty();
         } catch (ParseException malformedClaims) {
             return Optional.empty();
+        }
+    }
+
+    private boolean signatureHolds(SignedJWT jwt, boolean accessToken) {
+        if (!accessToken || !signingKeys.enabled()) {
+            return JwtValidator.builder().withSignatures(signature()).build().validate(jwt, null).isPresent();
+        }
+        String kid = jwt.getHeader().getKeyID();
+        Optional<JWK> key = kid == null ? Optional.empty() : signingKeys.verificationKey(kid);
+        if (key.isEmpty()) {
+            return false;
+        }
+        try {
+            return jwt.verify(key.get() instanceof ECKey ec ? new ECDSAVerifier(ec)
+                    : new RSASSAVerifier(key.get().toRSAKey()));
+        } catch (JOSEException unverifiable) {
+            return false;
         }
     }
 

@@ -47,7 +47,8 @@ class MetadataController {
                 Arrays.stream(GrantType.values()).map(GrantType::wireName).toList(), List.of(),
                 List.of("client_secret_basic", "client_secret_post", "none"),
                 List.of("client_secret_basic", "client_secret_post", "bearer"),
-                List.of("client_secret_basic", "client_secret_post", "none", "bearer"), List.of("introspect"));
+                List.of("client_secret_basic", "client_secret_post", "none", "bearer"), List.of("introspect"),
+                issuer + OAuthEndpoints.JWKS);
     }
 
     /**
@@ -73,6 +74,7 @@ class MetadataController {
                     @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenAuthMethods,
                     @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionAuthMethods,
                     @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationAuthMethods,
-                    @JsonProperty("scopes_supported") List<String> scopesSupported) {
+                    @JsonProperty("scopes_supported") List<String> scopesSupported,
+                    @JsonProperty("jwks_uri") String jwksUri) {
     }
 }

@@ -7,6 +7,7 @@ public final class OAuthEndpoints {
     public static final String TOKEN = BASE + "/token";
     public static final String INTROSPECT = BASE + "/introspect";
     public static final String REVOKE = BASE + "/revoke";
+    public static final String JWKS = BASE + "/jwks";
     public static final String METADATA = "/.well-known/oauth-authorization-server";
 
     private OAuthEndpoints() {

@@ -29,8 +29,10 @@ class JwtAlgorithmAllowListTest {
     private static final byte[] KEY = "a server key of thirty-two bytes".getBytes(StandardCharsets.US_ASCII);
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final JwtAccessTokens tokens = new JwtAccessTokens(purpose -> KEY.clone(), "https://latchkey.test",
-            null, null);
+    private static final SigningSettings HS256 = SigningFixtures.settings(com.nimbusds.jose.JWSAlgorithm.HS256);
+    private final JwtAccessTokens tokens = new JwtAccessTokens(purpose -> KEY.clone(),
+            SigningFixtures.started(HS256, new SigningFixtures.InMemoryStore(), java.time.Clock.systemUTC()), HS256,
+            "https://latchkey.test", null, null);
 
     private String genuine() {
         TokenAttributes attributes = new TokenAttributes(TokenId.fromRandomBytes(new byte[16]),

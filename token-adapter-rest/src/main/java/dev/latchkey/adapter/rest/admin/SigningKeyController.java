@@ -1,0 +1,61 @@
+package dev.latchkey.adapter.rest.admin;
+
+import dev.latchkey.adapter.rest.Timestamps;
+import dev.latchkey.adapter.rest.jwt.SigningKeys;
+import dev.latchkey.adapter.rest.problem.ProblemType;
+import dev.latchkey.adapter.rest.problem.Problems;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * The JWT signing keys, for administrators: see which key signs, which comes next and which are retired, and make a
+ * successor now (after a suspected key compromise, say) rather than at the end of the rotation period.
+ */
+@Controller("/api/v1/admin/signing-keys")
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SigningKeyController {
+
+    private final SigningKeys keys;
+
+    SigningKeyController(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    @Get
+    KeyList list() {
+        return new KeyList(keys.statuses().stream().map(KeyInfo::of).toList());
+    }
+
+    /** The successor is published at once and signs after {@code latchkey.oauth.jwt.publish-ahead}. */
+    @Post("/rotate")
+    HttpResponse<?> rotate(HttpRequest<?> request) {
+        if (!keys.enabled()) {
+            return Problems.response(request, ProblemType.SIGNING_KEYS_NOT_IN_USE,
+                    "Access tokens are not signed with key pairs here: set latchkey.oauth.access-token-format=jwt "
+                            + "with latchkey.oauth.jwt.algorithm ES256 or RS256.");
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(KeyInfo.of(keys.rotate()));
+    }
+
+    @Serdeable
+    record KeyInfo(String kid, String algorithm, String state, String createdAt, String activatesAt) {
+        static KeyInfo of(SigningKeys.Status status) {
+            return new KeyInfo(status.kid(), status.algorithm(), status.state(),
+                    Timestamps.isoMillis(status.createdAt()), Timestamps.isoMillis(status.activatesAt()));
+        }
+    }
+
+    @Serdeable
+    record KeyList(List<KeyInfo> data) {
+    }
+}
