@@ -26,59 +26,38 @@ class FatalErrorTest {
     private static final Path LAUNCHER_OPTIONS = Path.of("..", "bin", "latchkey.jvm-options").toAbsolutePath()
             .normalize();
 
+    private static final List<String> AS_THE_LAUNCHER = List.of("-Xmx128m", "@" + LAUNCHER_OPTIONS);
+    private static final List<String> WITHOUT_THE_LAUNCHER = List.of("-Xmx96m");
+
     @Test
     void outOfThreadsInARequestEndsTheProcessStartedAsTheLauncherStartsIt(@TempDir Path directory) throws Exception {
         assertThat(LAUNCHER_OPTIONS).exists();
-        ServiceProcess service = ServiceProcess.start(directory, FAULTS_ENABLED,
-                List.of("-Xmx128m", "@" + LAUNCHER_OPTIONS));
-        try {
-            sendExpectingNoAnswer(service, "/test/faults/thread");
-            assertEndsWithStatus3(service, "latchkey: fatal java.lang.OutOfMemoryError: unable to create native thread");
-        } finally {
-            service.stop();
-        }
+        assertFaultEndsTheProcess(directory, AS_THE_LAUNCHER, "/test/faults/thread",
+                "latchkey: fatal java.lang.OutOfMemoryError: unable to create native thread");
     }
 
     @Test
     void outOfHeapInARequestEndsTheProcessStartedAsTheLauncherStartsIt(@TempDir Path directory) throws Exception {
-        ServiceProcess service = ServiceProcess.start(directory, FAULTS_ENABLED,
-                List.of("-Xmx128m", "@" + LAUNCHER_OPTIONS));
-        try {
-            sendExpectingNoAnswer(service, "/test/faults/heap");
-            assertEndsWithStatus3(service, "java.lang.OutOfMemoryError: Java heap space");
-        } finally {
-            service.stop();
-        }
+        assertFaultEndsTheProcess(directory, AS_THE_LAUNCHER, "/test/faults/heap",
+                "java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
     void outOfHeapInARequestEndsTheProcessStartedWithoutTheLauncher(@TempDir Path directory) throws Exception {
-        ServiceProcess service = ServiceProcess.start(directory, FAULTS_ENABLED, List.of("-Xmx96m"));
-        try {
-            sendExpectingNoAnswer(service, "/test/faults/heap");
-            assertEndsWithStatus3(service, "latchkey: fatal java.lang.OutOfMemoryError: Java heap space");
-        } finally {
-            service.stop();
-        }
+        assertFaultEndsTheProcess(directory, WITHOUT_THE_LAUNCHER, "/test/faults/heap",
+                "latchkey: fatal java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
     void outOfHeapInABackgroundThreadEndsTheProcessStartedWithoutTheLauncher(@TempDir Path directory)
             throws Exception {
-        ServiceProcess service = ServiceProcess.start(directory, FAULTS_ENABLED, List.of("-Xmx96m"));
-        try {
-            assertThat(service.send("POST", "/test/faults/heap-in-background", null, null, null).statusCode())
-                    .isEqualTo(200);
-            assertEndsWithStatus3(service, "latchkey: fatal java.lang.OutOfMemoryError: Java heap space");
-        } finally {
-            service.stop();
-        }
+        assertFaultEndsTheProcess(directory, WITHOUT_THE_LAUNCHER, "/test/faults/heap-in-background",
+                "latchkey: fatal java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
     void aStackOverflowInARequestIsAnsweredAndTheServiceCarriesOn(@TempDir Path directory) throws Exception {
-        ServiceProcess service = ServiceProcess.start(directory, FAULTS_ENABLED,
-                List.of("-Xmx128m", "@" + LAUNCHER_OPTIONS));
+        ServiceProcess service = ServiceProcess.start(directory, FAULTS_ENABLED, AS_THE_LAUNCHER);
         try {
             assertThat(service.send("POST", "/test/faults/stack-overflow", null, null, null).statusCode())
                     .isEqualTo(500);
@@ -88,6 +67,18 @@ class FatalErrorTest {
             service.stop();
         }
         assertThat(service.log()).doesNotContain("latchkey: fatal");
+    }
+
+    /** Starts the service, sets off the fault, and expects the process to end with status 3 and say why. */
+    private static void assertFaultEndsTheProcess(Path directory, List<String> jvmOptions, String fault,
+                                                  String logged) throws Exception {
+        ServiceProcess service = ServiceProcess.start(directory, FAULTS_ENABLED, jvmOptions);
+        try {
+            sendExpectingNoAnswer(service, fault);
+            assertEndsWithStatus3(service, logged);
+        } finally {
+            service.stop();
+        }
     }
 
     /** The fault may end the process before, while or after it answers; only the ending matters. */

@@ -24,8 +24,6 @@ import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +45,6 @@ abstract class JwksScenario extends ServiceOnTestDatabase {
     /** Short, so that the test can wait for an activation; publish-ahead must exceed the cache and refresh times. */
     private static final Duration PUBLISH_AHEAD = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String admin = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
     private JsonMapper json;
     private AuthorizationServerMetadata metadata;
@@ -155,15 +152,6 @@ abstract class JwksScenario extends ServiceOnTestDatabase {
 
     private HttpResponse<String> send(String method, String path, String authorization, String contentType,
                                       String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(node(), method, path, HttpCalls.headers(authorization, contentType), body);
     }
 }

@@ -28,9 +28,6 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import io.micronaut.json.JsonMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String admin = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
     private JsonMapper json;
     private AuthorizationServerMetadata metadata;
@@ -297,15 +293,6 @@ abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
 
     private HttpResponse<String> send(String method, String path, String authorization, String contentType,
                                       String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(node(), method, path, HttpCalls.headers(authorization, contentType), body);
     }
 }

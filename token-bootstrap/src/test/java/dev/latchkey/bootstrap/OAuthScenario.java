@@ -3,10 +3,7 @@ package dev.latchkey.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.json.JsonMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +28,6 @@ abstract class OAuthScenario extends ServiceOnTestDatabase {
 
     static final Duration REUSE_LEEWAY = Duration.ofSeconds(1);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private JsonMapper json;
     private String clientBasic;
 
@@ -59,16 +55,7 @@ abstract class OAuthScenario extends ServiceOnTestDatabase {
 
     HttpResponse<String> send(String method, String path, String authorization, String contentType, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node().url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.send(node(), method, path, HttpCalls.headers(authorization, contentType), body);
     }
 
     HttpResponse<String> form(String path, String authorization, Map<String, String> parameters) throws Exception {

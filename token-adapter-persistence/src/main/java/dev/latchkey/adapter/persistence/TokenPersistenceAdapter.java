@@ -122,23 +122,24 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
 
     @Override
     public int revokeGrant(GrantId grant, Revocation revocation) {
-        return writes.write(() -> {
-            String reason = revocation.reason().name();
-            long revoked = repository.revokeGrant(grant.value(), revocation.at(), reason);
-            if (revoked > 0) {
-                announce(repository.findIdsOfGrantRevoked(grant.value(), revocation.at(), reason));
-            }
-            return Math.toIntExact(revoked);
-        });
+        return revokeAll(revocation, reason -> repository.revokeGrant(grant.value(), revocation.at(), reason),
+                reason -> repository.findIdsOfGrantRevoked(grant.value(), revocation.at(), reason));
     }
 
     @Override
     public int revokeClient(ClientId client, Revocation revocation) {
+        return revokeAll(revocation, reason -> repository.revokeClient(client.value(), revocation.at(), reason),
+                reason -> repository.findIdsOfClientRevoked(client.value(), revocation.at(), reason));
+    }
+
+    /** One statement revokes the tokens; then those it revoked are read back, in its transaction, and announced. */
+    private int revokeAll(Revocation revocation, java.util.function.ToLongFunction<String> revoke,
+                          java.util.function.Function<String, List<UUID>> revokedIds) {
         return writes.write(() -> {
             String reason = revocation.reason().name();
-            long revoked = repository.revokeClient(client.value(), revocation.at(), reason);
+            long revoked = revoke.applyAsLong(reason);
             if (revoked > 0) {
-                announce(repository.findIdsOfClientRevoked(client.value(), revocation.at(), reason));
+                announce(revokedIds.apply(reason));
             }
             return Math.toIntExact(revoked);
         });

@@ -87,22 +87,18 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
 
     @Override
     public synchronized int revokeGrant(GrantId grant, Revocation revocation) {
-        int revoked = 0;
-        for (Token token : List.copyOf(tokens.values())) {
-            if (token.grant().filter(grant::equals).isPresent()
-                    && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
-                revoked++;
-            }
-        }
-        return revoked;
+        return revokeAll(token -> token.grant().filter(grant::equals).isPresent(), revocation);
     }
 
     @Override
     public synchronized int revokeClient(ClientId client, Revocation revocation) {
+        return revokeAll(token -> token.client().filter(client::equals).isPresent(), revocation);
+    }
+
+    private int revokeAll(java.util.function.Predicate<Token> which, Revocation revocation) {
         int revoked = 0;
         for (Token token : List.copyOf(tokens.values())) {
-            if (token.client().filter(client::equals).isPresent()
-                    && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
+            if (which.test(token) && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
                 revoked++;
             }
         }
