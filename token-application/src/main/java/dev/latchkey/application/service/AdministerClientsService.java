@@ -33,13 +33,13 @@ final class AdministerClientsService implements AdministerClientsUseCase {
     private final LoadTokenPort tokens;
     private final UpdateTokenStatePort tokenState;
     private final TransactionPort transactions;
-    private final TokenDetailsReader reader;
+    private final ListTokensService listings;
     private final RevokeTokenService revocations;
     private final Clock clock;
 
     AdministerClientsService(LoadClientPort clients, SaveClientPort saveClients, LoadAccountPort accounts,
                              UpdateAccountPort updateAccounts, LoadTokenPort tokens, UpdateTokenStatePort tokenState,
-                             TransactionPort transactions, TokenDetailsReader reader, RevokeTokenService revocations,
+                             TransactionPort transactions, ListTokensService listings, RevokeTokenService revocations,
                              Clock clock) {
         this.clients = clients;
         this.saveClients = saveClients;
@@ -48,7 +48,7 @@ final class AdministerClientsService implements AdministerClientsUseCase {
         this.tokens = tokens;
         this.tokenState = tokenState;
         this.transactions = transactions;
-        this.reader = reader;
+        this.listings = listings;
         this.revocations = revocations;
         this.clock = clock;
     }
@@ -86,9 +86,7 @@ final class AdministerClientsService implements AdministerClientsUseCase {
     @Override
     public Optional<TokenListing> serviceAccountTokens(Caller caller, ClientId id, int page, int size) {
         ListTokensQuery query = new ListTokensQuery(caller, page, size);
-        return serviceAccountOf(caller, id).map(owner -> new TokenListing(
-                tokens.loadOwnedBy(owner, query.offset(), size).stream().map(reader::detailsOf).toList(),
-                page, size, tokens.countOwnedBy(owner)));
+        return serviceAccountOf(caller, id).map(owner -> listings.listOwnedBy(owner, query));
     }
 
     @Override

@@ -83,8 +83,8 @@ public final class LatchkeyServices {
 
     public AdministerClientsUseCase administerClients() {
         return new AdministerClientsService(ports.loadClients(), ports.saveClients(), ports.loadAccounts(),
-                ports.updateAccounts(), ports.loadTokens(), ports.tokenState(), ports.transactions(), reader,
-                revokeTokenService(), ports.clock());
+                ports.updateAccounts(), ports.loadTokens(), ports.tokenState(), ports.transactions(),
+                new ListTokensService(ports.loadTokens(), reader), revokeTokenService(), ports.clock());
     }
 
     public IssueTokenUseCase issueToken(IssuancePolicy policy) {

@@ -16,9 +16,13 @@ final class ListTokensService implements ListTokensUseCase {
 
     @Override
     public TokenListing list(ListTokensQuery query) {
-        AccountId owner = query.caller().accountId();
+        return listOwnedBy(query.caller().accountId(), query);
+    }
+
+    /** Any account's tokens, for a use case that has already decided the caller may see them. */
+    TokenListing listOwnedBy(AccountId owner, ListTokensQuery page) {
         return new TokenListing(
-                tokens.loadOwnedBy(owner, query.offset(), query.size()).stream().map(reader::detailsOf).toList(),
-                query.page(), query.size(), tokens.countOwnedBy(owner));
+                tokens.loadOwnedBy(owner, page.offset(), page.size()).stream().map(reader::detailsOf).toList(),
+                page.page(), page.size(), tokens.countOwnedBy(owner));
     }
 }
