@@ -106,6 +106,11 @@ abstract class JwksScenario extends ServiceOnTestDatabase {
         forged.sign(new ECDSASigner(attacker));
         assertThatThrownBy(() -> verifier.process(forged.serialize(), null)).isInstanceOf(BadJOSEException.class);
         assertThat(node().use(forged.serialize())).isEqualTo(401);
+        String[] parts = token.split("\\.");
+        String altered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                forged.getJWTClaimsSet().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThatThrownBy(() -> verifier.process(altered, null)).isInstanceOf(BadJOSEException.class);
+        assertThat(node().use(altered)).as("Latchkey accepts only the exact JWT it stored").isEqualTo(401);
     }
 
     @Test

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,12 +104,9 @@ public class SigningKeys implements ApplicationEventListener<StartupEvent> {
                 .orElseThrow(() -> new IllegalStateException("no JWT signing key is active yet"));
     }
 
-    /** The public key of a published key, for verification; empty for an unknown or no longer published one. */
-    Optional<JWK> verificationKey(String kid) {
-        Snapshot current = snapshot;
-        return current.schedule().publishedAt(clock.instant()).stream()
-                .filter(version -> version.kid().equals(kid)).findFirst()
-                .map(version -> current.byKid().get(version.kid()).toPublicJWK());
+    /** Whether a key of this id is published now: one to come, the signing one, or a retired one still in use. */
+    boolean publishes(String kid) {
+        return snapshot.schedule().publishedAt(clock.instant()).stream().anyMatch(version -> version.kid().equals(kid));
     }
 
     /** The public keys resource servers must find now: those to come, the signing one, and retired ones in use. */
