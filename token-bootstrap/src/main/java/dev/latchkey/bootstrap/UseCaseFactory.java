@@ -84,62 +84,63 @@ class UseCaseFactory {
         return new LoginLog();
     }
 
+    /** What every use case that changes a token writes through: the one token lifecycle's ports. */
     @Singleton
-    LatchkeyServices services(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
-                              LoadAccountPort loadAccounts, SaveAccountPort saveAccounts,
-                              UpdateAccountPort updateAccounts, LoadPartnerPort loadPartners,
-                              SavePartnerPort savePartners, LoadClientPort loadClients,
-                              SaveClientPort saveClients, TransactionPort transactions,
-                              RotationLedgerPort rotationLedger, SecretDerivationPort secretDerivation,
-                              JwtAccessTokenPort jwts, PasswordHasherPort passwordHasher,
-                              LoginLimitPort loginLimits, LoginAuditPort loginAudit, RandomnessPort randomness,
-                              PublishTokenEventPort events, Clock clock) {
-        return new LatchkeyServices(new LatchkeyServices.Ports(loadTokens, saveTokens, tokenState, loadAccounts,
-                saveAccounts, updateAccounts, loadPartners, savePartners, loadClients, saveClients, transactions,
-                rotationLedger, secretDerivation, jwts, passwordHasher, loginLimits, loginAudit, randomness, events,
-                clock));
+    LatchkeyServices.TokenStore tokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
+                                           TransactionPort transactions, PublishTokenEventPort events) {
+        return new LatchkeyServices.TokenStore(loads, saves, state, transactions, events);
     }
 
     @Singleton
-    RotateTokenUseCase rotateToken(LatchkeyServices services, IssuanceProperties issuance) {
-        return services.rotateToken(issuance.toPolicy());
+    RotateTokenUseCase rotateToken(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
+                                   RotationLedgerPort ledger, SecretDerivationPort derivation,
+                                   RandomnessPort randomness, Clock clock) {
+        return LatchkeyServices.rotateToken(issuance.toPolicy(), store, ledger, derivation, randomness, clock);
     }
 
     @Singleton
-    IssuePartnerTokenUseCase issuePartnerToken(LatchkeyServices services, IssuanceProperties issuance) {
-        return services.issuePartnerToken(issuance.toPolicy());
+    IssuePartnerTokenUseCase issuePartnerToken(AuthenticateUseCase authenticate, IssueTokenUseCase issue,
+                                               LoadAccountPort accounts, LoadPartnerPort partners) {
+        return LatchkeyServices.issuePartnerToken(authenticate, issue, accounts, partners);
     }
 
     @Singleton
-    AdministerAccountsUseCase administerAccounts(LatchkeyServices services) {
-        return services.administerAccounts();
+    AdministerAccountsUseCase administerAccounts(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
+                                                 SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
+                                                 LoadPartnerPort partners, PasswordHasherPort hasher,
+                                                 RandomnessPort randomness, LoginLimitPort loginLimits, Clock clock) {
+        return LatchkeyServices.administerAccounts(store, accounts, saveAccounts, updateAccounts, partners, hasher,
+                randomness, loginLimits, clock);
     }
 
     @Singleton
-    AdministerPartnersUseCase administerPartners(LatchkeyServices services) {
-        return services.administerPartners();
+    AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners, Clock clock) {
+        return LatchkeyServices.administerPartners(partners, savePartners, clock);
     }
 
     @Singleton
-    AuthenticateClientUseCase authenticateClient(LatchkeyServices services) {
-        return services.authenticateClient();
+    AuthenticateClientUseCase authenticateClient(LoadClientPort clients) {
+        return LatchkeyServices.authenticateClient(clients);
     }
 
     @Singleton
-    RegisterClientUseCase registerClient(LatchkeyServices services) {
-        return services.registerClient();
+    RegisterClientUseCase registerClient(SaveClientPort clients, SaveAccountPort accounts, PasswordHasherPort hasher,
+                                         TransactionPort transactions, RandomnessPort randomness, Clock clock) {
+        return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, randomness, clock);
     }
 
     @Singleton
-    AdministerClientsUseCase administerClients(LatchkeyServices services) {
-        return services.administerClients();
+    AdministerClientsUseCase administerClients(LatchkeyServices.TokenStore store, LoadClientPort clients,
+                                               SaveClientPort saveClients, LoadAccountPort accounts,
+                                               UpdateAccountPort updateAccounts, Clock clock) {
+        return LatchkeyServices.administerClients(store, clients, saveClients, accounts, updateAccounts, clock);
     }
 
     /** Built at start-up, so that inconsistent OAuth settings stop the service before it serves anything. */
     @Context
     @Primary
-    GrantTokensUseCase grantTokens(LatchkeyServices services, OAuthProperties oauth) {
-        return services.grantTokens(oauth.toGrantPolicy());
+    GrantTokensUseCase grantTokens(OAuthProperties oauth, GrantWiring wiring) {
+        return wiring.grantTokens(oauth.toGrantPolicy());
     }
 
     /**
@@ -148,13 +149,13 @@ class UseCaseFactory {
      */
     @Singleton
     @Named("mastersindia")
-    GrantTokensUseCase mastersIndiaGrants(LatchkeyServices services, OAuthProperties oauth,
+    GrantTokensUseCase mastersIndiaGrants(OAuthProperties oauth, GrantWiring wiring,
                                           @Value("${latchkey.dialects.mastersindia.access-token-lifetime:24h}")
                                           Duration accessTokenLifetime,
                                           @Value("${latchkey.dialects.mastersindia.refresh-token-lifetime:30d}")
                                           Duration refreshTokenLifetime) {
         GrantPolicy standard = oauth.toGrantPolicy();
-        return services.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, Lifetime.of(accessTokenLifetime),
+        return wiring.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, Lifetime.of(accessTokenLifetime),
                 Lifetime.of(refreshTokenLifetime), standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT,
                 true));
     }
@@ -178,38 +179,59 @@ class UseCaseFactory {
         }
     }
 
+    /** The ports both grant surfaces share; each gets its own policy. */
     @Singleton
-    IntrospectTokenUseCase introspectToken(LatchkeyServices services) {
-        return services.introspectToken();
+    GrantWiring grantWiring(LatchkeyServices.TokenStore store, AuthenticateUseCase authenticate,
+                            LoadAccountPort accounts, LoadPartnerPort partners, RandomnessPort randomness,
+                            JwtAccessTokenPort jwts, Clock clock) {
+        return policy -> LatchkeyServices.grantTokens(policy, store, authenticate, accounts, partners, randomness,
+                jwts, clock);
+    }
+
+    interface GrantWiring {
+        GrantTokensUseCase grantTokens(GrantPolicy policy);
     }
 
     @Singleton
-    AuthenticateUseCase authenticate(LatchkeyServices services) {
-        return services.authenticate();
+    IntrospectTokenUseCase introspectToken(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
+                                           LoadPartnerPort partners, JwtAccessTokenPort jwts, Clock clock) {
+        return LatchkeyServices.introspectToken(store, accounts, partners, jwts, clock);
     }
 
     @Singleton
-    IssueTokenUseCase issueToken(LatchkeyServices services, IssuanceProperties issuance) {
-        return services.issueToken(issuance.toPolicy());
+    AuthenticateUseCase authenticate(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
+                                     LoadPartnerPort partners, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
+                                     LoginLimitPort loginLimits, LoginAuditPort loginAudit, Clock clock) {
+        return LatchkeyServices.authenticate(store, accounts, partners, jwts, hasher, loginLimits, loginAudit, clock);
     }
 
     @Singleton
-    InspectTokenUseCase inspectToken(LatchkeyServices services) {
-        return services.inspectToken();
+    IssueTokenUseCase issueToken(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
+                                 LoadAccountPort accounts, RandomnessPort randomness, JwtAccessTokenPort jwts,
+                                 Clock clock) {
+        return LatchkeyServices.issueToken(issuance.toPolicy(), store, accounts, randomness, jwts, clock);
     }
 
     @Singleton
-    ListTokensUseCase listTokens(LatchkeyServices services) {
-        return services.listTokens();
+    InspectTokenUseCase inspectToken(LoadTokenPort tokens, LoadAccountPort accounts, LoadPartnerPort partners,
+                                     JwtAccessTokenPort jwts, Clock clock) {
+        return LatchkeyServices.inspectToken(tokens, accounts, partners, jwts, clock);
     }
 
     @Singleton
-    RevokeTokenUseCase revokeToken(LatchkeyServices services) {
-        return services.revokeToken();
+    ListTokensUseCase listTokens(LoadTokenPort tokens, Clock clock) {
+        return LatchkeyServices.listTokens(tokens, clock);
     }
 
     @Singleton
-    BootstrapAdministratorUseCase bootstrapAdministrator(LatchkeyServices services) {
-        return services.bootstrapAdministrator();
+    RevokeTokenUseCase revokeToken(LatchkeyServices.TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
+        return LatchkeyServices.revokeToken(store, jwts, clock);
+    }
+
+    @Singleton
+    BootstrapAdministratorUseCase bootstrapAdministrator(LoadAccountPort accounts, SaveAccountPort saveAccounts,
+                                                         PasswordHasherPort hasher, RandomnessPort randomness,
+                                                         Clock clock) {
+        return LatchkeyServices.bootstrapAdministrator(accounts, saveAccounts, hasher, randomness, clock);
     }
 }

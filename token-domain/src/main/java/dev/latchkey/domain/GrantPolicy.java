@@ -29,7 +29,7 @@ public record GrantPolicy(GrantSurface surface, Lifetime accessTokenLifetime, Li
         OPAQUE,
         /** A signed RFC 9068 JWT that resource servers can also validate themselves. */
         JWT,
-        /** Access and refresh tokens both as signed JWTs carrying their owner's identity (Masters India's). */
+        /** Access and refresh tokens both as signed JWTs that carry their owner's identity as claims. */
         ACCOUNT_JWT
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface Lifetime permits Lifetime.Finite, Lifetime.Never {
 
-    /** The wire value that means "never expires", as in Trifacta's API. */
+    /** The number of seconds that, on the wire, stands for a lifetime that never ends. */
     long NEVER_IN_SECONDS = -1;
     /** One hundred years: longer than any credential should live, far from {@link Instant#MAX}. */
     Duration LONGEST_FINITE = Duration.ofDays(36_525);

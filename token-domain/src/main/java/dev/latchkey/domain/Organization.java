@@ -1,6 +1,6 @@
 package dev.latchkey.domain;
 
-/** The organization an account belongs to (Datasentinel calls it the database). */
+/** The organization an account belongs to; policies can be set per organization. */
 public record Organization(String name) {
 
     public static final int MAX_LENGTH = 100;

@@ -1,6 +1,6 @@
 package dev.latchkey.domain;
 
-/** A partner's numeric identifier, as platforms such as Sirdata assign them. */
+/** A partner's numeric identifier, assigned when the partner is registered. */
 public record PartnerId(long value) {
 
     public PartnerId {

@@ -10,8 +10,10 @@ public enum RevocationReason {
     REFRESH_TOKEN_REUSED,
     /** Its grant was revoked as a whole (for example by revoking its refresh token). */
     GRANT_REVOKED,
-    /** A newer token took its place where an account may hold only one (the Sample Token API's rule). */
+    /** A newer token with the same description took its place, where an account holds one per description. */
     SUPERSEDED,
     /** The client it was issued to was disabled. */
-    CLIENT_DISABLED
+    CLIENT_DISABLED,
+    /** Its owner's account was disabled or deleted. */
+    ACCOUNT_DISABLED
 }

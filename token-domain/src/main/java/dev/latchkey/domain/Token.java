@@ -1,5 +1,6 @@
 package dev.latchkey.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +103,41 @@ public final class Token {
         return new RevocationOutcome.Revoked(revoked, new TokenRevoked(id(), owner(), reason, effectiveAt));
     }
 
+    /**
+     * Replaces this token with a new one with the same owner, description and scopes. This one stays valid for
+     * {@code overlap}, so that whoever uses it can switch, and is revoked at its end. Only an active personal token
+     * with no revocation recorded, not even a scheduled one, is rotated: grants renew with their refresh token, and a
+     * token rotated once already has its successor.
+     */
+    public RotationOutcome rotate(Instant now, Duration overlap, TokenId replacementId, Expiry replacementExpiry,
+                                  SecretHash replacementHash) {
+        if (overlap.isNegative()) {
+            throw new IllegalArgumentException("an overlap cannot be negative");
+        }
+        if (attributes.kind() != TokenKind.PERSONAL) {
+            return new RotationOutcome.Refused("only personal tokens are rotated; grants renew with their refresh token");
+        }
+        if (revocation != null) {
+            return new RotationOutcome.Refused("the token is revoked or already rotated");
+        }
+        if (!isActiveAt(now)) {
+            return new RotationOutcome.Refused("the token has expired");
+        }
+        Issued replacement = issue(attributes.withId(replacementId).withExpiry(replacementExpiry), now,
+                replacementHash);
+        Instant retiresAt = now.plus(overlap);
+        Token retiring = new Token(attributes, createdAt, secretHash, lastUsedAt,
+                new Revocation(retiresAt, RevocationReason.ROTATED), consumedAt);
+        return new RotationOutcome.Rotated(retiring, replacement,
+                new TokenRotated(id(), owner(), replacementId, retiresAt, now));
+    }
+
+    /** How long this token was issued to live: what its replacement gets again when it is rotated. */
+    public Lifetime lifetime() {
+        return attributes.expiry() instanceof Expiry.At at
+                ? Lifetime.of(Duration.between(createdAt, at.moment())) : Lifetime.never();
+    }
+
     /** Spends a refresh token, which can be exchanged once only. */
     public ConsumptionOutcome consume(Instant at) {
         if (attributes.kind() != TokenKind.REFRESH) {
@@ -114,7 +150,8 @@ public final class Token {
         if (!(status instanceof TokenStatus.Active)) {
             return new ConsumptionOutcome.Refused(status);
         }
-        return new ConsumptionOutcome.Consumed(new Token(attributes, createdAt, secretHash, lastUsedAt, revocation, at));
+        return new ConsumptionOutcome.Consumed(new Token(attributes, createdAt, secretHash, lastUsedAt, revocation, at),
+                new TokenRefreshed(id(), owner(), at));
     }
 
     /**
@@ -249,8 +286,17 @@ public final class Token {
         }
     }
 
+    public sealed interface RotationOutcome {
+        /** The old token, now with its scheduled revocation, and its successor. */
+        record Rotated(Token retiring, Issued replacement, TokenRotated event) implements RotationOutcome {
+        }
+
+        record Refused(String reason) implements RotationOutcome {
+        }
+    }
+
     public sealed interface ConsumptionOutcome {
-        record Consumed(Token token) implements ConsumptionOutcome {
+        record Consumed(Token token, TokenRefreshed event) implements ConsumptionOutcome {
         }
 
         /** Presented again after its one exchange: the sign of a stolen refresh token. */

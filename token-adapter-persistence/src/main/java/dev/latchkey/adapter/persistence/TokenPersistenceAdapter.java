@@ -5,12 +5,9 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
-import dev.latchkey.domain.ClientId;
-import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
-import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -21,8 +18,8 @@ import java.util.UUID;
 /**
  * Stores tokens in the {@code token} table and answers lookups from memory while this node's lease holds (ADR 10).
  *
- * <p>Every write that can end a token's validity (a revocation, a grant's cascade, a supersession, a refresh
- * token's consumption) appends the tokens it changed to the change log in its own transaction, and returns only
+ * <p>Every write that can end a token's validity (a revocation, a refresh token's consumption) appends the
+ * token it changed to the change log in its own transaction, and returns only
  * once a lease has passed since it committed: from then on, no node answers with the old state. Uses are recorded
  * in memory and written in batches ({@link TokenUses}); they decide nothing. New tokens share commits
  * ({@link TokenInserts}).
@@ -97,52 +94,40 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
         uses.record(id.value(), usedAt);
     }
 
+    /** A compare-and-set: which revocation stands is the domain's decision, made on what the caller read. */
     @Override
-    public RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
+    public RevocationWrite recordRevocation(TokenId id, Optional<Revocation> replacing, Revocation revocation) {
         return writes.write(() -> {
-            if (repository.recordRevocation(id.value(), revocation.at(), revocation.reason().name()) == 0) {
-                return RevocationWrite.ALREADY_REVOKED;
+            String reason = revocation.reason().name();
+            long written = replacing.isEmpty()
+                    ? repository.recordFirstRevocation(id.value(), revocation.at(), reason)
+                    : repository.replaceRevocation(id.value(), replacing.get().at(), replacing.get().reason().name(),
+                    revocation.at(), reason);
+            if (written == 0) {
+                return new RevocationWrite.ChangedMeanwhile(
+                        repository.findById(id.value()).map(TokenRow::toDomain).flatMap(Token::revocation));
             }
             changeLog.append(Change.Subject.token(id.value()));
-            return RevocationWrite.RECORDED;
+            return new RevocationWrite.Recorded();
         });
     }
 
     @Override
-    public int supersede(AccountId owner, TokenDescription description, Revocation revocation) {
-        return writes.write(() -> {
-            String reason = revocation.reason().name();
-            long revoked = repository.supersede(owner.value(), description.value(), revocation.at(), reason);
-            if (revoked > 0) {
-                announce(repository.findIdsSuperseded(owner.value(), description.value(), revocation.at(), reason));
-            }
-            return Math.toIntExact(revoked);
-        });
-    }
-
-    @Override
-    public int revokeGrant(GrantId grant, Revocation revocation) {
-        return revokeAll(revocation, reason -> repository.revokeGrant(grant.value(), revocation.at(), reason),
-                reason -> repository.findIdsOfGrantRevoked(grant.value(), revocation.at(), reason));
-    }
-
-    @Override
-    public int revokeClient(ClientId client, Revocation revocation) {
-        return revokeAll(revocation, reason -> repository.revokeClient(client.value(), revocation.at(), reason),
-                reason -> repository.findIdsOfClientRevoked(client.value(), revocation.at(), reason));
-    }
-
-    /** One statement revokes the tokens; then those it revoked are read back, in its transaction, and announced. */
-    private int revokeAll(Revocation revocation, java.util.function.ToLongFunction<String> revoke,
-                          java.util.function.Function<String, List<UUID>> revokedIds) {
-        return writes.write(() -> {
-            String reason = revocation.reason().name();
-            long revoked = revoke.applyAsLong(reason);
-            if (revoked > 0) {
-                announce(revokedIds.apply(reason));
-            }
-            return Math.toIntExact(revoked);
-        });
+    public List<Token> loadRevocable(LoadTokenPort.Selection selection, Instant at) {
+        MemoryOnly.mayWait();
+        List<TokenRow> rows;
+        if (selection instanceof LoadTokenPort.Selection.OfGrant grant) {
+            rows = repository.findRevocableOfGrant(grant.grant().value(), at);
+        } else if (selection instanceof LoadTokenPort.Selection.IssuedTo client) {
+            rows = repository.findRevocableOfClient(client.client().value(), at);
+        } else if (selection instanceof LoadTokenPort.Selection.OwnedBy owner) {
+            rows = repository.findRevocableOwnedBy(owner.owner().value(), at);
+        } else {
+            LoadTokenPort.Selection.PersonalDescribed described = (LoadTokenPort.Selection.PersonalDescribed) selection;
+            rows = repository.findRevocablePersonalDescribed(described.owner().value(),
+                    described.description().value(), at);
+        }
+        return rows.stream().map(TokenRow::toDomain).toList();
     }
 
     @Override
@@ -154,10 +139,6 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
             changeLog.append(Change.Subject.token(id.value()));
             return ConsumptionWrite.CONSUMED;
         });
-    }
-
-    private void announce(List<UUID> tokens) {
-        changeLog.append(tokens.stream().map(Change.Subject::token).toList());
     }
 
     private Optional<Token> read(UUID id) {

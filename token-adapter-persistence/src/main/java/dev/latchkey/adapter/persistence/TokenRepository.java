@@ -23,44 +23,27 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
 
     long countByOwnerId(UUID ownerId);
 
-    /**
-     * Writes a revocation effective at {@code revokedAt} where none is recorded, or where a rotation's scheduled one
-     * would take effect later (the SQL twin of {@code Revocation.yieldsTo}): nothing is pushed back or undone.
-     */
+    /** Records a token's first revocation: matches only while it has none. */
+    @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason WHERE id = :id AND revoked_at IS NULL")
+    long recordFirstRevocation(UUID id, Instant revokedAt, String reason);
+
+    /** Replaces a token's revocation: matches only while the recorded one is still the expected one. */
     @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
-            + "WHERE id = :id AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
-    long recordRevocation(UUID id, Instant revokedAt, String reason);
+            + "WHERE id = :id AND revoked_at = :expectedAt AND revocation_reason = :expectedReason")
+    long replaceRevocation(UUID id, Instant expectedAt, String expectedReason, Instant revokedAt, String reason);
 
-    /** Revokes an owner's unrevoked personal tokens with one description; returns how many. */
-    @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
-            + "WHERE owner_id = :ownerId AND description = :description AND kind = 'PERSONAL' AND revoked_at IS NULL")
-    long supersede(UUID ownerId, String description, Instant revokedAt, String reason);
+    @Query("SELECT * FROM token WHERE grant_id = :grantId AND (revoked_at IS NULL OR revoked_at > :at)")
+    List<TokenRow> findRevocableOfGrant(UUID grantId, Instant at);
 
-    /** The tokens {@link #supersede} just revoked, read inside its transaction. */
-    @Query("SELECT id FROM token WHERE owner_id = :ownerId AND description = :description AND kind = 'PERSONAL' "
-            + "AND revoked_at = :revokedAt AND revocation_reason = :reason")
-    List<UUID> findIdsSuperseded(UUID ownerId, String description, Instant revokedAt, String reason);
+    @Query("SELECT * FROM token WHERE client_id = :clientId AND (revoked_at IS NULL OR revoked_at > :at)")
+    List<TokenRow> findRevocableOfClient(String clientId, Instant at);
 
-    /** The tokens {@link #revokeGrant} just revoked, read inside its transaction. */
-    @Query("SELECT id FROM token WHERE grant_id = :grantId AND revoked_at = :revokedAt AND revocation_reason = :reason")
-    List<UUID> findIdsOfGrantRevoked(UUID grantId, Instant revokedAt, String reason);
+    @Query("SELECT * FROM token WHERE owner_id = :ownerId AND (revoked_at IS NULL OR revoked_at > :at)")
+    List<TokenRow> findRevocableOwnedBy(UUID ownerId, Instant at);
 
-    /** Revokes every token of a grant, under the same rule as a single revocation; returns how many. */
-    @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
-            + "WHERE grant_id = :grantId "
-            + "AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
-    long revokeGrant(UUID grantId, Instant revokedAt, String reason);
-
-    /** The tokens {@link #revokeClient} just revoked, read inside its transaction. */
-    @Query("SELECT id FROM token WHERE client_id = :clientId AND revoked_at = :revokedAt "
-            + "AND revocation_reason = :reason")
-    List<UUID> findIdsOfClientRevoked(String clientId, Instant revokedAt, String reason);
-
-    /** Revokes every token issued to a client, under the same rule as a single revocation; returns how many. */
-    @Query("UPDATE token SET revoked_at = :revokedAt, revocation_reason = :reason "
-            + "WHERE client_id = :clientId "
-            + "AND (revoked_at IS NULL OR (revocation_reason = 'ROTATED' AND revoked_at > :revokedAt))")
-    long revokeClient(String clientId, Instant revokedAt, String reason);
+    @Query("SELECT * FROM token WHERE owner_id = :ownerId AND description = :description AND kind = 'PERSONAL' "
+            + "AND (revoked_at IS NULL OR revoked_at > :at)")
+    List<TokenRow> findRevocablePersonalDescribed(UUID ownerId, String description, Instant at);
 
     /** Spends a refresh token; matches only while it is unspent and not revoked, so one exchange wins. */
     @Query("UPDATE token SET consumed_at = :consumedAt "

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
+import dev.latchkey.application.port.out.LoadTokenPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -230,8 +231,7 @@ abstract class PersistenceContract {
         assertThat(MemoryOnly.attempt(() -> accounts.loadById(owner.id()))).isPresent();
         assertThatThrownBy(() -> MemoryOnly.attempt(() -> tokens.loadBySecretHash(uncached.secretHash())))
                 .isInstanceOf(MemoryOnly.WouldWait.class);
-        assertThatThrownBy(() -> MemoryOnly.attempt(() -> tokens.recordRevocation(cached.id(),
-                new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED))))
+        assertThatThrownBy(() -> MemoryOnly.attempt(() -> tokens.recordRevocation(cached.id(), Optional.empty(), new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED))))
                 .isInstanceOf(MemoryOnly.WouldWait.class);
         assertThat(tokens.loadById(cached.id()).orElseThrow().revocation()).as("nothing was written").isEmpty();
         assertThat(tokens.loadBySecretHash(uncached.secretHash())).as("outside the mode, the store answers")
@@ -269,7 +269,7 @@ abstract class PersistenceContract {
         JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED));
+            tokens.recordRevocation(token.id(), Optional.empty(), new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED));
             assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).as("its own write").isPresent();
             throw new IllegalStateException("rolled back");
         })).hasMessage("rolled back");
@@ -295,13 +295,16 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void theFirstRevocationStandsAndUseDoesNotClearIt() {
+    void aRevocationIsWrittenOnlyOverTheOneTheWriterReadAndUseDoesNotClearIt() {
         Token token = newToken(newAccount(), NOW, Expiry.never());
         Revocation first = new Revocation(NOW.plusSeconds(5), RevocationReason.REQUESTED);
 
-        assertThat(tokens.recordRevocation(token.id(), first)).isEqualTo(RevocationWrite.RECORDED);
-        assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(9), RevocationReason.REQUESTED)))
-                .isEqualTo(RevocationWrite.ALREADY_REVOKED);
+        assertThat(tokens.recordRevocation(token.id(), Optional.empty(), first))
+                .isEqualTo(new RevocationWrite.Recorded());
+        assertThat(tokens.recordRevocation(token.id(), Optional.empty(),
+                new Revocation(NOW.plusSeconds(9), RevocationReason.REQUESTED)))
+                .as("a writer that read no revocation hears of the one recorded since")
+                .isEqualTo(new RevocationWrite.ChangedMeanwhile(Optional.of(first)));
         tokens.recordUse(token.id(), NOW.plusSeconds(20));
         uses.flush();
 
@@ -314,32 +317,58 @@ abstract class PersistenceContract {
         assertThat(tokens.loadBySecretHash(token.secretHash())).hasValueSatisfying(
                 cached -> assertThat(cached.revocation()).isEmpty());
 
-        tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED));
+        tokens.recordRevocation(token.id(), Optional.empty(), new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED));
 
         assertThat(tokens.loadBySecretHash(token.secretHash())).hasValueSatisfying(
                 reloaded -> assertThat(reloaded.revocation()).isPresent());
     }
 
     @Test
-    void aScheduledRevocationCanBeBroughtForwardButNotPushedBackWhileOthersAreFinal() {
+    void aRevocationIsReplacedOnlyWhileTheRecordedOneIsTheExpectedOne() {
         Token token = newToken(newAccount(), NOW, Expiry.never());
         Revocation scheduled = new Revocation(NOW.plusSeconds(60), RevocationReason.ROTATED);
-
-        assertThat(tokens.recordRevocation(token.id(), scheduled)).isEqualTo(RevocationWrite.RECORDED);
-        assertThat(tokens.loadById(token.id()).orElseThrow().isActiveAt(NOW.plusSeconds(30))).isTrue();
-        assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(90), RevocationReason.REQUESTED)))
-                .isEqualTo(RevocationWrite.ALREADY_REVOKED);
-        assertThat(tokens.loadById(token.id()).orElseThrow().isActiveAt(NOW.plusSeconds(60))).isFalse();
-
         Revocation sooner = new Revocation(NOW.plusSeconds(40), RevocationReason.REQUESTED);
-        assertThat(tokens.recordRevocation(token.id(), sooner)).isEqualTo(RevocationWrite.RECORDED);
+
+        assertThat(tokens.recordRevocation(token.id(), Optional.empty(), scheduled))
+                .isEqualTo(new RevocationWrite.Recorded());
+        assertThat(tokens.loadById(token.id()).orElseThrow().isActiveAt(NOW.plusSeconds(30))).isTrue();
+        assertThat(tokens.recordRevocation(token.id(), Optional.of(scheduled), sooner))
+                .isEqualTo(new RevocationWrite.Recorded());
         assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).contains(sooner);
-        assertThat(tokens.recordRevocation(token.id(), new Revocation(NOW.plusSeconds(20), RevocationReason.REQUESTED)))
-                .as("a revocation that is not a rotation's is final").isEqualTo(RevocationWrite.ALREADY_REVOKED);
+        assertThat(tokens.recordRevocation(token.id(), Optional.of(scheduled),
+                new Revocation(NOW.plusSeconds(20), RevocationReason.REQUESTED)))
+                .as("a writer that read the scheduled revocation is told of its replacement")
+                .isEqualTo(new RevocationWrite.ChangedMeanwhile(Optional.of(sooner)));
+        assertThat(tokens.loadById(token.id()).orElseThrow().revocation()).contains(sooner);
     }
 
     @Test
-    void aRefreshTokenIsConsumedOnceAndItsGrantRevokedTogether() {
+    void revocableTokensAreThoseWithNoRevocationOrOneStillAhead() {
+        Account owner = newAccount();
+        Account other = newAccount();
+        Token unrevoked = newToken(owner, NOW, Expiry.never());
+        Token retiring = newToken(owner, NOW, Expiry.never());
+        Token revoked = newToken(owner, NOW, Expiry.never());
+        Token someoneElses = newToken(other, NOW, Expiry.never());
+        tokens.recordRevocation(retiring.id(), Optional.empty(),
+                new Revocation(NOW.plusSeconds(60), RevocationReason.ROTATED));
+        tokens.recordRevocation(revoked.id(), Optional.empty(),
+                new Revocation(NOW.plusSeconds(1), RevocationReason.REQUESTED));
+
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.OwnedBy(owner.id()), NOW.plusSeconds(30)))
+                .extracting(Token::id).containsExactlyInAnyOrder(unrevoked.id(), retiring.id());
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.OwnedBy(owner.id()), NOW.plusSeconds(60)))
+                .extracting(Token::id).containsExactly(unrevoked.id());
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.PersonalDescribed(owner.id(), unrevoked.description()),
+                NOW.plusSeconds(30))).extracting(Token::id).containsExactlyInAnyOrder(unrevoked.id(), retiring.id());
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.PersonalDescribed(owner.id(),
+                TokenDescription.of("another description")), NOW)).isEmpty();
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.OwnedBy(other.id()), NOW)).extracting(Token::id)
+                .containsExactly(someoneElses.id());
+    }
+
+    @Test
+    void aRefreshTokenIsConsumedOnceAndNotOnceRevoked() {
         Account owner = newAccount();
         GrantId grant = GrantId.fromRandomBytes(random(16));
         Token refresh = newRefreshToken(owner, grant);
@@ -353,8 +382,10 @@ abstract class PersistenceContract {
         assertThat(reloaded.grant()).contains(grant);
         assertThat(reloaded.client()).contains(ClientId.of("gateway"));
 
-        assertThat(tokens.revokeGrant(grant, new Revocation(NOW.plusSeconds(3), RevocationReason.GRANT_REVOKED)))
-                .isEqualTo(2);
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.OfGrant(grant), NOW.plusSeconds(3))).extracting(Token::id)
+                .containsExactlyInAnyOrder(refresh.id(), sibling.id());
+        tokens.recordRevocation(sibling.id(), Optional.empty(),
+                new Revocation(NOW.plusSeconds(3), RevocationReason.GRANT_REVOKED));
         assertThat(tokens.loadById(sibling.id()).orElseThrow().revocation()).isPresent();
         assertThat(tokens.loadById(outsider.id()).orElseThrow().revocation()).isEmpty();
         assertThat(tokens.recordConsumption(sibling.id(), NOW.plusSeconds(4))).isEqualTo(ConsumptionWrite.NOT_CONSUMABLE);
@@ -416,7 +447,7 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void revokingAClientRevokesEveryTokenIssuedToItAndNoOther() {
+    void aClientsTokensAreSelectedTogetherAndNoOther() {
         Account owner = newAccount();
         ClientId cli = ClientId.of("cli-" + TokenId.fromRandomBytes(random(16)).toString().substring(0, 8));
         Token first = saveIssuedTo(owner, cli, Optional.of(Audience.of("https://api.example")));
@@ -424,12 +455,16 @@ abstract class PersistenceContract {
         Token other = saveIssuedTo(owner, ClientId.of("other"), Optional.empty());
         Revocation revocation = new Revocation(NOW.plusSeconds(5), RevocationReason.CLIENT_DISABLED);
 
-        assertThat(tokens.revokeClient(cli, revocation)).isEqualTo(2);
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.IssuedTo(cli), NOW)).extracting(Token::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
+        tokens.recordRevocation(first.id(), Optional.empty(), revocation);
+        tokens.recordRevocation(second.id(), Optional.empty(), revocation);
         assertThat(tokens.loadById(first.id()).orElseThrow().revocation()).contains(revocation);
         assertThat(tokens.loadById(first.id()).orElseThrow().audience()).contains(Audience.of("https://api.example"));
         assertThat(tokens.loadById(second.id()).orElseThrow().revocation()).contains(revocation);
         assertThat(tokens.loadById(other.id()).orElseThrow().revocation()).isEmpty();
-        assertThat(tokens.revokeClient(cli, revocation)).as("nothing left to revoke").isZero();
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.IssuedTo(cli), NOW.plusSeconds(5)))
+                .as("nothing left to revoke").isEmpty();
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ abstract class TwoNodeCacheContract {
             assertThat(tokensB.loadBySecretHash(token.secretHash())).as("now from B's cache")
                     .hasValueSatisfying(this::active);
 
-            tokensA.recordRevocation(token.id(), new Revocation(Instant.now(), RevocationReason.REQUESTED));
+            tokensA.recordRevocation(token.id(), Optional.empty(), new Revocation(Instant.now(), RevocationReason.REQUESTED));
 
             assertThat(tokensB.loadBySecretHash(token.secretHash())).as("round %d", round)
                     .hasValueSatisfying(cached -> assertThat(cached.revocation()).isPresent());
@@ -121,7 +122,7 @@ abstract class TwoNodeCacheContract {
         try {
             awaitStalledRead();
 
-            tokensA.recordRevocation(token.id(), new Revocation(Instant.now(), RevocationReason.REQUESTED));
+            tokensA.recordRevocation(token.id(), Optional.empty(), new Revocation(Instant.now(), RevocationReason.REQUESTED));
 
             assertThat(feedB.isFresh()).as("B's view is older than its lease").isFalse();
             assertThat(tokensB.loadBySecretHash(token.secretHash()))
@@ -144,14 +145,13 @@ abstract class TwoNodeCacheContract {
 
         // The late revocation takes its place in the log first, then holds its transaction open.
         CompletableFuture<Void> lateWriter = CompletableFuture.runAsync(() -> transactionsA.inTransaction(() -> {
-            tokensA.recordRevocation(late.id(), new Revocation(Instant.now(), RevocationReason.REQUESTED));
+            tokensA.recordRevocation(late.id(), Optional.empty(), new Revocation(Instant.now(), RevocationReason.REQUESTED));
             lateHasWritten.countDown();
             await(mayCommit);
             return null;
         }));
         assertThat(lateHasWritten.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> earlyWriter = CompletableFuture.runAsync(() -> tokensA.recordRevocation(early.id(),
-                new Revocation(Instant.now(), RevocationReason.REQUESTED)));
+        CompletableFuture<Void> earlyWriter = CompletableFuture.runAsync(() -> tokensA.recordRevocation(early.id(), Optional.empty(), new Revocation(Instant.now(), RevocationReason.REQUESTED)));
         Thread.sleep(300);
         assertThat(tokensB.loadBySecretHash(late.secretHash())).as("not committed yet")
                 .hasValueSatisfying(this::active);

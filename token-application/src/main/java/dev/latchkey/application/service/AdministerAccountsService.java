@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.out.LoadAccountPort;
@@ -12,6 +13,7 @@ import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.PartnerId;
+import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
@@ -26,11 +28,12 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
     private final PasswordHasherPort hasher;
     private final RandomnessPort randomness;
     private final LoginLimitPort loginLimits;
+    private final TokenLifecycle lifecycle;
     private final Clock clock;
 
     AdministerAccountsService(LoadAccountPort accounts, SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
                               LoadPartnerPort partners, PasswordHasherPort hasher, RandomnessPort randomness,
-                              LoginLimitPort loginLimits, Clock clock) {
+                              LoginLimitPort loginLimits, TokenLifecycle lifecycle, Clock clock) {
         this.accounts = accounts;
         this.loginLimits = loginLimits;
         this.saveAccounts = saveAccounts;
@@ -38,6 +41,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         this.partners = partners;
         this.hasher = hasher;
         this.randomness = randomness;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -96,8 +100,18 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
                 .withEnabled(command.enabled().orElse(account.enabled()))
                 .withProfile(command.email().or(account::email), command.organization().or(account::organization),
                         command.partner().or(account::partner));
-        updateAccounts.update(account);
-        return new Outcome.Done(account);
+        Account updated = account;
+        boolean disabled = found.get().enabled() && !updated.enabled();
+        lifecycle.together(() -> {
+            updateAccounts.update(updated);
+            if (disabled) {
+                // Permanently: enabling the account again must not bring back tokens that may have leaked meanwhile.
+                lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(updated.id()), clock.instant(),
+                        RevocationReason.ACCOUNT_DISABLED);
+            }
+            return null;
+        });
+        return new Outcome.Done(updated);
     }
 
     private Optional<PartnerId> unknownPartner(Optional<PartnerId> partner) {

@@ -8,13 +8,10 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.SaveClientPort;
-import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
-import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
-import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Token;
@@ -31,25 +28,20 @@ final class AdministerClientsService implements AdministerClientsUseCase {
     private final LoadAccountPort accounts;
     private final UpdateAccountPort updateAccounts;
     private final LoadTokenPort tokens;
-    private final UpdateTokenStatePort tokenState;
-    private final TransactionPort transactions;
+    private final TokenLifecycle lifecycle;
     private final ListTokensService listings;
-    private final RevokeTokenService revocations;
     private final Clock clock;
 
     AdministerClientsService(LoadClientPort clients, SaveClientPort saveClients, LoadAccountPort accounts,
-                             UpdateAccountPort updateAccounts, LoadTokenPort tokens, UpdateTokenStatePort tokenState,
-                             TransactionPort transactions, ListTokensService listings, RevokeTokenService revocations,
-                             Clock clock) {
+                             UpdateAccountPort updateAccounts, LoadTokenPort tokens, TokenLifecycle lifecycle,
+                             ListTokensService listings, Clock clock) {
         this.clients = clients;
         this.saveClients = saveClients;
         this.accounts = accounts;
         this.updateAccounts = updateAccounts;
         this.tokens = tokens;
-        this.tokenState = tokenState;
-        this.transactions = transactions;
+        this.lifecycle = lifecycle;
         this.listings = listings;
-        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -71,12 +63,12 @@ final class AdministerClientsService implements AdministerClientsUseCase {
         }
         OAuthClient client = found.get();
         Instant now = clock.instant();
-        transactions.inTransaction(() -> {
+        lifecycle.together(() -> {
             saveClients.updateEnabled(id, enabled);
             client.serviceAccount().flatMap(accounts::loadById)
                     .ifPresent(account -> updateAccounts.update(account.withEnabled(enabled)));
             if (!enabled) {
-                tokenState.revokeClient(id, new Revocation(now, RevocationReason.CLIENT_DISABLED));
+                lifecycle.revokeAll(new LoadTokenPort.Selection.IssuedTo(id), now, RevocationReason.CLIENT_DISABLED);
             }
             return null;
         });
@@ -96,7 +88,7 @@ final class AdministerClientsService implements AdministerClientsUseCase {
         if (token.isEmpty()) {
             return false;
         }
-        revocations.revokeNow(token.get(), RevocationReason.REQUESTED);
+        lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED);
         return true;
     }
 

@@ -8,8 +8,6 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
-import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Password;
@@ -25,26 +23,24 @@ final class AuthenticateService implements AuthenticateUseCase {
     private final LoadAccountPort accounts;
     private final TokenValidity validity;
     private final PresentedCredentials credentials;
-    private final UpdateTokenStatePort tokenState;
+    private final TokenLifecycle lifecycle;
     private final PasswordHasherPort hasher;
-    private final PublishTokenEventPort events;
     private final Clock clock;
     private final LoginLimitPort limits;
     private final LoginAuditPort audit;
     private final PasswordHash decoyHash;
 
     AuthenticateService(LoadAccountPort accounts, TokenValidity validity, PresentedCredentials credentials,
-                        UpdateTokenStatePort tokenState, PasswordHasherPort hasher, LoginLimitPort limits,
-                        LoginAuditPort audit, PublishTokenEventPort events, Clock clock, PasswordHash decoyHash) {
+                        TokenLifecycle lifecycle, PasswordHasherPort hasher, LoginLimitPort limits,
+                        LoginAuditPort audit, Clock clock, PasswordHash decoyHash) {
         this.decoyHash = decoyHash;
         this.accounts = accounts;
         this.limits = limits;
         this.audit = audit;
         this.validity = validity;
         this.credentials = credentials;
-        this.tokenState = tokenState;
+        this.lifecycle = lifecycle;
         this.hasher = hasher;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -116,8 +112,7 @@ final class AuthenticateService implements AuthenticateUseCase {
         if (!(token.use(now) instanceof Token.UseOutcome.Used used)) {
             return new Outcome.Refused(Reason.TOKEN_REVOKED);
         }
-        tokenState.recordUse(token.id(), used.event().occurredAt());
-        events.publish(used.event());
+        lifecycle.recordUse(used);
         return authenticated(owner, Optional.of(token));
     }
 

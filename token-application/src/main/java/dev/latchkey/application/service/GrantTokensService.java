@@ -7,12 +7,7 @@ import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
-import dev.latchkey.application.port.out.SaveTokenPort;
-import dev.latchkey.application.port.out.TransactionPort;
-import dev.latchkey.application.port.out.UpdateTokenStatePort;
-import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
@@ -21,7 +16,6 @@ import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.OAuthClient;
-import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.SecretHash;
@@ -47,30 +41,23 @@ final class GrantTokensService implements GrantTokensUseCase {
     private final PresentedCredentials credentials;
     private final LoadTokenPort tokens;
     private final LoadAccountPort accounts;
-    private final SaveTokenPort saveTokens;
-    private final UpdateTokenStatePort tokenState;
-    private final TransactionPort transactions;
+    private final TokenLifecycle lifecycle;
     private final RandomnessPort randomness;
     private final JwtAccessTokenPort jwts;
-    private final PublishTokenEventPort events;
     private final TokenValidity validity;
     private final Clock clock;
 
-    GrantTokensService(GrantPolicy policy, AuthenticateUseCase authenticate, PresentedCredentials credentials,
-                       LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
-                       UpdateTokenStatePort tokenState, TransactionPort transactions, RandomnessPort randomness,
-                       JwtAccessTokenPort jwts, PublishTokenEventPort events, TokenValidity validity, Clock clock) {
+    GrantTokensService(GrantPolicy policy, TokenLifecycle lifecycle, AuthenticateUseCase authenticate,
+                       PresentedCredentials credentials, LoadTokenPort tokens, LoadAccountPort accounts,
+                       RandomnessPort randomness, JwtAccessTokenPort jwts, TokenValidity validity, Clock clock) {
         this.policy = policy;
         this.authenticate = authenticate;
         this.credentials = credentials;
         this.tokens = tokens;
         this.accounts = accounts;
-        this.saveTokens = saveTokens;
-        this.tokenState = tokenState;
-        this.transactions = transactions;
+        this.lifecycle = lifecycle;
         this.randomness = randomness;
         this.jwts = jwts;
-        this.events = events;
         this.validity = validity;
         this.clock = clock;
     }
@@ -93,7 +80,7 @@ final class GrantTokensService implements GrantTokensUseCase {
                     + "' is for administrators, 'partner:<id>' for the partner's own accounts).");
         }
         GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
-        return transactions.inTransaction(() ->
+        return lifecycle.together(() ->
                 issuePair(account, grantId, clientIdOf(grant.client()), scopes, clock.instant()));
     }
 
@@ -130,25 +117,26 @@ final class GrantTokensService implements GrantTokensUseCase {
             return new Outcome.InvalidGrant(refused.status() instanceof TokenStatus.Expired
                     ? Cause.EXPIRED : Cause.REVOKED, BAD_REFRESH_TOKEN);
         }
-        if (!(consumption instanceof Token.ConsumptionOutcome.Consumed)) {
+        if (!(consumption instanceof Token.ConsumptionOutcome.Consumed consumed)) {
             return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_REFRESH_TOKEN);
         }
         Optional<Account> owner = accounts.loadById(refresh.owner()).filter(Account::enabled);
         if (owner.isEmpty()) {
             return new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
         }
-        return transactions.inTransaction(() -> {
-            if (tokenState.recordConsumption(refresh.id(), now) != ConsumptionWrite.CONSUMED) {
-                // Spent or revoked by a concurrent request since we read it; the store's view decides which.
-                Token current = tokens.loadById(refresh.id()).orElse(refresh);
-                return current.consumedAt().isPresent() ? replayed(current, now)
-                        : new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
-            }
+        GrantId grantId = refresh.grant().orElseThrow();
+        Optional<Outcome> exchanged = lifecycle.consume(consumed, () -> {
             if (policy.refreshRevokesEarlierTokens()) {
                 // The platform's rule: a refresh invalidates the tokens it replaces, the earlier access token too.
-                tokenState.revokeGrant(refresh.grant().orElseThrow(), new Revocation(now, RevocationReason.GRANT_REVOKED));
+                lifecycle.revokeAll(new LoadTokenPort.Selection.OfGrant(grantId), now, RevocationReason.GRANT_REVOKED);
             }
-            return issuePair(owner.get(), refresh.grant().orElseThrow(), refresh.client(), scopes, now);
+            return issuePair(owner.get(), grantId, refresh.client(), scopes, now);
+        });
+        return exchanged.orElseGet(() -> {
+            // Spent or revoked by a concurrent request since we read it; the store's view decides which.
+            Token current = tokens.loadById(refresh.id()).orElse(refresh);
+            return current.consumedAt().isPresent() ? replayed(current, now)
+                    : new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
         });
     }
 
@@ -249,7 +237,8 @@ final class GrantTokensService implements GrantTokensUseCase {
         if (!now.isAfter(consumedAt.plus(policy.reuseLeeway()))) {
             return new Outcome.InvalidGrant(Cause.SPENT, "The refresh token has already been used.");
         }
-        tokenState.revokeGrant(spent.grant().orElseThrow(), new Revocation(now, RevocationReason.REFRESH_TOKEN_REUSED));
+        lifecycle.revokeAll(new LoadTokenPort.Selection.OfGrant(spent.grant().orElseThrow()), now,
+                RevocationReason.REFRESH_TOKEN_REUSED);
         return new Outcome.InvalidGrant(Cause.SPENT,
                 "The refresh token has already been used; its grant has been revoked.");
     }
@@ -279,8 +268,7 @@ final class GrantTokensService implements GrantTokensUseCase {
             case OPAQUE -> opaqueSecret();
         };
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
-        saveTokens.saveNew(issued.token());
-        events.publish(issued.event());
+        lifecycle.create(issued);
         return new IssuedToken(issued.token(), credential);
     }
 

@@ -2,7 +2,6 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.out.LoadTokenPort;
-import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenKind;
@@ -15,15 +14,15 @@ final class IntrospectTokenService implements IntrospectTokenUseCase {
     private final PresentedCredentials credentials;
     private final LoadTokenPort tokens;
     private final TokenValidity validity;
-    private final UpdateTokenStatePort tokenState;
+    private final TokenLifecycle lifecycle;
     private final Clock clock;
 
     IntrospectTokenService(PresentedCredentials credentials, LoadTokenPort tokens, TokenValidity validity,
-                           UpdateTokenStatePort tokenState, Clock clock) {
+                           TokenLifecycle lifecycle, Clock clock) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.validity = validity;
-        this.tokenState = tokenState;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -44,7 +43,7 @@ final class IntrospectTokenService implements IntrospectTokenUseCase {
         if (!query.peek() && token.kind() != TokenKind.REFRESH
                 && token.use(now) instanceof Token.UseOutcome.Used used) {
             // A use is recorded exactly as when the token is presented.
-            tokenState.recordUse(token.id(), now);
+            lifecycle.recordUse(used);
             token = used.token();
         }
         return new Outcome.Active(token, active.owner());

@@ -5,16 +5,11 @@ import dev.latchkey.application.port.in.IssueTokenUseCase.CredentialFormat;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
-import dev.latchkey.application.port.out.SaveTokenPort;
-import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
-import dev.latchkey.domain.Revocation;
-import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
@@ -32,24 +27,19 @@ final class IssueTokenService implements IssueTokenUseCase {
     private final IssuancePolicy policy;
     private final LoadTokenPort tokens;
     private final LoadAccountPort accounts;
-    private final SaveTokenPort saveTokens;
-    private final UpdateTokenStatePort tokenState;
+    private final TokenLifecycle lifecycle;
     private final RandomnessPort randomness;
     private final JwtAccessTokenPort jwts;
-    private final PublishTokenEventPort events;
     private final Clock clock;
 
-    IssueTokenService(IssuancePolicy policy, LoadTokenPort tokens, LoadAccountPort accounts, SaveTokenPort saveTokens,
-                      UpdateTokenStatePort tokenState, RandomnessPort randomness, JwtAccessTokenPort jwts, PublishTokenEventPort events,
-                      Clock clock) {
+    IssueTokenService(IssuancePolicy policy, TokenLifecycle lifecycle, LoadTokenPort tokens, LoadAccountPort accounts,
+                      RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
         this.policy = policy;
         this.tokens = tokens;
         this.accounts = accounts;
-        this.saveTokens = saveTokens;
-        this.tokenState = tokenState;
+        this.lifecycle = lifecycle;
         this.randomness = randomness;
         this.jwts = jwts;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -91,11 +81,11 @@ final class IssueTokenService implements IssueTokenUseCase {
                 : TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
         if (command.supersedesSameDescription()) {
-            tokenState.supersede(command.issuer().accountId(), command.description(),
-                    new Revocation(now, RevocationReason.SUPERSEDED));
+            lifecycle.createSuperseding(issued,
+                    new LoadTokenPort.Selection.PersonalDescribed(command.issuer().accountId(), command.description()));
+        } else {
+            lifecycle.create(issued);
         }
-        saveTokens.saveNew(issued.token());
-        events.publish(issued.event());
         return new Outcome.Issued(issued.token(), credential);
     }
 }

@@ -42,137 +42,133 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The one public way to obtain the use cases: the services stay package-private, and whoever wires the
- * application (a DI container, a test, another host) hands in the ports once.
+ * The one public way to obtain the use cases: the services stay package-private, and whoever wires the application (a
+ * DI container, a test, another host) calls one factory per use case, handing in exactly the ports that use case
+ * needs. Every use case that changes a token's state takes the {@link TokenStore}, through which all such changes go.
  */
 public final class LatchkeyServices {
 
-    private final Ports ports;
-    private final TokenDetailsReader reader;
-    private final PresentedCredentials credentials;
-    private final TokenValidity validity;
+    private LatchkeyServices() {
+    }
+
     /**
-     * What an unknown username's login is checked against, so that it costs the same hashing as a known one. Made
-     * once, here, rather than on the first unknown username: that first login would otherwise take two hashes, and
-     * its timing would tell.
+     * The token store and where token events go: what the token lifecycle writes through. One value, because every
+     * creation and revocation needs all of it: the state to read and write, the transaction that makes several writes
+     * one, and the events that record them.
      */
-    private final PasswordHash decoyHash;
-
-    public LatchkeyServices(Ports ports) {
-        this.ports = Objects.requireNonNull(ports, "ports");
-        this.reader = new TokenDetailsReader(ports.loadTokens(), ports.clock());
-        this.credentials = new PresentedCredentials(ports.loadTokens(), ports.jwts());
-        this.validity = new TokenValidity(ports.loadAccounts(), ports.loadPartners());
-        this.decoyHash = ports.passwordHasher().hash(Password.presented("decoy password for unknown usernames"));
-    }
-
-    public AuthenticateUseCase authenticate() {
-        return new AuthenticateService(ports.loadAccounts(), validity, credentials, ports.tokenState(),
-                ports.passwordHasher(), ports.loginLimits(), ports.loginAudit(), ports.events(), ports.clock(),
-                decoyHash);
-    }
-
-    public AuthenticateClientUseCase authenticateClient() {
-        return new AuthenticateClientService(ports.loadClients());
-    }
-
-    public RegisterClientUseCase registerClient() {
-        return new RegisterClientService(ports.saveClients(), ports.saveAccounts(), ports.passwordHasher(),
-                ports.transactions(), ports.randomness(), ports.clock());
-    }
-
-    public AdministerClientsUseCase administerClients() {
-        return new AdministerClientsService(ports.loadClients(), ports.saveClients(), ports.loadAccounts(),
-                ports.updateAccounts(), ports.loadTokens(), ports.tokenState(), ports.transactions(),
-                new ListTokensService(ports.loadTokens(), reader), revokeTokenService(), ports.clock());
-    }
-
-    public IssueTokenUseCase issueToken(IssuancePolicy policy) {
-        return new IssueTokenService(policy, ports.loadTokens(), ports.loadAccounts(), ports.saveTokens(),
-                ports.tokenState(), ports.randomness(), ports.jwts(), ports.events(), ports.clock());
-    }
-
-    public RotateTokenUseCase rotateToken(IssuancePolicy policy) {
-        return new RotateTokenService(policy, reader, ports.loadTokens(), ports.saveTokens(), ports.tokenState(),
-                ports.rotationLedger(), ports.secretDerivation(), ports.transactions(), ports.randomness(),
-                ports.events(), ports.clock());
-    }
-
-    public GrantTokensUseCase grantTokens(GrantPolicy policy) {
-        return new GrantTokensService(policy, authenticate(), credentials, ports.loadTokens(), ports.loadAccounts(),
-                ports.saveTokens(), ports.tokenState(), ports.transactions(), ports.randomness(), ports.jwts(),
-                ports.events(), validity, ports.clock());
-    }
-
-    public IntrospectTokenUseCase introspectToken() {
-        return new IntrospectTokenService(credentials, ports.loadTokens(), validity, ports.tokenState(),
-                ports.clock());
-    }
-
-    public InspectTokenUseCase inspectToken() {
-        return new InspectTokenService(reader, credentials, ports.loadAccounts(), validity);
-    }
-
-    public ListTokensUseCase listTokens() {
-        return new ListTokensService(ports.loadTokens(), reader);
-    }
-
-    public RevokeTokenUseCase revokeToken() {
-        return revokeTokenService();
-    }
-
-    private RevokeTokenService revokeTokenService() {
-        return new RevokeTokenService(reader, credentials, ports.tokenState(), ports.events(), ports.clock());
-    }
-
-    public IssuePartnerTokenUseCase issuePartnerToken(IssuancePolicy policy) {
-        return new IssuePartnerTokenService(authenticate(), issueToken(policy), ports.loadAccounts(),
-                ports.loadPartners());
-    }
-
-    public AdministerAccountsUseCase administerAccounts() {
-        return new AdministerAccountsService(ports.loadAccounts(), ports.saveAccounts(), ports.updateAccounts(),
-                ports.loadPartners(), ports.passwordHasher(), ports.randomness(), ports.loginLimits(), ports.clock());
-    }
-
-    public AdministerPartnersUseCase administerPartners() {
-        return new AdministerPartnersService(ports.loadPartners(), ports.savePartners(), ports.clock());
-    }
-
-    public BootstrapAdministratorUseCase bootstrapAdministrator() {
-        return new BootstrapAdministratorService(ports.loadAccounts(), ports.saveAccounts(), ports.passwordHasher(),
-                ports.randomness(), ports.clock());
-    }
-
-    /** Every outbound port the use cases need, plus the clock. */
-    public record Ports(LoadTokenPort loadTokens, SaveTokenPort saveTokens, UpdateTokenStatePort tokenState,
-                        LoadAccountPort loadAccounts, SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
-                        LoadPartnerPort loadPartners, SavePartnerPort savePartners, LoadClientPort loadClients,
-                        SaveClientPort saveClients, TransactionPort transactions, RotationLedgerPort rotationLedger,
-                        SecretDerivationPort secretDerivation, JwtAccessTokenPort jwts,
-                        PasswordHasherPort passwordHasher, LoginLimitPort loginLimits, LoginAuditPort loginAudit,
-                        RandomnessPort randomness, PublishTokenEventPort events, Clock clock) {
-        public Ports {
-            Objects.requireNonNull(loginLimits, "loginLimits");
-            Objects.requireNonNull(loginAudit, "loginAudit");
-            Objects.requireNonNull(updateAccounts, "updateAccounts");
-            Objects.requireNonNull(loadPartners, "loadPartners");
-            Objects.requireNonNull(savePartners, "savePartners");
-            Objects.requireNonNull(jwts, "jwts");
-            Objects.requireNonNull(rotationLedger, "rotationLedger");
-            Objects.requireNonNull(secretDerivation, "secretDerivation");
-            Objects.requireNonNull(loadClients, "loadClients");
-            Objects.requireNonNull(saveClients, "saveClients");
+    public record TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
+                             TransactionPort transactions, PublishTokenEventPort events) {
+        public TokenStore {
+            Objects.requireNonNull(loads, "loads");
+            Objects.requireNonNull(saves, "saves");
+            Objects.requireNonNull(state, "state");
             Objects.requireNonNull(transactions, "transactions");
-            Objects.requireNonNull(loadTokens, "loadTokens");
-            Objects.requireNonNull(saveTokens, "saveTokens");
-            Objects.requireNonNull(tokenState, "tokenState");
-            Objects.requireNonNull(loadAccounts, "loadAccounts");
-            Objects.requireNonNull(saveAccounts, "saveAccounts");
-            Objects.requireNonNull(passwordHasher, "passwordHasher");
-            Objects.requireNonNull(randomness, "randomness");
             Objects.requireNonNull(events, "events");
-            Objects.requireNonNull(clock, "clock");
         }
+    }
+
+    /**
+     * Checks passwords and presented tokens. An unknown username is checked against a decoy hash made here, once,
+     * so that it costs the same hashing as a known one from the first login on: made lazily, the first unknown
+     * username's login would take two hashes, and its timing would tell.
+     */
+    public static AuthenticateUseCase authenticate(TokenStore store, LoadAccountPort accounts, LoadPartnerPort partners,
+                                                   JwtAccessTokenPort jwts, PasswordHasherPort hasher,
+                                                   LoginLimitPort loginLimits, LoginAuditPort loginAudit, Clock clock) {
+        PasswordHash decoyHash = hasher.hash(Password.presented("decoy password for unknown usernames"));
+        return new AuthenticateService(accounts, new TokenValidity(accounts, partners),
+                new PresentedCredentials(store.loads(), jwts), new TokenLifecycle(store), hasher, loginLimits,
+                loginAudit, clock, decoyHash);
+    }
+
+    public static AuthenticateClientUseCase authenticateClient(LoadClientPort clients) {
+        return new AuthenticateClientService(clients);
+    }
+
+    public static RegisterClientUseCase registerClient(SaveClientPort clients, SaveAccountPort accounts,
+                                                       PasswordHasherPort hasher, TransactionPort transactions,
+                                                       RandomnessPort randomness, Clock clock) {
+        return new RegisterClientService(clients, accounts, hasher, transactions, randomness, clock);
+    }
+
+    public static AdministerClientsUseCase administerClients(TokenStore store, LoadClientPort clients,
+                                                             SaveClientPort saveClients, LoadAccountPort accounts,
+                                                             UpdateAccountPort updateAccounts, Clock clock) {
+        return new AdministerClientsService(clients, saveClients, accounts, updateAccounts, store.loads(),
+                new TokenLifecycle(store), listTokensService(store.loads(), clock), clock);
+    }
+
+    public static IssueTokenUseCase issueToken(IssuancePolicy policy, TokenStore store, LoadAccountPort accounts,
+                                               RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
+        return new IssueTokenService(policy, new TokenLifecycle(store), store.loads(), accounts, randomness, jwts,
+                clock);
+    }
+
+    public static RotateTokenUseCase rotateToken(IssuancePolicy policy, TokenStore store, RotationLedgerPort ledger,
+                                                 SecretDerivationPort derivation, RandomnessPort randomness,
+                                                 Clock clock) {
+        return new RotateTokenService(policy, new TokenLifecycle(store), new TokenDetailsReader(store.loads(), clock),
+                store.loads(), ledger, derivation, randomness, clock);
+    }
+
+    public static GrantTokensUseCase grantTokens(GrantPolicy policy, TokenStore store, AuthenticateUseCase authenticate,
+                                                 LoadAccountPort accounts, LoadPartnerPort partners,
+                                                 RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
+        return new GrantTokensService(policy, new TokenLifecycle(store), authenticate,
+                new PresentedCredentials(store.loads(), jwts), store.loads(), accounts, randomness, jwts,
+                new TokenValidity(accounts, partners), clock);
+    }
+
+    public static IntrospectTokenUseCase introspectToken(TokenStore store, LoadAccountPort accounts,
+                                                         LoadPartnerPort partners, JwtAccessTokenPort jwts,
+                                                         Clock clock) {
+        return new IntrospectTokenService(new PresentedCredentials(store.loads(), jwts), store.loads(),
+                new TokenValidity(accounts, partners), new TokenLifecycle(store), clock);
+    }
+
+    public static InspectTokenUseCase inspectToken(LoadTokenPort tokens, LoadAccountPort accounts,
+                                                   LoadPartnerPort partners, JwtAccessTokenPort jwts, Clock clock) {
+        return new InspectTokenService(new TokenDetailsReader(tokens, clock), new PresentedCredentials(tokens, jwts),
+                accounts, new TokenValidity(accounts, partners));
+    }
+
+    public static ListTokensUseCase listTokens(LoadTokenPort tokens, Clock clock) {
+        return listTokensService(tokens, clock);
+    }
+
+    public static RevokeTokenUseCase revokeToken(TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
+        return new RevokeTokenService(new TokenDetailsReader(store.loads(), clock),
+                new PresentedCredentials(store.loads(), jwts), new TokenLifecycle(store), clock);
+    }
+
+    public static IssuePartnerTokenUseCase issuePartnerToken(AuthenticateUseCase authenticate, IssueTokenUseCase issue,
+                                                             LoadAccountPort accounts, LoadPartnerPort partners) {
+        return new IssuePartnerTokenService(authenticate, issue, accounts, partners);
+    }
+
+    public static AdministerAccountsUseCase administerAccounts(TokenStore store, LoadAccountPort accounts,
+                                                               SaveAccountPort saveAccounts,
+                                                               UpdateAccountPort updateAccounts,
+                                                               LoadPartnerPort partners, PasswordHasherPort hasher,
+                                                               RandomnessPort randomness, LoginLimitPort loginLimits,
+                                                               Clock clock) {
+        return new AdministerAccountsService(accounts, saveAccounts, updateAccounts, partners, hasher, randomness,
+                loginLimits, new TokenLifecycle(store), clock);
+    }
+
+    public static AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners,
+                                                               Clock clock) {
+        return new AdministerPartnersService(partners, savePartners, clock);
+    }
+
+    public static BootstrapAdministratorUseCase bootstrapAdministrator(LoadAccountPort accounts,
+                                                                       SaveAccountPort saveAccounts,
+                                                                       PasswordHasherPort hasher,
+                                                                       RandomnessPort randomness, Clock clock) {
+        return new BootstrapAdministratorService(accounts, saveAccounts, hasher, randomness, clock);
+    }
+
+    private static ListTokensService listTokensService(LoadTokenPort tokens, Clock clock) {
+        return new ListTokensService(tokens, new TokenDetailsReader(tokens, clock));
     }
 }

@@ -4,27 +4,16 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.LoadTokenPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
-import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
-import dev.latchkey.application.port.out.TransactionPort;
-import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Expiry;
-import dev.latchkey.domain.IdempotencyKey;
 import dev.latchkey.domain.IssuancePolicy;
-import dev.latchkey.domain.Lifetime;
-import dev.latchkey.domain.Revocation;
-import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Rotation;
 import dev.latchkey.domain.Token;
-import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
-import dev.latchkey.domain.TokenKind;
 import dev.latchkey.domain.TokenSecret;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -34,29 +23,22 @@ final class RotateTokenService implements RotateTokenUseCase {
     private final IssuancePolicy policy;
     private final TokenDetailsReader reader;
     private final LoadTokenPort tokens;
-    private final SaveTokenPort saveTokens;
-    private final UpdateTokenStatePort tokenState;
+    private final TokenLifecycle lifecycle;
     private final RotationLedgerPort ledger;
     private final SecretDerivationPort derivation;
-    private final TransactionPort transactions;
     private final RandomnessPort randomness;
-    private final PublishTokenEventPort events;
     private final Clock clock;
 
-    RotateTokenService(IssuancePolicy policy, TokenDetailsReader reader, LoadTokenPort tokens, SaveTokenPort saveTokens,
-                       UpdateTokenStatePort tokenState, RotationLedgerPort ledger, SecretDerivationPort derivation,
-                       TransactionPort transactions, RandomnessPort randomness, PublishTokenEventPort events,
-                       Clock clock) {
+    RotateTokenService(IssuancePolicy policy, TokenLifecycle lifecycle, TokenDetailsReader reader,
+                       LoadTokenPort tokens, RotationLedgerPort ledger, SecretDerivationPort derivation,
+                       RandomnessPort randomness, Clock clock) {
         this.policy = policy;
         this.reader = reader;
         this.tokens = tokens;
-        this.saveTokens = saveTokens;
-        this.tokenState = tokenState;
+        this.lifecycle = lifecycle;
         this.ledger = ledger;
         this.derivation = derivation;
-        this.transactions = transactions;
         this.randomness = randomness;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -72,63 +54,47 @@ final class RotateTokenService implements RotateTokenUseCase {
         }
         Token old = owned.get();
         Instant now = clock.instant();
-        Optional<String> refusal = refusalToRotate(old, now);
-        if (refusal.isPresent()) {
-            // A concurrent request with the same key may have rotated it since we looked for the key: replay that.
-            return command.key().flatMap(key -> ledger.find(command.caller().accountId(), key))
-                    .map(rotation -> replay(rotation, command))
-                    .orElseGet(() -> new Outcome.NotRotatable(refusal.get()));
+        Optional<Token> presenting = activePresentingToken(command.caller(), now);
+        if (command.caller().presentedToken().isPresent() && presenting.isEmpty()) {
+            return new Outcome.DelegationRefused("the presenting token is no longer active");
         }
-        Lifetime lifetime = lifetimeOf(old);
-        if (policy.decide(lifetime) instanceof IssuancePolicy.Decision.Refused refused) {
-            return new Outcome.NotRotatable("the token's lifetime is no longer allowed: " + refused.reason());
-        }
-        Expiry expiry = lifetime.expiryFrom(now);
-        if (command.caller().presentedToken().isPresent()) {
-            Optional<Token> presenting = activePresentingToken(command.caller(), now);
-            if (presenting.isEmpty()) {
-                return new Outcome.DelegationRefused("the presenting token is no longer active");
-            }
-            // No lifetime is asked for, so the replacement's shrinks to fit the caller's, as a default does on issue:
-            // a token rotating itself gets its own expiry again, never a fresh lifetime.
-            expiry = Expiry.earliest(expiry, presenting.get().expiry());
-            if (presenting.get().delegate(old.scopes(), expiry) instanceof Token.Delegation.Refused refused) {
-                return new Outcome.DelegationRefused(refused.reason());
-            }
-        }
+        // No lifetime is asked for, so the replacement's shrinks to fit the caller's, as a default does on issue:
+        // a token rotating itself gets its own expiry again, never a fresh lifetime.
+        Expiry expiry = presenting.map(token -> Expiry.earliest(old.lifetime().expiryFrom(now), token.expiry()))
+                .orElseGet(() -> old.lifetime().expiryFrom(now));
         byte[] salt = randomness.nextBytes(32);
         TokenSecret secret = TokenSecret.fromRandomBytes(command.key().isPresent()
                 ? derivation.derive(salt) : randomness.nextBytes(TokenSecret.RANDOM_BYTES));
-        TokenAttributes attributes = old.attributes().withId(TokenId.fromRandomBytes(randomness.nextBytes(16)))
-                .withExpiry(expiry);
-        Token.Issued replacement = Token.issue(attributes, now, secret.hash());
-        Revocation endOfOverlap = new Revocation(now.plus(command.overlap()), RevocationReason.ROTATED);
-
-        Outcome.Rotated written;
-        try {
-            written = transactions.inTransaction(() -> {
-                saveTokens.saveNew(replacement.token());
-                if (command.key().isPresent() && ledger.record(new Rotation(command.caller().accountId(),
-                        command.key().get(), command.caller().presentedToken(), old.id(), replacement.token().id(), HexFormat.of().formatHex(salt), now))
-                        == RotationLedgerPort.RecordOutcome.KEY_ALREADY_USED) {
-                    throw new Conflict();
-                }
-                if (tokenState.recordRevocation(old.id(), endOfOverlap)
-                        == UpdateTokenStatePort.RevocationWrite.ALREADY_REVOKED) {
-                    throw new Conflict();
-                }
-                return new Outcome.Rotated(new IssuedToken(replacement.token(), secret.reveal()),
-                        reader.detailsOf(reader.reload(old)));
-            });
-        } catch (Conflict rolledBack) {
+        Token.RotationOutcome outcome = old.rotate(now, command.overlap(),
+                TokenId.fromRandomBytes(randomness.nextBytes(16)), expiry, secret.hash());
+        if (outcome instanceof Token.RotationOutcome.Refused refused) {
+            // A concurrent request with the same key may have rotated it since we looked for the key: replay that.
+            return command.key().flatMap(key -> ledger.find(command.caller().accountId(), key))
+                    .map(rotation -> replay(rotation, command))
+                    .orElseGet(() -> new Outcome.NotRotatable(refused.reason()));
+        }
+        if (policy.decide(old.lifetime()) instanceof IssuancePolicy.Decision.Refused refused) {
+            return new Outcome.NotRotatable("the token's lifetime is no longer allowed: " + refused.reason());
+        }
+        if (presenting.isPresent()
+                && presenting.get().delegate(old.scopes(), expiry) instanceof Token.Delegation.Refused refused) {
+            return new Outcome.DelegationRefused(refused.reason());
+        }
+        Token.RotationOutcome.Rotated rotated = (Token.RotationOutcome.Rotated) outcome;
+        Token replacement = rotated.replacement().token();
+        boolean written = lifecycle.rotate(rotated, () -> command.key().isEmpty()
+                || ledger.record(new Rotation(command.caller().accountId(), command.key().get(),
+                        command.caller().presentedToken(), old.id(), replacement.id(),
+                        HexFormat.of().formatHex(salt), now)) == RotationLedgerPort.RecordOutcome.RECORDED);
+        if (!written) {
             // Either a concurrent request with the same key got there first, and we answer as it did, or the token
             // was revoked or rotated meanwhile.
             Optional<Rotation> winner = command.key().flatMap(key -> ledger.find(command.caller().accountId(), key));
             return winner.map(rotation -> replay(rotation, command))
                     .orElseGet(() -> new Outcome.NotRotatable("the token was revoked or rotated meanwhile"));
         }
-        events.publish(replacement.event());
-        return written;
+        return new Outcome.Rotated(new IssuedToken(replacement, secret.reveal()),
+                reader.detailsOf(reader.reload(old)));
     }
 
     private Outcome replay(Rotation rotation, RotateTokenCommand command) {
@@ -161,30 +127,5 @@ final class RotateTokenService implements RotateTokenUseCase {
 
     private Optional<Token> activePresentingToken(Caller caller, Instant now) {
         return caller.presentedToken().flatMap(tokens::loadById).filter(token -> token.isActiveAt(now));
-    }
-
-    private static Optional<String> refusalToRotate(Token token, Instant now) {
-        if (token.kind() != TokenKind.PERSONAL) {
-            return Optional.of("only personal tokens are rotated; grants renew with their refresh token");
-        }
-        if (token.revocation().isPresent()) {
-            return Optional.of("the token is revoked or already rotated");
-        }
-        if (!token.isActiveAt(now)) {
-            return Optional.of("the token has expired");
-        }
-        return Optional.empty();
-    }
-
-    private static Lifetime lifetimeOf(Token token) {
-        return token.expiry() instanceof Expiry.At at
-                ? Lifetime.of(Duration.between(token.createdAt(), at.moment())) : Lifetime.never();
-    }
-
-    /** Rolls the rotation back: another request took the key, or revoked the token, between our read and write. */
-    private static final class Conflict extends RuntimeException {
-        Conflict() {
-            super(null, null, false, false);
-        }
     }
 }

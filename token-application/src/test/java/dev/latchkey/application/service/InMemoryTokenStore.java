@@ -4,12 +4,11 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
-import dev.latchkey.domain.ClientId;
-import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenKind;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
 
     private final Map<TokenId, Token> tokens = new ConcurrentHashMap<>();
+    /** Every state change written, as a verb and the token id ("revoked 0b5e..."), for tests that match them to events. */
+    final List<String> changes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     @Override
     public Optional<Token> loadById(TokenId id) {
@@ -49,6 +50,7 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
         if (tokens.putIfAbsent(token.id(), token) != null) {
             throw new IllegalStateException("duplicate token id " + token.id());
         }
+        changes.add("issued " + token.id());
     }
 
     @Override
@@ -58,51 +60,43 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
             tokens.put(id, Token.restore(token.attributes(), token.createdAt(), token.secretHash(), usedAt,
                     token.revocation().orElse(null), token.consumedAt().orElse(null)));
         }
+        changes.add("used " + id);
     }
 
     @Override
-    public synchronized RevocationWrite recordRevocation(TokenId id, Revocation revocation) {
+    public synchronized List<Token> loadRevocable(LoadTokenPort.Selection selection, Instant at) {
+        return tokens.values().stream().filter(token -> selected(selection, token))
+                .filter(token -> token.revocation().map(revocation -> revocation.at().isAfter(at)).orElse(true))
+                .toList();
+    }
+
+    private static boolean selected(LoadTokenPort.Selection selection, Token token) {
+        if (selection instanceof LoadTokenPort.Selection.OfGrant grant) {
+            return token.grant().equals(Optional.of(grant.grant()));
+        }
+        if (selection instanceof LoadTokenPort.Selection.IssuedTo client) {
+            return token.client().equals(Optional.of(client.client()));
+        }
+        if (selection instanceof LoadTokenPort.Selection.OwnedBy owner) {
+            return token.isOwnedBy(owner.owner());
+        }
+        LoadTokenPort.Selection.PersonalDescribed described = (LoadTokenPort.Selection.PersonalDescribed) selection;
+        return token.isOwnedBy(described.owner()) && token.kind() == TokenKind.PERSONAL
+                && token.description().equals(described.description());
+    }
+
+    /** Compare and set, as the real store does: no rule of its own, only "still what the caller read". */
+    @Override
+    public synchronized RevocationWrite recordRevocation(TokenId id, Optional<Revocation> replacing,
+                                                         Revocation revocation) {
         Token token = tokens.get(id);
-        if (token.revocation().filter(existing -> !existing.yieldsTo(revocation)).isPresent()) {
-            return RevocationWrite.ALREADY_REVOKED;
+        if (!token.revocation().equals(replacing)) {
+            return new RevocationWrite.ChangedMeanwhile(token.revocation());
         }
         tokens.put(id, Token.restore(token.attributes(), token.createdAt(), token.secretHash(),
                 token.lastUsedAt().orElse(null), revocation, token.consumedAt().orElse(null)));
-        return RevocationWrite.RECORDED;
-    }
-
-    @Override
-    public synchronized int supersede(AccountId owner, dev.latchkey.domain.TokenDescription description,
-                                      Revocation revocation) {
-        int revoked = 0;
-        for (Token token : List.copyOf(tokens.values())) {
-            if (token.isOwnedBy(owner) && token.description().equals(description)
-                    && token.kind() == dev.latchkey.domain.TokenKind.PERSONAL && token.revocation().isEmpty()
-                    && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
-                revoked++;
-            }
-        }
-        return revoked;
-    }
-
-    @Override
-    public synchronized int revokeGrant(GrantId grant, Revocation revocation) {
-        return revokeAll(token -> token.grant().filter(grant::equals).isPresent(), revocation);
-    }
-
-    @Override
-    public synchronized int revokeClient(ClientId client, Revocation revocation) {
-        return revokeAll(token -> token.client().filter(client::equals).isPresent(), revocation);
-    }
-
-    private int revokeAll(java.util.function.Predicate<Token> which, Revocation revocation) {
-        int revoked = 0;
-        for (Token token : List.copyOf(tokens.values())) {
-            if (which.test(token) && recordRevocation(token.id(), revocation) == RevocationWrite.RECORDED) {
-                revoked++;
-            }
-        }
-        return revoked;
+        changes.add("revoked " + id);
+        return new RevocationWrite.Recorded();
     }
 
     @Override
@@ -112,6 +106,7 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
             return ConsumptionWrite.NOT_CONSUMABLE;
         }
         tokens.put(id, consumed.token());
+        changes.add("consumed " + id);
         return ConsumptionWrite.CONSUMED;
     }
 

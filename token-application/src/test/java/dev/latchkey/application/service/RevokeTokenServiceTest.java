@@ -14,6 +14,7 @@ import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
 import dev.latchkey.application.port.out.PublishTokenEventPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenId;
@@ -86,11 +87,14 @@ class RevokeTokenServiceTest {
     void losingARevocationRaceReportsAlreadyRevokedAndPublishesNothing() {
         IssueTokenUseCase.Outcome.Issued issued = fixture.issue(alice, Optional.empty(), Scopes.none());
         UpdateTokenStatePort racingStore = mock(UpdateTokenStatePort.class);
-        when(racingStore.recordRevocation(any(), any())).thenReturn(UpdateTokenStatePort.RevocationWrite.ALREADY_REVOKED);
+        // Another request's revocation landed between our read and our write: the store says what it holds now.
+        when(racingStore.recordRevocation(any(), any(), any())).thenReturn(new UpdateTokenStatePort.RevocationWrite
+                .ChangedMeanwhile(Optional.of(new Revocation(fixture.clock.instant(), RevocationReason.REQUESTED))));
         PublishTokenEventPort events = mock(PublishTokenEventPort.class);
         RevokeTokenService service = new RevokeTokenService(
                 new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens, new Fakes.MarkedJwts()),
-                racingStore, events, fixture.clock);
+                new TokenLifecycle(new LatchkeyServices.TokenStore(fixture.tokens, fixture.tokens, racingStore,
+                        fixture.transactions, events)), fixture.clock);
 
         Outcome outcome = service.revoke(new RevokeTokenCommand(alice, issued.token().id(), RevocationReason.REQUESTED));
 

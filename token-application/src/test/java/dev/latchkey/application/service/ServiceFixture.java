@@ -1,10 +1,24 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
+import dev.latchkey.application.port.in.InspectTokenUseCase;
+import dev.latchkey.application.port.in.IntrospectTokenUseCase;
+import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Password;
@@ -37,7 +51,7 @@ final class ServiceFixture {
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
     final InMemoryLoginLimits loginLimits;
     final Fakes.RecordingLoginAudit loginAudit = new Fakes.RecordingLoginAudit();
-    final LatchkeyServices services;
+    final Services services = new Services();
 
     ServiceFixture() {
         this(10, 1000);
@@ -46,10 +60,6 @@ final class ServiceFixture {
     /** With the given allowances of failed logins per username and per address. */
     ServiceFixture(int failuresPerUsername, int failuresPerAddress) {
         loginLimits = new InMemoryLoginLimits(failuresPerUsername, failuresPerAddress);
-        services = new LatchkeyServices(new LatchkeyServices.Ports(tokens, tokens, tokens, accounts, accounts,
-                accounts, partners, partners, clients, clients, transactions, rotations,
-                new Fakes.KeyedDerivation(), new Fakes.MarkedJwts(), hasher, loginLimits, loginAudit, randomness,
-                events, clock));
     }
 
     Account account(String username, String password) {
@@ -71,6 +81,77 @@ final class ServiceFixture {
         return (IssueTokenUseCase.Outcome.Issued) services.issueToken(POLICY).issue(
                 new IssueTokenUseCase.IssueTokenCommand(caller, TokenDescription.of("test"),
                         scopes, lifetime));
+    }
+
+    /** Each use case wired as the application wires it, over this fixture's fakes. */
+    final class Services {
+
+        final LatchkeyServices.TokenStore store = new LatchkeyServices.TokenStore(tokens, tokens, tokens, transactions,
+                events);
+        final Fakes.MarkedJwts jwts = new Fakes.MarkedJwts();
+
+        AuthenticateUseCase authenticate() {
+            return LatchkeyServices.authenticate(store, accounts, partners, jwts, hasher, loginLimits, loginAudit, clock);
+        }
+
+        AuthenticateClientUseCase authenticateClient() {
+            return LatchkeyServices.authenticateClient(clients);
+        }
+
+        RegisterClientUseCase registerClient() {
+            return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, randomness, clock);
+        }
+
+        AdministerClientsUseCase administerClients() {
+            return LatchkeyServices.administerClients(store, clients, clients, accounts, accounts, clock);
+        }
+
+        IssueTokenUseCase issueToken(IssuancePolicy policy) {
+            return LatchkeyServices.issueToken(policy, store, accounts, randomness, jwts, clock);
+        }
+
+        RotateTokenUseCase rotateToken(IssuancePolicy policy) {
+            return LatchkeyServices.rotateToken(policy, store, rotations, new Fakes.KeyedDerivation(), randomness,
+                    clock);
+        }
+
+        GrantTokensUseCase grantTokens(GrantPolicy policy) {
+            return LatchkeyServices.grantTokens(policy, store, authenticate(), accounts, partners, randomness, jwts,
+                    clock);
+        }
+
+        IntrospectTokenUseCase introspectToken() {
+            return LatchkeyServices.introspectToken(store, accounts, partners, jwts, clock);
+        }
+
+        InspectTokenUseCase inspectToken() {
+            return LatchkeyServices.inspectToken(tokens, accounts, partners, jwts, clock);
+        }
+
+        ListTokensUseCase listTokens() {
+            return LatchkeyServices.listTokens(tokens, clock);
+        }
+
+        RevokeTokenUseCase revokeToken() {
+            return LatchkeyServices.revokeToken(store, jwts, clock);
+        }
+
+        IssuePartnerTokenUseCase issuePartnerToken(IssuancePolicy policy) {
+            return LatchkeyServices.issuePartnerToken(authenticate(), issueToken(policy), accounts, partners);
+        }
+
+        AdministerAccountsUseCase administerAccounts() {
+            return LatchkeyServices.administerAccounts(store, accounts, accounts, accounts, partners, hasher,
+                    randomness, loginLimits, clock);
+        }
+
+        AdministerPartnersUseCase administerPartners() {
+            return LatchkeyServices.administerPartners(partners, partners, clock);
+        }
+
+        BootstrapAdministratorUseCase bootstrapAdministrator() {
+            return LatchkeyServices.bootstrapAdministrator(accounts, accounts, hasher, randomness, clock);
+        }
     }
 
     Caller byToken(IssueTokenUseCase.Outcome.Issued issued) {

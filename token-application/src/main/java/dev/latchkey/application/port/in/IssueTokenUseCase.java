@@ -18,7 +18,7 @@ public interface IssueTokenUseCase {
      */
     /**
      * @param supersedesSameDescription revoke the issuer's earlier personal tokens with the same description, so that
-     *                                  it holds one at a time (the Sample Token API's rule)
+     *                                  it holds one per description at a time
      */
     record IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
                              Optional<Lifetime> requestedLifetime, CredentialFormat format,

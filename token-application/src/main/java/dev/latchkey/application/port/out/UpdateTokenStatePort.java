@@ -1,17 +1,14 @@
 package dev.latchkey.application.port.out;
 
-import dev.latchkey.domain.AccountId;
-import dev.latchkey.domain.ClientId;
-import dev.latchkey.domain.GrantId;
-import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.TokenId;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Writes the facts that change after issue. Each is a targeted, conditional write rather than a whole-token save, so
  * that concurrent writers cannot undo each other: a use never moves {@code lastUsedAt} backwards and never clears a
- * revocation, and a revocation is recorded at most once.
+ * revocation, and a revocation is written only over the one the caller read.
  *
  * <p>A write that ends a token's validity returns only once no node will treat the token as valid any more, so that
  * the caller's next request, wherever it lands, sees the change.
@@ -25,19 +22,11 @@ public interface UpdateTokenStatePort {
     void recordUse(TokenId id, Instant usedAt);
 
     /**
-     * Records a revocation effective at its instant (which may lie ahead, for a scheduled one), unless one already
-     * takes effect at or before it.
+     * Records the revocation the domain decided on, provided the token's recorded revocation is still
+     * {@code replacing} (empty: none), as the caller read it. The store applies no precedence rule of its own, so that
+     * the rule lives in {@code Revocation.yieldsTo} alone; it only refuses to write over a change it has not seen.
      */
-    RevocationWrite recordRevocation(TokenId id, Revocation revocation);
-
-    /** Revokes the owner's personal tokens with this description that are not revoked yet; returns how many. */
-    int supersede(AccountId owner, TokenDescription description, Revocation revocation);
-
-    /** Revokes every token of a grant that is not revoked by then; returns how many were. */
-    int revokeGrant(GrantId grant, Revocation revocation);
-
-    /** Revokes every token issued to a client that is not revoked by then; returns how many were. */
-    int revokeClient(ClientId client, Revocation revocation);
+    RevocationWrite recordRevocation(TokenId id, Optional<Revocation> replacing, Revocation revocation);
 
     /** Spends a refresh token. Of concurrent exchanges of one token, exactly one is {@code CONSUMED}. */
     ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt);
@@ -47,8 +36,12 @@ public interface UpdateTokenStatePort {
         NOT_CONSUMABLE
     }
 
-    enum RevocationWrite {
-        RECORDED,
-        ALREADY_REVOKED
+    sealed interface RevocationWrite {
+        record Recorded() implements RevocationWrite {
+        }
+
+        /** The token's revocation is no longer what the caller read; here is what it is now. */
+        record ChangedMeanwhile(Optional<Revocation> current) implements RevocationWrite {
+        }
     }
 }

@@ -1,0 +1,169 @@
+package dev.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase.PasswordGrant;
+import dev.latchkey.application.port.in.GrantTokensUseCase.RefreshGrant;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase.IssueTokenCommand;
+import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokePresentedCommand;
+import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
+import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.in.RotateTokenUseCase.RotateTokenCommand;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RevocationReason;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenEvent;
+import dev.latchkey.domain.TokenIssued;
+import dev.latchkey.domain.TokenRefreshed;
+import dev.latchkey.domain.TokenRevoked;
+import dev.latchkey.domain.TokenRotated;
+import dev.latchkey.domain.TokenUsed;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every change to a token's state, whichever use case makes it, is written by the one token lifecycle and published
+ * as exactly one event: the store's journal of writes and the published events must match one for one.
+ */
+class TokenLifecycleTest {
+
+    private static final GrantPolicy GRANTS = GrantPolicy.standard(Lifetime.of(Duration.ofMinutes(5)),
+            Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2), GrantPolicy.AccessTokenFormat.OPAQUE);
+
+    private final ServiceFixture fixture = new ServiceFixture();
+    private final Caller root = ServiceFixture.byPassword(fixture.account("root", "root-password", Role.ADMIN));
+    private final Account alice = fixture.account("alice", "alice-password");
+    private final GrantTokensUseCase grants = fixture.services.grantTokens(GRANTS);
+
+    @Test
+    void everyStateChangeOfAFullScenarioIsPublishedExactlyOnce() {
+        Caller byPassword = ServiceFixture.byPassword(alice);
+        // Issue, use, rotate with an overlap, then revoke the retiring token before its overlap ends.
+        IssueTokenUseCase.Outcome.Issued personal = fixture.issue(byPassword, Optional.empty(), Scopes.of("read"));
+        fixture.services.authenticate().authenticate(new AuthenticateUseCase.PresentedToken(personal.credential()));
+        RotateTokenUseCase.Outcome.Rotated rotated = (RotateTokenUseCase.Outcome.Rotated) fixture.services
+                .rotateToken(ServiceFixture.POLICY).rotate(new RotateTokenCommand(byPassword,
+                        personal.token().id(), Duration.ofHours(1), Optional.empty()));
+        fixture.services.revokeToken().revoke(
+                new RevokeTokenCommand(byPassword, personal.token().id(), RevocationReason.REQUESTED));
+        // Supersede: a new token with the same description takes the old one's place.
+        IssueTokenUseCase issue = fixture.services.issueToken(ServiceFixture.POLICY);
+        IssueTokenCommand sameDescription = new IssueTokenCommand(byPassword, TokenDescription.of("ci"), Scopes.none(),
+                Optional.empty(), IssueTokenUseCase.CredentialFormat.OPAQUE, true);
+        issue.issue(sameDescription);
+        issue.issue(sameDescription);
+        // A grant: refresh it, then replay the spent refresh token after the leeway, which revokes the whole grant.
+        GrantTokensUseCase.Outcome.Granted granted = passwordGrant();
+        String firstRefresh = granted.refresh().orElseThrow().credential();
+        grants.grant(new RefreshGrant(firstRefresh, Optional.empty(), Optional.empty()));
+        fixture.clock.advance(Duration.ofSeconds(10));
+        grants.grant(new RefreshGrant(firstRefresh, Optional.empty(), Optional.empty()));
+        // Another grant, ended by revoking its refresh token, which takes its access token along.
+        GrantTokensUseCase.Outcome.Granted second = passwordGrant();
+        fixture.services.revokeToken().revokePresented(
+                new RevokePresentedCommand(second.refresh().orElseThrow().credential()));
+        // A client's own token, ended by disabling the client.
+        OAuthClient client = ((RegisterClientUseCase.Outcome.Registered) fixture.services.registerClient().register(
+                new RegisterClientUseCase.RegisterClientCommand(root, "billing", ClientType.CONFIDENTIAL,
+                        Optional.of(EnumSet.of(GrantType.CLIENT_CREDENTIALS)), Optional.empty()))).client();
+        grants.grant(new GrantTokensUseCase.ClientCredentialsGrant(client, Optional.empty()));
+        fixture.services.administerClients().setEnabled(root, client.id(), false);
+        // Finally, disabling the account revokes what is left: the rotated replacement and the surviving "ci" token.
+        passwordGrant();
+        fixture.services.administerAccounts().update(new UpdateAccountCommand(root, alice.username(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(false)));
+
+        assertThat(fixture.events.published.stream().map(TokenLifecycleTest::asChange).toList())
+                .containsExactlyInAnyOrderElementsOf(fixture.tokens.changes);
+        assertThat(fixture.tokens.changes).as("the scenario reached every kind of change").hasSizeGreaterThan(25);
+        assertThat(fixture.events.published).filteredOn(TokenRotated.class::isInstance).hasSize(1);
+        assertThat(revocationReasons()).contains(RevocationReason.REQUESTED, RevocationReason.SUPERSEDED,
+                RevocationReason.REFRESH_TOKEN_REUSED, RevocationReason.GRANT_REVOKED,
+                RevocationReason.CLIENT_DISABLED, RevocationReason.ACCOUNT_DISABLED);
+        assertThat(fixture.tokens.loadOwnedBy(alice.id(), 0, 100))
+                .allSatisfy(token -> assertThat(token.isActiveAt(fixture.clock.instant())).isFalse());
+        assertThat(rotated.replacement().token().id()).satisfies(replacement -> assertThat(
+                fixture.tokens.loadById(replacement).orElseThrow().revocation().orElseThrow().reason())
+                .isEqualTo(RevocationReason.ACCOUNT_DISABLED));
+    }
+
+    @Test
+    void aRefreshThatRevokesTheEarlierPairPublishesEachRevocation() {
+        GrantPolicy revoking = new GrantPolicy(GRANTS.surface(), GRANTS.accessTokenLifetime(),
+                GRANTS.refreshTokenLifetime(), GRANTS.reuseLeeway(), GRANTS.accessTokenFormat(), true);
+        GrantTokensUseCase strict = fixture.services.grantTokens(revoking);
+        GrantTokensUseCase.Outcome.Granted granted = (GrantTokensUseCase.Outcome.Granted) strict.grant(
+                new PasswordGrant("alice", "alice-password", ServiceFixture.ADDRESS, Optional.empty(),
+                        Optional.empty()));
+
+        strict.grant(new RefreshGrant(granted.refresh().orElseThrow().credential(), Optional.empty(),
+                Optional.empty()));
+
+        assertThat(fixture.events.published).filteredOn(TokenRevoked.class::isInstance)
+                .extracting(event -> event.tokenId()).containsExactlyInAnyOrder(granted.access().token().id(),
+                        granted.refresh().orElseThrow().token().id());
+        assertThat(fixture.events.published.stream().map(TokenLifecycleTest::asChange).toList())
+                .containsExactlyInAnyOrderElementsOf(fixture.tokens.changes);
+    }
+
+    @Test
+    void reEnablingAnAccountBringsNoTokenBack() {
+        IssueTokenUseCase.Outcome.Issued issued = fixture.issue(ServiceFixture.byPassword(alice), Optional.empty(),
+                Scopes.none());
+        setEnabled(false);
+        setEnabled(true);
+
+        assertThat(fixture.services.authenticate().authenticate(
+                new AuthenticateUseCase.PresentedToken(issued.credential())))
+                .isInstanceOf(AuthenticateUseCase.Outcome.Refused.class);
+    }
+
+    private void setEnabled(boolean enabled) {
+        fixture.services.administerAccounts().update(new UpdateAccountCommand(root, alice.username(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(enabled)));
+    }
+
+    private GrantTokensUseCase.Outcome.Granted passwordGrant() {
+        return (GrantTokensUseCase.Outcome.Granted) grants.grant(new PasswordGrant("alice", "alice-password",
+                ServiceFixture.ADDRESS, Optional.empty(), Optional.empty()));
+    }
+
+    private List<RevocationReason> revocationReasons() {
+        return fixture.events.published.stream().filter(TokenRevoked.class::isInstance)
+                .map(event -> ((TokenRevoked) event).reason()).toList();
+    }
+
+    private static String asChange(TokenEvent event) {
+        String verb;
+        if (event instanceof TokenIssued) {
+            verb = "issued";
+        } else if (event instanceof TokenUsed) {
+            verb = "used";
+        } else if (event instanceof TokenRevoked || event instanceof TokenRotated) {
+            verb = "revoked";
+        } else if (event instanceof TokenRefreshed) {
+            verb = "consumed";
+        } else {
+            throw new AssertionError("an event the lifecycle does not know: " + event);
+        }
+        return verb + " " + event.tokenId();
+    }
+}
