@@ -13,18 +13,21 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
@@ -75,11 +78,6 @@ class UseCaseFactory {
     }
 
     @Singleton
-    PublishTokenEventPort events() {
-        return new AuditLog();
-    }
-
-    @Singleton
     LoginAuditPort loginAudit() {
         return new LoginLog();
     }
@@ -87,8 +85,8 @@ class UseCaseFactory {
     /** What every use case that changes a token writes through: the one token lifecycle's ports. */
     @Singleton
     LatchkeyServices.TokenStore tokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
-                                           TransactionPort transactions, PublishTokenEventPort events) {
-        return new LatchkeyServices.TokenStore(loads, saves, state, transactions, events);
+                                           TransactionPort transactions, RecordAuditEventPort audit) {
+        return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit);
     }
 
     @Singleton
@@ -107,15 +105,18 @@ class UseCaseFactory {
     @Singleton
     AdministerAccountsUseCase administerAccounts(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
                                                  SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
-                                                 LoadPartnerPort partners, PasswordHasherPort hasher,
+                                                 DeleteAccountPort deleteAccounts, LoadPartnerPort partners,
+                                                 LoadClientPort clients, PasswordHasherPort hasher,
                                                  RandomnessPort randomness, LoginLimitPort loginLimits, Clock clock) {
-        return LatchkeyServices.administerAccounts(store, accounts, saveAccounts, updateAccounts, partners, hasher,
-                randomness, loginLimits, clock);
+        return LatchkeyServices.administerAccounts(store, accounts, saveAccounts, updateAccounts, deleteAccounts,
+                partners, clients, hasher, randomness, loginLimits, clock);
     }
 
     @Singleton
-    AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners, Clock clock) {
-        return LatchkeyServices.administerPartners(partners, savePartners, clock);
+    AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners,
+                                                 TransactionPort transactions, RecordAuditEventPort audit,
+                                                 Clock clock) {
+        return LatchkeyServices.administerPartners(partners, savePartners, transactions, audit, clock);
     }
 
     @Singleton
@@ -125,8 +126,9 @@ class UseCaseFactory {
 
     @Singleton
     RegisterClientUseCase registerClient(SaveClientPort clients, SaveAccountPort accounts, PasswordHasherPort hasher,
-                                         TransactionPort transactions, RandomnessPort randomness, Clock clock) {
-        return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, randomness, clock);
+                                         TransactionPort transactions, RecordAuditEventPort audit,
+                                         RandomnessPort randomness, Clock clock) {
+        return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, audit, randomness, clock);
     }
 
     @Singleton
@@ -219,13 +221,18 @@ class UseCaseFactory {
     }
 
     @Singleton
-    ListTokensUseCase listTokens(LoadTokenPort tokens, Clock clock) {
-        return LatchkeyServices.listTokens(tokens, clock);
+    ListTokensUseCase listTokens(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {
+        return LatchkeyServices.listTokens(tokens, accounts, clock);
     }
 
     @Singleton
     RevokeTokenUseCase revokeToken(LatchkeyServices.TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
         return LatchkeyServices.revokeToken(store, jwts, clock);
+    }
+
+    @Singleton
+    ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events) {
+        return LatchkeyServices.readAuditTrail(events);
     }
 
     @Singleton

@@ -86,7 +86,7 @@ public final class Token {
         }
         Instant latest = lastUsedAt != null && lastUsedAt.isAfter(at) ? lastUsedAt : at;
         return new UseOutcome.Used(new Token(attributes, createdAt, secretHash, latest, revocation, consumedAt),
-                new TokenUsed(id(), at));
+                new TokenUsed(id(), owner(), at));
     }
 
     /**

@@ -3,10 +3,11 @@ package dev.latchkey.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-public record TokenUsed(TokenId tokenId, Instant occurredAt) implements TokenEvent {
+public record TokenUsed(TokenId tokenId, AccountId owner, Instant occurredAt) implements TokenEvent {
 
     public TokenUsed {
         Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 }

@@ -7,7 +7,18 @@ import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Username;
 import io.micronaut.data.exceptions.DataAccessException;
+import dev.latchkey.application.port.out.DeleteAccountPort;
+import dev.latchkey.domain.AccountFilter;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 
 /**
@@ -17,15 +28,17 @@ import java.util.Optional;
  */
 @Singleton
 @TranslatesStoreFailures
-public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, UpdateAccountPort {
+public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, UpdateAccountPort, DeleteAccountPort {
 
     private final AccountRepository repository;
     private final PersistenceCaches caches;
     private final ChangeLog changeLog;
     private final WriteTransactions writes;
+    private final TransactionOperations<Connection> transactions;
 
     AccountPersistenceAdapter(AccountRepository repository, PersistenceCaches caches, ChangeLog changeLog,
-                              WriteTransactions writes) {
+                              WriteTransactions writes, TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.repository = repository;
         this.caches = caches;
         this.changeLog = changeLog;
@@ -45,6 +58,84 @@ public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPo
     @Override
     public boolean anyAccountExists() {
         return repository.count() > 0;
+    }
+
+    @Override
+    public List<Account> loadMatching(AccountFilter filter, long offset, int limit) {
+        SqlConditions conditions = conditions(filter);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT * FROM account"
+                    + conditions.where() + " ORDER BY created_at, id LIMIT ? OFFSET ?")) {
+                int next = conditions.bind(select);
+                select.setInt(next, limit);
+                select.setLong(next + 1, offset);
+                List<Account> found = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(row(rows).toDomain());
+                    }
+                }
+                return found;
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not list accounts", failure);
+            }
+        });
+    }
+
+    @Override
+    public long countMatching(AccountFilter filter) {
+        SqlConditions conditions = conditions(filter);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT count(*) FROM account"
+                    + conditions.where())) {
+                conditions.bind(select);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not count accounts", failure);
+            }
+        });
+    }
+
+    private static SqlConditions conditions(AccountFilter filter) {
+        SqlConditions conditions = new SqlConditions();
+        filter.organization().ifPresent(organization -> conditions.add("organization = ?", organization.name()));
+        filter.role().ifPresent(role -> conditions.add("role = ?", role.name()));
+        filter.partner().ifPresent(partner -> conditions.add("partner_id = ?", partner.value()));
+        filter.enabled().ifPresent(enabled -> conditions.add("enabled = ?", enabled));
+        return conditions;
+    }
+
+    private static AccountRow row(ResultSet rows) throws SQLException {
+        Long partner = rows.getObject("partner_id") == null ? null : rows.getLong("partner_id");
+        return new AccountRow(rows.getObject("id", UUID.class), rows.getString("username"),
+                rows.getString("username_key"), rows.getString("password_hash"), rows.getString("role"),
+                rows.getBoolean("enabled"), rows.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rows.getString("email"), rows.getString("organization"), partner);
+    }
+
+    /** Deletes the account's rotation records, its tokens and the account, in one transaction, and announces it. */
+    @Override
+    public void delete(AccountId account) {
+        writes.write(() -> transactions.executeWrite(status -> {
+            try (PreparedStatement rotations = status.getConnection()
+                    .prepareStatement("DELETE FROM rotation WHERE account_id = ?");
+                 PreparedStatement tokens = status.getConnection()
+                         .prepareStatement("DELETE FROM token WHERE owner_id = ?");
+                 PreparedStatement accounts = status.getConnection()
+                         .prepareStatement("DELETE FROM account WHERE id = ?")) {
+                for (PreparedStatement delete : List.of(rotations, tokens, accounts)) {
+                    delete.setObject(1, account.value());
+                    delete.executeUpdate();
+                }
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not delete the account", failure);
+            }
+            changeLog.append(new Change.Subject(Change.Kind.ACCOUNT, account.value().toString()));
+            return null;
+        }));
     }
 
     @Override

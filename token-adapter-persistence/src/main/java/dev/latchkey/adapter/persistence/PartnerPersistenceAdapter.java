@@ -6,6 +6,7 @@ import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.PartnerId;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,11 @@ public class PartnerPersistenceAdapter implements LoadPartnerPort, SavePartnerPo
         this.caches = caches;
         this.changeLog = changeLog;
         this.writes = writes;
+    }
+
+    @Override
+    public List<Partner> loadAll() {
+        return repository.findAllById().stream().map(PartnerRow::toDomain).toList();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.latchkey.adapter.persistence;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -13,4 +15,7 @@ interface PartnerRepository extends GenericRepository<PartnerRow, Long> {
     PartnerRow update(PartnerRow row);
 
     Optional<PartnerRow> findById(Long id);
+
+    @Query("SELECT * FROM partner ORDER BY id")
+    List<PartnerRow> findAllById();
 }

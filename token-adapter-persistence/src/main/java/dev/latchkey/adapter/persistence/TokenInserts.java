@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import dev.latchkey.domain.AuditEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Inserts new tokens with group commit: concurrent issuances share one transaction, and each caller returns once
+ * Inserts new tokens, each with the audit entry of its issue, with group commit: concurrent issuances share one transaction, and each caller returns once
  * that transaction has committed, so a {@code 201} still means the token is durable. One writer takes whatever has
  * queued while the previous commit ran; under load, a commit carries many tokens, and a lone request waits for no
  * one. H2 writes a chunk to its file on every commit ({@code WRITE_DELAY=0}, ADR 7), so this is what lets it keep up;
@@ -37,7 +38,7 @@ class TokenInserts {
             + "created_at, expires_at, last_used_at, revoked_at, revocation_reason, grant_id, client_id, consumed_at, "
             + "grant_surface, audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private record Pending(TokenRow row, CompletableFuture<Void> committed) {
+    private record Pending(TokenRow row, AuditEvent issued, CompletableFuture<Void> committed) {
     }
 
     private final TransactionOperations<Connection> transactions;
@@ -52,12 +53,12 @@ class TokenInserts {
         writer.start();
     }
 
-    /** Inserts the row; returns once it is committed, or throws why it was not. */
-    void insert(TokenRow row) {
+    /** Inserts the row and its audit entry; returns once they are committed, or throws why they were not. */
+    void insert(TokenRow row, AuditEvent issued) {
         if (stopping) {
             throw new IllegalStateException("the service is stopping");
         }
-        Pending pending = new Pending(row, new CompletableFuture<>());
+        Pending pending = new Pending(row, issued, new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.committed().join();
@@ -129,10 +130,11 @@ class TokenInserts {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                return null;
             } catch (SQLException failure) {
                 throw new IllegalStateException("could not insert " + batch.size() + " tokens", failure);
             }
+            AuditRows.insert(status.getConnection(), batch.stream().map(Pending::issued).toList());
+            return null;
         });
     }
 

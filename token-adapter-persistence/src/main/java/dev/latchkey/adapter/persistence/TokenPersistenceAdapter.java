@@ -5,9 +5,11 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenId;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -34,15 +36,20 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     private final ChangeLog changeLog;
     private final WriteTransactions writes;
     private final TokenInserts inserts;
+    private final AuditTrailAdapter audit;
+    private final MatchingTokens matching;
 
     TokenPersistenceAdapter(TokenRepository repository, PersistenceCaches caches, TokenUses uses, ChangeLog changeLog,
-                            WriteTransactions writes, TokenInserts inserts) {
+                            WriteTransactions writes, TokenInserts inserts, AuditTrailAdapter audit,
+                            MatchingTokens matching) {
         this.repository = repository;
         this.caches = caches;
         this.uses = uses;
         this.changeLog = changeLog;
         this.writes = writes;
         this.inserts = inserts;
+        this.audit = audit;
+        this.matching = matching;
     }
 
     @Override
@@ -77,15 +84,38 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
         return repository.countByOwnerId(owner.value());
     }
 
-    /** Durable when this returns: in the caller's transaction if there is one, else in a shared group commit. */
+    /**
+     * One query narrows by the filter as the domain defines it ({@link TokenFilter#matches}), written again in SQL so
+     * that the database selects and counts; each token read is checked by the domain once more, with any use still
+     * pending in memory, so that what is returned matches exactly.
+     */
     @Override
-    public void saveNew(Token token) {
+    public List<Token> loadMatching(Optional<AccountId> owner, TokenFilter filter, Instant now, long offset,
+                                    int limit) {
+        MemoryOnly.mayWait();
+        return matching.find(owner, filter, now, offset, limit).stream().map(this::withPendingUse)
+                .filter(token -> filter.matches(token, now)).toList();
+    }
+
+    @Override
+    public long countMatching(Optional<AccountId> owner, TokenFilter filter, Instant now) {
+        MemoryOnly.mayWait();
+        return matching.count(owner, filter, now);
+    }
+
+    /**
+     * Durable when this returns, the token and its audit entry both: in the caller's transaction if there is one,
+     * else in a shared group commit.
+     */
+    @Override
+    public void saveNew(Token token, AuditEvent issued) {
         MemoryOnly.mayWait();
         TokenRow row = TokenRow.fromDomain(token);
         if (writes.inTransaction()) {
             repository.save(row);
+            audit.record(issued);
         } else {
-            inserts.insert(row);
+            inserts.insert(row, issued);
         }
     }
 

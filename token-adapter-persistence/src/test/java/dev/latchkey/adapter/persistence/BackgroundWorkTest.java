@@ -78,8 +78,8 @@ class BackgroundWorkTest {
         TokenInserts inserts = new TokenInserts(transactions);
         try {
             // The fake store never reads the row.
-            assertThatThrownBy(() -> inserts.insert(null)).cause().isSameAs(injected);
-            inserts.insert(null);
+            assertThatThrownBy(() -> inserts.insert(null, null)).cause().isSameAs(injected);
+            inserts.insert(null, null);
             assertThat(writes).hasValue(2);
             assertThat(reported).containsExactly(injected);
         } finally {

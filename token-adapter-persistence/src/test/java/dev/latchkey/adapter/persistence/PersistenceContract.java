@@ -8,11 +8,15 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.SigningKeyPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.Audience;
@@ -85,6 +89,7 @@ abstract class PersistenceContract {
     protected HmacSecretDerivation derivation;
     protected PartnerPersistenceAdapter partners;
     protected TokenUses uses;
+    protected AuditTrailAdapter audit;
 
     private TestDatabase database;
 
@@ -98,6 +103,7 @@ abstract class PersistenceContract {
         properties.put("flyway.datasources.default.enabled", true);
         // The tests flush uses themselves, to see exactly what each flush writes.
         properties.put("latchkey.usage.flush-interval", "1h");
+        properties.put("latchkey.audit.count-interval", "1h");
         context = ApplicationContext.run(properties);
         tokens = context.getBean(TokenPersistenceAdapter.class);
         clients = context.getBean(OAuthClientPersistenceAdapter.class);
@@ -106,6 +112,7 @@ abstract class PersistenceContract {
         partners = context.getBean(PartnerPersistenceAdapter.class);
         accounts = context.getBean(AccountPersistenceAdapter.class);
         uses = context.getBean(TokenUses.class);
+        audit = context.getBean(AuditTrailAdapter.class);
     }
 
     @AfterAll
@@ -143,8 +150,14 @@ abstract class PersistenceContract {
 
     private Token save(TokenAttributes attributes, Instant createdAt) {
         Token token = Token.issue(attributes, createdAt, TokenSecret.fromRandomBytes(random(32)).hash()).token();
-        tokens.saveNew(token);
+        tokens.saveNew(token, issueOf(token));
         return token;
+    }
+
+    /** The audit entry a token's issue is stored with. */
+    static AuditEvent issueOf(Token token) {
+        return AuditEvent.of(token.createdAt(), AuditEventType.TOKEN_ISSUED, Actor.account(token.owner()),
+                Optional.of(token.owner()), Optional.of(token.id()), "test");
     }
 
     @Test
@@ -249,7 +262,7 @@ abstract class PersistenceContract {
                 issued.add(issuers.submit(() -> newToken(owner, NOW, Expiry.never())));
             }
             // The same id again: the store refuses it, and only this caller hears of it.
-            java.util.concurrent.Future<?> duplicate = issuers.submit(() -> tokens.saveNew(existing));
+            java.util.concurrent.Future<?> duplicate = issuers.submit(() -> tokens.saveNew(existing, issueOf(existing)));
             for (java.util.concurrent.Future<Token> token : issued) {
                 Token saved = token.get(30, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(tokens.loadById(saved.id())).contains(saved);
@@ -465,6 +478,102 @@ abstract class PersistenceContract {
         assertThat(tokens.loadById(other.id()).orElseThrow().revocation()).isEmpty();
         assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.IssuedTo(cli), NOW.plusSeconds(5)))
                 .as("nothing left to revoke").isEmpty();
+    }
+
+    @Test
+    void aTokensIssueIsInTheAuditTrailWithItWhetherOrNotInATransaction() {
+        Account owner = newAccount();
+        Token grouped = newToken(owner, NOW, Expiry.never());
+        Token inTransaction = context.getBean(JdbcTransactions.class)
+                .inTransaction(() -> newToken(owner, NOW, Expiry.never()));
+
+        for (Token token : List.of(grouped, inTransaction)) {
+            assertThat(audit.find(filter(Optional.empty(), Optional.of(token.id()), Optional.empty()), 0, 10))
+                    .singleElement().satisfies(event -> {
+                        assertThat(event.type()).isEqualTo(AuditEventType.TOKEN_ISSUED);
+                        assertThat(event.account()).contains(owner.id());
+                        assertThat(event.actor()).isEqualTo(Actor.account(owner.id()));
+                    });
+        }
+    }
+
+    @Test
+    void anEventRecordedInATransactionThatRollsBackIsGone() {
+        Account owner = newAccount();
+        AuditEvent event = AuditEvent.of(NOW, AuditEventType.ACCOUNT_CHANGED, Actor.system(),
+                Optional.of(owner.id()), Optional.empty(), "enabled=false");
+
+        assertThatThrownBy(() -> context.getBean(JdbcTransactions.class).inTransaction(() -> {
+            audit.record(event);
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        audit.record(event);
+
+        assertThat(audit.find(filter(Optional.of(owner.id()), Optional.empty(), Optional.empty()), 0, 10))
+                .containsExactly(event);
+    }
+
+    @Test
+    void countedEventsAreCoalescedIntoOneEntryPerIntervalWithTheirCount() {
+        Account owner = newAccount();
+        Token token = newToken(owner, NOW, Expiry.never());
+        for (int use = 0; use < 5; use++) {
+            audit.count(AuditEvent.of(NOW.plusSeconds(use), AuditEventType.TOKEN_USED, Actor.account(owner.id()),
+                    Optional.of(owner.id()), Optional.of(token.id()), ""));
+        }
+
+        audit.flush();
+
+        assertThat(audit.find(filter(Optional.empty(), Optional.of(token.id()), Optional.of(AuditEventType.TOKEN_USED)),
+                0, 10)).singleElement().satisfies(event -> {
+                    assertThat(event.count()).isEqualTo(5);
+                    assertThat(event.occurredAt()).isEqualTo(NOW);
+                });
+        assertThat(audit.flush()).as("nothing left to write").isZero();
+    }
+
+    @Test
+    void aFloodOfDistinctCountedEventsIsItemisedOnlyUpToTheLimit() {
+        Account owner = newAccount();
+        audit.flush();
+        for (int distinct = 0; distinct < AuditTrailAdapter.MAXIMUM_COUNTED + 500; distinct++) {
+            audit.count(AuditEvent.of(NOW, AuditEventType.TOKEN_REFUSED, Actor.anonymous("-"), Optional.of(owner.id()),
+                    Optional.empty(), "fingerprint=" + distinct));
+        }
+
+        assertThat(audit.flush()).isEqualTo(AuditTrailAdapter.MAXIMUM_COUNTED + 1);
+        assertThat(audit.find(filter(Optional.empty(), Optional.empty(), Optional.of(AuditEventType.TOKEN_REFUSED)),
+                0, 1_000_000)).filteredOn(event -> event.account().isEmpty()).singleElement()
+                .satisfies(overflow -> assertThat(overflow.count()).isEqualTo(500));
+    }
+
+    @Test
+    void theTrailIsFilteredAndReadNewestFirst() {
+        Account owner = newAccount();
+        Account other = newAccount();
+        List<AuditEvent> events = List.of(
+                AuditEvent.of(NOW.minusSeconds(30), AuditEventType.LOGIN_FAILED, Actor.anonymous("192.0.2.7"),
+                        Optional.of(owner.id()), Optional.empty(), "reason=BAD_CREDENTIALS"),
+                AuditEvent.of(NOW.minusSeconds(20), AuditEventType.ACCOUNT_CHANGED, Actor.system(),
+                        Optional.of(owner.id()), Optional.empty(), "role=ADMIN"),
+                AuditEvent.of(NOW.minusSeconds(10), AuditEventType.ACCOUNT_CHANGED, Actor.system(),
+                        Optional.of(other.id()), Optional.empty(), "role=USER"));
+        events.forEach(audit::record);
+        LoadAuditEventsPort.Filter owners = filter(Optional.of(owner.id()), Optional.empty(), Optional.empty());
+
+        assertThat(audit.find(owners, 0, 10)).containsExactly(events.get(1), events.get(0));
+        assertThat(audit.count(owners)).isEqualTo(2);
+        assertThat(audit.find(owners, 1, 10)).containsExactly(events.get(0));
+        assertThat(audit.find(new LoadAuditEventsPort.Filter(Optional.empty(), Optional.empty(),
+                Optional.of(AuditEventType.ACCOUNT_CHANGED), Optional.of(NOW.minusSeconds(20)),
+                Optional.of(NOW.minusSeconds(10))), 0, 10)).containsExactly(events.get(1));
+        assertThat(audit.deleteBefore(NOW.minusSeconds(25))).isPositive();
+        assertThat(audit.find(owners, 0, 10)).containsExactly(events.get(1));
+    }
+
+    private static LoadAuditEventsPort.Filter filter(Optional<AccountId> account, Optional<TokenId> token,
+                                                     Optional<AuditEventType> type) {
+        return new LoadAuditEventsPort.Filter(account, token, type, Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -205,7 +205,7 @@ abstract class TwoNodeCacheContract {
         Token token = Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(random(16)), owner.id(),
                 TokenDescription.of("cached"), Scopes.of("read"), Expiry.never()), NOW,
                 TokenSecret.fromRandomBytes(random(32)).hash()).token();
-        tokensA.saveNew(token);
+        tokensA.saveNew(token, PersistenceContract.issueOf(token));
         return token;
     }
 }

@@ -98,9 +98,11 @@ class TokenController {
     @Get
     TokenListResponse list(@QueryValue(defaultValue = "0") int page,
                            @QueryValue(defaultValue = "" + ListTokensQuery.DEFAULT_SIZE) int size,
-                           Authentication authentication) {
-        ListTokensUseCase.TokenListing listing =
-                listTokens.list(new ListTokensQuery(AuthenticatedCaller.of(authentication), page, size));
+                           @Nullable @QueryValue String status, @Nullable @QueryValue String expiringWithin,
+                           @Nullable @QueryValue String unusedFor, Authentication authentication) {
+        ListTokensUseCase.TokenListing listing = listTokens.list(new ListTokensQuery(
+                AuthenticatedCaller.of(authentication), TokenFilters.parse(status, expiringWithin, unusedFor), page,
+                size));
         List<TokenInfo> data = listing.tokens().stream().map(TokenInfo::of).toList();
         return new TokenListResponse(data, listing.page(), listing.size(), listing.totalTokens());
     }

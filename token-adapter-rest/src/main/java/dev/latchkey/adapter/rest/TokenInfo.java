@@ -12,13 +12,13 @@ import java.util.Locale;
 /** What the API shows of a token: everything but its secret. A null time means "never" (or "not yet"). */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record TokenInfo(String tokenId, String kind, String description, List<String> scopes, String status,
-                 String createdAt, @Nullable String expiresAt, @Nullable String lastUsedAt,
+record TokenInfo(String tokenId, String accountId, String kind, String description, List<String> scopes,
+                 String status, String createdAt, @Nullable String expiresAt, @Nullable String lastUsedAt,
                  @Nullable String revokedAt) {
 
     static TokenInfo of(TokenDetails details) {
         Token token = details.token();
-        return new TokenInfo(token.id().toString(), token.kind().name().toLowerCase(Locale.ROOT),
+        return new TokenInfo(token.id().toString(), token.owner().toString(), token.kind().name().toLowerCase(Locale.ROOT),
                 token.description().value(), List.copyOf(token.scopes().values()), statusName(details.status()),
                 Timestamps.isoMillis(token.createdAt()), Timestamps.isoMillis(token.expiry().instant().orElse(null)),
                 Timestamps.isoMillis(token.lastUsedAt().orElse(null)),

@@ -3,20 +3,31 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.ProfileField;
+import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
+import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 final class AdministerAccountsService implements AdministerAccountsUseCase {
@@ -29,11 +40,16 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
     private final RandomnessPort randomness;
     private final LoginLimitPort loginLimits;
     private final TokenLifecycle lifecycle;
+    private final RecordAuditEventPort audit;
+    private final DeleteAccountPort deletions;
+    private final LoadClientPort clients;
+    private final LoadTokenPort tokens;
     private final Clock clock;
 
     AdministerAccountsService(LoadAccountPort accounts, SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
                               LoadPartnerPort partners, PasswordHasherPort hasher, RandomnessPort randomness,
-                              LoginLimitPort loginLimits, TokenLifecycle lifecycle, Clock clock) {
+                              LoginLimitPort loginLimits, TokenLifecycle lifecycle, RecordAuditEventPort audit,
+                              DeleteAccountPort deletions, LoadClientPort clients, LoadTokenPort tokens, Clock clock) {
         this.accounts = accounts;
         this.loginLimits = loginLimits;
         this.saveAccounts = saveAccounts;
@@ -42,6 +58,10 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         this.hasher = hasher;
         this.randomness = randomness;
         this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.deletions = deletions;
+        this.clients = clients;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -57,8 +77,15 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         Account account = Account.create(AccountId.fromRandomBytes(randomness.nextBytes(16)), command.username(),
                 hasher.hash(command.password()), command.role(), clock.instant())
                 .withProfile(command.email(), command.organization(), command.partner());
-        return saveAccounts.saveNew(account) == SaveAccountPort.SaveOutcome.SAVED
-                ? new Outcome.Done(account) : new Outcome.UsernameTaken();
+        return lifecycle.together(() -> {
+            if (saveAccounts.saveNew(account) != SaveAccountPort.SaveOutcome.SAVED) {
+                return new Outcome.UsernameTaken();
+            }
+            audit.record(AuditEvent.of(account.createdAt(), AuditEventType.ACCOUNT_CREATED,
+                    Actor.account(command.administrator().accountId()), Optional.of(account.id()), Optional.empty(),
+                    "username=" + account.username().value() + " role=" + account.role()));
+            return new Outcome.Done(account);
+        });
     }
 
     @Override
@@ -98,20 +125,118 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         }
         account = account.withRole(command.role().orElse(account.role()))
                 .withEnabled(command.enabled().orElse(account.enabled()))
-                .withProfile(command.email().or(account::email), command.organization().or(account::organization),
-                        command.partner().or(account::partner));
+                .withProfile(kept(command, ProfileField.EMAIL, command.email().or(account::email)),
+                        kept(command, ProfileField.ORGANIZATION, command.organization().or(account::organization)),
+                        kept(command, ProfileField.PARTNER, command.partner().or(account::partner)));
         Account updated = account;
-        boolean disabled = found.get().enabled() && !updated.enabled();
+        boolean revokesTokens = found.get().enabled() && !updated.enabled() || command.revokeTokens();
+        String changes = changes(command);
         lifecycle.together(() -> {
             updateAccounts.update(updated);
-            if (disabled) {
+            audit.record(AuditEvent.of(clock.instant(), AuditEventType.ACCOUNT_CHANGED,
+                    Actor.account(command.administrator().accountId()), Optional.of(updated.id()), Optional.empty(),
+                    changes));
+            if (revokesTokens) {
                 // Permanently: enabling the account again must not bring back tokens that may have leaked meanwhile.
                 lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(updated.id()), clock.instant(),
-                        RevocationReason.ACCOUNT_DISABLED);
+                        updated.enabled() ? RevocationReason.REQUESTED : RevocationReason.ACCOUNT_DISABLED,
+                        Actor.account(command.administrator().accountId()));
             }
             return null;
         });
         return new Outcome.Done(updated);
+    }
+
+    private static <T> Optional<T> kept(UpdateAccountCommand command, ProfileField field, Optional<T> value) {
+        return command.cleared().contains(field) ? Optional.empty() : value;
+    }
+
+    @Override
+    public Outcome list(ListAccountsQuery query) {
+        if (!isAdministrator(query.administrator())) {
+            return new Outcome.NotAllowed();
+        }
+        long offset = (long) query.page() * query.size();
+        return new Outcome.Listed(accounts.loadMatching(query.filter(), offset, query.size()), query.page(),
+                query.size(), accounts.countMatching(query.filter()));
+    }
+
+    @Override
+    public Outcome delete(Caller administrator, Username username) {
+        if (!isAdministrator(administrator)) {
+            return new Outcome.NotAllowed();
+        }
+        Optional<Account> found = accounts.loadByUsername(username);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        Account account = found.get();
+        if (account.id().equals(administrator.accountId())) {
+            return new Outcome.Refused("An administrator cannot delete their own account.");
+        }
+        if (clients.loadById(ClientId.of(account.id().toString())).isPresent()) {
+            return new Outcome.Refused("This is an OAuth client's service account; disable the client instead.");
+        }
+        Instant now = clock.instant();
+        Actor actor = Actor.account(administrator.accountId());
+        lifecycle.together(() -> {
+            lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(account.id()), now,
+                    RevocationReason.ACCOUNT_DISABLED, actor);
+            audit.record(AuditEvent.of(now, AuditEventType.ACCOUNT_DELETED, actor, Optional.of(account.id()),
+                    Optional.empty(), "username=" + account.username().value()));
+            deletions.delete(account.id());
+            return null;
+        });
+        return new Outcome.Done(account);
+    }
+
+    @Override
+    public Outcome revokeTokens(Caller administrator, Username username) {
+        if (!isAdministrator(administrator)) {
+            return new Outcome.NotAllowed();
+        }
+        Optional<Account> found = accounts.loadByUsername(username);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        int revoked = lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(found.get().id()), clock.instant(),
+                RevocationReason.REQUESTED, Actor.account(administrator.accountId()));
+        return new Outcome.TokensRevoked(found.get(), revoked);
+    }
+
+    @Override
+    public Outcome revokeToken(Caller administrator, Username username, TokenId tokenId) {
+        if (!isAdministrator(administrator)) {
+            return new Outcome.NotAllowed();
+        }
+        Optional<Account> found = accounts.loadByUsername(username);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        Optional<Token> token = tokens.loadById(tokenId).filter(candidate -> candidate.isOwnedBy(found.get().id()));
+        if (token.isEmpty()) {
+            return new Outcome.TokenNotFound();
+        }
+        boolean revoked = lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED,
+                Actor.account(administrator.accountId()));
+        return new Outcome.TokensRevoked(found.get(), revoked ? 1 : 0);
+    }
+
+    /** What an update changes, for the audit trail: field names and new values, never a password. */
+    private static String changes(UpdateAccountCommand command) {
+        StringBuilder changes = new StringBuilder();
+        command.cleared().forEach(field -> changes.append(' ').append(field.name().toLowerCase(java.util.Locale.ROOT))
+                .append("=cleared"));
+        if (command.revokeTokens()) {
+            changes.append(" tokens=revoked");
+        }
+        command.password().ifPresent(password -> changes.append(" password=changed"));
+        command.role().ifPresent(role -> changes.append(" role=").append(role));
+        command.enabled().ifPresent(enabled -> changes.append(" enabled=").append(enabled));
+        command.email().ifPresent(email -> changes.append(" email=").append(email.value()));
+        command.organization().ifPresent(organization -> changes.append(" organization=").append(organization.name()));
+        command.partner().ifPresent(partner -> changes.append(" partner=").append(partner.value()));
+        return changes.toString().strip();
     }
 
     private Optional<PartnerId> unknownPartner(Optional<PartnerId> partner) {

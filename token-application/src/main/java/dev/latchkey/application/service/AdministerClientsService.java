@@ -7,9 +7,13 @@ import dev.latchkey.application.port.in.ListTokensUseCase.TokenListing;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RevocationReason;
@@ -29,18 +33,20 @@ final class AdministerClientsService implements AdministerClientsUseCase {
     private final UpdateAccountPort updateAccounts;
     private final LoadTokenPort tokens;
     private final TokenLifecycle lifecycle;
+    private final RecordAuditEventPort audit;
     private final ListTokensService listings;
     private final Clock clock;
 
     AdministerClientsService(LoadClientPort clients, SaveClientPort saveClients, LoadAccountPort accounts,
                              UpdateAccountPort updateAccounts, LoadTokenPort tokens, TokenLifecycle lifecycle,
-                             ListTokensService listings, Clock clock) {
+                             RecordAuditEventPort audit, ListTokensService listings, Clock clock) {
         this.clients = clients;
         this.saveClients = saveClients;
         this.accounts = accounts;
         this.updateAccounts = updateAccounts;
         this.tokens = tokens;
         this.lifecycle = lifecycle;
+        this.audit = audit;
         this.listings = listings;
         this.clock = clock;
     }
@@ -67,8 +73,11 @@ final class AdministerClientsService implements AdministerClientsUseCase {
             saveClients.updateEnabled(id, enabled);
             client.serviceAccount().flatMap(accounts::loadById)
                     .ifPresent(account -> updateAccounts.update(account.withEnabled(enabled)));
+            audit.record(AuditEvent.of(now, AuditEventType.CLIENT_CHANGED, Actor.account(caller.accountId()),
+                    client.serviceAccount(), Optional.empty(), "client=" + id.value() + " enabled=" + enabled));
             if (!enabled) {
-                lifecycle.revokeAll(new LoadTokenPort.Selection.IssuedTo(id), now, RevocationReason.CLIENT_DISABLED);
+                lifecycle.revokeAll(new LoadTokenPort.Selection.IssuedTo(id), now, RevocationReason.CLIENT_DISABLED,
+                        Actor.account(caller.accountId()));
             }
             return null;
         });
@@ -88,7 +97,7 @@ final class AdministerClientsService implements AdministerClientsUseCase {
         if (token.isEmpty()) {
             return false;
         }
-        lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED);
+        lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED, Actor.account(caller.accountId()));
         return true;
     }
 

@@ -1,8 +1,14 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.out.LoadPartnerPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
+import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.Role;
 import java.time.Clock;
@@ -12,11 +18,16 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     private final LoadPartnerPort partners;
     private final SavePartnerPort savePartners;
+    private final TransactionPort transactions;
+    private final RecordAuditEventPort audit;
     private final Clock clock;
 
-    AdministerPartnersService(LoadPartnerPort partners, SavePartnerPort savePartners, Clock clock) {
+    AdministerPartnersService(LoadPartnerPort partners, SavePartnerPort savePartners, TransactionPort transactions,
+                              RecordAuditEventPort audit, Clock clock) {
         this.partners = partners;
         this.savePartners = savePartners;
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -26,8 +37,13 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
             return new Outcome.NotAllowed();
         }
         Partner partner = new Partner(command.id(), command.name(), command.agreementsSigned(), clock.instant());
-        return savePartners.saveNew(partner) == SavePartnerPort.SaveOutcome.SAVED
-                ? new Outcome.Done(partner) : new Outcome.IdTaken();
+        return transactions.inTransaction(() -> {
+            if (savePartners.saveNew(partner) != SavePartnerPort.SaveOutcome.SAVED) {
+                return new Outcome.IdTaken();
+            }
+            record(AuditEventType.PARTNER_CREATED, command.administrator(), partner);
+            return new Outcome.Done(partner);
+        });
     }
 
     @Override
@@ -42,7 +58,23 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
         Partner partner = found.get();
         partner = partner.withName(command.name().orElse(partner.name()))
                 .withAgreementsSigned(command.agreementsSigned().orElse(partner.agreementsSigned()));
-        savePartners.update(partner);
-        return new Outcome.Done(partner);
+        Partner updated = partner;
+        transactions.inTransaction(() -> {
+            savePartners.update(updated);
+            record(AuditEventType.PARTNER_CHANGED, command.administrator(), updated);
+            return null;
+        });
+        return new Outcome.Done(updated);
+    }
+
+    @Override
+    public Outcome list(Caller administrator) {
+        return administrator.role() == Role.ADMIN ? new Outcome.Listed(partners.loadAll()) : new Outcome.NotAllowed();
+    }
+
+    private void record(AuditEventType type, Caller administrator, Partner partner) {
+        audit.record(AuditEvent.of(clock.instant(), type, Actor.account(administrator.accountId()), Optional.empty(),
+                Optional.empty(), "partner=" + partner.id().value() + " name=" + partner.name()
+                        + " agreementsSigned=" + partner.agreementsSigned()));
     }
 }

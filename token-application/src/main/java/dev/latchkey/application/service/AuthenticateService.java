@@ -8,10 +8,15 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
@@ -28,15 +33,17 @@ final class AuthenticateService implements AuthenticateUseCase {
     private final Clock clock;
     private final LoginLimitPort limits;
     private final LoginAuditPort audit;
+    private final RecordAuditEventPort trail;
     private final PasswordHash decoyHash;
 
     AuthenticateService(LoadAccountPort accounts, TokenValidity validity, PresentedCredentials credentials,
                         TokenLifecycle lifecycle, PasswordHasherPort hasher, LoginLimitPort limits,
-                        LoginAuditPort audit, Clock clock, PasswordHash decoyHash) {
+                        LoginAuditPort audit, RecordAuditEventPort trail, Clock clock, PasswordHash decoyHash) {
         this.decoyHash = decoyHash;
         this.accounts = accounts;
         this.limits = limits;
         this.audit = audit;
+        this.trail = trail;
         this.validity = validity;
         this.credentials = credentials;
         this.lifecycle = lifecycle;
@@ -81,39 +88,66 @@ final class AuthenticateService implements AuthenticateUseCase {
         Optional<Username> username = parse(() -> Username.of(credentials.username()));
         Optional<Password> password = parse(() -> Password.presented(credentials.password()));
         Optional<Account> account = username.flatMap(accounts::loadByUsername);
+        Outcome outcome;
         if (account.isEmpty() || password.isEmpty()) {
             // Spend the same hashing time as a real check, so that response times do not reveal which usernames exist.
             hasher.matches(password.orElseGet(() -> Password.presented("-")), decoyHash);
-            return new Outcome.Refused(Reason.BAD_CREDENTIALS);
+            outcome = new Outcome.Refused(Reason.BAD_CREDENTIALS);
+        } else if (!hasher.matches(password.get(), account.get().passwordHash())) {
+            outcome = new Outcome.Refused(Reason.BAD_CREDENTIALS);
+        } else {
+            outcome = authenticated(account.get(), Optional.empty());
         }
-        if (!hasher.matches(password.get(), account.get().passwordHash())) {
-            return new Outcome.Refused(Reason.BAD_CREDENTIALS);
+        if (outcome instanceof Outcome.Refused refusal) {
+            // Named by account where one has the username, so that an account's trail shows who tried it.
+            trail.count(AuditEvent.of(clock.instant(), AuditEventType.LOGIN_FAILED,
+                    Actor.anonymous(credentials.address()), account.map(Account::id), Optional.empty(),
+                    "username=" + printable(credentials.username()) + " reason=" + refusal.reason()));
         }
-        return authenticated(account.get(), Optional.empty());
+        return outcome;
     }
 
     @Override
     public Outcome authenticate(PresentedToken presented) {
         Optional<Token> found = credentials.find(presented.value());
         if (found.isEmpty()) {
-            return new Outcome.Refused(credentials.isWellFormed(presented.value())
+            return refused(presented, Optional.empty(), credentials.isWellFormed(presented.value())
                     ? Reason.UNKNOWN_TOKEN : Reason.MALFORMED_TOKEN);
         }
         Token token = found.get();
         if (!token.kind().authenticatesApiCalls()) {
-            return new Outcome.Refused(Reason.TOKEN_NOT_FOR_API_CALLS);
+            return refused(presented, found, Reason.TOKEN_NOT_FOR_API_CALLS);
         }
         Instant now = clock.instant();
         TokenValidity.Verdict verdict = validity.check(token, now);
         if (verdict instanceof TokenValidity.Verdict.Inactive inactive) {
-            return new Outcome.Refused(inactive.reason());
+            return refused(presented, found, inactive.reason());
         }
         Account owner = ((TokenValidity.Verdict.Active) verdict).owner();
         if (!(token.use(now) instanceof Token.UseOutcome.Used used)) {
-            return new Outcome.Refused(Reason.TOKEN_REVOKED);
+            return refused(presented, found, Reason.TOKEN_REVOKED);
         }
         lifecycle.recordUse(used);
         return authenticated(owner, Optional.of(token));
+    }
+
+    /**
+     * A refused token goes into the audit trail by a fingerprint: the first 12 hex digits of its SHA-256, enough to
+     * tell one presented value from another and useless to present.
+     */
+    private Outcome refused(PresentedToken presented, Optional<Token> token, Reason reason) {
+        trail.count(AuditEvent.of(clock.instant(), AuditEventType.TOKEN_REFUSED, Actor.anonymous("-"),
+                token.map(Token::owner), token.map(Token::id), "fingerprint="
+                        + SecretHash.of(presented.value()).toHex().substring(0, 12) + " reason=" + reason));
+        return new Outcome.Refused(reason);
+    }
+
+    /** A presented username as the trail shows it: printable ASCII only, and not too long to read. */
+    private static String printable(String presented) {
+        StringBuilder shown = new StringBuilder();
+        presented.codePoints().limit(64).forEach(point -> shown.append(point >= 0x20 && point < 0x7f
+                ? String.valueOf((char) point) : String.format("\\u%04x", point)));
+        return shown.toString();
     }
 
     private Outcome authenticated(Account account, Optional<Token> presentedToken) {

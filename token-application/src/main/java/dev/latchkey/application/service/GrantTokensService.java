@@ -9,6 +9,7 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Expiry;
@@ -125,10 +126,11 @@ final class GrantTokensService implements GrantTokensUseCase {
             return new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
         }
         GrantId grantId = refresh.grant().orElseThrow();
-        Optional<Outcome> exchanged = lifecycle.consume(consumed, () -> {
+        Optional<Outcome> exchanged = lifecycle.consume(consumed, Actor.account(owner.get().id()), () -> {
             if (policy.refreshRevokesEarlierTokens()) {
                 // The platform's rule: a refresh invalidates the tokens it replaces, the earlier access token too.
-                lifecycle.revokeAll(new LoadTokenPort.Selection.OfGrant(grantId), now, RevocationReason.GRANT_REVOKED);
+                lifecycle.revokeAll(new LoadTokenPort.Selection.OfGrant(grantId), now, RevocationReason.GRANT_REVOKED,
+                        Actor.account(owner.get().id()));
             }
             return issuePair(owner.get(), grantId, refresh.client(), scopes, now);
         });
@@ -162,7 +164,7 @@ final class GrantTokensService implements GrantTokensUseCase {
         IssuedToken access = issue(serviceAccount.get(), new TokenAttributes(newTokenId(),
                 serviceAccount.get().id(), TokenKind.ACCESS, TokenDescription.none(), scopes,
                 policy.accessTokenLifetime().expiryFrom(now), Optional.of(grantId), Optional.of(client.id()),
-                Optional.of(policy.surface())), now);
+                Optional.of(policy.surface())), now, Actor.client(client.id()));
         return new Outcome.Granted(access, Optional.empty());
     }
 
@@ -237,8 +239,8 @@ final class GrantTokensService implements GrantTokensUseCase {
         if (!now.isAfter(consumedAt.plus(policy.reuseLeeway()))) {
             return new Outcome.InvalidGrant(Cause.SPENT, "The refresh token has already been used.");
         }
-        lifecycle.revokeAll(new LoadTokenPort.Selection.OfGrant(spent.grant().orElseThrow()), now,
-                RevocationReason.REFRESH_TOKEN_REUSED);
+        // Whoever presents the copy is unknown; the grant's client, if any, is who presented it.
+        lifecycle.revokeReplayedGrant(spent, now, spent.client().map(Actor::client).orElseGet(Actor::system));
         return new Outcome.InvalidGrant(Cause.SPENT,
                 "The refresh token has already been used; its grant has been revoked.");
     }
@@ -261,14 +263,19 @@ final class GrantTokensService implements GrantTokensUseCase {
         return TokenId.fromRandomBytes(randomness.nextBytes(16));
     }
 
+    /** Grants are made by their account, through whichever client; a client's own tokens by the client itself. */
     private IssuedToken issue(Account owner, TokenAttributes attributes, Instant now) {
+        return issue(owner, attributes, now, Actor.account(owner.id()));
+    }
+
+    private IssuedToken issue(Account owner, TokenAttributes attributes, Instant now, Actor actor) {
         String credential = switch (policy.accessTokenFormat()) {
             case ACCOUNT_JWT -> jwts.encodeWithAccountClaims(attributes, now, owner);
             case JWT -> attributes.kind() == TokenKind.ACCESS ? jwts.encode(attributes, now) : opaqueSecret();
             case OPAQUE -> opaqueSecret();
         };
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
-        lifecycle.create(issued);
+        lifecycle.create(issued, actor);
         return new IssuedToken(issued.token(), credential);
     }
 

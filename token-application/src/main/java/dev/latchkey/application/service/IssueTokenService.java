@@ -7,6 +7,7 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
@@ -82,9 +83,10 @@ final class IssueTokenService implements IssueTokenUseCase {
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
         if (command.supersedesSameDescription()) {
             lifecycle.createSuperseding(issued,
-                    new LoadTokenPort.Selection.PersonalDescribed(command.issuer().accountId(), command.description()));
+                    new LoadTokenPort.Selection.PersonalDescribed(command.issuer().accountId(), command.description()),
+                    Actor.account(command.issuer().accountId()));
         } else {
-            lifecycle.create(issued);
+            lifecycle.create(issued, Actor.account(command.issuer().accountId()));
         }
         return new Outcome.Issued(issued.token(), credential);
     }

@@ -12,18 +12,21 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
@@ -52,18 +55,18 @@ public final class LatchkeyServices {
     }
 
     /**
-     * The token store and where token events go: what the token lifecycle writes through. One value, because every
-     * creation and revocation needs all of it: the state to read and write, the transaction that makes several writes
-     * one, and the events that record them.
+     * The token store and the audit trail: what the token lifecycle writes through. One value, because every creation
+     * and revocation needs all of it: the state to read and write, the transaction that makes several writes one,
+     * and the trail that records them.
      */
     public record TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
-                             TransactionPort transactions, PublishTokenEventPort events) {
+                             TransactionPort transactions, RecordAuditEventPort audit) {
         public TokenStore {
             Objects.requireNonNull(loads, "loads");
             Objects.requireNonNull(saves, "saves");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(transactions, "transactions");
-            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(audit, "audit");
         }
     }
 
@@ -78,7 +81,7 @@ public final class LatchkeyServices {
         PasswordHash decoyHash = hasher.hash(Password.presented("decoy password for unknown usernames"));
         return new AuthenticateService(accounts, new TokenValidity(accounts, partners),
                 new PresentedCredentials(store.loads(), jwts), new TokenLifecycle(store), hasher, loginLimits,
-                loginAudit, clock, decoyHash);
+                loginAudit, store.audit(), clock, decoyHash);
     }
 
     public static AuthenticateClientUseCase authenticateClient(LoadClientPort clients) {
@@ -87,15 +90,16 @@ public final class LatchkeyServices {
 
     public static RegisterClientUseCase registerClient(SaveClientPort clients, SaveAccountPort accounts,
                                                        PasswordHasherPort hasher, TransactionPort transactions,
-                                                       RandomnessPort randomness, Clock clock) {
-        return new RegisterClientService(clients, accounts, hasher, transactions, randomness, clock);
+                                                       RecordAuditEventPort audit, RandomnessPort randomness,
+                                                       Clock clock) {
+        return new RegisterClientService(clients, accounts, hasher, transactions, randomness, audit, clock);
     }
 
     public static AdministerClientsUseCase administerClients(TokenStore store, LoadClientPort clients,
                                                              SaveClientPort saveClients, LoadAccountPort accounts,
                                                              UpdateAccountPort updateAccounts, Clock clock) {
         return new AdministerClientsService(clients, saveClients, accounts, updateAccounts, store.loads(),
-                new TokenLifecycle(store), listTokensService(store.loads(), clock), clock);
+                new TokenLifecycle(store), store.audit(), listTokensService(store.loads(), accounts, clock), clock);
     }
 
     public static IssueTokenUseCase issueToken(IssuancePolicy policy, TokenStore store, LoadAccountPort accounts,
@@ -132,8 +136,8 @@ public final class LatchkeyServices {
                 accounts, new TokenValidity(accounts, partners));
     }
 
-    public static ListTokensUseCase listTokens(LoadTokenPort tokens, Clock clock) {
-        return listTokensService(tokens, clock);
+    public static ListTokensUseCase listTokens(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {
+        return listTokensService(tokens, accounts, clock);
     }
 
     public static RevokeTokenUseCase revokeToken(TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
@@ -149,16 +153,19 @@ public final class LatchkeyServices {
     public static AdministerAccountsUseCase administerAccounts(TokenStore store, LoadAccountPort accounts,
                                                                SaveAccountPort saveAccounts,
                                                                UpdateAccountPort updateAccounts,
-                                                               LoadPartnerPort partners, PasswordHasherPort hasher,
+                                                               DeleteAccountPort deleteAccounts,
+                                                               LoadPartnerPort partners, LoadClientPort clients,
+                                                               PasswordHasherPort hasher,
                                                                RandomnessPort randomness, LoginLimitPort loginLimits,
                                                                Clock clock) {
         return new AdministerAccountsService(accounts, saveAccounts, updateAccounts, partners, hasher, randomness,
-                loginLimits, new TokenLifecycle(store), clock);
+                loginLimits, new TokenLifecycle(store), store.audit(), deleteAccounts, clients, store.loads(), clock);
     }
 
     public static AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners,
-                                                               Clock clock) {
-        return new AdministerPartnersService(partners, savePartners, clock);
+                                                               TransactionPort transactions,
+                                                               RecordAuditEventPort audit, Clock clock) {
+        return new AdministerPartnersService(partners, savePartners, transactions, audit, clock);
     }
 
     public static BootstrapAdministratorUseCase bootstrapAdministrator(LoadAccountPort accounts,
@@ -168,7 +175,11 @@ public final class LatchkeyServices {
         return new BootstrapAdministratorService(accounts, saveAccounts, hasher, randomness, clock);
     }
 
-    private static ListTokensService listTokensService(LoadTokenPort tokens, Clock clock) {
-        return new ListTokensService(tokens, new TokenDetailsReader(tokens, clock));
+    public static ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events) {
+        return new ReadAuditTrailService(events);
+    }
+
+    private static ListTokensService listTokensService(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {
+        return new ListTokensService(tokens, accounts, new TokenDetailsReader(tokens, clock), clock);
     }
 }

@@ -3,10 +3,14 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.ClientType;
@@ -28,15 +32,18 @@ final class RegisterClientService implements RegisterClientUseCase {
     private final PasswordHasherPort passwordHasher;
     private final TransactionPort transactions;
     private final RandomnessPort randomness;
+    private final RecordAuditEventPort audit;
     private final Clock clock;
 
     RegisterClientService(SaveClientPort clients, SaveAccountPort accounts, PasswordHasherPort passwordHasher,
-                          TransactionPort transactions, RandomnessPort randomness, Clock clock) {
+                          TransactionPort transactions, RandomnessPort randomness, RecordAuditEventPort audit,
+                          Clock clock) {
         this.clients = clients;
         this.accounts = accounts;
         this.passwordHasher = passwordHasher;
         this.transactions = transactions;
         this.randomness = randomness;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -72,6 +79,9 @@ final class RegisterClientService implements RegisterClientUseCase {
                     throw new IllegalStateException("a client's service account collided; this should never happen");
                 }
             });
+            audit.record(AuditEvent.of(now, AuditEventType.CLIENT_REGISTERED,
+                    Actor.account(command.registrar().accountId()), client.serviceAccount(), Optional.empty(),
+                    "client=" + client.id().value() + " type=" + client.type() + " grants=" + client.grantTypes()));
             return null;
         });
         return new Outcome.Registered(client, secret);

@@ -1,7 +1,10 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.in.TokenDetails;
+import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Token;
 import java.time.Clock;
@@ -28,10 +31,17 @@ final class RevokeTokenService implements RevokeTokenUseCase {
         if (owned.isEmpty()) {
             return new Outcome.NotFound(command.tokenId());
         }
-        boolean revoked = revokeNow(owned.get(), command.reason());
+        boolean revoked = lifecycle.revoke(owned.get(), clock.instant(), command.reason(),
+                Actor.account(command.caller().accountId()));
         // Read back: when another request won the race, its revocation is the one that stands.
         TokenDetails current = reader.detailsOf(reader.reload(owned.get()));
         return revoked ? new Outcome.Revoked(current) : new Outcome.AlreadyRevoked(current);
+    }
+
+    @Override
+    public int revokeAllOwn(Caller caller) {
+        return lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(caller.accountId()), clock.instant(),
+                RevocationReason.REQUESTED, Actor.account(caller.accountId()));
     }
 
     @Override
@@ -41,14 +51,12 @@ final class RevokeTokenService implements RevokeTokenUseCase {
                 && !token.get().client().equals(command.publicClient())) {
             return new PresentedOutcome.IssuedToAnotherClient();
         }
-        if (token.isEmpty() || !revokeNow(token.get(), RevocationReason.REQUESTED)) {
+        // RFC 7009: whoever holds a token may revoke it; the client it was issued to, if any, presented it.
+        Actor actor = command.publicClient().map(Actor::client)
+                .orElseGet(() -> token.map(Token::owner).map(Actor::account).orElseGet(Actor::system));
+        if (token.isEmpty() || !lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED, actor)) {
             return new PresentedOutcome.NothingToRevoke();
         }
         return new PresentedOutcome.Revoked(reader.detailsOf(reader.reload(token.get())));
-    }
-
-    /** Revokes a token now, with its grant when it is a refresh token; whether this call revoked it. */
-    boolean revokeNow(Token token, RevocationReason reason) {
-        return lifecycle.revoke(token, clock.instant(), reason);
     }
 }

@@ -7,6 +7,7 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
+import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Rotation;
@@ -85,7 +86,8 @@ final class RotateTokenService implements RotateTokenUseCase {
         boolean written = lifecycle.rotate(rotated, () -> command.key().isEmpty()
                 || ledger.record(new Rotation(command.caller().accountId(), command.key().get(),
                         command.caller().presentedToken(), old.id(), replacement.id(),
-                        HexFormat.of().formatHex(salt), now)) == RotationLedgerPort.RecordOutcome.RECORDED);
+                        HexFormat.of().formatHex(salt), now)) == RotationLedgerPort.RecordOutcome.RECORDED,
+                Actor.account(command.caller().accountId()));
         if (!written) {
             // Either a concurrent request with the same key got there first, and we answer as it did, or the token
             // was revoked or rotated meanwhile.

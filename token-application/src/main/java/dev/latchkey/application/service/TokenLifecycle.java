@@ -1,12 +1,15 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.out.LoadTokenPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Token;
@@ -22,8 +25,8 @@ import java.util.function.Supplier;
 /**
  * The one place where a token's state changes. Every creation and every revocation, whether one token, a grant's
  * cascade, a supersession, a rotation or an account's or client's tokens, is a {@link Token} transition, written to
- * the store together with the writes it implies in one transaction, and published as the transition's event once
- * every write of the transaction has been made.
+ * the store together with the writes it implies in one transaction, and recorded in the audit trail, as the
+ * transition's event and the actor who caused it, in that same transaction once every other write of it is made.
  *
  * <p>The store compares and sets: it writes a revocation only over the one this class read, and the domain alone
  * decides which revocation stands ({@code Revocation.yieldsTo}). When another writer got there first, the transition
@@ -35,33 +38,31 @@ final class TokenLifecycle {
     private final SaveTokenPort saves;
     private final UpdateTokenStatePort state;
     private final TransactionPort transactions;
-    private final PublishTokenEventPort events;
+    private final RecordAuditEventPort audit;
 
     TokenLifecycle(LatchkeyServices.TokenStore store) {
         this.tokens = store.loads();
         this.saves = store.saves();
         this.state = store.state();
         this.transactions = store.transactions();
-        this.events = store.events();
+        this.audit = store.audit();
     }
 
     /**
      * Stores one new token. A single write needs no transaction of its own, which lets the store share one commit
      * among concurrent issues; inside a caller's transaction it joins that one.
      */
-    void create(Token.Issued issued) {
-        saves.saveNew(issued.token());
-        events.publish(issued.event());
+    void create(Token.Issued issued, Actor actor) {
+        saves.saveNew(issued.token(), AuditEvent.of(issued.event(), actor));
     }
 
     /** Stores a new token and revokes, in the same transaction, the tokens it takes the place of. */
-    void createSuperseding(Token.Issued issued, LoadTokenPort.Selection superseded) {
+    void createSuperseding(Token.Issued issued, LoadTokenPort.Selection superseded, Actor actor) {
         Instant now = issued.token().createdAt();
         transactions.inTransaction(() -> {
             List<TokenEvent> revoked = revokeEach(superseded, now, RevocationReason.SUPERSEDED);
-            saves.saveNew(issued.token());
-            revoked.forEach(events::publish);
-            events.publish(issued.event());
+            saves.saveNew(issued.token(), AuditEvent.of(issued.event(), actor));
+            record(revoked, actor);
             return null;
         });
     }
@@ -74,7 +75,7 @@ final class TokenLifecycle {
     /** Records a use the caller found valid; see {@link UpdateTokenStatePort#recordUse}. */
     void recordUse(Token.UseOutcome.Used used) {
         state.recordUse(used.token().id(), used.event().occurredAt());
-        events.publish(used.event());
+        audit.count(AuditEvent.of(used.event(), Actor.account(used.token().owner())));
     }
 
     /**
@@ -83,7 +84,7 @@ final class TokenLifecycle {
      *
      * @return whether this call revoked the token; {@code false} when a revocation already stood
      */
-    boolean revoke(Token token, Instant now, RevocationReason reason) {
+    boolean revoke(Token token, Instant now, RevocationReason reason, Actor actor) {
         return transactions.inTransaction(() -> {
             List<TokenEvent> changes = new ArrayList<>();
             Optional<TokenEvent> revoked = revokeOne(token, now, reason);
@@ -92,17 +93,31 @@ final class TokenLifecycle {
                 changes.addAll(revokeEach(new LoadTokenPort.Selection.OfGrant(token.grant().get()), now,
                         RevocationReason.GRANT_REVOKED));
             }
-            changes.forEach(events::publish);
+            record(changes, actor);
             return revoked.isPresent();
         });
     }
 
     /** Revokes every selected token from {@code now}; returns how many this call revoked. */
-    int revokeAll(LoadTokenPort.Selection selection, Instant now, RevocationReason reason) {
+    int revokeAll(LoadTokenPort.Selection selection, Instant now, RevocationReason reason, Actor actor) {
         return transactions.inTransaction(() -> {
             List<TokenEvent> revoked = revokeEach(selection, now, reason);
-            revoked.forEach(events::publish);
+            record(revoked, actor);
             return revoked.size();
+        });
+    }
+
+    /**
+     * Records that a spent refresh token was presented again after the leeway, and revokes its grant, in one
+     * transaction.
+     */
+    void revokeReplayedGrant(Token spent, Instant now, Actor actor) {
+        transactions.inTransaction(() -> {
+            audit.record(AuditEvent.of(now, AuditEventType.REFRESH_TOKEN_REUSED, actor, Optional.of(spent.owner()),
+                    Optional.of(spent.id()), "grant=" + spent.grant().orElseThrow()));
+            record(revokeEach(new LoadTokenPort.Selection.OfGrant(spent.grant().orElseThrow()), now,
+                    RevocationReason.REFRESH_TOKEN_REUSED), actor);
+            return null;
         });
     }
 
@@ -115,18 +130,17 @@ final class TokenLifecycle {
      * @return whether the rotation was written; {@code false} when the old token or the key changed meanwhile, and
      *         nothing was
      */
-    boolean rotate(Token.RotationOutcome.Rotated rotated, BooleanSupplier alongside) {
+    boolean rotate(Token.RotationOutcome.Rotated rotated, BooleanSupplier alongside, Actor actor) {
         Token retiring = rotated.retiring();
         try {
             transactions.inTransaction(() -> {
-                saves.saveNew(rotated.replacement().token());
+                saves.saveNew(rotated.replacement().token(), AuditEvent.of(rotated.replacement().event(), actor));
                 if (!alongside.getAsBoolean()
                         || !(state.recordRevocation(retiring.id(), Optional.empty(), retiring.revocation().orElseThrow())
                         instanceof RevocationWrite.Recorded)) {
                     throw new RolledBack();
                 }
-                events.publish(rotated.replacement().event());
-                events.publish(rotated.event());
+                audit.record(AuditEvent.of(rotated.event(), actor));
                 return null;
             });
             return true;
@@ -142,15 +156,19 @@ final class TokenLifecycle {
      * @return the exchange's result, or empty when the token was spent or revoked by a concurrent request since the
      *         caller read it, and nothing was written
      */
-    <T> Optional<T> consume(Token.ConsumptionOutcome.Consumed consumed, Supplier<T> exchange) {
+    <T> Optional<T> consume(Token.ConsumptionOutcome.Consumed consumed, Actor actor, Supplier<T> exchange) {
         Token spent = consumed.token();
         return transactions.inTransaction(() -> {
             if (state.recordConsumption(spent.id(), spent.consumedAt().orElseThrow()) != ConsumptionWrite.CONSUMED) {
                 return Optional.empty();
             }
-            events.publish(consumed.event());
+            audit.record(AuditEvent.of(consumed.event(), actor));
             return Optional.of(exchange.get());
         });
+    }
+
+    private void record(List<TokenEvent> events, Actor actor) {
+        events.forEach(event -> audit.record(AuditEvent.of(event, actor)));
     }
 
     private List<TokenEvent> revokeEach(LoadTokenPort.Selection selection, Instant now, RevocationReason reason) {

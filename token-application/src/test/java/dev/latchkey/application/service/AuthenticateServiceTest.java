@@ -16,7 +16,8 @@ import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
-import dev.latchkey.domain.TokenUsed;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class AuthenticateServiceTest {
                 assertThat(authenticated.caller().presentedToken()).contains(issued.token().id()));
         assertThat(fixture.tokens.loadById(issued.token().id()).orElseThrow().lastUsedAt())
                 .contains(ServiceFixture.START.plus(Duration.ofMinutes(5)));
-        assertThat(fixture.events.published).last().isInstanceOf(TokenUsed.class);
+        assertThat(fixture.events.counted).last().extracting(AuditEvent::type).isEqualTo(AuditEventType.TOKEN_USED);
     }
 
     @Test

@@ -4,7 +4,8 @@ import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.LoadAuditEventsPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.TransactionPort;
@@ -12,7 +13,8 @@ import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
-import dev.latchkey.domain.TokenEvent;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,12 +113,51 @@ final class Fakes {
         }
     }
 
-    static final class RecordingEvents implements PublishTokenEventPort {
-        final List<TokenEvent> published = new ArrayList<>();
+    /** The audit trail in memory: what is recorded, and what is counted, each in order. */
+    static final class RecordingAuditTrail implements RecordAuditEventPort, LoadAuditEventsPort {
+        final List<AuditEvent> recorded = new ArrayList<>();
+        final List<AuditEvent> counted = new ArrayList<>();
 
         @Override
-        public synchronized void publish(TokenEvent event) {
-            published.add(event);
+        public synchronized void record(AuditEvent event) {
+            recorded.add(event);
+        }
+
+        @Override
+        public synchronized void count(AuditEvent event) {
+            counted.add(event);
+        }
+
+        /** Everything, recorded and counted, in the order it came. */
+        synchronized List<AuditEvent> all() {
+            List<AuditEvent> all = new ArrayList<>(recorded);
+            all.addAll(counted);
+            all.sort(java.util.Comparator.comparing(AuditEvent::occurredAt));
+            return all;
+        }
+
+        synchronized List<AuditEventType> recordedTypes() {
+            return recorded.stream().map(AuditEvent::type).toList();
+        }
+
+        @Override
+        public synchronized List<AuditEvent> find(Filter filter, long offset, int limit) {
+            List<AuditEvent> matching = new ArrayList<>(all().stream().filter(event -> matches(filter, event)).toList());
+            java.util.Collections.reverse(matching);
+            return matching.stream().skip(offset).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized long count(Filter filter) {
+            return all().stream().filter(event -> matches(filter, event)).count();
+        }
+
+        private static boolean matches(Filter filter, AuditEvent event) {
+            return filter.account().map(account -> event.account().equals(java.util.Optional.of(account))).orElse(true)
+                    && filter.token().map(token -> event.token().equals(java.util.Optional.of(token))).orElse(true)
+                    && filter.type().map(type -> event.type() == type).orElse(true)
+                    && filter.since().map(since -> !event.occurredAt().isBefore(since)).orElse(true)
+                    && filter.until().map(until -> event.occurredAt().isBefore(until)).orElse(true);
         }
     }
 

@@ -4,9 +4,12 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Username;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +30,22 @@ final class InMemoryAccountStore implements LoadAccountPort, SaveAccountPort, Up
     @Override
     public boolean anyAccountExists() {
         return !byUsername.isEmpty();
+    }
+
+    @Override
+    public List<Account> loadMatching(AccountFilter filter, long offset, int limit) {
+        return byUsername.values().stream().filter(filter::matches)
+                .sorted(Comparator.comparing(Account::createdAt).thenComparing(account -> account.id().value()))
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public long countMatching(AccountFilter filter) {
+        return byUsername.values().stream().filter(filter::matches).count();
+    }
+
+    void delete(AccountId id) {
+        byUsername.values().removeIf(account -> account.id().equals(id));
     }
 
     @Override

@@ -13,6 +13,12 @@ final class InMemoryPartnerStore implements LoadPartnerPort, SavePartnerPort {
     private final Map<PartnerId, Partner> partners = new ConcurrentHashMap<>();
 
     @Override
+    public java.util.List<Partner> loadAll() {
+        return partners.values().stream().sorted(java.util.Comparator.comparingLong(partner -> partner.id().value()))
+                .toList();
+    }
+
+    @Override
     public Optional<Partner> loadById(PartnerId id) {
         return Optional.ofNullable(partners.get(id));
     }

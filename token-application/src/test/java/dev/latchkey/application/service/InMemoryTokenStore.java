@@ -1,12 +1,15 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
 import java.time.Instant;
@@ -20,8 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
 
     private final Map<TokenId, Token> tokens = new ConcurrentHashMap<>();
+    private final RecordAuditEventPort trail;
     /** Every state change written, as a verb and the token id ("revoked 0b5e..."), for tests that match them to events. */
     final List<String> changes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    InMemoryTokenStore(RecordAuditEventPort trail) {
+        this.trail = trail;
+    }
 
     @Override
     public Optional<Token> loadById(TokenId id) {
@@ -46,11 +54,29 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
     }
 
     @Override
-    public void saveNew(Token token) {
+    public List<Token> loadMatching(Optional<AccountId> owner, TokenFilter filter, Instant now, long offset,
+                                    int limit) {
+        return matching(owner, filter, now).skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public long countMatching(Optional<AccountId> owner, TokenFilter filter, Instant now) {
+        return matching(owner, filter, now).count();
+    }
+
+    private java.util.stream.Stream<Token> matching(Optional<AccountId> owner, TokenFilter filter, Instant now) {
+        return tokens.values().stream().filter(token -> owner.map(token::isOwnedBy).orElse(true))
+                .filter(token -> filter.matches(token, now))
+                .sorted(Comparator.comparing(Token::createdAt).reversed().thenComparing(t -> t.id().value()));
+    }
+
+    @Override
+    public void saveNew(Token token, AuditEvent issued) {
         if (tokens.putIfAbsent(token.id(), token) != null) {
             throw new IllegalStateException("duplicate token id " + token.id());
         }
         changes.add("issued " + token.id());
+        trail.record(issued);
     }
 
     @Override
@@ -108,6 +134,10 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
         tokens.put(id, consumed.token());
         changes.add("consumed " + id);
         return ConsumptionWrite.CONSUMED;
+    }
+
+    void deleteOwnedBy(AccountId owner) {
+        tokens.values().removeIf(token -> token.isOwnedBy(owner));
     }
 
     int size() {

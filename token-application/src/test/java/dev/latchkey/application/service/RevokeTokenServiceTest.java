@@ -11,14 +11,14 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase.Outcome;
 import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
-import dev.latchkey.application.port.out.PublishTokenEventPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenId;
-import dev.latchkey.domain.TokenRevoked;
+import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.TokenStatus;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,7 +40,7 @@ class RevokeTokenServiceTest {
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Revoked.class,
                 revoked -> assertThat(revoked.details().status()).isInstanceOf(TokenStatus.Revoked.class));
-        assertThat(fixture.events.published).last().isInstanceOf(TokenRevoked.class);
+        assertThat(fixture.events.recordedTypes()).last().isEqualTo(AuditEventType.TOKEN_REVOKED);
     }
 
     @Test
@@ -90,7 +90,7 @@ class RevokeTokenServiceTest {
         // Another request's revocation landed between our read and our write: the store says what it holds now.
         when(racingStore.recordRevocation(any(), any(), any())).thenReturn(new UpdateTokenStatePort.RevocationWrite
                 .ChangedMeanwhile(Optional.of(new Revocation(fixture.clock.instant(), RevocationReason.REQUESTED))));
-        PublishTokenEventPort events = mock(PublishTokenEventPort.class);
+        RecordAuditEventPort events = mock(RecordAuditEventPort.class);
         RevokeTokenService service = new RevokeTokenService(
                 new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens, new Fakes.MarkedJwts()),
                 new TokenLifecycle(new LatchkeyServices.TokenStore(fixture.tokens, fixture.tokens, racingStore,

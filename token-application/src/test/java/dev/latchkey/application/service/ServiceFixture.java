@@ -11,6 +11,7 @@ import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
@@ -39,10 +40,10 @@ final class ServiceFixture {
     static final IssuancePolicy POLICY =
             new IssuancePolicy(Lifetime.of(Duration.ofDays(30)), Duration.ofDays(365), true);
 
-    final InMemoryTokenStore tokens = new InMemoryTokenStore();
     final InMemoryAccountStore accounts = new InMemoryAccountStore();
     final Fakes.PlainPasswordHasher hasher = new Fakes.PlainPasswordHasher();
-    final Fakes.RecordingEvents events = new Fakes.RecordingEvents();
+    final Fakes.RecordingAuditTrail events = new Fakes.RecordingAuditTrail();
+    final InMemoryTokenStore tokens = new InMemoryTokenStore(events);
     final Fakes.SettableClock clock = new Fakes.SettableClock(START);
     final Fakes.SeededRandomness randomness = new Fakes.SeededRandomness();
     final InMemoryClientStore clients = new InMemoryClientStore();
@@ -99,7 +100,7 @@ final class ServiceFixture {
         }
 
         RegisterClientUseCase registerClient() {
-            return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, randomness, clock);
+            return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, events, randomness, clock);
         }
 
         AdministerClientsUseCase administerClients() {
@@ -129,7 +130,7 @@ final class ServiceFixture {
         }
 
         ListTokensUseCase listTokens() {
-            return LatchkeyServices.listTokens(tokens, clock);
+            return LatchkeyServices.listTokens(tokens, accounts, clock);
         }
 
         RevokeTokenUseCase revokeToken() {
@@ -141,12 +142,18 @@ final class ServiceFixture {
         }
 
         AdministerAccountsUseCase administerAccounts() {
-            return LatchkeyServices.administerAccounts(store, accounts, accounts, accounts, partners, hasher,
-                    randomness, loginLimits, clock);
+            return LatchkeyServices.administerAccounts(store, accounts, accounts, accounts, account -> {
+                tokens.deleteOwnedBy(account);
+                accounts.delete(account);
+            }, partners, clients, hasher, randomness, loginLimits, clock);
         }
 
         AdministerPartnersUseCase administerPartners() {
-            return LatchkeyServices.administerPartners(partners, partners, clock);
+            return LatchkeyServices.administerPartners(partners, partners, transactions, events, clock);
+        }
+
+        ReadAuditTrailUseCase readAuditTrail() {
+            return LatchkeyServices.readAuditTrail(events);
         }
 
         BootstrapAdministratorUseCase bootstrapAdministrator() {

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.admin;
 
 import dev.latchkey.adapter.rest.json.JsonBodies;
+import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.problem.ProblemType;
@@ -8,10 +9,12 @@ import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.ProfileField;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.EmailAddress;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Organization;
@@ -25,18 +28,24 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Accounts and partners, for administrators only: an account authenticated by password or token whose role is not
@@ -98,8 +107,86 @@ class AdminController {
                 Optional.ofNullable(body.role()).map(AdminController::role),
                 Optional.ofNullable(body.email()).map(EmailAddress::of),
                 Optional.ofNullable(body.organization()).map(Organization::of),
-                Optional.ofNullable(body.partnerId()).map(PartnerId::of), Optional.ofNullable(body.enabled())));
+                Optional.ofNullable(body.partnerId()).map(PartnerId::of), Optional.ofNullable(body.enabled()),
+                clearedIn(json), Boolean.TRUE.equals(body.revokeTokens())));
         return accountResponse(request, outcome, HttpStatus.OK);
+    }
+
+    /**
+     * The profile fields a PATCH sets to {@code null}: as in a JSON merge patch (RFC 7396), an explicit null clears a
+     * field, and an absent one leaves it as it is.
+     */
+    private static Set<ProfileField> clearedIn(String json) {
+        Map<String, Object> fields;
+        try {
+            fields = StrictJson.object(json);
+        } catch (StrictJson.MalformedJson impossible) {
+            throw new IllegalStateException("the body was read once already", impossible);
+        }
+        Set<ProfileField> cleared = EnumSet.noneOf(ProfileField.class);
+        Map.of("email", ProfileField.EMAIL, "organization", ProfileField.ORGANIZATION,
+                "partnerId", ProfileField.PARTNER).forEach((name, field) -> {
+                    if (fields.containsKey(name) && fields.get(name) == null) {
+                        cleared.add(field);
+                    }
+                });
+        return cleared;
+    }
+
+    @Get("/accounts")
+    HttpResponse<?> listAccounts(HttpRequest<?> request, @Nullable @QueryValue String organization,
+                                 @Nullable @QueryValue String role, @Nullable @QueryValue String partnerId,
+                                 @Nullable @QueryValue String enabled, @QueryValue(defaultValue = "0") int page,
+                                 @QueryValue(defaultValue = "20") int size, Authentication authentication) {
+        AccountFilter filter = new AccountFilter(present(organization).map(Organization::of),
+                present(role).map(AdminController::role), present(partnerId).map(AdminController::requiredPartnerId),
+                present(enabled).map(AdminController::flag));
+        AdministerAccountsUseCase.Outcome outcome = accounts.list(new AdministerAccountsUseCase.ListAccountsQuery(
+                caller(authentication), filter, page, size));
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.Listed listed) {
+            return HttpResponse.ok(new AccountList(listed.accounts().stream().map(AccountView::of).toList(),
+                    listed.page(), listed.size(), listed.total()));
+        }
+        return accountResponse(request, outcome, HttpStatus.OK);
+    }
+
+    @Delete("/accounts/{username}")
+    HttpResponse<?> deleteAccount(HttpRequest<?> request, @PathVariable String username,
+                                  Authentication authentication) {
+        Optional<Username> name = parse(username);
+        if (name.isEmpty()) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+        }
+        AdministerAccountsUseCase.Outcome outcome = accounts.delete(caller(authentication), name.get());
+        return outcome instanceof AdministerAccountsUseCase.Outcome.Done
+                ? HttpResponse.noContent() : accountResponse(request, outcome, HttpStatus.OK);
+    }
+
+    /** Sets a new password; with {@code "revokeTokens": true}, every token of the account is revoked with it. */
+    @Post("/accounts/{username}/password")
+    HttpResponse<?> resetPassword(HttpRequest<?> request, @PathVariable String username, @Nullable @Body String json,
+                                  Authentication authentication) {
+        PasswordReset body = bodies.read(request, json, PasswordReset.class);
+        if (body.password() == null) {
+            throw new InvalidValueException("password", "is required");
+        }
+        Optional<Username> name = parse(username);
+        if (name.isEmpty()) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+        }
+        return accountResponse(request, accounts.update(new UpdateAccountCommand(caller(authentication), name.get(),
+                Optional.of(passwords.accept(body.password())), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Set.of(), Boolean.TRUE.equals(body.revokeTokens()))),
+                HttpStatus.OK);
+    }
+
+    @Get("/partners")
+    HttpResponse<?> listPartners(HttpRequest<?> request, Authentication authentication) {
+        AdministerPartnersUseCase.Outcome outcome = partners.list(caller(authentication));
+        if (outcome instanceof AdministerPartnersUseCase.Outcome.Listed listed) {
+            return HttpResponse.ok(new PartnerList(listed.partners().stream().map(PartnerView::of).toList()));
+        }
+        return partnerResponse(request, outcome, HttpStatus.OK);
     }
 
     /** Ends a lock from failed logins now, rather than when the allowance refills by itself. */
@@ -149,6 +236,9 @@ class AdminController {
         if (outcome instanceof AdministerAccountsUseCase.Outcome.UsernameTaken) {
             return Problems.response(request, ProblemType.USERNAME_TAKEN, "Another account has this username.");
         }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refused) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_DELETABLE, refused.reason());
+        }
         if (outcome instanceof AdministerAccountsUseCase.Outcome.UnknownPartner unknown) {
             return Problems.response(request, ProblemType.UNKNOWN_PARTNER,
                     "No partner has the id " + unknown.partner() + "; create it first.");
@@ -190,6 +280,21 @@ class AdminController {
         }
     }
 
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isEmpty());
+    }
+
+    private static PartnerId requiredPartnerId(String id) {
+        return partnerId(id).orElseThrow(() -> new InvalidValueException("partnerId", "must be a partner id"));
+    }
+
+    private static boolean flag(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidValueException("enabled", "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     private static Optional<PartnerId> partnerId(String id) {
         try {
             return Optional.of(PartnerId.of(Long.parseLong(id)));
@@ -209,11 +314,28 @@ class AdminController {
 
     @Serdeable
     record AccountChanges(@Nullable String password, @Nullable String email, @Nullable String organization,
-                          @Nullable String role, @Nullable Long partnerId, @Nullable Boolean enabled) {
+                          @Nullable String role, @Nullable Long partnerId, @Nullable Boolean enabled,
+                          @Nullable Boolean revokeTokens) {
         @Override
         public String toString() {
             return "AccountChanges[password=" + (password == null ? "unchanged" : "redacted") + "]";
         }
+    }
+
+    @Serdeable
+    record PasswordReset(@Nullable String password, @Nullable Boolean revokeTokens) {
+        @Override
+        public String toString() {
+            return "PasswordReset[password=redacted, revokeTokens=" + revokeTokens + "]";
+        }
+    }
+
+    @Serdeable
+    record AccountList(List<AccountView> data, int page, int size, long total) {
+    }
+
+    @Serdeable
+    record PartnerList(List<PartnerView> data) {
     }
 
     @Serdeable

@@ -1,14 +1,19 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.EmailAddress;
+import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
+import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Creates, reads and changes accounts; administrators only. */
 public interface AdministerAccountsUseCase {
@@ -21,6 +26,33 @@ public interface AdministerAccountsUseCase {
 
     /** Ends a lock from failed logins at once, instead of when the allowance has refilled by itself. */
     Outcome unlock(Caller administrator, Username username);
+
+    /** The accounts that match the query's filter, oldest first, a page at a time. */
+    Outcome list(ListAccountsQuery query);
+
+    /** Revokes every token of the account, then deletes it; an administrator cannot delete their own account. */
+    Outcome delete(Caller administrator, Username username);
+
+    /** The cut-off: revokes every token the account holds now, whatever its kind, in one call. */
+    Outcome revokeTokens(Caller administrator, Username username);
+
+    /** Revokes one token of any account. */
+    Outcome revokeToken(Caller administrator, Username username, TokenId token);
+
+    record ListAccountsQuery(Caller administrator, AccountFilter filter, int page, int size) {
+        public ListAccountsQuery {
+            Objects.requireNonNull(administrator, "administrator");
+            Objects.requireNonNull(filter, "filter");
+            new ListTokensUseCase.ListTokensQuery(administrator, page, size);
+        }
+    }
+
+    /** The profile fields an update can clear. */
+    enum ProfileField {
+        EMAIL,
+        ORGANIZATION,
+        PARTNER
+    }
 
     record CreateAccountCommand(Caller administrator, Username username, Password password, Role role,
                                 Optional<EmailAddress> email, Optional<Organization> organization,
@@ -36,12 +68,30 @@ public interface AdministerAccountsUseCase {
         }
     }
 
-    /** Each present field replaces the stored one; absent fields stay as they are. */
+    /**
+     * Each present field replaces the stored one, each field in {@code cleared} is emptied, and absent fields stay
+     * as they are. With {@code revokeTokens}, every token of the account is revoked in the same change, as after a
+     * password is known to have leaked.
+     */
     record UpdateAccountCommand(Caller administrator, Username username, Optional<Password> password,
                                 Optional<Role> role, Optional<EmailAddress> email,
                                 Optional<Organization> organization, Optional<PartnerId> partner,
-                                Optional<Boolean> enabled) {
+                                Optional<Boolean> enabled, Set<ProfileField> cleared, boolean revokeTokens) {
+
+        public UpdateAccountCommand(Caller administrator, Username username, Optional<Password> password,
+                                    Optional<Role> role, Optional<EmailAddress> email,
+                                    Optional<Organization> organization, Optional<PartnerId> partner,
+                                    Optional<Boolean> enabled) {
+            this(administrator, username, password, role, email, organization, partner, enabled, Set.of(), false);
+        }
+
         public UpdateAccountCommand {
+            cleared = Set.copyOf(cleared);
+            if (cleared.contains(ProfileField.EMAIL) && email.isPresent()
+                    || cleared.contains(ProfileField.ORGANIZATION) && organization.isPresent()
+                    || cleared.contains(ProfileField.PARTNER) && partner.isPresent()) {
+                throw new InvalidValueException("cleared", "a field cannot be both set and cleared");
+            }
             Objects.requireNonNull(administrator, "administrator");
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
@@ -67,6 +117,22 @@ public interface AdministerAccountsUseCase {
         }
 
         record NotAllowed() implements Outcome {
+        }
+
+        record Listed(List<Account> accounts, int page, int size, long total) implements Outcome {
+            public Listed {
+                accounts = List.copyOf(accounts);
+            }
+        }
+
+        record TokensRevoked(Account account, int revoked) implements Outcome {
+        }
+
+        record TokenNotFound() implements Outcome {
+        }
+
+        /** The request is understood, and refused for the reason given. */
+        record Refused(String reason) implements Outcome {
         }
     }
 }

@@ -12,6 +12,9 @@ public interface AdministerPartnersUseCase {
 
     Outcome update(UpdatePartnerCommand command);
 
+    /** Every partner, by id. */
+    Outcome list(Caller administrator);
+
     record CreatePartnerCommand(Caller administrator, PartnerId id, String name, boolean agreementsSigned) {
         public CreatePartnerCommand {
             Objects.requireNonNull(administrator, "administrator");
@@ -41,6 +44,12 @@ public interface AdministerPartnersUseCase {
         }
 
         record NotAllowed() implements Outcome {
+        }
+
+        record Listed(java.util.List<Partner> partners) implements Outcome {
+            public Listed {
+                partners = java.util.List.copyOf(partners);
+            }
         }
     }
 }

@@ -1,15 +1,47 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.TokenFilter;
+import dev.latchkey.domain.Username;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Lists the caller's tokens, newest first, a page at a time. */
+/** Lists tokens, newest first, a page at a time: the caller's own, or, for administrators, anyone's. */
 public interface ListTokensUseCase {
 
     TokenListing list(ListTokensQuery query);
 
-    record ListTokensQuery(Caller caller, int page, int size) {
+    /** One account's tokens, or every account's when none is named; administrators only. */
+    AdministratorListing listForAdministrator(AdministratorQuery query);
+
+    record AdministratorQuery(Caller administrator, Optional<Username> account, TokenFilter filter, int page,
+                              int size) {
+        public AdministratorQuery {
+            Objects.requireNonNull(administrator, "administrator");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(filter, "filter");
+            new ListTokensQuery(administrator, filter, page, size);
+        }
+    }
+
+    sealed interface AdministratorListing {
+        record Listed(TokenListing listing) implements AdministratorListing {
+        }
+
+        record AccountNotFound() implements AdministratorListing {
+        }
+
+        record NotAllowed() implements AdministratorListing {
+        }
+    }
+
+    record ListTokensQuery(Caller caller, TokenFilter filter, int page, int size) {
+
+        public ListTokensQuery(Caller caller, int page, int size) {
+            this(caller, TokenFilter.none(), page, size);
+        }
+
         public static final int DEFAULT_SIZE = 20;
         public static final int MAX_SIZE = 100;
         /** Keeps {@code page * size} far from overflow and deep offsets cheap enough. */
@@ -17,6 +49,7 @@ public interface ListTokensUseCase {
 
         public ListTokensQuery {
             Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(filter, "filter");
             if (page < 0 || page > MAX_PAGE) {
                 throw new InvalidValueException("page", "must be between 0 and " + MAX_PAGE);
             }

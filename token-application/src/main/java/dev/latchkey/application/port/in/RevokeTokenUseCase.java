@@ -11,6 +11,9 @@ public interface RevokeTokenUseCase {
 
     Outcome revoke(RevokeTokenCommand command);
 
+    /** The cut-off: revokes every token the caller's account holds now, the one presented included; how many. */
+    int revokeAllOwn(Caller caller);
+
     /**
      * Revokes the token whose credential is presented (RFC 7009). Possessing a credential is enough to destroy it;
      * a refresh token takes its whole grant with it.

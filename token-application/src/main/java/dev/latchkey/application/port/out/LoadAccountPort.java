@@ -1,8 +1,10 @@
 package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Username;
+import java.util.List;
 import java.util.Optional;
 
 public interface LoadAccountPort {
@@ -12,4 +14,9 @@ public interface LoadAccountPort {
     Optional<Account> loadByUsername(Username username);
 
     boolean anyAccountExists();
+
+    /** The accounts that match the filter, oldest first. */
+    List<Account> loadMatching(AccountFilter filter, long offset, int limit);
+
+    long countMatching(AccountFilter filter);
 }

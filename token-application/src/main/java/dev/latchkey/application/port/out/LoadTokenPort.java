@@ -4,6 +4,7 @@ import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenId;
@@ -22,6 +23,15 @@ public interface LoadTokenPort {
     List<Token> loadOwnedBy(AccountId owner, long offset, int limit);
 
     long countOwnedBy(AccountId owner);
+
+    /**
+     * The tokens of one owner, or of every account when {@code owner} is empty, that match the filter at {@code now},
+     * newest first. The store may narrow with its own query; every token it returns matches
+     * {@link TokenFilter#matches}.
+     */
+    List<Token> loadMatching(Optional<AccountId> owner, TokenFilter filter, Instant now, long offset, int limit);
+
+    long countMatching(Optional<AccountId> owner, TokenFilter filter, Instant now);
 
     /**
      * The selected tokens that a revocation effective at {@code at} could still change: those with no revocation, or

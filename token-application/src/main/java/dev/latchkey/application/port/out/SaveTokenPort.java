@@ -1,9 +1,13 @@
 package dev.latchkey.application.port.out;
 
+import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.Token;
 
 public interface SaveTokenPort {
 
-    /** Stores a newly issued token; when this returns, the token is durable. */
-    void saveNew(Token token);
+    /**
+     * Stores a newly issued token together with the audit entry of its issue, as one write: when this returns, both
+     * are durable, and neither is without the other.
+     */
+    void saveNew(Token token, AuditEvent issued);
 }

@@ -1,0 +1,159 @@
+package dev.latchkey.adapter.rest;
+
+import dev.latchkey.adapter.rest.problem.ProblemType;
+import dev.latchkey.adapter.rest.problem.Problems;
+import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorListing;
+import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorQuery;
+import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.Username;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Optional;
+
+/**
+ * Tokens across accounts, for administrators: list any account's (or every account's) tokens with the same filters
+ * as {@code GET /api/v1/tokens}, revoke one, or revoke all of an account's at once. And the same cut-off for
+ * anyone's own account: {@code POST /api/v1/tokens/revoke-all}.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AdminTokenController {
+
+    private final ListTokensUseCase listTokens;
+    private final AdministerAccountsUseCase accounts;
+    private final RevokeTokenUseCase revokeToken;
+
+    AdminTokenController(ListTokensUseCase listTokens, AdministerAccountsUseCase accounts,
+                         RevokeTokenUseCase revokeToken) {
+        this.listTokens = listTokens;
+        this.accounts = accounts;
+        this.revokeToken = revokeToken;
+    }
+
+    @Get("/api/v1/admin/tokens")
+    @Secured("ADMIN")
+    HttpResponse<?> everyAccount(HttpRequest<?> request, @Nullable @QueryValue String account,
+                                 @Nullable @QueryValue String status, @Nullable @QueryValue String expiringWithin,
+                                 @Nullable @QueryValue String unusedFor,
+                                 @QueryValue(defaultValue = "0") int page,
+                                 @QueryValue(defaultValue = "" + ListTokensQuery.DEFAULT_SIZE) int size,
+                                 Authentication authentication) {
+        Optional<Username> username = Optional.empty();
+        if (account != null && !account.isEmpty()) {
+            username = username(account);
+            if (username.isEmpty()) {
+                return accountNotFound(request);
+            }
+        }
+        return list(request, username, status, expiringWithin, unusedFor, page, size, authentication);
+    }
+
+    @Get("/api/v1/admin/accounts/{username}/tokens")
+    @Secured("ADMIN")
+    HttpResponse<?> oneAccount(HttpRequest<?> request, @PathVariable String username,
+                               @Nullable @QueryValue String status, @Nullable @QueryValue String expiringWithin,
+                               @Nullable @QueryValue String unusedFor, @QueryValue(defaultValue = "0") int page,
+                               @QueryValue(defaultValue = "" + ListTokensQuery.DEFAULT_SIZE) int size,
+                               Authentication authentication) {
+        Optional<Username> name = username(username);
+        if (name.isEmpty()) {
+            return accountNotFound(request);
+        }
+        return list(request, name, status, expiringWithin, unusedFor, page, size, authentication);
+    }
+
+    @Delete("/api/v1/admin/accounts/{username}/tokens/{tokenId}")
+    @Secured("ADMIN")
+    HttpResponse<?> revokeOne(HttpRequest<?> request, @PathVariable String username, @PathVariable String tokenId,
+                              Authentication authentication) {
+        Optional<Username> name = username(username);
+        if (name.isEmpty()) {
+            return accountNotFound(request);
+        }
+        Optional<TokenId> id = TokenId.parse(tokenId);
+        if (id.isEmpty()) {
+            return Problems.response(request, ProblemType.TOKEN_NOT_FOUND, "The account has no token with this id.");
+        }
+        AdministerAccountsUseCase.Outcome outcome = accounts.revokeToken(AuthenticatedCaller.of(authentication),
+                name.get(), id.get());
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked) {
+            return HttpResponse.noContent();
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.TokenNotFound) {
+            return Problems.response(request, ProblemType.TOKEN_NOT_FOUND, "The account has no token with this id.");
+        }
+        return accountNotFound(request);
+    }
+
+    @Post("/api/v1/admin/accounts/{username}/tokens/revoke-all")
+    @Secured("ADMIN")
+    HttpResponse<?> revokeAccountTokens(HttpRequest<?> request, @PathVariable String username,
+                                        Authentication authentication) {
+        Optional<Username> name = username(username);
+        if (name.isEmpty()) {
+            return accountNotFound(request);
+        }
+        AdministerAccountsUseCase.Outcome outcome = accounts.revokeTokens(AuthenticatedCaller.of(authentication),
+                name.get());
+        return outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked revoked
+                ? HttpResponse.ok(new Revoked(revoked.revoked())) : accountNotFound(request);
+    }
+
+    @Post("/api/v1/tokens/revoke-all")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Revoked revokeOwnTokens(Authentication authentication) {
+        return new Revoked(revokeToken.revokeAllOwn(AuthenticatedCaller.of(authentication)));
+    }
+
+    private HttpResponse<?> list(HttpRequest<?> request, Optional<Username> account, String status,
+                                 String expiringWithin, String unusedFor, int page, int size,
+                                 Authentication authentication) {
+        AdministratorListing listing = listTokens.listForAdministrator(new AdministratorQuery(
+                AuthenticatedCaller.of(authentication), account, TokenFilters.parse(status, expiringWithin, unusedFor),
+                page, size));
+        if (listing instanceof AdministratorListing.Listed listed) {
+            return HttpResponse.ok(new TokenListResponse(listed.listing().tokens().stream().map(TokenInfo::of).toList(),
+                    listed.listing().page(), listed.listing().size(), listed.listing().totalTokens()));
+        }
+        if (listing instanceof AdministratorListing.AccountNotFound) {
+            return accountNotFound(request);
+        }
+        return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators list other accounts' tokens.");
+    }
+
+    private static HttpResponse<?> accountNotFound(HttpRequest<?> request) {
+        return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+    }
+
+    private static Optional<Username> username(String text) {
+        try {
+            return Optional.of(Username.of(text));
+        } catch (InvalidValueException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** How many tokens a cut-off revoked. */
+    @Serdeable
+    record Revoked(int revoked) {
+    }
+}

@@ -1,0 +1,171 @@
+package dev.latchkey.adapter.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.adapter.rest.problem.ProblemType;
+import dev.latchkey.adapter.rest.problem.Problems;
+import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase.AuditQuery;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
+import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.Username;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit trail, newest first: every account's events for administrators ({@code /api/v1/admin/audit}), and each
+ * caller's own account and tokens ({@code /api/v1/audit}). Filters: {@code account} (a username or an account id),
+ * {@code tokenId}, {@code type} (such as {@code token.revoked}), {@code since} and {@code until} (an ISO-8601 instant,
+ * or a duration such as {@code P1D} meaning that long ago).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuditController {
+
+    private final ReadAuditTrailUseCase trail;
+    private final AdministerAccountsUseCase accounts;
+    private final Clock clock;
+
+    AuditController(ReadAuditTrailUseCase trail, AdministerAccountsUseCase accounts, Clock clock) {
+        this.trail = trail;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Get("/api/v1/admin/audit")
+    @Secured("ADMIN")
+    HttpResponse<?> everyone(HttpRequest<?> request, @Nullable @QueryValue String account,
+                             @Nullable @QueryValue String tokenId, @Nullable @QueryValue String type,
+                             @Nullable @QueryValue String since, @Nullable @QueryValue String until,
+                             @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                             Authentication authentication) {
+        Caller caller = AuthenticatedCaller.of(authentication);
+        Optional<AccountId> accountId = Optional.empty();
+        if (account != null && !account.isEmpty()) {
+            accountId = accountNamed(caller, account);
+            if (accountId.isEmpty()) {
+                return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+            }
+        }
+        return read(request, caller, accountId, tokenId, type, since, until, page, size);
+    }
+
+    @Get("/api/v1/audit")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> own(HttpRequest<?> request, @Nullable @QueryValue String tokenId, @Nullable @QueryValue String type,
+                        @Nullable @QueryValue String since, @Nullable @QueryValue String until,
+                        @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                        Authentication authentication) {
+        Caller caller = AuthenticatedCaller.of(authentication);
+        return read(request, caller, Optional.of(caller.accountId()), tokenId, type, since, until, page, size);
+    }
+
+    private HttpResponse<?> read(HttpRequest<?> request, Caller caller, Optional<AccountId> account, String tokenId,
+                                 String type, String since, String until, String page, String size) {
+        AuditQuery query = new AuditQuery(caller, account, optional(tokenId).map(AuditController::tokenId),
+                optional(type).map(AuditController::type), optional(since).map(value -> instant("since", value)),
+                optional(until).map(value -> instant("until", value)), number("page", page, 0),
+                number("size", size, ListTokensQuery.DEFAULT_SIZE));
+        ReadAuditTrailUseCase.Outcome outcome = trail.read(query);
+        if (!(outcome instanceof ReadAuditTrailUseCase.Outcome.Page found)) {
+            return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators read other accounts' events.");
+        }
+        return HttpResponse.ok(new AuditPage(found.events().stream().map(Entry::of).toList(), found.page(),
+                found.size(), found.totalEvents()));
+    }
+
+    private Optional<AccountId> accountNamed(Caller caller, String account) {
+        Optional<AccountId> id = AccountId.parse(account);
+        if (id.isPresent()) {
+            return id;
+        }
+        Username username;
+        try {
+            username = Username.of(account);
+        } catch (InvalidValueException notAUsername) {
+            return Optional.empty();
+        }
+        return accounts.find(caller, username) instanceof AdministerAccountsUseCase.Outcome.Done done
+                ? Optional.of(done.account().id()) : Optional.empty();
+    }
+
+    private static Optional<String> optional(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isEmpty());
+    }
+
+    private static TokenId tokenId(String value) {
+        return TokenId.parse(value).orElseThrow(() -> new InvalidValueException("tokenId", "must be a token id"));
+    }
+
+    private static AuditEventType type(String value) {
+        return AuditEventType.fromWireName(value).orElseThrow(() -> new InvalidValueException("type",
+                "must be one of " + Arrays.stream(AuditEventType.values()).map(AuditEventType::wireName).toList()));
+    }
+
+    /** An instant, or a duration back from now: {@code P1D} is a day ago. */
+    private Instant instant(String field, String value) {
+        try {
+            if (value.startsWith("P") || value.startsWith("p")) {
+                Duration ago = Duration.parse(value);
+                if (ago.isNegative()) {
+                    throw new InvalidValueException(field, "a duration must not be negative");
+                }
+                return clock.instant().minus(ago);
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException | ArithmeticException unreadable) {
+            throw new InvalidValueException(field,
+                    "must be an ISO-8601 instant (2026-01-31T00:00:00Z) or a duration ago (P1D, PT12H)");
+        }
+    }
+
+    private static int number(String field, String value, int absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidValueException(field, "must be a whole number");
+        }
+    }
+
+    @Serdeable
+    record AuditPage(List<Entry> data, int page, int size, long total) {
+    }
+
+    /** One event as the API shows it; {@code count} is above 1 for coalesced events. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Entry(String occurredAt, String type, String actor, @Nullable String accountId, @Nullable String tokenId,
+                 String detail, long count) {
+        static Entry of(AuditEvent event) {
+            return new Entry(Timestamps.isoMillis(event.occurredAt()), event.type().wireName(),
+                    event.actor().asText(), event.account().map(AccountId::toString).orElse(null),
+                    event.token().map(TokenId::toString).orElse(null), event.detail(), event.count());
+        }
+    }
+}

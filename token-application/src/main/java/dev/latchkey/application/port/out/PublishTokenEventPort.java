@@ -1,8 +1,0 @@
-package dev.latchkey.application.port.out;
-
-import dev.latchkey.domain.TokenEvent;
-
-public interface PublishTokenEventPort {
-
-    void publish(TokenEvent event);
-}

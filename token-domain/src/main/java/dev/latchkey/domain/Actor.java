@@ -1,0 +1,63 @@
+package dev.latchkey.domain;
+
+import java.util.Objects;
+
+/**
+ * Who made a change, as the audit trail records it: an account, an OAuth client acting for itself, the service itself
+ * (an expiry, a schedule), or someone not authenticated, known only by address.
+ */
+public record Actor(Kind kind, String id) {
+
+    public enum Kind {
+        ACCOUNT,
+        CLIENT,
+        SYSTEM,
+        ANONYMOUS
+    }
+
+    private static final int LONGEST_ID = 200;
+
+    public Actor {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+        if (id.length() > LONGEST_ID) {
+            id = id.substring(0, LONGEST_ID);
+        }
+    }
+
+    public static Actor account(AccountId account) {
+        return new Actor(Kind.ACCOUNT, account.toString());
+    }
+
+    public static Actor client(ClientId client) {
+        return new Actor(Kind.CLIENT, client.value());
+    }
+
+    public static Actor system() {
+        return new Actor(Kind.SYSTEM, "latchkey");
+    }
+
+    /** A caller that did not authenticate, such as a failed login, known by its network address. */
+    public static Actor anonymous(String address) {
+        return new Actor(Kind.ANONYMOUS, address);
+    }
+
+    /** The stored and shown form, {@code account:<id>}, {@code client:<id>}, {@code system:latchkey}. */
+    public String asText() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+    }
+
+    public static Actor parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new InvalidValueException("actor", "must read kind:id");
+        }
+        Kind kind;
+        try {
+            kind = Kind.valueOf(text.substring(0, colon).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidValueException("actor", "must be an account, client, system or anonymous actor");
+        }
+        return new Actor(kind, text.substring(colon + 1));
+    }
+}

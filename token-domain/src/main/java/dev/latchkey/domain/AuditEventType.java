@@ -1,0 +1,45 @@
+package dev.latchkey.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of security event the audit trail keeps. Their wire names are dotted: {@code token.issued}. */
+public enum AuditEventType {
+    TOKEN_ISSUED,
+    /** Uses of one token, coalesced: one event counts every use within an interval. */
+    TOKEN_USED,
+    TOKEN_ROTATED,
+    /** A refresh token was spent on its one exchange. */
+    TOKEN_REFRESHED,
+    TOKEN_REVOKED,
+    /** A spent refresh token was presented again after the leeway; its grant is revoked. */
+    REFRESH_TOKEN_REUSED,
+    /** A presented token was refused; the event names a short fingerprint of it, never the token. Coalesced. */
+    TOKEN_REFUSED,
+    /** A password login was refused. Coalesced per username and address. */
+    LOGIN_FAILED,
+    ACCOUNT_CREATED,
+    ACCOUNT_CHANGED,
+    ACCOUNT_DELETED,
+    PARTNER_CREATED,
+    PARTNER_CHANGED,
+    CLIENT_REGISTERED,
+    CLIENT_CHANGED,
+    POLICY_CHANGED;
+
+    /** The lower-case name with its last underscore a dot: {@code token.issued}, {@code refresh_token.reused}. */
+    public String wireName() {
+        String lower = name().toLowerCase(Locale.ROOT);
+        int last = lower.lastIndexOf('_');
+        return lower.substring(0, last) + "." + lower.substring(last + 1);
+    }
+
+    public static Optional<AuditEventType> fromWireName(String wireName) {
+        for (AuditEventType type : values()) {
+            if (type.wireName().equals(wireName)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

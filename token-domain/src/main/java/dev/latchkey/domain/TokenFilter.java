@@ -1,0 +1,67 @@
+package dev.latchkey.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which tokens a listing shows, as of an instant: by status, by how soon they expire, by how long they have gone
+ * unused. Each present criterion narrows the listing; none shows every token. This is the one definition: a store may
+ * select with its own query first, but what it returns is checked here.
+ *
+ * @param expiringWithin active tokens whose expiry falls within this much time (never-expiring ones never do)
+ * @param unusedFor      tokens not used for at least this long: last used before then, or never used and created
+ *                       before then
+ */
+public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWithin, Optional<Duration> unusedFor) {
+
+    /** The statuses a listing can ask for; a spent refresh token is none of them. */
+    public enum Status {
+        ACTIVE,
+        EXPIRED,
+        REVOKED
+    }
+
+    public TokenFilter {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(expiringWithin, "expiringWithin");
+        Objects.requireNonNull(unusedFor, "unusedFor");
+        expiringWithin.ifPresent(window -> requirePositive("expiringWithin", window));
+        unusedFor.ifPresent(window -> requirePositive("unusedFor", window));
+    }
+
+    public static TokenFilter none() {
+        return new TokenFilter(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public boolean matches(Token token, Instant now) {
+        TokenStatus current = token.statusAt(now);
+        if (status.isPresent() && !hasStatus(current, status.get())) {
+            return false;
+        }
+        if (expiringWithin.isPresent() && !(current instanceof TokenStatus.Active
+                && token.expiry().instant().filter(at -> !at.isAfter(now.plus(expiringWithin.get()))).isPresent())) {
+            return false;
+        }
+        return unusedFor.isEmpty()
+                || token.lastUsedAt().orElse(token.createdAt()).isBefore(now.minus(unusedFor.get()));
+    }
+
+    private static boolean hasStatus(TokenStatus current, Status wanted) {
+        return switch (wanted) {
+            case ACTIVE -> current instanceof TokenStatus.Active;
+            case EXPIRED -> current instanceof TokenStatus.Expired;
+            case REVOKED -> current instanceof TokenStatus.Revoked;
+        };
+    }
+
+    private static void requirePositive(String field, Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new InvalidValueException(field, "must be a positive duration");
+        }
+        if (window.compareTo(Lifetime.LONGEST_FINITE) > 0) {
+            throw new InvalidValueException(field, "must be at most " + Lifetime.LONGEST_FINITE.toDays() + " days");
+        }
+    }
+}
