@@ -154,6 +154,7 @@ class AuditController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AuditPage(List<Entry> data, int page, int size, long total) {
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
@@ -191,6 +192,7 @@ class ClientController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ClientList(List<ClientInfo> data) {
     }
 

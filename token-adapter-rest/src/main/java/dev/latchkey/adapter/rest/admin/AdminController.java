@@ -331,10 +331,12 @@ class AdminController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AccountList(List<AccountView> data, int page, int size, long total) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PartnerList(List<PartnerView> data) {
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.jwt.SigningKeys;
 import dev.latchkey.adapter.rest.problem.ProblemType;
@@ -56,6 +57,7 @@ class SigningKeyController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record KeyList(List<KeyInfo> data) {
     }
 }

@@ -160,6 +160,7 @@ class TrifactaController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TokenList(List<TokenInfo> data) {
     }
 
