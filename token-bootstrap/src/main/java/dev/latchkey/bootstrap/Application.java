@@ -1,15 +1,29 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.bootstrap.cli.LatchkeyCommand;
 import io.micronaut.runtime.Micronaut;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import sun.misc.Signal;
 
-/** Starts Latchkey: the HTTP server, the store, and every adapter. */
+/**
+ * Starts Latchkey: the HTTP server, the store, and every adapter; or, given a command ({@code latchkey --help}), runs
+ * it on the store and exits.
+ */
 public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
+        if (LatchkeyCommand.isCommand(args)) {
+            // Before anything logs: the command's answer is on standard output, and logs go to standard error.
+            System.setProperty("latchkey.log.target", "System.err");
+            System.setProperty("latchkey.log.level", "WARN");
+            FatalErrors.install();
+            System.exit(LatchkeyCommand.run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        }
         FatalErrors.install();
         // SIGTERM is how a supervisor asks a service to stop, so a stop asked for ends with status 0, not the JVM's
         // 143. System.exit runs the shutdown hooks, and with them the graceful shutdown (application.yml).

@@ -15,6 +15,7 @@ public abstract class ServiceOnTestDatabase {
 
     private TestDatabase database;
     private LatchkeyNode node;
+    private Map<String, Object> datasource;
 
     /** The database under test. */
     protected abstract TestDatabase database();
@@ -27,7 +28,8 @@ public abstract class ServiceOnTestDatabase {
     @BeforeAll
     final void startService() {
         database = database();
-        node = new LatchkeyNode(database.start(), settings());
+        datasource = database.start();
+        node = new LatchkeyNode(datasource, settings());
     }
 
     @AfterAll
@@ -36,6 +38,11 @@ public abstract class ServiceOnTestDatabase {
             node.close();
         }
         database.close();
+    }
+
+    /** The settings that name the database, for another process or context on it. */
+    protected Map<String, Object> datasource() {
+        return datasource;
     }
 
     protected LatchkeyNode node() {

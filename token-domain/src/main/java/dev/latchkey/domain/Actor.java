@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Who made a change, as the audit trail records it: an account, an OAuth client acting for itself, the service itself
- * (an expiry, a schedule), or someone not authenticated, known only by address.
+ * (an expiry, a schedule), someone not authenticated, known only by address, or an operator at the command line.
  */
 public record Actor(Kind kind, String id) {
 
@@ -12,7 +12,9 @@ public record Actor(Kind kind, String id) {
         ACCOUNT,
         CLIENT,
         SYSTEM,
-        ANONYMOUS
+        ANONYMOUS,
+        /** An operator at the command line, working on the store directly. */
+        OPERATOR
     }
 
     private static final int LONGEST_ID = 200;
@@ -37,6 +39,10 @@ public record Actor(Kind kind, String id) {
         return new Actor(Kind.SYSTEM, "latchkey");
     }
 
+    public static Actor operator() {
+        return new Actor(Kind.OPERATOR, "command-line");
+    }
+
     /** A caller that did not authenticate, such as a failed login, known by its network address. */
     public static Actor anonymous(String address) {
         return new Actor(Kind.ANONYMOUS, address);
@@ -56,7 +62,7 @@ public record Actor(Kind kind, String id) {
         try {
             kind = Kind.valueOf(text.substring(0, colon).toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidValueException("actor", "must be an account, client, system or anonymous actor");
+            throw new InvalidValueException("actor", "must be an account, client, system, anonymous or operator actor");
         }
         return new Actor(kind, text.substring(colon + 1));
     }

@@ -82,7 +82,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
                 return new Outcome.UsernameTaken();
             }
             audit.record(AuditEvent.of(account.createdAt(), AuditEventType.ACCOUNT_CREATED,
-                    Actor.account(command.administrator().accountId()), Optional.of(account.id()), Optional.empty(),
+                    command.administrator().actor(), Optional.of(account.id()), Optional.empty(),
                     "username=" + account.username().value() + " role=" + account.role()));
             return new Outcome.Done(account);
         });
@@ -134,13 +134,13 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         lifecycle.together(() -> {
             updateAccounts.update(updated);
             audit.record(AuditEvent.of(clock.instant(), AuditEventType.ACCOUNT_CHANGED,
-                    Actor.account(command.administrator().accountId()), Optional.of(updated.id()), Optional.empty(),
+                    command.administrator().actor(), Optional.of(updated.id()), Optional.empty(),
                     changes));
             if (revokesTokens) {
                 // Permanently: enabling the account again must not bring back tokens that may have leaked meanwhile.
                 lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(updated.id()), clock.instant(),
                         updated.enabled() ? RevocationReason.REQUESTED : RevocationReason.ACCOUNT_DISABLED,
-                        Actor.account(command.administrator().accountId()));
+                        command.administrator().actor());
             }
             return null;
         });
@@ -178,7 +178,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
             return new Outcome.Refused("This is an OAuth client's service account; disable the client instead.");
         }
         Instant now = clock.instant();
-        Actor actor = Actor.account(administrator.accountId());
+        Actor actor = administrator.actor();
         lifecycle.together(() -> {
             lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(account.id()), now,
                     RevocationReason.ACCOUNT_DISABLED, actor);
@@ -200,7 +200,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
             return new Outcome.NotFound();
         }
         int revoked = lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(found.get().id()), clock.instant(),
-                RevocationReason.REQUESTED, Actor.account(administrator.accountId()));
+                RevocationReason.REQUESTED, administrator.actor());
         return new Outcome.TokensRevoked(found.get(), revoked);
     }
 
@@ -213,13 +213,25 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
-        Optional<Token> token = tokens.loadById(tokenId).filter(candidate -> candidate.isOwnedBy(found.get().id()));
-        if (token.isEmpty()) {
+        return revoke(administrator, tokens.loadById(tokenId).filter(token -> token.isOwnedBy(found.get().id())));
+    }
+
+    @Override
+    public Outcome revokeToken(Caller administrator, TokenId tokenId) {
+        if (!isAdministrator(administrator)) {
+            return new Outcome.NotAllowed();
+        }
+        return revoke(administrator, tokens.loadById(tokenId));
+    }
+
+    private Outcome revoke(Caller administrator, Optional<Token> token) {
+        Optional<Account> owner = token.flatMap(found -> accounts.loadById(found.owner()));
+        if (owner.isEmpty()) {
             return new Outcome.TokenNotFound();
         }
         boolean revoked = lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED,
-                Actor.account(administrator.accountId()));
-        return new Outcome.TokensRevoked(found.get(), revoked ? 1 : 0);
+                administrator.actor());
+        return new Outcome.TokensRevoked(owner.get(), revoked ? 1 : 0);
     }
 
     /** What an update changes, for the audit trail: field names and new values, never a password. */

@@ -73,11 +73,11 @@ final class AdministerClientsService implements AdministerClientsUseCase {
             saveClients.updateEnabled(id, enabled);
             client.serviceAccount().flatMap(accounts::loadById)
                     .ifPresent(account -> updateAccounts.update(account.withEnabled(enabled)));
-            audit.record(AuditEvent.of(now, AuditEventType.CLIENT_CHANGED, Actor.account(caller.accountId()),
+            audit.record(AuditEvent.of(now, AuditEventType.CLIENT_CHANGED, caller.actor(),
                     client.serviceAccount(), Optional.empty(), "client=" + id.value() + " enabled=" + enabled));
             if (!enabled) {
                 lifecycle.revokeAll(new LoadTokenPort.Selection.IssuedTo(id), now, RevocationReason.CLIENT_DISABLED,
-                        Actor.account(caller.accountId()));
+                        caller.actor());
             }
             return null;
         });
@@ -97,7 +97,7 @@ final class AdministerClientsService implements AdministerClientsUseCase {
         if (token.isEmpty()) {
             return false;
         }
-        lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED, Actor.account(caller.accountId()));
+        lifecycle.revoke(token.get(), clock.instant(), RevocationReason.REQUESTED, caller.actor());
         return true;
     }
 

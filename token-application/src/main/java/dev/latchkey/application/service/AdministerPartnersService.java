@@ -73,7 +73,7 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
     }
 
     private void record(AuditEventType type, Caller administrator, Partner partner) {
-        audit.record(AuditEvent.of(clock.instant(), type, Actor.account(administrator.accountId()), Optional.empty(),
+        audit.record(AuditEvent.of(clock.instant(), type, administrator.actor(), Optional.empty(),
                 Optional.empty(), "partner=" + partner.id().value() + " name=" + partner.name()
                         + " agreementsSigned=" + partner.agreementsSigned()));
     }

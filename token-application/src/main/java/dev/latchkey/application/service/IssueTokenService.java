@@ -84,9 +84,9 @@ final class IssueTokenService implements IssueTokenUseCase {
         if (command.supersedesSameDescription()) {
             lifecycle.createSuperseding(issued,
                     new LoadTokenPort.Selection.PersonalDescribed(command.issuer().accountId(), command.description()),
-                    Actor.account(command.issuer().accountId()));
+                    command.issuer().actor());
         } else {
-            lifecycle.create(issued, Actor.account(command.issuer().accountId()));
+            lifecycle.create(issued, command.issuer().actor());
         }
         return new Outcome.Issued(issued.token(), credential);
     }

@@ -80,7 +80,7 @@ final class RegisterClientService implements RegisterClientUseCase {
                 }
             });
             audit.record(AuditEvent.of(now, AuditEventType.CLIENT_REGISTERED,
-                    Actor.account(command.registrar().accountId()), client.serviceAccount(), Optional.empty(),
+                    command.registrar().actor(), client.serviceAccount(), Optional.empty(),
                     "client=" + client.id().value() + " type=" + client.type() + " grants=" + client.grantTypes()));
             return null;
         });

@@ -32,7 +32,7 @@ final class RevokeTokenService implements RevokeTokenUseCase {
             return new Outcome.NotFound(command.tokenId());
         }
         boolean revoked = lifecycle.revoke(owned.get(), clock.instant(), command.reason(),
-                Actor.account(command.caller().accountId()));
+                command.caller().actor());
         // Read back: when another request won the race, its revocation is the one that stands.
         TokenDetails current = reader.detailsOf(reader.reload(owned.get()));
         return revoked ? new Outcome.Revoked(current) : new Outcome.AlreadyRevoked(current);
@@ -41,7 +41,7 @@ final class RevokeTokenService implements RevokeTokenUseCase {
     @Override
     public int revokeAllOwn(Caller caller) {
         return lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(caller.accountId()), clock.instant(),
-                RevocationReason.REQUESTED, Actor.account(caller.accountId()));
+                RevocationReason.REQUESTED, caller.actor());
     }
 
     @Override

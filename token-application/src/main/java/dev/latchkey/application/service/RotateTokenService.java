@@ -87,7 +87,7 @@ final class RotateTokenService implements RotateTokenUseCase {
                 || ledger.record(new Rotation(command.caller().accountId(), command.key().get(),
                         command.caller().presentedToken(), old.id(), replacement.id(),
                         HexFormat.of().formatHex(salt), now)) == RotationLedgerPort.RecordOutcome.RECORDED,
-                Actor.account(command.caller().accountId()));
+                command.caller().actor());
         if (!written) {
             // Either a concurrent request with the same key got there first, and we answer as it did, or the token
             // was revoked or rotated meanwhile.

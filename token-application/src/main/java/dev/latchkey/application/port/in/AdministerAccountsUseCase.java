@@ -36,8 +36,11 @@ public interface AdministerAccountsUseCase {
     /** The cut-off: revokes every token the account holds now, whatever its kind, in one call. */
     Outcome revokeTokens(Caller administrator, Username username);
 
-    /** Revokes one token of any account. */
+    /** Revokes one token of the named account. */
     Outcome revokeToken(Caller administrator, Username username, TokenId token);
+
+    /** Revokes one token, whichever account holds it; answers {@code TokensRevoked} with its owner. */
+    Outcome revokeToken(Caller administrator, TokenId token);
 
     record ListAccountsQuery(Caller administrator, AccountFilter filter, int page, int size) {
         public ListAccountsQuery {

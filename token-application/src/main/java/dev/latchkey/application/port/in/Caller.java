@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.TokenId;
@@ -19,6 +20,22 @@ public record Caller(AccountId accountId, Username username, Role role, Optional
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(presented, "presented");
+    }
+
+    /** The id no account has: the operator's, a nil UUID, never a random one. */
+    private static final AccountId OPERATOR = new AccountId(new java.util.UUID(0L, 0L));
+
+    /**
+     * The operator at the command line: an administrator with no account, who works on the store directly (the
+     * command line is run by whoever may read its configuration, database credentials included).
+     */
+    public static Caller operator() {
+        return new Caller(OPERATOR, Username.of("operator"), Role.ADMIN, Optional.empty());
+    }
+
+    /** Who the audit trail says made a change this caller asked for. */
+    public Actor actor() {
+        return accountId.equals(OPERATOR) ? Actor.operator() : Actor.account(accountId);
     }
 
     public static Caller byPassword(AccountId accountId, Username username, Role role) {

@@ -1,0 +1,206 @@
+package dev.latchkey.bootstrap.cli;
+
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.ListAccountsQuery;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountFilter;
+import dev.latchkey.domain.EmailAddress;
+import dev.latchkey.domain.Organization;
+import dev.latchkey.domain.PartnerId;
+import dev.latchkey.domain.PasswordPolicy;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Username;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "accounts", mixinStandardHelpOptions = true, description = "Create, list, change and delete accounts.",
+        subcommands = {AccountsCommand.Create.class, AccountsCommand.ListAccounts.class, AccountsCommand.Show.class,
+                AccountsCommand.Disable.class, AccountsCommand.Enable.class, AccountsCommand.Password.class,
+                AccountsCommand.Delete.class})
+final class AccountsCommand {
+
+    static final List<String> HEADER = List.of("USERNAME", "ROLE", "ENABLED", "EMAIL", "ORGANIZATION", "PARTNER",
+            "CREATED");
+
+    static List<String> row(Account account) {
+        return java.util.Arrays.asList(account.username().value(), account.role().name().toLowerCase(Locale.ROOT),
+                String.valueOf(account.enabled()), account.email().map(EmailAddress::value).orElse(null),
+                account.organization().map(Organization::name).orElse(null),
+                account.partner().map(partner -> String.valueOf(partner.value())).orElse(null),
+                account.createdAt().toString());
+    }
+
+    /** The command's account, or the refusal that says why there is none. */
+    static Account done(AdministerAccountsUseCase.Outcome outcome) {
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.Done done) {
+            return done.account();
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.NotFound) {
+            throw StoreCommand.refused("no account has this username");
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.UsernameTaken) {
+            throw StoreCommand.refused("another account has this username");
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.UnknownPartner unknown) {
+            throw StoreCommand.refused("no partner has the id " + unknown.partner() + "; create it first");
+        }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refusal) {
+            throw StoreCommand.refused(refusal.reason());
+        }
+        throw StoreCommand.refused("not allowed");
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an account. The password is read from standard input, never from an argument.")
+    static final class Create extends StoreCommand implements Runnable {
+        @Option(names = "--username", required = true)
+        String username;
+        @Option(names = "--email")
+        String email;
+        @Option(names = "--organization")
+        String organization;
+        @Option(names = "--role", defaultValue = "user", description = "user or admin (default: user)")
+        String role;
+        @Option(names = "--partner-id")
+        Long partnerId;
+
+        @Override
+        public void run() {
+            String password = firstLineOfInput(store);
+            Account account = done(useCase(AdministerAccountsUseCase.class).create(new CreateAccountCommand(
+                    operator(), Username.of(username), useCase(PasswordPolicy.class).accept(password), role(role),
+                    Optional.ofNullable(email).map(EmailAddress::of),
+                    Optional.ofNullable(organization).map(Organization::of),
+                    Optional.ofNullable(partnerId).map(PartnerId::of))));
+            table(HEADER, List.of(row(account)));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts, oldest first.")
+    static final class ListAccounts extends StoreCommand implements Runnable {
+        @Option(names = "--organization")
+        String organization;
+        @Option(names = "--role")
+        String role;
+        @Option(names = "--partner-id")
+        Long partnerId;
+        @Option(names = "--enabled", arity = "1")
+        Boolean enabled;
+        @Option(names = "--page", defaultValue = "0")
+        int page;
+        @Option(names = "--size", defaultValue = "100")
+        int size;
+
+        @Override
+        public void run() {
+            AdministerAccountsUseCase.Outcome outcome = useCase(AdministerAccountsUseCase.class).list(
+                    new ListAccountsQuery(operator(), new AccountFilter(
+                            Optional.ofNullable(organization).map(Organization::of),
+                            Optional.ofNullable(role).map(AccountsCommand::role),
+                            Optional.ofNullable(partnerId).map(PartnerId::of), Optional.ofNullable(enabled)),
+                            page, size));
+            AdministerAccountsUseCase.Outcome.Listed listed = (AdministerAccountsUseCase.Outcome.Listed) outcome;
+            table(HEADER, listed.accounts().stream().map(AccountsCommand::row).toList());
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one account.")
+    static final class Show extends StoreCommand implements Runnable {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        public void run() {
+            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).find(operator(),
+                    Username.of(username))))));
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable an account; every token it holds is revoked at once, for good.")
+    static final class Disable extends StoreCommand implements Runnable {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        public void run() {
+            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
+                    operator(), Username.of(username), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(false)))))));
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable an account again.")
+    static final class Enable extends StoreCommand implements Runnable {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        public void run() {
+            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
+                    operator(), Username.of(username), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(true)))))));
+        }
+    }
+
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "Set a new password, read from standard input.")
+    static final class Password extends StoreCommand implements Runnable {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+        @Option(names = "--revoke-tokens", description = "also revoke every token the account holds")
+        boolean revokeTokens;
+
+        @Override
+        public void run() {
+            String password = firstLineOfInput(store);
+            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
+                    operator(), Username.of(username), Optional.of(useCase(PasswordPolicy.class).accept(password)),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Set.of(), revokeTokens))))));
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Revoke every token of the account, then delete it.")
+    static final class Delete extends StoreCommand implements Runnable {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        public void run() {
+            Account deleted = done(useCase(AdministerAccountsUseCase.class).delete(operator(), Username.of(username)));
+            out().println("deleted " + deleted.username().value());
+            out().flush();
+        }
+    }
+
+    static Role role(String name) {
+        try {
+            return Role.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new dev.latchkey.domain.InvalidValueException("role", "must be 'admin' or 'user'");
+        }
+    }
+
+    /** A password comes on standard input, so that it stays out of the process list and the shell's history. */
+    static String firstLineOfInput(Store store) {
+        try {
+            String line = store.input().readLine();
+            if (line == null || line.isEmpty()) {
+                throw StoreCommand.refused("give the password on standard input, e.g. printf '%s\\n' \"$PASSWORD\" | ...");
+            }
+            return line;
+        } catch (IOException unreadable) {
+            throw StoreCommand.refused("could not read the password from standard input");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.latchkey.bootstrap.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: the same jar, working directly on the configured database, for operators. {@code --help} and
+ * {@code --version} answer without touching any store; a command starts the application's context (no HTTP server),
+ * runs as the operator, and ends with it.
+ */
+@Command(name = "latchkey", mixinStandardHelpOptions = true, versionProvider = LatchkeyCommand.Version.class,
+        description = {"Latchkey, a self-hosted access-token service.",
+                "With no command, `bin/latchkey` runs the service; these commands work on its database directly."},
+        subcommands = {AccountsCommand.class, TokensCommand.class, PartnersCommand.class, AuditCommand.class,
+                CommandLine.HelpCommand.class})
+public final class LatchkeyCommand implements Runnable {
+
+    /** The first arguments that mean "run a command" rather than "run the service". */
+    private static final Set<String> COMMANDS = Set.of("accounts", "tokens", "partners", "audit", "help",
+            "--help", "-h", "--version", "-V");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Whether these arguments ask for a command; anything else, none included, runs the service. */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && (COMMANDS.contains(args[0]) || !args[0].startsWith("-"));
+    }
+
+    /** Runs the command; returns the exit status (0 done, 1 refused, 2 misused). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err,
+                Map.of());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with its input and settings beyond the configuration. */
+    public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err,
+                          Map<String, Object> properties) {
+        try (Store store = new Store(properties, in)) {
+            CommandLine commandLine = new CommandLine(new LatchkeyCommand(), new StoreFactory(store));
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
+                if (failure instanceof Refusal refusal) {
+                    failed.getErr().println("latchkey: " + refusal.getMessage());
+                    return 1;
+                }
+                if (failure instanceof dev.latchkey.domain.InvalidValueException invalid) {
+                    failed.getErr().println("latchkey: " + invalid.getMessage());
+                    return 2;
+                }
+                throw failure;
+            });
+            return commandLine.execute(args);
+        }
+    }
+
+    /** The project's version, written into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = LatchkeyCommand.class.getResourceAsStream("/latchkey-version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+            return new String[] {"latchkey " + properties.getProperty("version", "unknown")};
+        }
+    }
+
+    /** Gives each command the store, which starts only when a command first asks for a use case. */
+    private record StoreFactory(Store store) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            K made = CommandLine.defaultFactory().create(type);
+            if (made instanceof StoreCommand command) {
+                command.store = store;
+            }
+            return made;
+        }
+    }
+}
