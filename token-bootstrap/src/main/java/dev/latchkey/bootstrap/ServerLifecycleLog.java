@@ -3,6 +3,9 @@ package dev.latchkey.bootstrap;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerShutdownEvent;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,9 +20,40 @@ final class ServerLifecycleLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycleLog.class);
 
+    private final LoadAccountPort accounts;
+    private final String store;
+    private final boolean bootstrapAdministratorSet;
+
+    ServerLifecycleLog(LoadAccountPort accounts, @Value("${datasources.default.url:}") String url,
+                       @Nullable @Value("${" + BootstrapAdministrator.USERNAME_PROPERTY + ":}") String administrator) {
+        this.accounts = accounts;
+        this.store = storeOf(url);
+        this.bootstrapAdministratorSet = administrator != null && !administrator.isEmpty();
+    }
+
     @EventListener
     void listening(ServerStartupEvent started) {
-        LOG.info("Listening on port {}", started.getSource().getPort());
+        LOG.info("Listening on port {}; store: {}", started.getSource().getPort(), store);
+        if (!bootstrapAdministratorSet && !accounts.anyAccountExists()) {
+            LOG.warn("No account exists and no bootstrap administrator is configured, so no one can sign in: set "
+                    + "LATCHKEY_BOOTSTRAP_ADMIN_USERNAME and LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD, or run "
+                    + "`latchkey accounts create --username … --role admin` with the service stopped");
+        }
+    }
+
+    /**
+     * The database as operators need to see it, without what a JDBC URL may carry after its path: parameters, which
+     * can hold a password.
+     */
+    static String storeOf(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "H2 " + url.substring("jdbc:h2:".length()).split(";", 2)[0];
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            String rest = url.substring("jdbc:postgresql:".length()).split("\\?", 2)[0];
+            return "PostgreSQL " + rest.replaceFirst("^//[^@/]*@", "//");
+        }
+        return url.isEmpty() ? "none configured" : url.split("[;?]", 2)[0];
     }
 
     @EventListener

@@ -49,6 +49,11 @@ public class Argon2PasswordHasher implements PasswordHasherPort {
         return bounded(() -> encoder.matches(candidate.reveal(), hash.phcString()));
     }
 
+    /** Hashes waiting for a slot now: admitted, and not yet running. */
+    public int waitingHashes() {
+        return Math.max(0, running.getQueueLength());
+    }
+
     @Override
     public void refuseIfSaturated() {
         if (admitted.get() >= capacity.concurrentHashes() + capacity.queuedHashes()) {

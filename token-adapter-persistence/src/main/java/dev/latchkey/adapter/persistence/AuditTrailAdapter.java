@@ -57,9 +57,11 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
     private final Map<Key, Tally> counted = new ConcurrentHashMap<>();
     private final Map<AuditEventType, Tally> uncounted = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    private final StoreMetrics metrics;
 
-    AuditTrailAdapter(WriteTransactions writes, TransactionOperations<Connection> transactions,
+    AuditTrailAdapter(WriteTransactions writes, TransactionOperations<Connection> transactions, StoreMetrics metrics,
                       @Value("${latchkey.audit.count-interval:60s}") Duration countInterval) {
+        this.metrics = metrics;
         this.writes = writes;
         this.transactions = transactions;
         this.flusher = BackgroundWork.start("latchkey-audit-counts", countInterval, countInterval,
@@ -72,10 +74,12 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
             AuditRows.insert(status.getConnection(), List.of(event));
             return null;
         }));
+        metrics.counted(event);
     }
 
     @Override
     public void count(AuditEvent event) {
+        metrics.counted(event);
         Key key = new Key(event.type(), event.actor(), event.account(), event.token(), event.detail());
         Tally tally = counted.get(key);
         if (tally == null && counted.size() >= MAXIMUM_COUNTED) {

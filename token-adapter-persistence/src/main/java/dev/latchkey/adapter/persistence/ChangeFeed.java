@@ -67,6 +67,11 @@ class ChangeFeed {
         }
     }
 
+    /** How long ago the last applied read of the log was sent. */
+    java.time.Duration age() {
+        return java.time.Duration.ofNanos(nanoTime.getAsLong() - viewSentAt);
+    }
+
     /** Whether caches may answer now: the last applied read of the log was sent less than a lease ago. */
     boolean isFresh() {
         return nanoTime.getAsLong() - viewSentAt < leaseNanos;

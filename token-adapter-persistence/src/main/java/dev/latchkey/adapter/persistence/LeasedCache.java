@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.application.port.out.MemoryOnly;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -25,12 +26,17 @@ final class LeasedCache<K, V> {
     private final Cache<K, Entry<V>> cache;
     private final ChangeFeed feed;
     private final BooleanSupplier inTransaction;
+    private final LongAdder hits;
+    private final LongAdder misses;
 
     /**
      * @param inTransaction whether the caller is inside a transaction: its reads must see its own writes, and what it
      *                      reads must not be cached, since the transaction may yet roll back
      */
-    LeasedCache(ChangeFeed feed, long maximumEntries, BooleanSupplier inTransaction) {
+    LeasedCache(ChangeFeed feed, long maximumEntries, BooleanSupplier inTransaction, String name,
+                StoreMetrics metrics) {
+        this.hits = metrics.cacheCounter(name, true);
+        this.misses = metrics.cacheCounter(name, false);
         this.feed = feed;
         this.inTransaction = inTransaction;
         this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).build();
@@ -45,9 +51,11 @@ final class LeasedCache<K, V> {
         if (feed.isFresh() || !MemoryOnly.isRequested() && feed.catchUp()) {
             Entry<V> present = cache.getIfPresent(key);
             if (present != null && present.epoch() == feed.epoch()) {
+                hits.increment();
                 return Optional.of(present.value());
             }
             MemoryOnly.mayWait();
+            misses.increment();
             long epoch = feed.epoch();
             Entry<V> cached = cache.get(key, missing -> entry(load, missing, epoch));
             if (cached == null || cached.epoch() == epoch) {
@@ -60,6 +68,7 @@ final class LeasedCache<K, V> {
     /** Reads the store, and keeps what it read for when the view is fresh again. */
     Optional<V> reload(K key, Function<K, Optional<V>> load) {
         MemoryOnly.mayWait();
+        misses.increment();
         long epoch = feed.epoch();
         Entry<V> loaded = cache.asMap().compute(key, (missing, stale) -> entry(load, missing, epoch));
         return loaded == null ? Optional.empty() : Optional.of(loaded.value());

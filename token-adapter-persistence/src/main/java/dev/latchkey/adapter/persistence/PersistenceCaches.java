@@ -23,12 +23,12 @@ final class PersistenceCaches {
     final LeasedCache<Long, Partner> partners;
     final LeasedCache<String, OAuthClient> clients;
 
-    PersistenceCaches(ChangeFeed feed, CacheSettings settings, WriteTransactions writes) {
-        tokens = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
+    PersistenceCaches(ChangeFeed feed, CacheSettings settings, WriteTransactions writes, StoreMetrics metrics) {
+        tokens = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "tokens", metrics);
         tokenIdsBySecretHash = Caffeine.newBuilder().maximumSize(settings.maximumEntries()).build();
-        accounts = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
-        partners = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
-        clients = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction);
+        accounts = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "accounts", metrics);
+        partners = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "partners", metrics);
+        clients = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "clients", metrics);
         feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.ACCOUNT, id -> accounts.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.PARTNER, id -> partners.invalidate(Long.valueOf(id)));

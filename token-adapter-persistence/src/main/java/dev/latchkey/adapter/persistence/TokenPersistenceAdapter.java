@@ -38,10 +38,12 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     private final TokenInserts inserts;
     private final AuditTrailAdapter audit;
     private final MatchingTokens matching;
+    private final StoreMetrics metrics;
 
     TokenPersistenceAdapter(TokenRepository repository, PersistenceCaches caches, TokenUses uses, ChangeLog changeLog,
                             WriteTransactions writes, TokenInserts inserts, AuditTrailAdapter audit,
-                            MatchingTokens matching) {
+                            MatchingTokens matching, StoreMetrics metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.caches = caches;
         this.uses = uses;
@@ -116,6 +118,7 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
             audit.record(issued);
         } else {
             inserts.insert(row, issued);
+            metrics.counted(issued);
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.latchkey.adapter.persistence;
+
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the store counts for operators, read by whatever exports metrics: audit events by type and reason, and the
+ * caches' hits and misses. Counting is a {@link LongAdder} per series, so the token check pays no contention for it.
+ */
+@Singleton
+public class StoreMetrics {
+
+    private record Series(AuditEventType type, String reason) {
+    }
+
+    private final Map<Series, LongAdder> events = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> cacheGets = new ConcurrentHashMap<>();
+
+    /** How many events of this type, and with this reason ("" for none), were recorded since start. */
+    public long events(AuditEventType type, String reason) {
+        LongAdder count = events.get(new Series(type, reason));
+        return count == null ? 0 : count.sum();
+    }
+
+    /** How many lookups of the named cache ({@code tokens}, {@code accounts}, …) were answered from memory, or not. */
+    public long cacheGets(String cache, boolean hit) {
+        LongAdder count = cacheGets.get(cache + (hit ? ":hit" : ":miss"));
+        return count == null ? 0 : count.sum();
+    }
+
+    void counted(AuditEvent event) {
+        events.computeIfAbsent(new Series(event.type(), reasonOf(event.detail())), series -> new LongAdder())
+                .add(event.count());
+    }
+
+    LongAdder cacheCounter(String cache, boolean hit) {
+        return cacheGets.computeIfAbsent(cache + (hit ? ":hit" : ":miss"), name -> new LongAdder());
+    }
+
+    /** The {@code reason=…} word of an event's detail, or "" when it names none. */
+    static String reasonOf(String detail) {
+        int at = detail.indexOf("reason=");
+        if (at < 0) {
+            return "";
+        }
+        int end = detail.indexOf(' ', at);
+        return detail.substring(at + "reason=".length(), end < 0 ? detail.length() : end);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.latchkey.bootstrap.ops;
+
+import dev.latchkey.adapter.persistence.Argon2PasswordHasher;
+import dev.latchkey.adapter.persistence.StoreMetrics;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.domain.AuditEventType;
+import dev.latchkey.domain.RevocationReason;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Latchkey's own meters, at {@code /prometheus} beside the JVM's and the HTTP server's:
+ * {@code latchkey_events_total{type,reason}} (tokens issued, used, revoked and refused, logins failed, …, by reason),
+ * {@code latchkey_cache_gets_total{cache,result}} (the token check's hit ratio), and
+ * {@code latchkey_password_hashes_waiting} (the password-hash queue).
+ */
+@Singleton
+final class LatchkeyMetrics implements MeterBinder {
+
+    private static final List<String> CACHES = List.of("tokens", "accounts", "partners", "clients");
+
+    private final StoreMetrics store;
+    private final PasswordHasherPort hasher;
+
+    LatchkeyMetrics(StoreMetrics store, PasswordHasherPort hasher) {
+        this.store = store;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (AuditEventType type : AuditEventType.values()) {
+            for (String reason : reasonsOf(type)) {
+                FunctionCounter.builder("latchkey.events", store, metrics -> metrics.events(type, reason))
+                        .description("Security events since start, as the audit trail records them")
+                        .tags("type", type.wireName(), "reason", reason.toLowerCase(Locale.ROOT))
+                        .register(registry);
+            }
+        }
+        for (String cache : CACHES) {
+            for (boolean hit : new boolean[] {true, false}) {
+                FunctionCounter.builder("latchkey.cache.gets", store, metrics -> metrics.cacheGets(cache, hit))
+                        .description("Lookups answered from memory (hit) or from the store (miss)")
+                        .tags("cache", cache, "result", hit ? "hit" : "miss")
+                        .register(registry);
+            }
+        }
+        if (hasher instanceof Argon2PasswordHasher argon2) {
+            Gauge.builder("latchkey.password.hashes.waiting", argon2, Argon2PasswordHasher::waitingHashes)
+                    .description("Password hashes waiting for a free hashing slot")
+                    .register(registry);
+        }
+    }
+
+    private static List<String> reasonsOf(AuditEventType type) {
+        return switch (type) {
+            case TOKEN_REVOKED -> Arrays.stream(RevocationReason.values()).map(Enum::name).toList();
+            case TOKEN_REFUSED, LOGIN_FAILED ->
+                    Arrays.stream(AuthenticateUseCase.Reason.values()).map(Enum::name).toList();
+            default -> List.of("");
+        };
+    }
+}
