@@ -13,6 +13,7 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
@@ -23,6 +24,7 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
+import dev.latchkey.application.port.out.LoadPolicyPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
@@ -34,6 +36,7 @@ import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
+import dev.latchkey.application.port.out.SavePolicyPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
@@ -91,9 +94,17 @@ class UseCaseFactory {
 
     @Singleton
     RotateTokenUseCase rotateToken(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
-                                   RotationLedgerPort ledger, SecretDerivationPort derivation,
-                                   RandomnessPort randomness, Clock clock) {
-        return LatchkeyServices.rotateToken(issuance.toPolicy(), store, ledger, derivation, randomness, clock);
+                                   LoadAccountPort accounts, LoadPolicyPort policies, RotationLedgerPort ledger,
+                                   SecretDerivationPort derivation, RandomnessPort randomness, Clock clock) {
+        return LatchkeyServices.rotateToken(issuance.toPolicy(), store, accounts, policies, ledger, derivation,
+                randomness, clock);
+    }
+
+    @Singleton
+    ManagePoliciesUseCase managePolicies(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
+                                         LoadAccountPort accounts, LoadPolicyPort policies,
+                                         SavePolicyPort savePolicies, Clock clock) {
+        return LatchkeyServices.managePolicies(issuance.toPolicy(), store, accounts, policies, savePolicies, clock);
     }
 
     @Singleton
@@ -209,9 +220,9 @@ class UseCaseFactory {
 
     @Singleton
     IssueTokenUseCase issueToken(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
-                                 LoadAccountPort accounts, RandomnessPort randomness, JwtAccessTokenPort jwts,
-                                 Clock clock) {
-        return LatchkeyServices.issueToken(issuance.toPolicy(), store, accounts, randomness, jwts, clock);
+                                 LoadAccountPort accounts, LoadPolicyPort policies, RandomnessPort randomness,
+                                 JwtAccessTokenPort jwts, Clock clock) {
+        return LatchkeyServices.issueToken(issuance.toPolicy(), store, accounts, policies, randomness, jwts, clock);
     }
 
     @Singleton

@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param expiringWithin active tokens whose expiry falls within this much time (never-expiring ones never do)
  * @param unusedFor      tokens not used for at least this long: last used before then, or never used and created
  *                       before then
+ * @param kind           tokens of this kind only
  */
-public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWithin, Optional<Duration> unusedFor) {
+public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWithin, Optional<Duration> unusedFor,
+                          Optional<TokenKind> kind) {
 
     /** The statuses a listing can ask for; a spent refresh token is none of them. */
     public enum Status {
@@ -23,7 +25,12 @@ public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWi
         REVOKED
     }
 
+    public TokenFilter(Optional<Status> status, Optional<Duration> expiringWithin, Optional<Duration> unusedFor) {
+        this(status, expiringWithin, unusedFor, Optional.empty());
+    }
+
     public TokenFilter {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(expiringWithin, "expiringWithin");
         Objects.requireNonNull(unusedFor, "unusedFor");
@@ -35,7 +42,16 @@ public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWi
         return new TokenFilter(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The active personal tokens: those an issuance policy's count limits. */
+    public static TokenFilter activePersonal() {
+        return new TokenFilter(Optional.of(Status.ACTIVE), Optional.empty(), Optional.empty(),
+                Optional.of(TokenKind.PERSONAL));
+    }
+
     public boolean matches(Token token, Instant now) {
+        if (kind.filter(wanted -> token.kind() != wanted).isPresent()) {
+            return false;
+        }
         TokenStatus current = token.statusAt(now);
         if (status.isPresent() && !hasStatus(current, status.get())) {
             return false;

@@ -21,6 +21,7 @@ record Change(long seq, Subject subject) {
         TOKEN,
         ACCOUNT,
         PARTNER,
-        CLIENT
+        CLIENT,
+        POLICY
     }
 }

@@ -85,6 +85,7 @@ class MatchingTokens {
     private static SqlConditions conditions(Optional<AccountId> owner, TokenFilter filter, Instant now) {
         SqlConditions conditions = new SqlConditions();
         owner.ifPresent(account -> conditions.add("owner_id = ?", account.value()));
+        filter.kind().ifPresent(kind -> conditions.add("kind = ?", kind.name()));
         filter.status().ifPresent(wanted -> {
             switch (wanted) {
                 case ACTIVE -> conditions.add(NOT_REVOKED

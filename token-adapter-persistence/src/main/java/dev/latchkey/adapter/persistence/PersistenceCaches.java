@@ -7,6 +7,7 @@ import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenPolicy;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ final class PersistenceCaches {
     final LeasedCache<UUID, Account> accounts;
     final LeasedCache<Long, Partner> partners;
     final LeasedCache<String, OAuthClient> clients;
+    final LeasedCache<String, TokenPolicy> policies;
 
     PersistenceCaches(ChangeFeed feed, CacheSettings settings, WriteTransactions writes, StoreMetrics metrics) {
         tokens = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "tokens", metrics);
@@ -29,9 +31,11 @@ final class PersistenceCaches {
         accounts = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "accounts", metrics);
         partners = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "partners", metrics);
         clients = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "clients", metrics);
+        policies = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "policies", metrics);
         feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.ACCOUNT, id -> accounts.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.PARTNER, id -> partners.invalidate(Long.valueOf(id)));
         feed.onChange(Change.Kind.CLIENT, clients::invalidate);
+        feed.onChange(Change.Kind.POLICY, policies::invalidate);
     }
 }

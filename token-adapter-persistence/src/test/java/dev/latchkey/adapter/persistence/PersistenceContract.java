@@ -63,6 +63,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.TokenPolicy;
+import dev.latchkey.application.port.out.LoadPolicyPort;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -574,6 +577,27 @@ abstract class PersistenceContract {
     private static LoadAuditEventsPort.Filter filter(Optional<AccountId> account, Optional<TokenId> token,
                                                      Optional<AuditEventType> type) {
         return new LoadAuditEventsPort.Filter(account, token, type, Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void policiesRoundTripPerScopeAndCanBeRemoved() {
+        PolicyPersistenceAdapter policies = context.getBean(PolicyPersistenceAdapter.class);
+        LoadPolicyPort.Scope blue = new LoadPolicyPort.Scope.OfOrganization(Organization.of("Blue " + NOW.getNano()));
+        TokenPolicy strict = new TokenPolicy(Lifetime.of(java.time.Duration.ofDays(7)), java.time.Duration.ofDays(30),
+                Set.of(Role.ADMIN), Optional.of(3), Optional.of(Scopes.of("read", "deploy")));
+        TokenPolicy open = new TokenPolicy(Lifetime.never(), java.time.Duration.ofDays(365),
+                Set.of(Role.ADMIN, Role.USER), Optional.empty(), Optional.empty());
+
+        assertThat(policies.load(blue)).isEmpty();
+        policies.save(blue, strict);
+        assertThat(policies.load(blue)).contains(strict);
+        policies.save(blue, open);
+        assertThat(policies.load(blue)).as("replaced, and not served stale from memory").contains(open);
+        assertThat(policies.loadAll()).containsEntry(blue, open);
+
+        assertThat(policies.remove(blue)).isTrue();
+        assertThat(policies.remove(blue)).isFalse();
+        assertThat(policies.load(blue)).isEmpty();
     }
 
     @Test

@@ -79,8 +79,8 @@ class TokenController {
                 Optional.ofNullable(fields.lifetimeSeconds())
                         .map(seconds -> LifetimeSeconds.parse("lifetimeSeconds", seconds)));
         IssueTokenUseCase.Outcome outcome = issueToken.issue(command);
-        if (outcome instanceof IssueTokenUseCase.Outcome.LifetimeRefused refused) {
-            return Problems.response(request, ProblemType.LIFETIME_NOT_ALLOWED, refused.reason());
+        if (outcome instanceof IssueTokenUseCase.Outcome.PolicyViolated violated) {
+            return PolicyProblems.response(request, violated.violation());
         }
         if (outcome instanceof IssueTokenUseCase.Outcome.DelegationRefused refused) {
             return Problems.response(request, ProblemType.DELEGATION_NOT_ALLOWED, refused.reason());

@@ -22,6 +22,7 @@ import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenPolicy;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenSecret;
 import dev.latchkey.domain.TokenStatus;
@@ -274,13 +275,25 @@ class TokenApiTest {
     }
 
     @Test
-    void aLifetimeThePolicyRefusesIsA400WithTheReason() throws Exception {
-        when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.LifetimeRefused("too long"));
+    void aLifetimeThePolicyRefusesIsA400NamingTheRule() throws Exception {
+        when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.PolicyViolated(
+                new TokenPolicy.Violation(TokenPolicy.Rule.MAXIMUM_LIFETIME, "too long")));
 
         HttpResponse<String> response = postJson("{\"lifetimeSeconds\":99999999}");
 
         assertProblem(response, 400, "lifetime-not-allowed");
-        assertThat(bodyOf(response)).containsEntry("detail", "too long");
+        assertThat(bodyOf(response)).containsEntry("detail", "maximum-lifetime: too long");
+    }
+
+    @Test
+    void tooManyActiveTokensIsA409NamingTheRule() throws Exception {
+        when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.PolicyViolated(
+                new TokenPolicy.Violation(TokenPolicy.Rule.MAXIMUM_ACTIVE_TOKENS, "at most 3")));
+
+        HttpResponse<String> response = postJson("{}");
+
+        assertProblem(response, 409, "policy-violated");
+        assertThat(bodyOf(response)).containsEntry("detail", "maximum-active-tokens: at most 3");
     }
 
     @Test

@@ -9,13 +9,14 @@ import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.Expiry;
-import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
+import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenPolicy;
 import dev.latchkey.domain.TokenSecret;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class IssueTokenService implements IssueTokenUseCase {
 
     private static final int TOKEN_ID_BYTES = 16;
 
-    private final IssuancePolicy policy;
+    private final Policies policies;
     private final LoadTokenPort tokens;
     private final LoadAccountPort accounts;
     private final TokenLifecycle lifecycle;
@@ -33,9 +34,9 @@ final class IssueTokenService implements IssueTokenUseCase {
     private final JwtAccessTokenPort jwts;
     private final Clock clock;
 
-    IssueTokenService(IssuancePolicy policy, TokenLifecycle lifecycle, LoadTokenPort tokens, LoadAccountPort accounts,
+    IssueTokenService(Policies policies, TokenLifecycle lifecycle, LoadTokenPort tokens, LoadAccountPort accounts,
                       RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
-        this.policy = policy;
+        this.policies = policies;
         this.tokens = tokens;
         this.accounts = accounts;
         this.lifecycle = lifecycle;
@@ -46,17 +47,20 @@ final class IssueTokenService implements IssueTokenUseCase {
 
     @Override
     public Outcome issue(IssueTokenCommand command) {
-        Lifetime lifetime = command.requestedLifetime().orElse(policy.defaultLifetime());
-        IssuancePolicy.Decision decision = policy.decide(lifetime);
-        if (decision instanceof IssuancePolicy.Decision.Refused refused) {
-            return new Outcome.LifetimeRefused(refused.reason());
-        }
         Optional<Account> issuer = accounts.loadById(command.issuer().accountId());
         if (issuer.filter(account -> account.mayHold(command.scopes())).isEmpty()) {
             return new Outcome.ScopeNotAllowed("the account may not hold a requested scope ('" + Scopes.INTROSPECT
                     + "' is for administrators, 'partner:<id>' for the partner's own accounts)");
         }
+        TokenPolicy policy = policies.governing(issuer.get());
+        Lifetime lifetime = command.requestedLifetime().orElse(policy.defaultLifetime());
         Instant now = clock.instant();
+        Optional<TokenPolicy.Violation> violation = policy.checkIssue(issuer.get().role(), lifetime,
+                command.scopes(), () -> tokens.countMatching(Optional.of(issuer.get().id()),
+                        TokenFilter.activePersonal(), now));
+        if (violation.isPresent()) {
+            return new Outcome.PolicyViolated(violation.get());
+        }
         Expiry expiry = lifetime.expiryFrom(now);
 
         if (command.issuer().presentedToken().isPresent()) {

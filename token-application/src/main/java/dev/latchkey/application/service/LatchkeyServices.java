@@ -12,6 +12,7 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
@@ -22,6 +23,7 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
+import dev.latchkey.application.port.out.LoadPolicyPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
@@ -33,6 +35,7 @@ import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
+import dev.latchkey.application.port.out.SavePolicyPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
@@ -102,17 +105,26 @@ public final class LatchkeyServices {
                 new TokenLifecycle(store), store.audit(), listTokensService(store.loads(), accounts, clock), clock);
     }
 
-    public static IssueTokenUseCase issueToken(IssuancePolicy policy, TokenStore store, LoadAccountPort accounts,
-                                               RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
-        return new IssueTokenService(policy, new TokenLifecycle(store), store.loads(), accounts, randomness, jwts,
-                clock);
+    public static IssueTokenUseCase issueToken(IssuancePolicy configured, TokenStore store, LoadAccountPort accounts,
+                                               LoadPolicyPort policies, RandomnessPort randomness,
+                                               JwtAccessTokenPort jwts, Clock clock) {
+        return new IssueTokenService(new Policies(policies, configured), new TokenLifecycle(store), store.loads(),
+                accounts, randomness, jwts, clock);
     }
 
-    public static RotateTokenUseCase rotateToken(IssuancePolicy policy, TokenStore store, RotationLedgerPort ledger,
+    public static RotateTokenUseCase rotateToken(IssuancePolicy configured, TokenStore store, LoadAccountPort accounts,
+                                                 LoadPolicyPort policies, RotationLedgerPort ledger,
                                                  SecretDerivationPort derivation, RandomnessPort randomness,
                                                  Clock clock) {
-        return new RotateTokenService(policy, new TokenLifecycle(store), new TokenDetailsReader(store.loads(), clock),
-                store.loads(), ledger, derivation, randomness, clock);
+        return new RotateTokenService(new Policies(policies, configured), accounts, new TokenLifecycle(store),
+                new TokenDetailsReader(store.loads(), clock), store.loads(), ledger, derivation, randomness, clock);
+    }
+
+    public static ManagePoliciesUseCase managePolicies(IssuancePolicy configured, TokenStore store,
+                                                       LoadAccountPort accounts, LoadPolicyPort policies,
+                                                       SavePolicyPort savePolicies, Clock clock) {
+        return new ManagePoliciesService(new Policies(policies, configured), policies, savePolicies, accounts,
+                store.loads(), store.audit(), store.transactions(), clock);
     }
 
     public static GrantTokensUseCase grantTokens(GrantPolicy policy, TokenStore store, AuthenticateUseCase authenticate,

@@ -3,16 +3,18 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.Expiry;
-import dev.latchkey.domain.IssuancePolicy;
+import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Rotation;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenPolicy;
 import dev.latchkey.domain.TokenSecret;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +23,8 @@ import java.util.Optional;
 
 final class RotateTokenService implements RotateTokenUseCase {
 
-    private final IssuancePolicy policy;
+    private final Policies policies;
+    private final LoadAccountPort accounts;
     private final TokenDetailsReader reader;
     private final LoadTokenPort tokens;
     private final TokenLifecycle lifecycle;
@@ -30,10 +33,11 @@ final class RotateTokenService implements RotateTokenUseCase {
     private final RandomnessPort randomness;
     private final Clock clock;
 
-    RotateTokenService(IssuancePolicy policy, TokenLifecycle lifecycle, TokenDetailsReader reader,
+    RotateTokenService(Policies policies, LoadAccountPort accounts, TokenLifecycle lifecycle, TokenDetailsReader reader,
                        LoadTokenPort tokens, RotationLedgerPort ledger, SecretDerivationPort derivation,
                        RandomnessPort randomness, Clock clock) {
-        this.policy = policy;
+        this.policies = policies;
+        this.accounts = accounts;
         this.reader = reader;
         this.tokens = tokens;
         this.lifecycle = lifecycle;
@@ -74,8 +78,12 @@ final class RotateTokenService implements RotateTokenUseCase {
                     .map(rotation -> replay(rotation, command))
                     .orElseGet(() -> new Outcome.NotRotatable(refused.reason()));
         }
-        if (policy.decide(old.lifetime()) instanceof IssuancePolicy.Decision.Refused refused) {
-            return new Outcome.NotRotatable("the token's lifetime is no longer allowed: " + refused.reason());
+        Optional<Account> owner = accounts.loadById(old.owner());
+        Optional<TokenPolicy.Violation> violation = owner.flatMap(account -> policies.governing(account)
+                .checkLifetime(account.role(), old.lifetime()));
+        if (violation.isPresent()) {
+            return new Outcome.NotRotatable("the token's lifetime is no longer allowed ("
+                    + violation.get().rule().wireName() + "): " + violation.get().detail());
         }
         if (presenting.isPresent()
                 && presenting.get().delegate(old.scopes(), expiry) instanceof Token.Delegation.Refused refused) {

@@ -54,7 +54,8 @@ class IssueTokenServiceTest {
     void aLifetimeAboveThePolicyMaximumIsRefusedAndNothingIsStored() {
         Outcome outcome = issue(alice, Optional.of(Lifetime.of(Duration.ofDays(400))), Scopes.none());
 
-        assertThat(outcome).isInstanceOf(Outcome.LifetimeRefused.class);
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.PolicyViolated.class, violated -> assertThat(
+                violated.violation().rule()).isEqualTo(dev.latchkey.domain.TokenPolicy.Rule.MAXIMUM_LIFETIME));
         assertThat(fixture.tokens.size()).isZero();
         assertThat(fixture.events.recorded).isEmpty();
     }

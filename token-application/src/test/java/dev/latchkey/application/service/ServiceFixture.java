@@ -11,6 +11,7 @@ import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
@@ -50,6 +51,7 @@ final class ServiceFixture {
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
+    final InMemoryPolicyStore policies = new InMemoryPolicyStore();
     final InMemoryLoginLimits loginLimits;
     final Fakes.RecordingLoginAudit loginAudit = new Fakes.RecordingLoginAudit();
     final Services services = new Services();
@@ -108,12 +110,12 @@ final class ServiceFixture {
         }
 
         IssueTokenUseCase issueToken(IssuancePolicy policy) {
-            return LatchkeyServices.issueToken(policy, store, accounts, randomness, jwts, clock);
+            return LatchkeyServices.issueToken(policy, store, accounts, policies, randomness, jwts, clock);
         }
 
         RotateTokenUseCase rotateToken(IssuancePolicy policy) {
-            return LatchkeyServices.rotateToken(policy, store, rotations, new Fakes.KeyedDerivation(), randomness,
-                    clock);
+            return LatchkeyServices.rotateToken(policy, store, accounts, policies, rotations,
+                    new Fakes.KeyedDerivation(), randomness, clock);
         }
 
         GrantTokensUseCase grantTokens(GrantPolicy policy) {
@@ -150,6 +152,10 @@ final class ServiceFixture {
 
         AdministerPartnersUseCase administerPartners() {
             return LatchkeyServices.administerPartners(partners, partners, transactions, events, clock);
+        }
+
+        ManagePoliciesUseCase managePolicies() {
+            return LatchkeyServices.managePolicies(POLICY, store, accounts, policies, policies, clock);
         }
 
         ReadAuditTrailUseCase readAuditTrail() {

@@ -211,6 +211,11 @@ public final class StrictJson {
             }
         }
 
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Binding<?> nestedBinding(Class<?> record) {
+            return Binding.of((Class) record);
+        }
+
         private static Object convert(Object value, Type type, String field) throws MalformedJson {
             if (value == null) {
                 return null;
@@ -238,7 +243,11 @@ public final class StrictJson {
                     throw new MalformedJson(field, "must be a whole number");
                 }
                 try {
-                    return type == Long.class ? number.longValueExact() : number.intValueExact();
+                    // Not a conditional expression: one would widen the Integer to a Long.
+                    if (type == Long.class) {
+                        return number.longValueExact();
+                    }
+                    return number.intValueExact();
                 } catch (ArithmeticException notWhole) {
                     throw new MalformedJson(field, "must be a whole number within range");
                 }
@@ -249,6 +258,14 @@ public final class StrictJson {
                     return items;
                 }
                 throw new MalformedJson(field, "must be an array of strings");
+            }
+            if (type instanceof Class<?> nested && nested.isRecord()) {
+                if (!(value instanceof Map<?, ?> object)) {
+                    throw new MalformedJson(field, "must be an object");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) object;
+                return nestedBinding(nested).bind(fields);
             }
             throw new IllegalStateException("No JSON reading for fields of type " + type);
         }

@@ -21,6 +21,8 @@ public enum ProblemType {
     // Specific types: a particular failure a client may want to tell apart.
     MALFORMED_BODY(HttpStatus.BAD_REQUEST, "The request body is not a single JSON object", false),
     LIFETIME_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "The requested lifetime is not allowed", false),
+    POLICY_VIOLATED(HttpStatus.CONFLICT, "The issuance policy does not allow this token", false),
+    POLICY_NOT_FOUND(HttpStatus.NOT_FOUND, "No such policy", false),
     NO_TOKEN_PRESENTED(HttpStatus.BAD_REQUEST, "The request was not authenticated with a token", false),
     DELEGATION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The presenting token may not issue this token", false),
     SCOPE_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The account may not hold a requested scope", false),

@@ -24,6 +24,22 @@ class StrictJsonTest {
         assertThat(StrictJson.read("{\"name\":null}", Sample.class).name()).isNull();
     }
 
+    record Limits(Integer maximum, Sample sample) {
+    }
+
+    @Test
+    void anIntegerStaysAnIntegerAndANestedObjectIsReadAsStrictly() throws Exception {
+        Limits limits = StrictJson.read("{\"maximum\":3,\"sample\":{\"name\":\"n\"}}", Limits.class);
+
+        assertThat(limits).isEqualTo(new Limits(3, new Sample("n", null, null, null, null)));
+        assertThatThrownBy(() -> StrictJson.read("{\"maximum\":2147483648}", Limits.class))
+                .hasMessageContaining("must be a whole number within range");
+        assertThatThrownBy(() -> StrictJson.read("{\"sample\":\"n\"}", Limits.class))
+                .hasMessageContaining("must be an object");
+        assertThatThrownBy(() -> StrictJson.read("{\"sample\":{\"nmae\":\"n\"}}", Limits.class))
+                .hasMessageContaining("is not a field of this request");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', value = {
         "{\"enabled\":\"yes\"}                 | enabled | must be true or false",

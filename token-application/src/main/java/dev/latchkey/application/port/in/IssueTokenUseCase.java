@@ -2,6 +2,7 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.TokenPolicy;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.SecretHash;
@@ -60,8 +61,8 @@ public interface IssueTokenUseCase {
             }
         }
 
-        /** The issuance policy does not allow the requested lifetime. */
-        record LifetimeRefused(String reason) implements Outcome {
+        /** The issuance policy governing the account refuses the request; the violation names its rule. */
+        record PolicyViolated(TokenPolicy.Violation violation) implements Outcome {
         }
 
         /** The token the caller presented may not issue this token (scopes or lifetime beyond its own). */

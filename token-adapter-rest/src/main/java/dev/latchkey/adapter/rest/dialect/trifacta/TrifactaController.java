@@ -101,7 +101,8 @@ class TrifactaController {
             return HttpResponse.created(new CreatedToken(tokenValues.wrap(tokenId, issued.credential()),
                     TokenInfo.of(issued.token())));
         }
-        String reason = outcome instanceof IssueTokenUseCase.Outcome.LifetimeRefused refused ? refused.reason()
+        String reason = outcome instanceof IssueTokenUseCase.Outcome.PolicyViolated violated
+                ? violated.violation().rule().wireName() + ": " + violated.violation().detail()
                 : outcome instanceof IssueTokenUseCase.Outcome.DelegationRefused refused ? refused.reason()
                 : ((IssueTokenUseCase.Outcome.ScopeNotAllowed) outcome).reason();
         return TrifactaErrors.validation(reason);

@@ -1,0 +1,28 @@
+package dev.latchkey.application.port.out;
+
+import dev.latchkey.domain.Organization;
+import dev.latchkey.domain.TokenPolicy;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+public interface LoadPolicyPort {
+
+    /** The policy stored for the scope, if one is. */
+    Optional<TokenPolicy> load(Scope scope);
+
+    /** Every stored policy. */
+    Map<Scope, TokenPolicy> loadAll();
+
+    /** Whom a policy governs: every account by default, or one organization's accounts. */
+    sealed interface Scope {
+        record Default() implements Scope {
+        }
+
+        record OfOrganization(Organization organization) implements Scope {
+            public OfOrganization {
+                Objects.requireNonNull(organization, "organization");
+            }
+        }
+    }
+}
