@@ -86,6 +86,34 @@ abstract class CommandLineScenario extends ServiceOnTestDatabase {
     }
 
     @Test
+    void policiesAreSimulatedSetListedAndRemovedFromTheCommandLine() throws Exception {
+        assertThat(latchkey("lea's long password\n", "accounts", "create", "--username", "lea", "--organization",
+                "Teal").status()).isZero();
+        issue(EndToEndScenario.basic("lea", "lea's long password"));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("policy", ".json");
+        java.nio.file.Files.writeString(file, "{\"maximumLifetimeSeconds\":86400,\"maximumActiveTokens\":5}");
+
+        Run simulated = latchkey("", "policies", "simulate", "--organization", "Teal", "--file", file.toString());
+        assertThat(simulated.status()).isZero();
+        assertThat(simulated.lines()).hasSize(2).last().asString().contains("\tlea\tmaximum-lifetime\t");
+        assertThat(simulated.err()).isEqualTo("1 of 1 active tokens would break the policy\n");
+        assertThat(latchkey("", "policies", "set", "--organization", "Teal", "--file", file.toString()).status())
+                .isZero();
+        assertThat(latchkey("", "policies", "list").lines()).anyMatch(line ->
+                line.startsWith("organization:Teal\t86400s\t86400s\tnone\t5\tany"));
+        assertThat(send("POST", "/api/v1/tokens", EndToEndScenario.basic("lea", "lea's long password"))
+                .statusCode()).as("issued with the policy's default, which is its maximum").isEqualTo(201);
+        assertThat(latchkey("", "policies", "remove", "--organization", "Teal").out()).isEqualTo("removed\n");
+        assertThat(latchkey("", "policies", "remove", "--organization", "Teal").status()).isEqualTo(1);
+
+        java.nio.file.Files.writeString(file, "{\"maximumLifetimeSeconds\":\"a day\"}");
+        Run bad = latchkey("", "policies", "set", "--file", file.toString());
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("latchkey: maximumLifetimeSeconds");
+        assertThat(latchkey("", "policies", "set", "--file", "/no/such/file.json").status()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsAClearRefusalAndNeverAStackTrace() {
         for (String[] args : List.of(new String[] {"accounts", "show", "nobody"},
                 new String[] {"tokens", "revoke", "not-a-token"},

@@ -1,7 +1,6 @@
 package dev.latchkey.adapter.rest.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.latchkey.adapter.rest.LifetimeSeconds;
 import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
@@ -10,10 +9,7 @@ import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase.Outcome;
 import dev.latchkey.application.port.out.LoadPolicyPort.Scope;
 import dev.latchkey.domain.InvalidValueException;
-import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Organization;
-import dev.latchkey.domain.Role;
-import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -30,8 +26,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +109,7 @@ class PolicyController {
     }
 
     private HttpResponse<?> set(HttpRequest<?> request, Scope scope, String json, Authentication authentication) {
-        PolicyBody body = bodies.read(request, json, PolicyBody.class);
+        PolicyDocument body = bodies.read(request, json, PolicyDocument.class);
         Outcome outcome = policies.set(AuthenticatedCaller.of(authentication), scope, body.toDomain());
         return outcome instanceof Outcome.Policy set ? HttpResponse.ok(PolicyView.of(set.policy()))
                 : forbidden(request);
@@ -135,38 +129,8 @@ class PolicyController {
         return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators manage policies.");
     }
 
-    /** A policy as it is written: lifetimes in seconds ({@code -1}: never), roles and scopes as lists. */
     @Serdeable
-    record PolicyBody(@Nullable BigDecimal defaultLifetimeSeconds, @Nullable BigDecimal maximumLifetimeSeconds,
-                      @Nullable List<String> neverExpiringRoles, @Nullable Integer maximumActiveTokens,
-                      @Nullable List<String> allowedScopes) {
-
-        TokenPolicy toDomain() {
-            if (maximumLifetimeSeconds == null) {
-                throw new InvalidValueException("maximumLifetimeSeconds", "is required");
-            }
-            Lifetime maximum = LifetimeSeconds.parse("maximumLifetimeSeconds", maximumLifetimeSeconds);
-            if (!(maximum instanceof Lifetime.Finite finite)) {
-                throw new InvalidValueException("maximumLifetimeSeconds",
-                        "must be a number of seconds; allow tokens that never expire with neverExpiringRoles");
-            }
-            Lifetime defaultLifetime = defaultLifetimeSeconds == null ? maximum
-                    : LifetimeSeconds.parse("defaultLifetimeSeconds", defaultLifetimeSeconds);
-            EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-            for (String role : neverExpiringRoles == null ? List.<String>of() : neverExpiringRoles) {
-                try {
-                    roles.add(Role.valueOf(role.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException | NullPointerException unknown) {
-                    throw new InvalidValueException("neverExpiringRoles", "each must be 'admin' or 'user'");
-                }
-            }
-            return new TokenPolicy(defaultLifetime, finite.duration(), roles, Optional.ofNullable(maximumActiveTokens),
-                    Optional.ofNullable(allowedScopes).map(Scopes::of));
-        }
-    }
-
-    @Serdeable
-    record Simulation(@Nullable String organization, @Nullable PolicyBody policy) {
+    record Simulation(@Nullable String organization, @Nullable PolicyDocument policy) {
     }
 
     @Serdeable
