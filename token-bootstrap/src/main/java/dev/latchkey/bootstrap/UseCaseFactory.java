@@ -12,6 +12,7 @@ import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
@@ -105,6 +106,11 @@ class UseCaseFactory {
                                          LoadAccountPort accounts, LoadPolicyPort policies,
                                          SavePolicyPort savePolicies, Clock clock) {
         return LatchkeyServices.managePolicies(issuance.toPolicy(), store, accounts, policies, savePolicies, clock);
+    }
+
+    @Singleton
+    IssueTokenWithPasswordUseCase issueTokenWithPassword(AuthenticateUseCase authenticate, IssueTokenUseCase issue) {
+        return LatchkeyServices.issueTokenWithPassword(authenticate, issue);
     }
 
     @Singleton

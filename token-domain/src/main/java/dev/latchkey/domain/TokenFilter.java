@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which tokens a listing shows, as of an instant: by status, by how soon they expire, by how long they have gone
- * unused. Each present criterion narrows the listing; none shows every token. This is the one definition: a store may
- * select with its own query first, but what it returns is checked here.
+ * unused, by kind. Each present criterion narrows the listing; none shows every token. This is the one definition: a
+ * store may select with its own query first, but what it returns is checked here.
  *
+ * @param statuses       tokens in any of these statuses; empty for every status
  * @param expiringWithin active tokens whose expiry falls within this much time (never-expiring ones never do)
  * @param unusedFor      tokens not used for at least this long: last used before then, or never used and created
  *                       before then
  * @param kind           tokens of this kind only
  */
-public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWithin, Optional<Duration> unusedFor,
+public record TokenFilter(Set<Status> statuses, Optional<Duration> expiringWithin, Optional<Duration> unusedFor,
                           Optional<TokenKind> kind) {
 
     /** The statuses a listing can ask for; a spent refresh token is none of them. */
@@ -25,13 +27,13 @@ public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWi
         REVOKED
     }
 
-    public TokenFilter(Optional<Status> status, Optional<Duration> expiringWithin, Optional<Duration> unusedFor) {
-        this(status, expiringWithin, unusedFor, Optional.empty());
+    public TokenFilter(Set<Status> statuses, Optional<Duration> expiringWithin, Optional<Duration> unusedFor) {
+        this(statuses, expiringWithin, unusedFor, Optional.empty());
     }
 
     public TokenFilter {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(status, "status");
+        statuses = Set.copyOf(statuses);
         Objects.requireNonNull(expiringWithin, "expiringWithin");
         Objects.requireNonNull(unusedFor, "unusedFor");
         expiringWithin.ifPresent(window -> requirePositive("expiringWithin", window));
@@ -39,12 +41,18 @@ public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWi
     }
 
     public static TokenFilter none() {
-        return new TokenFilter(Optional.empty(), Optional.empty(), Optional.empty());
+        return new TokenFilter(Set.of(), Optional.empty(), Optional.empty());
     }
 
     /** The active personal tokens: those an issuance policy's count limits. */
     public static TokenFilter activePersonal() {
-        return new TokenFilter(Optional.of(Status.ACTIVE), Optional.empty(), Optional.empty(),
+        return new TokenFilter(Set.of(Status.ACTIVE), Optional.empty(), Optional.empty(),
+                Optional.of(TokenKind.PERSONAL));
+    }
+
+    /** The personal tokens not revoked, active or expired: what a platform that deletes on revocation still lists. */
+    public static TokenFilter unrevokedPersonal() {
+        return new TokenFilter(Set.of(Status.ACTIVE, Status.EXPIRED), Optional.empty(), Optional.empty(),
                 Optional.of(TokenKind.PERSONAL));
     }
 
@@ -53,7 +61,7 @@ public record TokenFilter(Optional<Status> status, Optional<Duration> expiringWi
             return false;
         }
         TokenStatus current = token.statusAt(now);
-        if (status.isPresent() && !hasStatus(current, status.get())) {
+        if (!statuses.isEmpty() && statuses.stream().noneMatch(wanted -> hasStatus(current, wanted))) {
             return false;
         }
         if (expiringWithin.isPresent() && !(current instanceof TokenStatus.Active

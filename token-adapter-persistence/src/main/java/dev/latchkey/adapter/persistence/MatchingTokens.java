@@ -86,14 +86,29 @@ class MatchingTokens {
         SqlConditions conditions = new SqlConditions();
         owner.ifPresent(account -> conditions.add("owner_id = ?", account.value()));
         filter.kind().ifPresent(kind -> conditions.add("kind = ?", kind.name()));
-        filter.status().ifPresent(wanted -> {
-            switch (wanted) {
-                case ACTIVE -> conditions.add(NOT_REVOKED
-                        + " AND consumed_at IS NULL AND (expires_at IS NULL OR expires_at > ?)", now, now);
-                case EXPIRED -> conditions.add(NOT_REVOKED + " AND consumed_at IS NULL AND expires_at <= ?", now, now);
-                case REVOKED -> conditions.add("revoked_at <= ?", now);
+        if (!filter.statuses().isEmpty()) {
+            List<String> any = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (TokenFilter.Status wanted : filter.statuses()) {
+                switch (wanted) {
+                    case ACTIVE -> {
+                        any.add(NOT_REVOKED + " AND consumed_at IS NULL AND (expires_at IS NULL OR expires_at > ?)");
+                        values.add(now);
+                        values.add(now);
+                    }
+                    case EXPIRED -> {
+                        any.add(NOT_REVOKED + " AND consumed_at IS NULL AND expires_at <= ?");
+                        values.add(now);
+                        values.add(now);
+                    }
+                    case REVOKED -> {
+                        any.add("revoked_at <= ?");
+                        values.add(now);
+                    }
+                }
             }
-        });
+            conditions.add("((" + String.join(") OR (", any) + "))", values.toArray());
+        }
         filter.expiringWithin().ifPresent(window -> conditions.add(NOT_REVOKED
                 + " AND consumed_at IS NULL AND expires_at > ? AND expires_at <= ?", now, now, now.plus(window)));
         filter.unusedFor().ifPresent(window -> conditions.add("COALESCE(last_used_at, created_at) < ?",

@@ -11,6 +11,7 @@ import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
@@ -160,6 +161,11 @@ public final class LatchkeyServices {
     public static IssuePartnerTokenUseCase issuePartnerToken(AuthenticateUseCase authenticate, IssueTokenUseCase issue,
                                                              LoadAccountPort accounts, LoadPartnerPort partners) {
         return new IssuePartnerTokenService(authenticate, issue, accounts, partners);
+    }
+
+    public static IssueTokenWithPasswordUseCase issueTokenWithPassword(AuthenticateUseCase authenticate,
+                                                                       IssueTokenUseCase issue) {
+        return new IssueTokenWithPasswordService(authenticate, issue);
     }
 
     public static AdministerAccountsUseCase administerAccounts(TokenStore store, LoadAccountPort accounts,

@@ -1,11 +1,14 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.TokenDetails;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Role;
+import dev.latchkey.domain.TokenFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,6 +30,12 @@ final class ListTokensService implements ListTokensUseCase {
     @Override
     public TokenListing list(ListTokensQuery query) {
         return listOwnedBy(query.caller().accountId(), query);
+    }
+
+    @Override
+    public java.util.List<TokenDetails> listAll(Caller caller, TokenFilter filter) {
+        return tokens.loadMatching(Optional.of(caller.accountId()), filter, clock.instant(), 0, MAXIMUM_UNPAGED)
+                .stream().map(reader::detailsOf).toList();
     }
 
     @Override

@@ -42,7 +42,8 @@ final class TokensCommand {
 
         @Override
         public void run() {
-            TokenFilter filter = new TokenFilter(Optional.ofNullable(status).map(ListTokens::status),
+            TokenFilter filter = new TokenFilter(Optional.ofNullable(status).map(ListTokens::status)
+                    .map(java.util.Set::of).orElse(java.util.Set.of()),
                     Optional.ofNullable(expiringWithin).map(value -> duration("--expiring-within", value)),
                     Optional.ofNullable(unusedFor).map(value -> duration("--unused-for", value)));
             AdministratorListing listing = useCase(ListTokensUseCase.class).listForAdministrator(

@@ -8,7 +8,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,24 +23,22 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
-    private final List<ErrorShape> shapes;
+    private final ErrorShapes shapes;
 
-    ProblemErrorResponseProcessor(List<ErrorShape> shapes) {
-        this.shapes = List.copyOf(shapes);
+    ProblemErrorResponseProcessor(ErrorShapes shapes) {
+        this.shapes = shapes;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        String path = context.getRequest().getPath();
-        for (ErrorShape shape : shapes) {
-            if (shape.appliesTo(path)) {
-                logFailure(context, response);
-                String detail = response.status().getCode() >= 500 || context.getErrors().isEmpty() ? null
-                        : context.getErrors().get(0).getMessage();
-                // The response type is only nominal: other protocols' clients parse other shapes.
-                return (MutableHttpResponse<Problem>) shape.render(context.getRequest(), response, detail);
-            }
+        Optional<ErrorShape> shape = shapes.forPath(context.getRequest().getPath());
+        if (shape.isPresent()) {
+            logFailure(context, response);
+            String detail = response.status().getCode() >= 500 || context.getErrors().isEmpty() ? null
+                    : context.getErrors().get(0).getMessage();
+            // The response type is only nominal: other protocols' clients parse other shapes.
+            return (MutableHttpResponse<Problem>) shape.get().render(context.getRequest(), response, detail);
         }
         HttpStatus status = response.status();
         ProblemType type = ProblemType.forStatus(status);

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.security;
 
 import dev.latchkey.adapter.rest.problem.ErrorShape;
+import dev.latchkey.adapter.rest.problem.ErrorShapes;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import io.micronaut.context.annotation.Replaces;
@@ -13,7 +14,6 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,19 +26,18 @@ import java.util.Optional;
 final class ProblemAuthorizationExceptionHandler
         implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
-    private final List<ErrorShape> shapes;
+    private final ErrorShapes shapes;
 
-    ProblemAuthorizationExceptionHandler(List<ErrorShape> shapes) {
-        this.shapes = List.copyOf(shapes);
+    ProblemAuthorizationExceptionHandler(ErrorShapes shapes) {
+        this.shapes = shapes;
     }
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
-        for (ErrorShape shape : shapes) {
-            if (shape.appliesTo(request.getPath())) {
-                return shape.render(request, HttpResponse.status(exception.isForbidden()
-                        ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED), null);
-            }
+        Optional<ErrorShape> shape = shapes.forPath(request.getPath());
+        if (shape.isPresent()) {
+            return shape.get().render(request, HttpResponse.status(exception.isForbidden()
+                    ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED), null);
         }
         if (exception.isForbidden()) {
             return Problems.response(request, ProblemType.FORBIDDEN, "The authenticated account may not do this.");

@@ -12,6 +12,15 @@ public interface ListTokensUseCase {
 
     TokenListing list(ListTokensQuery query);
 
+    /** At most this many tokens in one {@link #listAll} answer. */
+    int MAXIMUM_UNPAGED = 10_000;
+
+    /**
+     * Every one of the caller's tokens that matches, newest first, up to {@value #MAXIMUM_UNPAGED}: for platforms whose
+     * listing has no pages.
+     */
+    List<TokenDetails> listAll(Caller caller, TokenFilter filter);
+
     /** One account's tokens, or every account's when none is named; administrators only. */
     AdministratorListing listForAdministrator(AdministratorQuery query);
 

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.dialect.datasentinel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -11,7 +12,6 @@ import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenDescription;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,7 +25,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -51,10 +50,10 @@ class DatasentinelController {
     private final Lifetime lifetime;
 
     DatasentinelController(IssueTokenUseCase issueToken, InspectTokenUseCase inspectToken,
-                           @Value("${latchkey.dialects.datasentinel.token-lifetime:24h}") Duration lifetime) {
+                           DialectSettings.Datasentinel settings) {
         this.issueToken = issueToken;
         this.inspectToken = inspectToken;
-        this.lifetime = Lifetime.of(lifetime);
+        this.lifetime = settings.lifetime();
     }
 
     @Post

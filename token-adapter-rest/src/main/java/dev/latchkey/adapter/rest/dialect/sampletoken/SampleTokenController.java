@@ -1,19 +1,18 @@
 package dev.latchkey.adapter.rest.dialect.sampletoken;
 
+import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
-import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
-import dev.latchkey.domain.Lifetime;
+import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
+import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase.PasswordIssueCommand;
 import dev.latchkey.domain.Role;
-import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,7 +35,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.Optional;
 
 /**
  * The Sample Token API: {@code GET /Token} (or POST) with {@code grant_type=password&username=…&password=…} in the
@@ -58,18 +56,15 @@ class SampleTokenController {
     private static final DateTimeFormatter RFC_1123 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
 
-    private final AuthenticateUseCase authenticate;
-    private final IssueTokenUseCase issueToken;
-    private final Lifetime lifetime;
+    private final IssueTokenWithPasswordUseCase issueToken;
+    private final DialectSettings.SampleToken settings;
     private final ClientAddresses addresses;
 
-    SampleTokenController(AuthenticateUseCase authenticate, IssueTokenUseCase issueToken,
-                          @Value("${latchkey.dialects.sampletoken.token-lifetime:14d}") Duration lifetime,
+    SampleTokenController(IssueTokenWithPasswordUseCase issueToken, DialectSettings.SampleToken settings,
                           ClientAddresses addresses) {
         this.addresses = addresses;
-        this.authenticate = authenticate;
         this.issueToken = issueToken;
-        this.lifetime = Lifetime.of(lifetime);
+        this.settings = settings;
     }
 
     /** A GET whose body was announced arrives here as a POST (see {@code GetWithBody}). */
@@ -85,20 +80,19 @@ class SampleTokenController {
         if (!"password".equals(fields.get("grant_type"))) {
             return HttpResponse.badRequest(new Error("unsupported_grant_type", null));
         }
-        String username = fields.getOrDefault("username", "");
-        String password = fields.getOrDefault("password", "");
-        AuthenticateUseCase.Outcome outcome = authenticate.authenticate(
-                new AuthenticateUseCase.PasswordCredentials(username, password, addresses.of(request)));
-        if (!(outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
-            return HttpResponse.badRequest(new Error("invalid_grant", "The user name or password is incorrect."));
+        IssueTokenWithPasswordUseCase.Outcome outcome = issueToken.issue(new PasswordIssueCommand(
+                fields.getOrDefault("username", ""), fields.getOrDefault("password", ""), addresses.of(request),
+                DESCRIPTION, settings.lifetime(), true));
+        if (outcome instanceof IssueTokenWithPasswordUseCase.Outcome.Issued issued) {
+            return HttpResponse.ok(Response.of(issued.token(), issued.credential(), issued.caller()));
         }
-        Caller caller = authenticated.caller();
-        IssueTokenUseCase.Outcome issued = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(caller,
-                DESCRIPTION, Scopes.none(), Optional.of(lifetime), IssueTokenUseCase.CredentialFormat.OPAQUE, true));
-        if (!(issued instanceof IssueTokenUseCase.Outcome.Issued token)) {
-            return HttpResponse.badRequest(new Error("invalid_grant", "The token lifetime is not allowed here."));
+        if (outcome instanceof IssueTokenWithPasswordUseCase.Outcome.IssueRefused refused) {
+            return HttpResponse.badRequest(new Error("invalid_grant",
+                    refused.refusal() instanceof IssueTokenUseCase.Outcome.PolicyViolated violated
+                            ? violated.violation().rule().wireName() + ": " + violated.violation().detail()
+                            : "The token cannot be issued to this account."));
         }
-        return HttpResponse.ok(Response.of(token.token(), token.credential(), caller));
+        return HttpResponse.badRequest(new Error("invalid_grant", "The user name or password is incorrect."));
     }
 
     /** Without a body there is no grant type. */

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.dialect.sirdata;
 
+import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
@@ -8,7 +9,6 @@ import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.PartnerId;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,11 +25,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Sirdata's partner token: {@code GET /api/v1/public/auth/partner/{id}/token} with a JSON body {@code login} and
@@ -53,11 +50,11 @@ class SirdataController {
     private final ClientAddresses addresses;
 
     SirdataController(IssuePartnerTokenUseCase issuePartnerToken,
-                      @Value("${latchkey.dialects.sirdata.token-lifetime:24h}") Duration lifetime,
+                      DialectSettings.Sirdata settings,
                       ClientAddresses addresses) {
         this.addresses = addresses;
         this.issuePartnerToken = issuePartnerToken;
-        this.lifetime = Lifetime.of(lifetime);
+        this.lifetime = settings.lifetime();
     }
 
     /** The documented GET carries a body, so it arrives here as a POST (see {@code GetWithBody}). */

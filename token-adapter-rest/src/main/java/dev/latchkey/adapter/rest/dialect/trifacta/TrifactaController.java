@@ -4,7 +4,6 @@ import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
-import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
@@ -16,7 +15,7 @@ import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
-import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenStatus;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -37,10 +36,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -56,7 +52,6 @@ class TrifactaController {
 
     static final String BASE = "/v4/apiAccessTokens";
     static final String ENABLED = "latchkey.dialects.trifacta.enabled";
-    private static final int PAGE = ListTokensUseCase.ListTokensQuery.MAX_SIZE;
 
     private final IssueTokenUseCase issueToken;
     private final ListTokensUseCase listTokens;
@@ -108,23 +103,11 @@ class TrifactaController {
         return TrifactaErrors.validation(reason);
     }
 
+    /** A deleted (revoked) token is gone, as on Trifacta; only personal tokens are API access tokens. */
     @Get
     TokenList list(Authentication authentication) {
-        Caller caller = AuthenticatedCaller.of(authentication);
-        List<TokenInfo> data = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            ListTokensUseCase.TokenListing listing =
-                    listTokens.list(new ListTokensUseCase.ListTokensQuery(caller, page, PAGE));
-            // A deleted (revoked) token is gone, as on Trifacta; only personal tokens are API access tokens.
-            listing.tokens().stream()
-                    .filter(details -> !(details.status() instanceof TokenStatus.Revoked))
-                    .map(details -> details.token())
-                    .filter(token -> token.kind() == TokenKind.PERSONAL)
-                    .map(TokenInfo::of).forEach(data::add);
-            if ((long) (page + 1) * PAGE >= listing.totalTokens()) {
-                return new TokenList(data);
-            }
-        }
+        return new TokenList(listTokens.listAll(AuthenticatedCaller.of(authentication),
+                TokenFilter.unrevokedPersonal()).stream().map(details -> TokenInfo.of(details.token())).toList());
     }
 
     @Get("/{tokenId}")

@@ -1,0 +1,25 @@
+package dev.latchkey.adapter.rest.problem;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every error shape a path can have besides RFC 9457 problems, and the one place that picks the shape for a path:
+ * the error route and the security layer's refusals both ask here, so a dialect's shape is contributed once and
+ * switching the dialect off removes it.
+ */
+@Singleton
+public final class ErrorShapes {
+
+    private final List<ErrorShape> shapes;
+
+    ErrorShapes(List<ErrorShape> shapes) {
+        this.shapes = List.copyOf(shapes);
+    }
+
+    /** The shape errors under this path take, or empty for a problem. */
+    public Optional<ErrorShape> forPath(String path) {
+        return shapes.stream().filter(shape -> shape.appliesTo(path)).findFirst();
+    }
+}
