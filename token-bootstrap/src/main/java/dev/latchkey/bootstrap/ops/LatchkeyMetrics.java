@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Latchkey's own meters, at {@code /prometheus} beside the JVM's and the HTTP server's:
+ * Latchkey's own meters, at {@code /prometheus} beside the JVM's and the introspection timer ({@link IntrospectionTimer}):
  * {@code latchkey_events_total{type,reason}} (tokens issued, used, revoked and refused, logins failed, …, by reason),
  * {@code latchkey_cache_gets_total{cache,result}} (the token check's hit ratio), and
  * {@code latchkey_password_hashes_waiting} (the password-hash queue).

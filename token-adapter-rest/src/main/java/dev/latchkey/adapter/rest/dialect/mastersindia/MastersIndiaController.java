@@ -22,9 +22,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Named;
 import java.util.LinkedHashMap;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -57,13 +57,13 @@ class MastersIndiaController {
     @Post(TOKEN_AUTH)
     @Consumes(MediaType.ALL)
     HttpResponse<?> tokenAuth(HttpRequest<?> request, @Nullable @Body String body) {
-        Fields fields = parse(body, "username", "password");
-        if (fields.refusal() != null) {
-            return fields.refusal();
+        Parsed<Login> parsed = parse(body, Login.class);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
         GrantTokensUseCase.Outcome outcome = grants.grant(new GrantTokensUseCase.PasswordGrant(
-                fields.values().get("username"), fields.values().get("password"), addresses.of(request),
-                Optional.empty(), Optional.empty()));
+                parsed.body().username(), parsed.body().password(), addresses.of(request), Optional.empty(),
+                Optional.empty()));
         if (outcome instanceof GrantTokensUseCase.Outcome.Granted granted) {
             return HttpResponse.ok(TokenPair.of(granted));
         }
@@ -73,12 +73,12 @@ class MastersIndiaController {
     @Post(TOKEN_REFRESH)
     @Consumes(MediaType.ALL)
     HttpResponse<?> refresh(@Nullable @Body String body) {
-        Fields fields = parse(body, "token");
-        if (fields.refusal() != null) {
-            return fields.refusal();
+        Parsed<Refresh> parsed = parse(body, Refresh.class);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
         GrantTokensUseCase.Outcome outcome = grants.grant(new GrantTokensUseCase.RefreshGrant(
-                fields.values().get("token"), Optional.empty(), Optional.empty()));
+                parsed.body().token(), Optional.empty(), Optional.empty()));
         if (outcome instanceof GrantTokensUseCase.Outcome.Granted granted) {
             return HttpResponse.ok(TokenPair.of(granted));
         }
@@ -89,37 +89,56 @@ class MastersIndiaController {
     }
 
     /**
-     * The body's fields, or the platform's answer to a body it cannot take: {@code {"detail": ...}} for one that is
-     * not a single JSON object, and Django REST framework's field errors, one list of messages per field, which the
-     * platform's clients parse, for a field that is unknown, missing or not a string.
+     * The body as its record, or the platform's answer to a body it cannot take: {@code {"detail": ...}} for one that
+     * is not a single JSON object, and Django REST framework's field errors, one list of messages per field, which the
+     * platform's clients parse: for a field that is unknown or not a string, and for every field that is missing.
      */
-    static Fields parse(String body, String... required) {
-        Map<String, Object> fields;
+    static <T extends Record> Parsed<T> parse(String body, Class<T> type) {
+        T parsed;
         try {
-            fields = StrictJson.object(body == null || body.isBlank() ? "{}" : body);
-            StrictJson.requireOnly(fields, Set.of(required));
+            parsed = StrictJson.read(body == null || body.isBlank() ? "{}" : body, type);
         } catch (StrictJson.MalformedJson malformed) {
-            return new Fields(Map.of(), malformed.field().isEmpty()
+            return new Parsed<>(null, malformed.field().isEmpty()
                     ? HttpResponse.badRequest(Map.of("detail", "JSON parse error - " + malformed.describe()))
-                    : HttpResponse.badRequest(Map.of(malformed.field(), List.of(malformed.getMessage()))));
+                    : HttpResponse.badRequest(Map.of(malformed.field(), List.of(
+                            malformed.getMessage().equals("must be a string")
+                                    ? "Not a valid string." : malformed.getMessage()))));
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : required) {
-            Object value = fields.get(name);
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(parsed);
+            } catch (ReflectiveOperationException impossible) {
+                throw new IllegalStateException("a record's accessor is always callable", impossible);
+            }
             if (value == null || "".equals(value)) {
-                errors.put(name, List.of("missing field"));
-            } else if (value instanceof String text) {
-                values.put(name, text);
-            } else {
-                errors.put(name, List.of("Not a valid string."));
+                missing.put(component.getName(), List.of("missing field"));
             }
         }
-        return new Fields(values, errors.isEmpty() ? null : HttpResponse.badRequest(errors));
+        return new Parsed<>(parsed, missing.isEmpty() ? null : HttpResponse.badRequest(missing));
     }
 
     /** @param refusal the answer to give instead, when the body is not acceptable; null when it is */
-    record Fields(Map<String, String> values, HttpResponse<?> refusal) {
+    record Parsed<T>(T body, HttpResponse<?> refusal) {
+    }
+
+    /** {@code POST /api/v1/token-auth/}'s body. */
+    @Serdeable
+    record Login(@Nullable String username, @Nullable String password) {
+        @Override
+        public String toString() {
+            return "Login[username=" + username + ", password=redacted]";
+        }
+    }
+
+    /** {@code POST /api/v1/token-refresh/}'s body. */
+    @Serdeable
+    record Refresh(@Nullable String token) {
+        @Override
+        public String toString() {
+            return "Refresh[token=redacted]";
+        }
     }
 
     @Serdeable

@@ -108,18 +108,15 @@ class SampleTokenController {
             return fields;
         }
         if (body.stripLeading().startsWith("{")) {
+            JsonForm form;
             try {
-                Map<String, Object> parsed = StrictJson.object(body);
-                StrictJson.requireOnly(parsed, FIELDS);
-                for (Map.Entry<String, Object> field : parsed.entrySet()) {
-                    if (!(field.getValue() instanceof String text)) {
-                        throw new UnreadableRequest(field.getKey() + " must be a string");
-                    }
-                    fields.put(field.getKey(), text);
-                }
+                form = StrictJson.read(body, JsonForm.class);
             } catch (StrictJson.MalformedJson malformed) {
                 throw new UnreadableRequest(malformed.describe());
             }
+            putPresent(fields, "grant_type", form.grant_type());
+            putPresent(fields, "username", form.username());
+            putPresent(fields, "password", form.password());
             return fields;
         }
         for (String pair : body.split("&")) {
@@ -140,6 +137,21 @@ class SampleTokenController {
             }
         }
         return fields;
+    }
+
+    private static void putPresent(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+
+    /** The form's fields sent as a JSON object, as the platform's documented curl does; named as on the wire. */
+    @Serdeable
+    record JsonForm(@Nullable String grant_type, @Nullable String username, @Nullable String password) {
+        @Override
+        public String toString() {
+            return "JsonForm[grant_type=" + grant_type + ", username=" + username + ", password=redacted]";
+        }
     }
 
     /** The parameters the platform's token request has. */

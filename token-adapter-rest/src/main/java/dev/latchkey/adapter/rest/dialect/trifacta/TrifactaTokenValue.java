@@ -4,13 +4,13 @@ import dev.latchkey.adapter.rest.security.CredentialUnwrapper;
 import dev.latchkey.adapter.rest.json.StrictJson;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Trifacta's {@code tokenValue}: base64 of {@code {"tokenId": "...", "secret": "..."}}, so that the token carries its
@@ -20,7 +20,14 @@ import java.util.Set;
 @Requires(property = TrifactaController.ENABLED, notEquals = "false")
 final class TrifactaTokenValue implements CredentialUnwrapper {
 
-    private static final Set<String> FIELDS = Set.of("tokenId", "secret");
+    /** The decoded value: both fields, and no other. */
+    @Serdeable
+    record Fields(@Nullable String tokenId, @Nullable String secret) {
+        @Override
+        public String toString() {
+            return "Fields[tokenId=" + tokenId + ", secret=redacted]";
+        }
+    }
 
     private final JsonMapper json;
 
@@ -30,8 +37,7 @@ final class TrifactaTokenValue implements CredentialUnwrapper {
 
     String wrap(String tokenId, String secret) {
         try {
-            return Base64.getEncoder().encodeToString(json.writeValueAsBytes(Map.of("tokenId", tokenId,
-                    "secret", secret)));
+            return Base64.getEncoder().encodeToString(json.writeValueAsBytes(new Fields(tokenId, secret)));
         } catch (IOException impossible) {
             throw new IllegalStateException("two strings always serialize", impossible);
         }
@@ -43,11 +49,9 @@ final class TrifactaTokenValue implements CredentialUnwrapper {
             return Optional.empty();
         }
         try {
-            Map<String, Object> fields = StrictJson.object(
-                    new String(Base64.getDecoder().decode(presented), StandardCharsets.UTF_8));
-            StrictJson.requireOnly(fields, FIELDS);
-            return fields.get("secret") instanceof String secret && fields.get("tokenId") instanceof String
-                    ? Optional.of(secret) : Optional.empty();
+            Fields fields = StrictJson.read(new String(Base64.getDecoder().decode(presented), StandardCharsets.UTF_8),
+                    Fields.class);
+            return fields.tokenId() != null ? Optional.ofNullable(fields.secret()) : Optional.empty();
         } catch (IllegalArgumentException | StrictJson.MalformedJson notTrifacta) {
             return Optional.empty();
         }
