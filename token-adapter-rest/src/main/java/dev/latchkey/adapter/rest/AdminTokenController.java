@@ -128,7 +128,7 @@ class AdminTokenController {
                                  String expiringWithin, String unusedFor, int page, int size,
                                  Authentication authentication) {
         AdministratorListing listing = listTokens.listForAdministrator(new AdministratorQuery(
-                AuthenticatedCaller.of(authentication), account, TokenFilters.parse(status, expiringWithin, unusedFor),
+                AuthenticatedCaller.of(authentication), account, QueryParameters.tokenFilter(status, expiringWithin, unusedFor),
                 page, size));
         if (listing instanceof AdministratorListing.Listed listed) {
             return HttpResponse.ok(new TokenListResponse(listed.listing().tokens().stream().map(TokenInfo::of).toList(),

@@ -11,7 +11,6 @@ import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase.AuditQuery;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEvent;
-import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
@@ -28,10 +27,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,9 +80,12 @@ class AuditController {
 
     private HttpResponse<?> read(HttpRequest<?> request, Caller caller, Optional<AccountId> account, String tokenId,
                                  String type, String since, String until, String page, String size) {
-        AuditQuery query = new AuditQuery(caller, account, optional(tokenId).map(AuditController::tokenId),
-                optional(type).map(AuditController::type), optional(since).map(value -> instant("since", value)),
-                optional(until).map(value -> instant("until", value)), number("page", page, 0),
+        AuditQuery query = new AuditQuery(caller, account,
+                optional(tokenId).map(value -> QueryParameters.tokenId("tokenId", value)),
+                optional(type).map(value -> QueryParameters.auditEventType("type", value)),
+                optional(since).map(value -> QueryParameters.instantOrAgo("since", value, clock.instant())),
+                optional(until).map(value -> QueryParameters.instantOrAgo("until", value, clock.instant())),
+                number("page", page, 0),
                 number("size", size, ListTokensQuery.DEFAULT_SIZE));
         ReadAuditTrailUseCase.Outcome outcome = trail.read(query);
         if (!(outcome instanceof ReadAuditTrailUseCase.Outcome.Page found)) {
@@ -114,32 +112,6 @@ class AuditController {
 
     private static Optional<String> optional(String value) {
         return Optional.ofNullable(value).filter(text -> !text.isEmpty());
-    }
-
-    private static TokenId tokenId(String value) {
-        return TokenId.parse(value).orElseThrow(() -> new InvalidValueException("tokenId", "must be a token id"));
-    }
-
-    private static AuditEventType type(String value) {
-        return AuditEventType.fromWireName(value).orElseThrow(() -> new InvalidValueException("type",
-                "must be one of " + Arrays.stream(AuditEventType.values()).map(AuditEventType::wireName).toList()));
-    }
-
-    /** An instant, or a duration back from now: {@code P1D} is a day ago. */
-    private Instant instant(String field, String value) {
-        try {
-            if (value.startsWith("P") || value.startsWith("p")) {
-                Duration ago = Duration.parse(value);
-                if (ago.isNegative()) {
-                    throw new InvalidValueException(field, "a duration must not be negative");
-                }
-                return clock.instant().minus(ago);
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException | ArithmeticException unreadable) {
-            throw new InvalidValueException(field,
-                    "must be an ISO-8601 instant (2026-01-31T00:00:00Z) or a duration ago (P1D, PT12H)");
-        }
     }
 
     private static int number(String field, String value, int absent) {

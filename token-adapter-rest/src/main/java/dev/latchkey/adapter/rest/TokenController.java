@@ -101,7 +101,7 @@ class TokenController {
                            @Nullable @QueryValue String status, @Nullable @QueryValue String expiringWithin,
                            @Nullable @QueryValue String unusedFor, Authentication authentication) {
         ListTokensUseCase.TokenListing listing = listTokens.list(new ListTokensQuery(
-                AuthenticatedCaller.of(authentication), TokenFilters.parse(status, expiringWithin, unusedFor), page,
+                AuthenticatedCaller.of(authentication), QueryParameters.tokenFilter(status, expiringWithin, unusedFor), page,
                 size));
         List<TokenInfo> data = listing.tokens().stream().map(TokenInfo::of).toList();
         return new TokenListResponse(data, listing.page(), listing.size(), listing.totalTokens());

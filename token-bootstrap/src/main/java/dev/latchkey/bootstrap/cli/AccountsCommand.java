@@ -132,9 +132,7 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
-                    operator(), Username.of(username), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.of(false)))))));
+            table(HEADER, List.of(row(setEnabled(this, username, false))));
         }
     }
 
@@ -145,10 +143,14 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
-                    operator(), Username.of(username), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.of(true)))))));
+            table(HEADER, List.of(row(setEnabled(this, username, true))));
         }
+    }
+
+    private static Account setEnabled(StoreCommand command, String username, boolean enabled) {
+        return done(command.useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
+                StoreCommand.operator(), Username.of(username), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(enabled))));
     }
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true,

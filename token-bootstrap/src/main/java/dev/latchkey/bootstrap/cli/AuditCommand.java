@@ -1,17 +1,15 @@
 package dev.latchkey.bootstrap.cli;
 
+import dev.latchkey.adapter.rest.QueryParameters;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase.AuditQuery;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEvent;
-import dev.latchkey.domain.AuditEventType;
-import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +38,11 @@ final class AuditCommand extends StoreCommand implements Runnable {
     public void run() {
         Instant now = useCase(Clock.class).instant();
         AuditQuery query = new AuditQuery(operator(), Optional.ofNullable(account).map(this::accountId),
-                Optional.ofNullable(token).map(value -> TokenId.parse(value)
-                        .orElseThrow(() -> new InvalidValueException("--token", "must be a token id"))),
-                Optional.ofNullable(type).map(value -> AuditEventType.fromWireName(value).orElseThrow(
-                        () -> new InvalidValueException("--type", "must be one of " + Arrays.stream(
-                                AuditEventType.values()).map(AuditEventType::wireName).toList()))),
-                Optional.ofNullable(since).map(value -> instant("--since", value, now)),
-                Optional.ofNullable(until).map(value -> instant("--until", value, now)), page, size);
+                Optional.ofNullable(token).map(value -> QueryParameters.tokenId("--token", value)),
+                Optional.ofNullable(type).map(value -> QueryParameters.auditEventType("--type", value)),
+                Optional.ofNullable(since).map(value -> QueryParameters.instantOrAgo("--since", value, now)),
+                Optional.ofNullable(until).map(value -> QueryParameters.instantOrAgo("--until", value, now)), page,
+                size);
         ReadAuditTrailUseCase.Outcome.Page found = (ReadAuditTrailUseCase.Outcome.Page)
                 useCase(ReadAuditTrailUseCase.class).read(query);
         table(List.of("WHEN", "TYPE", "ACTOR", "ACCOUNT", "TOKEN", "COUNT", "DETAIL"),
@@ -63,13 +59,5 @@ final class AuditCommand extends StoreCommand implements Runnable {
         return Arrays.asList(event.occurredAt().toString(), event.type().wireName(), event.actor().asText(),
                 event.account().map(AccountId::toString).orElse(null), event.token().map(TokenId::toString).orElse(null),
                 String.valueOf(event.count()), event.detail().isEmpty() ? null : event.detail());
-    }
-
-    private static Instant instant(String option, String value, Instant now) {
-        try {
-            return value.startsWith("P") ? now.minus(java.time.Duration.parse(value)) : Instant.parse(value);
-        } catch (DateTimeParseException | ArithmeticException unreadable) {
-            throw new InvalidValueException(option, "must be an ISO-8601 instant or a duration ago, such as P1D");
-        }
     }
 }

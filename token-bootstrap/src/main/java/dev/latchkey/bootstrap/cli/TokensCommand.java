@@ -1,18 +1,16 @@
 package dev.latchkey.bootstrap.cli;
 
+import dev.latchkey.adapter.rest.QueryParameters;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorListing;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorQuery;
 import dev.latchkey.application.port.in.TokenDetails;
-import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenStatus;
 import dev.latchkey.domain.Username;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +40,7 @@ final class TokensCommand {
 
         @Override
         public void run() {
-            TokenFilter filter = new TokenFilter(Optional.ofNullable(status).map(ListTokens::status)
-                    .map(java.util.Set::of).orElse(java.util.Set.of()),
-                    Optional.ofNullable(expiringWithin).map(value -> duration("--expiring-within", value)),
-                    Optional.ofNullable(unusedFor).map(value -> duration("--unused-for", value)));
+            TokenFilter filter = QueryParameters.tokenFilter(status, expiringWithin, unusedFor);
             AdministratorListing listing = useCase(ListTokensUseCase.class).listForAdministrator(
                     new AdministratorQuery(operator(), Optional.ofNullable(account).map(Username::of), filter, page,
                             size));
@@ -67,14 +62,6 @@ final class TokensCommand {
 
         private static String status(TokenStatus status) {
             return status.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        }
-
-        private static TokenFilter.Status status(String value) {
-            try {
-                return TokenFilter.Status.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException unknown) {
-                throw new InvalidValueException("--status", "must be active, expired or revoked");
-            }
         }
     }
 
@@ -111,14 +98,6 @@ final class TokensCommand {
             }
             out().println("revoked " + revoked.revoked() + " tokens of " + account);
             out().flush();
-        }
-    }
-
-    static Duration duration(String option, String value) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException | ArithmeticException unreadable) {
-            throw new InvalidValueException(option, "must be an ISO-8601 duration such as P7D or PT12H");
         }
     }
 }
