@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -94,10 +95,8 @@ final class AccountsCommand {
         Long partnerId;
         @Option(names = "--enabled", arity = "1")
         Boolean enabled;
-        @Option(names = "--page", defaultValue = "0")
-        int page;
-        @Option(names = "--size", defaultValue = "100")
-        int size;
+        @Mixin
+        Paging paging;
 
         @Override
         public void run() {
@@ -106,7 +105,7 @@ final class AccountsCommand {
                             Optional.ofNullable(organization).map(Organization::of),
                             Optional.ofNullable(role).map(AccountsCommand::role),
                             Optional.ofNullable(partnerId).map(PartnerId::of), Optional.ofNullable(enabled)),
-                            page, size));
+                            paging.page, paging.size));
             AdministerAccountsUseCase.Outcome.Listed listed = (AdministerAccountsUseCase.Outcome.Listed) outcome;
             table(HEADER, listed.accounts().stream().map(AccountsCommand::row).toList());
         }

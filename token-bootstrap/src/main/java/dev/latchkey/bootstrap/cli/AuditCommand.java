@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Read the audit trail, newest first.")
@@ -29,10 +30,8 @@ final class AuditCommand extends StoreCommand implements Runnable {
     String since;
     @Option(names = "--until", description = "an ISO-8601 instant, or a duration ago such as PT1H")
     String until;
-    @Option(names = "--page", defaultValue = "0")
-    int page;
-    @Option(names = "--size", defaultValue = "100")
-    int size;
+    @Mixin
+    Paging paging;
 
     @Override
     public void run() {
@@ -41,8 +40,8 @@ final class AuditCommand extends StoreCommand implements Runnable {
                 Optional.ofNullable(token).map(value -> QueryParameters.tokenId("--token", value)),
                 Optional.ofNullable(type).map(value -> QueryParameters.auditEventType("--type", value)),
                 Optional.ofNullable(since).map(value -> QueryParameters.instantOrAgo("--since", value, now)),
-                Optional.ofNullable(until).map(value -> QueryParameters.instantOrAgo("--until", value, now)), page,
-                size);
+                Optional.ofNullable(until).map(value -> QueryParameters.instantOrAgo("--until", value, now)),
+                paging.page, paging.size);
         ReadAuditTrailUseCase.Outcome.Page found = (ReadAuditTrailUseCase.Outcome.Page)
                 useCase(ReadAuditTrailUseCase.class).read(query);
         table(List.of("WHEN", "TYPE", "ACTOR", "ACCOUNT", "TOKEN", "COUNT", "DETAIL"),

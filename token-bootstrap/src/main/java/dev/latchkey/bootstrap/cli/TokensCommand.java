@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,17 +34,15 @@ final class TokensCommand {
         String expiringWithin;
         @Option(names = "--unused-for", description = "an ISO-8601 duration, such as P90D")
         String unusedFor;
-        @Option(names = "--page", defaultValue = "0")
-        int page;
-        @Option(names = "--size", defaultValue = "100")
-        int size;
+        @Mixin
+        Paging paging;
 
         @Override
         public void run() {
             TokenFilter filter = QueryParameters.tokenFilter(status, expiringWithin, unusedFor);
             AdministratorListing listing = useCase(ListTokensUseCase.class).listForAdministrator(
-                    new AdministratorQuery(operator(), Optional.ofNullable(account).map(Username::of), filter, page,
-                            size));
+                    new AdministratorQuery(operator(), Optional.ofNullable(account).map(Username::of), filter,
+                            paging.page, paging.size));
             if (!(listing instanceof AdministratorListing.Listed listed)) {
                 throw refused("no account has this username");
             }
