@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Keeps the documentation true: every {@code bash} block that calls curl, in the README and in {@code docs/}, is run
  * as written against a fresh server (only the port of {@code localhost:8080} is replaced), one shell per document so
- * that variables carry from block to block. Where an {@code http} block follows, the response's status line must
- * be the one it shows.
+ * that variables carry from block to block. Where an {@code http} or {@code json} block follows, the response must
+ * be the one it shows, by the rules of {@link DocumentedResponse}.
  */
 class DocumentedExamplesTest {
 
@@ -35,11 +35,12 @@ class DocumentedExamplesTest {
     private static final String BLOCK_END = "--- end of documented block ---";
 
     /**
-     * @param expectedStatusLine the first line of a following {@code http} block, if any
-     * @param expectedJson       a following {@code json} block, if any: the output must be a JSON object with the
-     *                           same keys (values, such as tokens and times, differ from run to run)
+     * @param expectedExchange a following {@code http} block, if any: the status line, headers and body curl
+     *                         {@code -i} prints
+     * @param expectedJson     a following {@code json} block, if any: the body curl prints
+     * @see DocumentedResponse for how they are compared
      */
-    record Example(String commands, String expectedStatusLine, String expectedJson) {
+    record Example(String commands, String expectedExchange, String expectedJson) {
     }
 
     /** {@code <!-- latchkey-test-setting: name=value -->}: a setting the document tells its reader to start with. */
@@ -85,10 +86,9 @@ class DocumentedExamplesTest {
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i)[0].equals("bash") && blocks.get(i)[1].contains("curl ")) {
                 String next = i + 1 < blocks.size() ? blocks.get(i + 1)[0] : "";
-                String expectedStatus = next.equals("http")
-                        ? blocks.get(i + 1)[1].lines().findFirst().orElse("") : null;
+                String expectedExchange = next.equals("http") ? blocks.get(i + 1)[1] : null;
                 String expectedJson = next.equals("json") ? blocks.get(i + 1)[1] : null;
-                examples.add(new Example(blocks.get(i)[1], expectedStatus, expectedJson));
+                examples.add(new Example(blocks.get(i)[1], expectedExchange, expectedJson));
             }
         }
         return examples;
@@ -124,23 +124,22 @@ class DocumentedExamplesTest {
             assertThat(bash.exitValue()).as("%s%n%s", output, Files.readString(errors.toPath())).isZero();
 
             String[] outputs = output.split(Pattern.quote(BLOCK_END) + "\\R?");
+            DocumentedResponse documented = new DocumentedResponse(
+                    server.getApplicationContext().getBean(io.micronaut.json.JsonMapper.class));
+            List<String> mismatches = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 Example example = examples.get(i);
-                if (example.expectedJson() != null) {
-                    io.micronaut.json.JsonMapper json = server.getApplicationContext()
-                            .getBean(io.micronaut.json.JsonMapper.class);
-                    Map<?, ?> expected = json.readValue(example.expectedJson(), Map.class);
-                    Map<?, ?> actual = json.readValue(outputs[i].strip(), Map.class);
-                    assertThat(actual.keySet()).as("keys of the response to:\n%s\noutput:\n%s", example.commands(),
-                            outputs[i]).isEqualTo(expected.keySet());
-                }
-                if (example.expectedStatusLine() != null) {
-                    String statusLine = outputs[i].lines().filter(line -> line.startsWith("HTTP/")).findFirst()
-                            .orElse("(no HTTP status line)");
-                    assertThat(statusLine.strip()).as("status of:\n%s\noutput:\n%s", example.commands(), outputs[i])
-                            .isEqualTo(example.expectedStatusLine().strip());
+                List<String> differences = example.expectedJson() != null
+                        ? documented.compareBody(example.expectedJson(), outputs[i])
+                        : example.expectedExchange() != null
+                        ? documented.compareExchange(example.expectedExchange(), outputs[i])
+                        : List.of();
+                if (!differences.isEmpty()) {
+                    mismatches.add("the response to:\n" + example.commands() + "\ndiffers: " + differences
+                            + "\noutput:\n" + outputs[i]);
                 }
             }
+            assertThat(mismatches).as("responses that differ from their documentation").isEmpty();
         }
     }
 }
