@@ -8,6 +8,7 @@ import java.util.Objects;
  */
 public record Actor(Kind kind, String id) {
 
+    /** What kind of party an actor is; the id's meaning depends on it. */
     public enum Kind {
         ACCOUNT,
         CLIENT,

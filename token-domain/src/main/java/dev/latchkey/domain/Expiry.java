@@ -31,6 +31,7 @@ public sealed interface Expiry permits Expiry.At, Expiry.Never {
     /** The instant, or empty for never. */
     Optional<Instant> instant();
 
+    /** Expires at this moment. */
     record At(Instant moment) implements Expiry {
         public At {
             Objects.requireNonNull(moment, "moment");
@@ -52,6 +53,7 @@ public sealed interface Expiry permits Expiry.At, Expiry.Never {
         }
     }
 
+    /** Never expires. */
     record Never() implements Expiry {
         private static final Never INSTANCE = new Never();
 

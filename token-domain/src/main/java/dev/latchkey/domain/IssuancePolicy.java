@@ -40,10 +40,13 @@ public record IssuancePolicy(Lifetime defaultLifetime, Duration maximumLifetime,
         return new Decision.Granted(requested);
     }
 
+    /** The policy's answer to a requested lifetime. */
     public sealed interface Decision {
+        /** The lifetime the token gets: the one requested, or the default when none was. */
         record Granted(Lifetime lifetime) implements Decision {
         }
 
+        /** The requested lifetime breaks the policy; the reason says which limit. */
         record Refused(String reason) implements Decision {
         }
     }

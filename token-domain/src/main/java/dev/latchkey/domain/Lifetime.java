@@ -47,6 +47,7 @@ public sealed interface Lifetime permits Lifetime.Finite, Lifetime.Never {
     /** The wire form; the inverse of {@link #fromSeconds(long)}. */
     long toSeconds();
 
+    /** A positive duration, at most {@link Lifetime#LONGEST_FINITE}. */
     record Finite(Duration duration) implements Lifetime {
         public Finite {
             Objects.requireNonNull(duration, "duration");

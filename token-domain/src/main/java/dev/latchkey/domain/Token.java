@@ -270,32 +270,42 @@ public final class Token {
         }
     }
 
+    /** What presenting a token at an instant comes to. */
     public sealed interface UseOutcome {
+        /** The token was active: it now records the use. */
         record Used(Token token, TokenUsed event) implements UseOutcome {
         }
 
+        /** The token was not active; its status says why. */
         record Refused(TokenStatus status) implements UseOutcome {
         }
     }
 
+    /** What revoking a token comes to. */
     public sealed interface RevocationOutcome {
+        /** The token now carries the revocation. */
         record Revoked(Token token, TokenRevoked event) implements RevocationOutcome {
         }
 
+        /** An earlier revocation stands; nothing changed. */
         record AlreadyRevoked(Token token) implements RevocationOutcome {
         }
     }
 
+    /** What rotating a token comes to. */
     public sealed interface RotationOutcome {
         /** The old token, now with its scheduled revocation, and its successor. */
         record Rotated(Token retiring, Issued replacement, TokenRotated event) implements RotationOutcome {
         }
 
+        /** The token cannot be rotated: it is not personal, or is expired, revoked or already rotated. */
         record Refused(String reason) implements RotationOutcome {
         }
     }
 
+    /** What exchanging a refresh token comes to. */
     public sealed interface ConsumptionOutcome {
+        /** The refresh token was exchanged, once, and is spent from now on. */
         record Consumed(Token token, TokenRefreshed event) implements ConsumptionOutcome {
         }
 
@@ -303,17 +313,22 @@ public final class Token {
         record AlreadyConsumed(Token token) implements ConsumptionOutcome {
         }
 
+        /** The refresh token was expired or revoked; its status says which. */
         record Refused(TokenStatus status) implements ConsumptionOutcome {
         }
 
+        /** Only refresh tokens are exchanged. */
         record NotARefreshToken() implements ConsumptionOutcome {
         }
     }
 
+    /** Whether a token may be used to issue another token with the scopes and expiry asked for. */
     public sealed interface Delegation {
+        /** The new token asks for no more than the presenting token has. */
         record Permitted() implements Delegation {
         }
 
+        /** The new token would outlive the presenting one or carry scopes it lacks. */
         record Refused(String reason) implements Delegation {
         }
     }

@@ -3,6 +3,7 @@ package dev.latchkey.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+/** A token came into being: who owns it, what kind it is and when it expires. */
 public record TokenIssued(TokenId tokenId, AccountId owner, TokenKind kind, Expiry expiry, Instant occurredAt)
         implements TokenEvent {
 

@@ -3,6 +3,7 @@ package dev.latchkey.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+/** A token was revoked, and for what reason. */
 public record TokenRevoked(TokenId tokenId, AccountId owner, RevocationReason reason, Instant occurredAt)
         implements TokenEvent {
 

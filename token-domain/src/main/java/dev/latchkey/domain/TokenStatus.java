@@ -7,9 +7,11 @@ import java.util.Objects;
 public sealed interface TokenStatus
         permits TokenStatus.Active, TokenStatus.Expired, TokenStatus.Revoked, TokenStatus.Consumed {
 
+    /** Usable now. */
     record Active() implements TokenStatus {
     }
 
+    /** Past its expiry since the given instant. */
     record Expired(Instant since) implements TokenStatus {
         public Expired {
             Objects.requireNonNull(since, "since");
@@ -23,6 +25,7 @@ public sealed interface TokenStatus
         }
     }
 
+    /** Revoked, with when and why. */
     record Revoked(Revocation revocation) implements TokenStatus {
         public Revoked {
             Objects.requireNonNull(revocation, "revocation");

@@ -3,6 +3,7 @@ package dev.latchkey.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+/** A token was presented and accepted. */
 public record TokenUsed(TokenId tokenId, AccountId owner, Instant occurredAt) implements TokenEvent {
 
     public TokenUsed {

@@ -42,6 +42,7 @@ public interface AdministerAccountsUseCase {
     /** Revokes one token, whichever account holds it; answers {@code TokensRevoked} with its owner. */
     Outcome revokeToken(Caller administrator, TokenId token);
 
+    /** A page of the accounts that match the filter. */
     record ListAccountsQuery(Caller administrator, AccountFilter filter, int page, int size) {
         public ListAccountsQuery {
             Objects.requireNonNull(administrator, "administrator");
@@ -57,6 +58,10 @@ public interface AdministerAccountsUseCase {
         PARTNER
     }
 
+    /**
+     * Creates an account with a password of at least {@link dev.latchkey.domain.Password#MIN_LENGTH_FOR_NEW}
+     * characters.
+     */
     record CreateAccountCommand(Caller administrator, Username username, Password password, Role role,
                                 Optional<EmailAddress> email, Optional<Organization> organization,
                                 Optional<PartnerId> partner) {
@@ -106,31 +111,40 @@ public interface AdministerAccountsUseCase {
         }
     }
 
+    /** What an administration of accounts came to. */
     sealed interface Outcome {
+        /** The account, as stored now. */
         record Done(Account account) implements Outcome {
         }
 
+        /** No account has that username. */
         record NotFound() implements Outcome {
         }
 
+        /** Another account already has that username. */
         record UsernameTaken() implements Outcome {
         }
 
+        /** The account names a partner that does not exist. */
         record UnknownPartner(PartnerId partner) implements Outcome {
         }
 
+        /** Only administrators administer accounts. */
         record NotAllowed() implements Outcome {
         }
 
+        /** The accounts on this page, and how many match in all. */
         record Listed(List<Account> accounts, int page, int size, long total) implements Outcome {
             public Listed {
                 accounts = List.copyOf(accounts);
             }
         }
 
+        /** The account's tokens are revoked; {@code revoked} counts those that were still valid. */
         record TokensRevoked(Account account, int revoked) implements Outcome {
         }
 
+        /** The account has no token with that id. */
         record TokenNotFound() implements Outcome {
         }
 

@@ -15,6 +15,7 @@ public interface AdministerPartnersUseCase {
     /** Every partner, by id. */
     Outcome list(Caller administrator);
 
+    /** Registers a partner under the id its tokens will name, with its agreements signed or not. */
     record CreatePartnerCommand(Caller administrator, PartnerId id, String name, boolean agreementsSigned) {
         public CreatePartnerCommand {
             Objects.requireNonNull(administrator, "administrator");
@@ -23,6 +24,7 @@ public interface AdministerPartnersUseCase {
         }
     }
 
+    /** Renames a partner or signs or unsigns its agreements; an absent field stays as it is. */
     record UpdatePartnerCommand(Caller administrator, PartnerId id, Optional<String> name,
                                 Optional<Boolean> agreementsSigned) {
         public UpdatePartnerCommand {
@@ -33,19 +35,25 @@ public interface AdministerPartnersUseCase {
         }
     }
 
+    /** What an administration of partners came to. */
     sealed interface Outcome {
+        /** The partner, as stored now. */
         record Done(Partner partner) implements Outcome {
         }
 
+        /** No partner has that id. */
         record NotFound() implements Outcome {
         }
 
+        /** Another partner already has that id. */
         record IdTaken() implements Outcome {
         }
 
+        /** Only administrators manage partners. */
         record NotAllowed() implements Outcome {
         }
 
+        /** Every partner, by id. */
         record Listed(java.util.List<Partner> partners) implements Outcome {
             public Listed {
                 partners = java.util.List.copyOf(partners);

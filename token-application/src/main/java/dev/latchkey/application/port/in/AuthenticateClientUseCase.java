@@ -15,6 +15,7 @@ public interface AuthenticateClientUseCase {
     /** Public clients only: a confidential client's id without its secret is refused. */
     Outcome identifyPublic(String clientId);
 
+    /** A confidential client's id and secret, as presented. The secret is never printed. */
     record ClientCredentials(String clientId, String clientSecret) {
         public ClientCredentials {
             Objects.requireNonNull(clientId, "clientId");
@@ -27,10 +28,13 @@ public interface AuthenticateClientUseCase {
         }
     }
 
+    /** The authenticated client, or a refusal that says no more. */
     sealed interface Outcome {
+        /** The client, enabled and authenticated. */
         record Authenticated(OAuthClient client) implements Outcome {
         }
 
+        /** Unknown, disabled, or the wrong secret: one answer for all, so that none can be told apart. */
         record Refused() implements Outcome {
         }
     }

@@ -32,6 +32,7 @@ public interface AuthenticateUseCase {
         }
     }
 
+    /** A credential exactly as presented: an opaque secret or a JWT. Never printed. */
     record PresentedToken(String value) {
         public PresentedToken {
             Objects.requireNonNull(value, "value");
@@ -43,7 +44,9 @@ public interface AuthenticateUseCase {
         }
     }
 
+    /** Who the caller is, or why they were refused. */
     sealed interface Outcome {
+        /** The credentials were good; this is the caller. */
         record Authenticated(Caller caller) implements Outcome {
         }
 
@@ -52,6 +55,7 @@ public interface AuthenticateUseCase {
         }
     }
 
+    /** Why credentials were refused: for logs and metrics only, since a caller is told nothing more than "refused". */
     enum Reason {
         BAD_CREDENTIALS,
         ACCOUNT_DISABLED,

@@ -10,6 +10,7 @@ public interface BootstrapAdministratorUseCase {
 
     Outcome bootstrap(BootstrapAdministratorCommand command);
 
+    /** The first administrator's username and password, from the operator's configuration. */
     record BootstrapAdministratorCommand(Username username, Password password) {
         public BootstrapAdministratorCommand {
             Objects.requireNonNull(username, "username");
@@ -17,10 +18,13 @@ public interface BootstrapAdministratorUseCase {
         }
     }
 
+    /** Whether the first administrator was made. */
     sealed interface Outcome {
+        /** The store was empty; this administrator now exists. */
         record Created(Account administrator) implements Outcome {
         }
 
+        /** The store has accounts already, so nothing was made: bootstrapping happens once. */
         record AccountsAlreadyExist() implements Outcome {
         }
     }

@@ -102,6 +102,7 @@ public interface GrantTokensUseCase {
         WRONG_SURFACE
     }
 
+    /** A grant's tokens, or the RFC 6749 error to answer with. */
     sealed interface Outcome {
         /** {@code refresh} is absent where the grant gives none (client credentials, token exchange). */
         record Granted(IssuedToken access, Optional<IssuedToken> refresh) implements Outcome {

@@ -15,6 +15,7 @@ public interface InspectTokenUseCase {
      */
     PresentedOutcome inspectPresented(InspectPresentedQuery query);
 
+    /** Describes the token whose credential the caller presents. */
     record InspectPresentedQuery(Caller caller, String credential) {
         public InspectPresentedQuery {
             Objects.requireNonNull(caller, "caller");
@@ -27,14 +28,18 @@ public interface InspectTokenUseCase {
         }
     }
 
+    /** The presented token's facts, or nothing to say. */
     sealed interface PresentedOutcome {
+        /** The token and its owner. */
         record Found(TokenDetails details, Account owner) implements PresentedOutcome {
         }
 
+        /** The credential names no token this caller may see. */
         record NotFound() implements PresentedOutcome {
         }
     }
 
+    /** Describes one of the caller's tokens by id. */
     record InspectTokenQuery(Caller caller, TokenId tokenId) {
         public InspectTokenQuery {
             Objects.requireNonNull(caller, "caller");
@@ -42,10 +47,13 @@ public interface InspectTokenUseCase {
         }
     }
 
+    /** The token's facts, or not found. */
     sealed interface Outcome {
+        /** The token, with its status now. */
         record Found(TokenDetails details) implements Outcome {
         }
 
+        /** The caller has no token with that id; another account's token is not found either. */
         record NotFound(TokenId tokenId) implements Outcome {
         }
     }

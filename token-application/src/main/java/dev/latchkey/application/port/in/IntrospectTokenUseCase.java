@@ -28,14 +28,18 @@ public interface IntrospectTokenUseCase {
 
     /** Who asks: a registered client, or the bearer of a token that carries the {@code introspect} scope. */
     sealed interface Introspector {
+        /** A registered confidential client: a gateway or resource server. */
         record Client(ClientId client) implements Introspector {
         }
 
+        /** The holder of a token that carries the {@code introspect} scope. */
         record TokenBearer(Caller caller) implements Introspector {
         }
     }
 
+    /** What introspection found; anything but an active token is {@link Inactive}, whatever the cause. */
     sealed interface Outcome {
+        /** The token is active; here are its facts and its owner. */
         record Active(Token token, Account owner) implements Outcome {
         }
 

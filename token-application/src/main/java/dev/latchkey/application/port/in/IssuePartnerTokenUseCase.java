@@ -13,6 +13,7 @@ public interface IssuePartnerTokenUseCase {
 
     Outcome issue(IssuePartnerTokenCommand command);
 
+    /** Signs a partner's member in with login and password and issues a token scoped to that partner. */
     record IssuePartnerTokenCommand(String login, String password, String address, PartnerId partner,
                                     Lifetime lifetime) {
         public IssuePartnerTokenCommand {
@@ -29,6 +30,7 @@ public interface IssuePartnerTokenUseCase {
         }
     }
 
+    /** Why no partner token was issued. */
     enum Reason {
         BAD_CREDENTIALS,
         NOT_A_MEMBER,
@@ -37,7 +39,9 @@ public interface IssuePartnerTokenUseCase {
         LIFETIME_NOT_ALLOWED
     }
 
+    /** A partner-scoped token, or why there is none. */
     sealed interface Outcome {
+        /** The token, and its credential in clear, here only. */
         record Issued(Token token, String credential) implements Outcome {
             @Override
             public String toString() {

@@ -48,6 +48,7 @@ public interface IssueTokenUseCase {
         ACCOUNT_JWT
     }
 
+    /** A new token, or the rule that refused it. */
     sealed interface Outcome {
         /** The credential (an opaque secret, or a signed JWT) is in clear here and nowhere else: show it once. */
         record Issued(Token token, String credential) implements Outcome {

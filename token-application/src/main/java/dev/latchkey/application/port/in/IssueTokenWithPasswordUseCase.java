@@ -34,6 +34,7 @@ public interface IssueTokenWithPasswordUseCase {
         }
     }
 
+    /** A new token for the signed-in account, or why there is none. */
     sealed interface Outcome {
         /** The token, its credential (to be shown once), and who signed in. */
         record Issued(Caller caller, Token token, String credential) implements Outcome {

@@ -24,6 +24,7 @@ public interface ListTokensUseCase {
     /** One account's tokens, or every account's when none is named; administrators only. */
     AdministratorListing listForAdministrator(AdministratorQuery query);
 
+    /** An administrator's listing: one account's tokens, or everyone's when {@code account} is empty. */
     record AdministratorQuery(Caller administrator, Optional<Username> account, TokenFilter filter, int page,
                               int size) {
         public AdministratorQuery {
@@ -34,17 +35,22 @@ public interface ListTokensUseCase {
         }
     }
 
+    /** An administrator's listing, or why there is none. */
     sealed interface AdministratorListing {
+        /** The page of tokens. */
         record Listed(TokenListing listing) implements AdministratorListing {
         }
 
+        /** No account has that username. */
         record AccountNotFound() implements AdministratorListing {
         }
 
+        /** Only administrators list other accounts' tokens. */
         record NotAllowed() implements AdministratorListing {
         }
     }
 
+    /** A page of the caller's own tokens that match the filter, newest first. */
     record ListTokensQuery(Caller caller, TokenFilter filter, int page, int size) {
 
         public ListTokensQuery(Caller caller, int page, int size) {
@@ -72,6 +78,7 @@ public interface ListTokensUseCase {
         }
     }
 
+    /** A page of tokens with their status now, and how many match in all. */
     record TokenListing(List<TokenDetails> tokens, int page, int size, long totalTokens) {
         public TokenListing {
             tokens = List.copyOf(tokens);

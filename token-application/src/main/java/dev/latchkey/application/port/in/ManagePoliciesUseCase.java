@@ -37,19 +37,24 @@ public interface ManagePoliciesUseCase {
         }
     }
 
+    /** What a policy operation came to. */
     sealed interface Outcome {
+        /** The configured default, and every stored policy. */
         record Listed(TokenPolicy configuredDefault, Map<Scope, TokenPolicy> stored) implements Outcome {
             public Listed {
                 stored = Map.copyOf(stored);
             }
         }
 
+        /** The policy now stored for the scope, or the one in effect there. */
         record Policy(Scope scope, TokenPolicy policy) implements Outcome {
         }
 
+        /** The scope's policy is gone; the next broader one applies. */
         record Removed() implements Outcome {
         }
 
+        /** No policy is stored for that scope. */
         record NotFound() implements Outcome {
         }
 
@@ -62,6 +67,7 @@ public interface ManagePoliciesUseCase {
             }
         }
 
+        /** Only administrators manage policies. */
         record NotAllowed() implements Outcome {
         }
     }

@@ -43,7 +43,9 @@ public interface ReadAuditTrailUseCase {
         }
     }
 
+    /** A page of the trail, or a refusal. */
     sealed interface Outcome {
+        /** The events on this page, newest first, and how many match in all. */
         record Page(List<AuditEvent> events, int page, int size, long totalEvents) implements Outcome {
             public Page {
                 events = List.copyOf(events);

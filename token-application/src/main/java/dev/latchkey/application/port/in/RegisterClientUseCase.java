@@ -38,11 +38,13 @@ public interface RegisterClientUseCase {
         }
     }
 
+    /** What a client registration came to. */
     sealed interface Outcome {
         /** The secret, for a confidential client, is in clear here and nowhere else. */
         record Registered(OAuthClient client, Optional<ClientSecret> secret) implements Outcome {
         }
 
+        /** Only administrators register clients. */
         record NotAllowed() implements Outcome {
         }
 

@@ -40,7 +40,9 @@ public interface RevokeTokenUseCase {
         }
     }
 
+    /** What revoking a presented credential came to: RFC 7009 answers the same for each but one. */
     sealed interface PresentedOutcome {
+        /** The token, and its grant for a refresh token, are revoked. */
         record Revoked(TokenDetails details) implements PresentedOutcome {
         }
 
@@ -53,6 +55,7 @@ public interface RevokeTokenUseCase {
         }
     }
 
+    /** Revokes one of the caller's tokens by id, for the given reason. */
     record RevokeTokenCommand(Caller caller, TokenId tokenId, RevocationReason reason) {
         public RevokeTokenCommand {
             Objects.requireNonNull(caller, "caller");
@@ -61,13 +64,17 @@ public interface RevokeTokenUseCase {
         }
     }
 
+    /** What revoking a token by id came to. */
     sealed interface Outcome {
+        /** The token is revoked from now on. */
         record Revoked(TokenDetails details) implements Outcome {
         }
 
+        /** The token was revoked before; revoking is idempotent, so this is no error. */
         record AlreadyRevoked(TokenDetails details) implements Outcome {
         }
 
+        /** The caller has no token with that id; another account's token is not found either. */
         record NotFound(TokenId tokenId) implements Outcome {
         }
     }

@@ -16,6 +16,10 @@ public interface RotateTokenUseCase {
 
     Outcome rotate(RotateTokenCommand command);
 
+    /**
+     * Rotates the caller's token, keeping the old one valid for {@code overlap} (at most {@link #MAX_OVERLAP}); with a
+     * key, a retry gets the first rotation's replacement again.
+     */
     record RotateTokenCommand(Caller caller, TokenId tokenId, Duration overlap, Optional<IdempotencyKey> key) {
         public static final Duration MAX_OVERLAP = Duration.ofDays(30);
 
@@ -31,11 +35,13 @@ public interface RotateTokenUseCase {
         }
     }
 
+    /** What a rotation came to. */
     sealed interface Outcome {
         /** {@code replacement} carries the new secret; on a retry, the same one as the first time. */
         record Rotated(IssuedToken replacement, TokenDetails rotated) implements Outcome {
         }
 
+        /** The caller has no token with that id. */
         record NotFound(TokenId tokenId) implements Outcome {
         }
 

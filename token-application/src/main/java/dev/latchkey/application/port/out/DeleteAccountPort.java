@@ -2,6 +2,7 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.AccountId;
 
+/** Removes accounts for good. */
 public interface DeleteAccountPort {
 
     /**

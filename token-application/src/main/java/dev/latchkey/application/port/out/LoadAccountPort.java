@@ -7,6 +7,7 @@ import dev.latchkey.domain.Username;
 import java.util.List;
 import java.util.Optional;
 
+/** Reads accounts: by id, by username, and filtered for administrators' listings. */
 public interface LoadAccountPort {
 
     Optional<Account> loadById(AccountId id);

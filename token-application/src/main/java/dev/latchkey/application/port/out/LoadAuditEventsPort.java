@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+/** Reads the audit trail back, for administrators and for each account's own events. */
 public interface LoadAuditEventsPort {
 
     /** The events that match every given filter, newest first. */

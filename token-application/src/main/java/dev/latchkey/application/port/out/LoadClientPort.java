@@ -5,6 +5,7 @@ import dev.latchkey.domain.OAuthClient;
 import java.util.List;
 import java.util.Optional;
 
+/** Reads registered OAuth clients. */
 public interface LoadClientPort {
 
     Optional<OAuthClient> loadById(ClientId id);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+/** Reads the issuance policies administrators have stored; the configured policy applies where none is. */
 public interface LoadPolicyPort {
 
     /** The policy stored for the scope, if one is. */
@@ -16,9 +17,11 @@ public interface LoadPolicyPort {
 
     /** Whom a policy governs: every account by default, or one organization's accounts. */
     sealed interface Scope {
+        /** Every account not governed by its organization's policy. */
         record Default() implements Scope {
         }
 
+        /** The accounts of one organization. */
         record OfOrganization(Organization organization) implements Scope {
             public OfOrganization {
                 Objects.requireNonNull(organization, "organization");

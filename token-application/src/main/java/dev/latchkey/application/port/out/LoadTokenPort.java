@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+/** Reads tokens: by id, by the hash of a presented secret, and by owner or filter for listings and revocations. */
 public interface LoadTokenPort {
 
     Optional<Token> loadById(TokenId id);

@@ -22,10 +22,13 @@ public interface LoginLimitPort {
     /** Refills the username's allowance at once: an administrator's unlock. */
     void refill(String usernameKey);
 
+    /** Whether a login attempt may go on to the password check. */
     sealed interface Admission {
+        /** The attempt may proceed; give it back if it succeeds. */
         record Admitted() implements Admission {
         }
 
+        /** The allowance is spent; try again after the given time. */
         record Refused(Duration retryAfter) implements Admission {
         }
     }

@@ -13,6 +13,7 @@ public interface RotationLedgerPort {
     /** Records a rotation unless the account already used the key; of concurrent ones, exactly one is RECORDED. */
     RecordOutcome record(Rotation rotation);
 
+    /** Whether the rotation was recorded, or its idempotency key was taken meanwhile. */
     enum RecordOutcome {
         RECORDED,
         KEY_ALREADY_USED

@@ -2,6 +2,7 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.TokenPolicy;
 
+/** Where administrators' issuance policies are stored. */
 public interface SavePolicyPort {
 
     /** Stores the policy for the scope, replacing any. */

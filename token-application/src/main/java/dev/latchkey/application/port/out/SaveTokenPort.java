@@ -3,6 +3,7 @@ package dev.latchkey.application.port.out;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.Token;
 
+/** Where newly issued tokens are stored. Their state changes afterwards go through {@link UpdateTokenStatePort}. */
 public interface SaveTokenPort {
 
     /**

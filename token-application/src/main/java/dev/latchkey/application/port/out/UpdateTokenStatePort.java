@@ -31,12 +31,15 @@ public interface UpdateTokenStatePort {
     /** Spends a refresh token. Of concurrent exchanges of one token, exactly one is {@code CONSUMED}. */
     ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt);
 
+    /** Whether a refresh token's one exchange was recorded, or the token was already spent, revoked or expired. */
     enum ConsumptionWrite {
         CONSUMED,
         NOT_CONSUMABLE
     }
 
+    /** What a conditional revocation write came to. */
     sealed interface RevocationWrite {
+        /** The revocation is stored. */
         record Recorded() implements RevocationWrite {
         }
 
