@@ -10,6 +10,7 @@ import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.AuditEventType;
@@ -129,6 +130,12 @@ final class AuthenticateService implements AuthenticateUseCase {
         }
         lifecycle.recordUse(used);
         return authenticated(owner, Optional.of(token));
+    }
+
+    @Override
+    public Outcome confirm(AccountId account) {
+        return accounts.loadById(account).map(found -> authenticated(found, Optional.empty()))
+                .orElseGet(() -> new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase.CredentialFormat;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
@@ -43,6 +44,12 @@ final class IssueTokenService implements IssueTokenUseCase {
         this.randomness = randomness;
         this.jwts = jwts;
         this.clock = clock;
+    }
+
+    @Override
+    public TokenPolicy policyFor(Caller issuer) {
+        return accounts.loadById(issuer.accountId()).map(policies::governing)
+                .orElseGet(policies::configuredDefault);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.oauth;
 
+import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.security.BasicCredentials;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase.ClientCredentials;

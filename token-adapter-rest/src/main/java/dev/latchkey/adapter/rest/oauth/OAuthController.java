@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.oauth;
 
+import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.MemoryFirst;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.adapter.rest.security.DialectCredentials;

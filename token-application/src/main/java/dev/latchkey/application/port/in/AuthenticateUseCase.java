@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.domain.AccountId;
 import java.util.Objects;
 
 /** Establishes who is calling, from a username and password or from a presented token. */
@@ -13,6 +14,12 @@ public interface AuthenticateUseCase {
 
     /** Authenticates with a token and records its use. */
     Outcome authenticate(PresentedToken token);
+
+    /**
+     * Confirms, on a later request, a caller that signed in with a password earlier (a browser session): the
+     * account must still exist and be enabled, and the caller comes back with its role as it is now.
+     */
+    Outcome confirm(AccountId account);
 
     /**
      * As they arrived; the use case decides what is malformed, so that every failure looks the same outside.

@@ -15,6 +15,12 @@ public interface IssueTokenUseCase {
     Outcome issue(IssueTokenCommand command);
 
     /**
+     * The policy that governs the issuer's next token, so that a form can offer only the lifetimes it allows. The
+     * issue itself checks again: the policy may change in between.
+     */
+    TokenPolicy policyFor(Caller issuer);
+
+    /**
      * @param requestedLifetime empty to take the policy's default
      */
     /**

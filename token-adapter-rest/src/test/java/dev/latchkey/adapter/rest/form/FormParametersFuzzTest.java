@@ -1,4 +1,4 @@
-package dev.latchkey.adapter.rest.oauth;
+package dev.latchkey.adapter.rest.form;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,4 +1,4 @@
-package dev.latchkey.adapter.rest.oauth;
+package dev.latchkey.adapter.rest.form;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * An {@code application/x-www-form-urlencoded} body, read strictly as RFC 6749 asks: a parameter sent twice makes the
  * request invalid (section 3.2), and a parameter sent empty counts as absent (section 3.1).
  */
-final class FormParameters {
+public final class FormParameters {
 
     private final Map<String, String> values;
 
@@ -19,7 +19,7 @@ final class FormParameters {
     }
 
     /** The parameters, or the name of the first one that appears twice. */
-    static Parsed parse(String body) {
+    public static Parsed parse(String body) {
         Map<String, String> values = new HashMap<>();
         if (body != null && !body.isEmpty()) {
             for (String pair : body.split("&")) {
@@ -44,11 +44,11 @@ final class FormParameters {
         return new Parsed.Form(new FormParameters(values));
     }
 
-    Optional<String> get(String name) {
+    public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty());
     }
 
-    sealed interface Parsed {
+    public sealed interface Parsed {
         record Form(FormParameters parameters) implements Parsed {
         }
 

@@ -1,0 +1,112 @@
+package dev.latchkey.adapter.rest.console;
+
+import dev.latchkey.adapter.rest.form.FormParameters;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.Caller;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What every console request goes through: finding the caller's session and confirming the account is still
+ * enabled (through the same use case the API authenticates with), checking the form token of a state-changing
+ * request, and answering with pages that no cache keeps.
+ */
+@Singleton
+final class ConsoleAccess {
+
+    static final String SESSION_COOKIE = "latchkey_console";
+    static final String SIGN_IN = "/console/sign-in";
+
+    private final ConsoleSessions sessions;
+    private final AuthenticateUseCase authenticate;
+
+    ConsoleAccess(ConsoleSessions sessions, AuthenticateUseCase authenticate) {
+        this.sessions = sessions;
+        this.authenticate = authenticate;
+    }
+
+    /** A signed-in request: its session's cookie value and the session, with the caller as the account is now. */
+    record SignedIn(String cookieValue, ConsoleSessions.Session session) {
+        Caller caller() {
+            return session.caller();
+        }
+
+        String csrfToken() {
+            return session.csrfToken();
+        }
+
+        @Override
+        public String toString() {
+            return "SignedIn[" + session + "]";
+        }
+    }
+
+    Optional<SignedIn> signedIn(HttpRequest<?> request) {
+        Optional<String> cookie = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue);
+        if (cookie.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ConsoleSessions.Session> session = sessions.find(cookie.get());
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        // Each request asks again whether the account may still sign in: a disabled account's session ends here.
+        if (!(authenticate.confirm(session.get().caller().accountId())
+                instanceof AuthenticateUseCase.Outcome.Authenticated confirmed)) {
+            sessions.end(cookie.get());
+            return Optional.empty();
+        }
+        sessions.refresh(cookie.get(), confirmed.caller());
+        return Optional.of(new SignedIn(cookie.get(), new ConsoleSessions.Session(confirmed.caller(),
+                session.get().csrfToken(), session.get().signedInAt(), session.get().lastSeenAt())));
+    }
+
+    /**
+     * The signed-in caller of a form post, if its form token is the session's: a page of another site cannot know
+     * the token, so it cannot make the browser post on the caller's behalf.
+     */
+    Optional<SignedIn> signedInWithForm(HttpRequest<?> request, FormParameters form) {
+        return signedIn(request).filter(signed ->
+                ConsoleSessions.sameToken(signed.csrfToken(), form.get("csrf").orElse(null)));
+    }
+
+    /** Where a request without a (live) session goes. */
+    static MutableHttpResponse<?> toSignIn() {
+        return seeOther(SIGN_IN);
+    }
+
+    static MutableHttpResponse<?> seeOther(String location) {
+        return HttpResponse.status(HttpStatus.SEE_OTHER).headers(headers -> headers.location(URI.create(location)));
+    }
+
+    static MutableHttpResponse<String> page(HttpStatus status, String html) {
+        return HttpResponse.<String>status(status).body(html).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** A refused form post: the session is live but the form token is missing or wrong. */
+    MutableHttpResponse<?> refusedForm(HttpRequest<?> request) {
+        String content = "<p>This form did not come from your console session, or the session it came from has "
+                + "ended. Nothing was changed.</p><p><a href=\"/console/tokens\">Back to your tokens</a></p>";
+        return page(HttpStatus.FORBIDDEN, ConsolePage.anonymous("Form refused", content));
+    }
+
+    static Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
+        return Cookie.of(SESSION_COOKIE, value).httpOnly(true).sameSite(SameSite.Strict).path("/console")
+                .secure(request.isSecure()).maxAge(maxAge);
+    }
+
+    ConsoleSessions sessions() {
+        return sessions;
+    }
+}

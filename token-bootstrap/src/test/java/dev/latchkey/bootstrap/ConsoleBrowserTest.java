@@ -1,0 +1,278 @@
+package dev.latchkey.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.adapter.persistence.InMemoryH2Database;
+import dev.latchkey.adapter.persistence.TestDatabase;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console as people use it, in headless Chromium: sign in, create a token and use its secret against the
+ * API, watch "last used" change, revoke it, rotate one with an overlap, and, as an administrator, disable an account.
+ * Also what an attacker tries: a form posted without the session's form token. Each main page is saved as a
+ * screenshot under {@code target/screenshots}.
+ */
+class ConsoleBrowserTest extends ServiceOnTestDatabase {
+
+    private static final String USER = "casey";
+    private static final String USER_PASSWORD = "casey-long-password";
+    private static final String ADMIN = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @Override
+    protected TestDatabase database() {
+        return new InMemoryH2Database();
+    }
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        HttpResponse<String> created = HttpCalls.send(node(), "POST", "/api/v1/admin/accounts",
+                HttpCalls.headers(ADMIN, "application/json"),
+                "{\"username\":\"" + USER + "\",\"password\":\"" + USER_PASSWORD + "\",\"organization\":\"Acme\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void signInCreateUseAndRevokeAToken() throws Exception {
+        newAccount("erin");
+        browser.get(node().url() + "/console");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        Browser.screenshot(browser, "01-sign-in");
+        signIn("erin", "erin-long-password");
+        assertThat(browser.findElement(By.cssSelector("p.empty")).getText()).contains("No tokens");
+        Browser.screenshot(browser, "02-tokens-empty");
+
+        browser.findElement(By.linkText("Create a token")).click();
+        browser.findElement(By.id("description")).sendKeys("ci bot");
+        browser.findElement(By.id("scopes")).sendKeys("deploy read");
+        browser.findElement(By.cssSelector("label[for=lifetime-30]")).click();
+        Browser.screenshot(browser, "03-create");
+        browser.findElement(By.cssSelector("button[type=submit]:not(.secondary)")).click();
+        String secret = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret"))).getAttribute("value");
+        assertThat(browser.getPageSource()).contains("You won't see it again");
+        WebElement copy = browser.findElement(By.cssSelector("button[data-copy=secret]"));
+        assertThat(copy.isDisplayed()).as("the copy button, shown by the console's script").isTrue();
+        copy.click();
+        wait.until(driver -> !driver.findElement(By.cssSelector(".copied")).getText().isEmpty());
+        Browser.screenshot(browser, "04-new-token-secret");
+
+        assertThat(bearer(secret, "/api/v1/tokens/self").statusCode()).isEqualTo(200);
+        browser.get(node().url() + "/console/tokens");
+        String lastUsed = waitForRow("ci bot", row -> !row.findElement(By.cssSelector("td.last-used")).getText()
+                .contains("never used")).findElement(By.cssSelector("td.last-used")).getText();
+        assertThat(lastUsed).endsWith("UTC");
+        Browser.screenshot(browser, "05-tokens-last-used");
+
+        row("ci bot").findElement(By.linkText("Revoke")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Revoke ci bot?");
+        Browser.screenshot(browser, "06-revoke-confirmation");
+        browser.findElement(By.cssSelector("button.danger")).click();
+        wait.until(ExpectedConditions.urlContains("done=revoked"));
+        assertThat(row("ci bot").findElement(By.cssSelector("td.status")).getText()).isEqualTo("revoked");
+        Browser.screenshot(browser, "07-tokens-after-revoke");
+        assertThat(bearer(secret, "/api/v1/tokens/self").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void rotateWithAnOverlapKeepsBothTokensWorkingUntilItEnds() throws Exception {
+        signIn(USER, USER_PASSWORD);
+        String oldSecret = createToken("deploy key");
+        browser.get(node().url() + "/console/tokens");
+        row("deploy key").findElement(By.linkText("Rotate")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("overlap"))).selectByValue("300");
+        Browser.screenshot(browser, "08-rotate");
+        browser.findElement(By.cssSelector("button[type=submit]:not(.secondary)")).click();
+        String newSecret = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret")))
+                .getAttribute("value");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("The old token keeps working until");
+        Browser.screenshot(browser, "09-rotated-secret");
+
+        assertThat(newSecret).isNotEqualTo(oldSecret);
+        assertThat(bearer(oldSecret, "/api/v1/tokens/self").statusCode()).isEqualTo(200);
+        assertThat(bearer(newSecret, "/api/v1/tokens/self").statusCode()).isEqualTo(200);
+        browser.get(node().url() + "/console/tokens?status=active");
+        assertThat(rows("deploy key")).hasSize(2);
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("active until");
+    }
+
+    @Test
+    void aFormPostedWithoutTheSessionsFormTokenChangesNothing() throws Exception {
+        signIn(USER, USER_PASSWORD);
+        String session = browser.manage().getCookieNamed("latchkey_console").getValue();
+        int before = tokenCount(USER, USER_PASSWORD);
+
+        for (String forged : List.of("description=forged&scopes=&lifetime=7",
+                "description=forged&scopes=&lifetime=7&csrf=guessed-token")) {
+            HttpResponse<String> response = HttpCalls.send(node(), "POST", "/console/tokens",
+                    Map.of("Cookie", "latchkey_console=" + session,
+                            "Content-Type", "application/x-www-form-urlencoded"), forged);
+            assertThat(response.statusCode()).as(forged).isEqualTo(403);
+            assertThat(response.body()).contains("Nothing was changed");
+        }
+        assertThat(tokenCount(USER, USER_PASSWORD)).isEqualTo(before);
+
+        // The same post from another site's page: the browser does not send the SameSite=Strict cookie at all.
+        browser.get("data:text/html,<form id=f method=post action='" + node().url() + "/console/tokens'>"
+                + "<input name=description value=forged><input name=lifetime value=7></form>"
+                + "<script>document.getElementById('f').submit()</script>");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        assertThat(tokenCount(USER, USER_PASSWORD)).isEqualTo(before);
+    }
+
+    @Test
+    void anAdministratorDisablesAnAccountWhichRevokesItsTokensAndEndsItsSessions() throws Exception {
+        newAccount("dana");
+        HttpResponse<String> issued = HttpCalls.send(node(), "POST", "/api/v1/tokens",
+                HttpCalls.headers(EndToEndScenario.basic("dana", "dana-long-password"), "application/json"),
+                "{\"description\":\"dana's script\"}");
+        String danasToken = issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        String danasSession = signInWithoutBrowser("dana", "dana-long-password");
+        assertThat(HttpCalls.send(node(), "GET", "/console/tokens", Map.of("Cookie", "latchkey_console="
+                + danasSession), null).statusCode()).isEqualTo(200);
+
+        signIn(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
+        browser.findElement(By.linkText("Accounts")).click();
+        Browser.screenshot(browser, "10-admin-accounts");
+        WebElement danaRow = browser.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.getText().startsWith("dana")).findFirst().orElseThrow();
+        danaRow.findElement(By.linkText("Disable")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("every token they hold is revoked");
+        browser.findElement(By.cssSelector("button.danger")).click();
+        wait.until(ExpectedConditions.urlContains("done=disabled"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("disabled");
+
+        assertThat(bearer(danasToken, "/api/v1/tokens/self").statusCode()).isEqualTo(401);
+        HttpResponse<String> afterwards = HttpCalls.send(node(), "GET", "/console/tokens",
+                Map.of("Cookie", "latchkey_console=" + danasSession), null);
+        assertThat(afterwards.statusCode()).isEqualTo(303);
+        assertThat(afterwards.headers().firstValue("Location")).hasValue("/console/sign-in");
+
+        for (String page : List.of("partners", "clients", "audit")) {
+            browser.get(node().url() + "/console/admin/" + page);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Administrators only");
+            Browser.screenshot(browser, (11 + List.of("partners", "clients", "audit").indexOf(page)) + "-admin-"
+                    + page);
+        }
+    }
+
+    @Test
+    void theApiReferenceRendersEveryOperationInTheBrowser() throws Exception {
+        String document = HttpCalls.send(node(), "GET", "/openapi.yml", Map.of(), null).body();
+        long operations = document.lines().filter(line -> line.matches("    (get|put|post|delete|patch):")).count();
+        browser.get(node().url() + "/docs");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                driver.findElements(By.cssSelector(".opblock")).size() == operations);
+        assertThat(browser.findElements(By.cssSelector(".opblock"))).hasSize((int) operations);
+        Browser.screenshot(browser, "20-api-reference");
+    }
+
+    @Test
+    void signingOutEndsTheSessionOnTheServer() throws Exception {
+        signIn(USER, USER_PASSWORD);
+        String session = browser.manage().getCookieNamed("latchkey_console").getValue();
+        browser.findElement(By.cssSelector(".sign-out button")).click();
+        wait.until(ExpectedConditions.urlContains("done=signed-out"));
+        HttpResponse<String> replayed = HttpCalls.send(node(), "GET", "/console/tokens",
+                Map.of("Cookie", "latchkey_console=" + session), null);
+        assertThat(replayed.statusCode()).isEqualTo(303);
+    }
+
+    private void newAccount(String username) throws Exception {
+        HttpResponse<String> created = HttpCalls.send(node(), "POST", "/api/v1/admin/accounts",
+                HttpCalls.headers(ADMIN, "application/json"),
+                "{\"username\":\"" + username + "\",\"password\":\"" + username + "-long-password\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(node().url() + "/console/sign-in");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        try {
+            wait.until(ExpectedConditions.urlContains("/console/tokens"));
+        } catch (org.openqa.selenium.TimeoutException notSignedIn) {
+            Browser.screenshot(browser, "failed-sign-in");
+            throw new AssertionError("not signed in; the page was " + browser.getCurrentUrl() + ":\n"
+                    + browser.getPageSource(), notSignedIn);
+        }
+    }
+
+    /** Signs in as a second browser would, with the form and its cookie: the session cookie's value. */
+    private String signInWithoutBrowser(String username, String password) throws Exception {
+        HttpResponse<String> form = HttpCalls.send(node(), "GET", "/console/sign-in", Map.of(), null);
+        String formToken = form.body().replaceAll("(?s).*name=\"signin\" value=\"([^\"]+)\".*", "$1");
+        String cookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("latchkey_console_sign_in=")).findFirst().orElseThrow()
+                .split(";")[0];
+        HttpResponse<String> signedIn = HttpCalls.send(node(), "POST", "/console/sign-in",
+                Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"),
+                "signin=" + formToken + "&username=" + username + "&password=" + password);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        return signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("latchkey_console=")).findFirst().orElseThrow()
+                .split(";")[0].substring("latchkey_console=".length());
+    }
+
+    private String createToken(String description) {
+        browser.get(node().url() + "/console/tokens/new");
+        browser.findElement(By.id("description")).sendKeys(description);
+        browser.findElement(By.cssSelector("button[type=submit]:not(.secondary)")).click();
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret"))).getAttribute("value");
+    }
+
+    private HttpResponse<String> bearer(String token, String path) throws Exception {
+        return HttpCalls.send(node(), "GET", path, HttpCalls.headers("Bearer " + token, null), null);
+    }
+
+    private int tokenCount(String username, String password) throws Exception {
+        String listing = HttpCalls.send(node(), "GET", "/api/v1/tokens?size=100",
+                HttpCalls.headers(EndToEndScenario.basic(username, password), null), null).body();
+        return Integer.parseInt(listing.replaceAll(".*\"total\":(\\d+).*", "$1"));
+    }
+
+    private WebElement row(String description) {
+        return rows(description).get(0);
+    }
+
+    private List<WebElement> rows(String description) {
+        return browser.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.findElement(By.tagName("td")).getText().equals(description)).toList();
+    }
+
+    /** Reloads the token list until the row matches: uses are recorded a moment after the request they were in. */
+    private WebElement waitForRow(String description, java.util.function.Predicate<WebElement> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+            driver.navigate().refresh();
+            return rows(description).stream().filter(condition).findFirst().orElse(null);
+        });
+    }
+}
