@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -181,6 +183,44 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
             Browser.screenshot(browser, (11 + List.of("partners", "clients", "audit").indexOf(page)) + "-admin-"
                     + page);
         }
+    }
+
+    @Test
+    void theConsoleWorksFromTheKeyboardAndLabelsEveryControl() throws Exception {
+        newAccount("kim");
+        browser.get(node().url() + "/console/sign-in");
+        // The username field has the focus on arrival; Tab moves to the password, Enter submits.
+        browser.switchTo().activeElement().sendKeys("kim");
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys("kim-long-password", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/console/tokens"));
+
+        for (String page : List.of("/console/tokens", "/console/tokens/new")) {
+            browser.get(node().url() + page);
+            for (WebElement control : browser.findElements(By.cssSelector("input:not([type=hidden]), select"))) {
+                String id = control.getAttribute("id");
+                boolean labelled = control.getAttribute("aria-labelledby") != null
+                        || !browser.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty();
+                assertThat(labelled).as("a label for #%s on %s", id, page).isTrue();
+            }
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            Object outline = ((JavascriptExecutor) browser).executeScript(
+                    "return getComputedStyle(document.activeElement).outlineStyle");
+            assertThat(outline).as("the focused element's outline on %s", page).isNotEqualTo("none");
+        }
+    }
+
+    @Test
+    void whatAccountsWriteIsShownAsTextNeverAsMarkup() throws Exception {
+        newAccount("mallory");
+        HttpResponse<String> issued = HttpCalls.send(node(), "POST", "/api/v1/tokens",
+                HttpCalls.headers(EndToEndScenario.basic("mallory", "mallory-long-password"), "application/json"),
+                "{\"description\":\"<img src=x id=injected onerror=alert(1)>\",\"scopes\":[\"a&b\"]}");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        signIn("mallory", "mallory-long-password");
+        assertThat(browser.findElements(By.id("injected"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("tbody td")).getText())
+                .isEqualTo("<img src=x id=injected onerror=alert(1)>");
     }
 
     @Test

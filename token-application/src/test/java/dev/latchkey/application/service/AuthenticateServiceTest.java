@@ -13,6 +13,8 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.TooManyLoginAttemptsException;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
@@ -33,6 +35,23 @@ class AuthenticateServiceTest {
         Outcome outcome = authenticate.authenticate(new PasswordCredentials("alice", "alice-password", ServiceFixture.ADDRESS));
 
         assertThat(outcome).isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice)));
+    }
+
+    @Test
+    void aSessionIsConfirmedWhileItsAccountIsEnabledWithTheRoleItHasNow() {
+        assertThat(authenticate.confirm(alice.id())).isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice)));
+
+        Account promoted = new Account(alice.id(), alice.username(), alice.passwordHash(), Role.ADMIN, true,
+                alice.createdAt(), alice.email(), alice.organization(), alice.partner());
+        fixture.accounts.update(promoted);
+        assertThat(authenticate.confirm(alice.id())).isEqualTo(new Outcome.Authenticated(
+                ServiceFixture.byPassword(promoted)));
+
+        fixture.accounts.update(new Account(alice.id(), alice.username(), alice.passwordHash(), Role.ADMIN, false,
+                alice.createdAt(), alice.email(), alice.organization(), alice.partner()));
+        assertThat(authenticate.confirm(alice.id())).isEqualTo(new Outcome.Refused(Reason.ACCOUNT_DISABLED));
+        assertThat(authenticate.confirm(new AccountId(java.util.UUID.randomUUID())))
+                .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
     @Test

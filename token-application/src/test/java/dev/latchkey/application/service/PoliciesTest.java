@@ -57,6 +57,14 @@ class PoliciesTest {
     }
 
     @Test
+    void aFormAsksForThePolicyThatGovernsTheIssuerBeforeIssuing() {
+        policies.set(root, BLUE_SCOPE, STRICT);
+
+        assertThat(issue.policyFor(blue)).isEqualTo(STRICT);
+        assertThat(issue.policyFor(outsider)).isEqualTo(TokenPolicy.of(ServiceFixture.POLICY));
+    }
+
+    @Test
     void theStoredDefaultGovernsAccountsWithoutAnOrganizationPolicyAndRemovingItRestoresTheConfiguredOne() {
         policies.set(root, new Scope.Default(), STRICT);
         assertThat(rule(issue(outsider, Optional.of(Lifetime.never()), Scopes.none())))

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.console;
 
 import dev.latchkey.adapter.rest.form.FormParameters;
+import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import io.micronaut.http.HttpHeaders;
@@ -29,10 +30,12 @@ final class ConsoleAccess {
 
     private final ConsoleSessions sessions;
     private final AuthenticateUseCase authenticate;
+    private final ClientAddresses addresses;
 
-    ConsoleAccess(ConsoleSessions sessions, AuthenticateUseCase authenticate) {
+    ConsoleAccess(ConsoleSessions sessions, AuthenticateUseCase authenticate, ClientAddresses addresses) {
         this.sessions = sessions;
         this.authenticate = authenticate;
+        this.addresses = addresses;
     }
 
     /** A signed-in request: its session's cookie value and the session, with the caller as the account is now. */
@@ -101,9 +104,14 @@ final class ConsoleAccess {
         return page(HttpStatus.FORBIDDEN, ConsolePage.anonymous("Form refused", content));
     }
 
-    static Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
-        return Cookie.of(SESSION_COOKIE, value).httpOnly(true).sameSite(SameSite.Strict).path("/console")
-                .secure(request.isSecure()).maxAge(maxAge);
+    /** A console cookie: never readable by script, never sent cross-site, and Secure where TLS was used. */
+    Cookie cookie(HttpRequest<?> request, String name, String value, String path, Duration maxAge) {
+        return Cookie.of(name, value).httpOnly(true).sameSite(SameSite.Strict).path(path)
+                .secure(addresses.cameOverTls(request)).maxAge(maxAge);
+    }
+
+    Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
+        return cookie(request, SESSION_COOKIE, value, "/console", maxAge);
     }
 
     ConsoleSessions sessions() {

@@ -41,7 +41,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -165,8 +164,8 @@ final class ConsoleController {
         }
         ConsoleSessions.Started started = access.sessions().start(authenticated.caller());
         return ConsoleAccess.seeOther("/console/tokens")
-                .cookie(ConsoleAccess.sessionCookie(request, started.cookieValue(), access.sessions().lifetime()))
-                .cookie(signInCookie(request, "", Duration.ZERO));
+                .cookie(access.sessionCookie(request, started.cookieValue(), access.sessions().lifetime()))
+                .cookie(access.cookie(request, SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN, Duration.ZERO));
     }
 
     @Post("/sign-out")
@@ -178,7 +177,7 @@ final class ConsoleController {
         }
         access.sessions().end(signed.get().cookieValue());
         return ConsoleAccess.seeOther(ConsoleAccess.SIGN_IN + "?done=signed-out")
-                .cookie(ConsoleAccess.sessionCookie(request, "", Duration.ZERO));
+                .cookie(access.sessionCookie(request, "", Duration.ZERO));
     }
 
     // The caller's tokens
@@ -221,7 +220,8 @@ final class ConsoleController {
                     .append("<th scope=\"col\">Description</th><th scope=\"col\">Scopes</th>")
                     .append("<th scope=\"col\">Created</th><th scope=\"col\">Expires</th>")
                     .append("<th scope=\"col\">Last used</th><th scope=\"col\">Status</th>")
-                    .append("<th scope=\"col\"><span class=\"visually-hidden\">Actions</span></th></tr></thead><tbody>");
+                    .append("<th scope=\"col\"><span class=\"visually-hidden\">Actions</span></th></tr></thead>")
+                    .append("<tbody>");
             for (TokenDetails details : listing.tokens()) {
                 content.append(row(details, now));
             }
@@ -585,12 +585,8 @@ final class ConsoleController {
                 + "required" + (username.isEmpty() ? "" : " autofocus") + "></div>"
                 + "<div class=\"actions\"><button type=\"submit\">Sign in</button></div></form>";
         return ConsoleAccess.page(status, ConsolePage.anonymous("Sign in", content))
-                .cookie(signInCookie(request, formToken, Duration.ofMinutes(30)));
-    }
-
-    private static Cookie signInCookie(HttpRequest<?> request, String value, Duration maxAge) {
-        return Cookie.of(SIGN_IN_COOKIE, value).httpOnly(true).sameSite(SameSite.Strict).path("/console/sign-in")
-                .secure(request.isSecure()).maxAge(maxAge);
+                .cookie(access.cookie(request, SIGN_IN_COOKIE, formToken, ConsoleAccess.SIGN_IN,
+                        Duration.ofMinutes(30)));
     }
 
     private static Optional<FormParameters> form(String body) {

@@ -52,6 +52,15 @@ public final class ClientAddresses {
         return peer;
     }
 
+    /**
+     * Whether the browser reached the service over TLS: this connection is TLS, or a trusted proxy that terminated
+     * TLS says so in {@code X-Forwarded-Proto}. Decides whether the console's cookies are marked Secure.
+     */
+    public boolean cameOverTls(HttpRequest<?> request) {
+        return request.isSecure() || trustsForwardedHeadersOf(request)
+                && "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+
     /** Whether forwarded headers from this request's peer are believed (for the issuer, say). */
     public boolean trustsForwardedHeadersOf(HttpRequest<?> request) {
         return trustedProxies.contains(hostOf(request.getRemoteAddress()));
