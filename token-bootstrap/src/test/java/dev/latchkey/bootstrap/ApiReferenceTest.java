@@ -54,6 +54,40 @@ class ApiReferenceTest extends ServiceOnTestDatabase {
                 .isEmpty();
     }
 
+    /**
+     * A reference a reader can use: every operation says what it does, every request body has an example, and every
+     * operation that can fail documents its errors with their shape. The two public documents (metadata, key set)
+     * cannot fail but for the server.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasASummaryEveryBodyAnExampleAndEveryRefusalItsSchema() throws Exception {
+        String yaml = HttpCalls.send(node(), "GET", "/openapi.yml", Map.of(), null).body();
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) new Yaml().<Map<String, Object>>load(yaml).get("paths");
+        Set<String> lacking = new TreeSet<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (!Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            String name = method.toUpperCase(Locale.ROOT) + " " + path;
+            if (operation.get("summary") == null) {
+                lacking.add(name + ": a summary");
+            }
+            Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+            if (body != null && !body.toString().contains("examples=")) {
+                lacking.add(name + ": an example body");
+            }
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            boolean documentsARefusal = responses.entrySet().stream().anyMatch(response ->
+                    response.getKey().startsWith("4") && response.getValue().get("content") != null);
+            if (!documentsARefusal && !Set.of("/.well-known/oauth-authorization-server", "/oauth2/jwks").contains(path)) {
+                lacking.add(name + ": a refusal with its schema");
+            }
+        }));
+        assertThat(lacking).as("what operations of the reference lack").isEmpty();
+    }
+
     @Test
     void theReferencePageAndItsAssetsComeFromTheJarUnderAStrictPolicy() throws Exception {
         HttpResponse<String> page = HttpCalls.send(node(), "GET", "/docs", Map.of(), null);

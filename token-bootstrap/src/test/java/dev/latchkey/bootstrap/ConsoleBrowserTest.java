@@ -224,6 +224,19 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
     }
 
     @Test
+    void theConsolesErrorsArePagesWithItsHeaders() throws Exception {
+        for (String[] request : List.of(new String[] {"GET", "/console/no-such-page"},
+                new String[] {"DELETE", "/console/tokens"}, new String[] {"GET", "/console/tokens/new/extra"})) {
+            HttpResponse<String> response = HttpCalls.send(node(), request[0], request[1], Map.of(), null);
+            assertThat(response.statusCode()).as(request[1]).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).as(request[1]).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/html"));
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(request[1]).isPresent();
+            assertThat(response.body()).contains("Go to your tokens");
+        }
+    }
+
+    @Test
     void theApiReferenceRendersEveryOperationInTheBrowser() throws Exception {
         String document = HttpCalls.send(node(), "GET", "/openapi.yml", Map.of(), null).body();
         long operations = document.lines().filter(line -> line.matches("    (get|put|post|delete|patch):")).count();

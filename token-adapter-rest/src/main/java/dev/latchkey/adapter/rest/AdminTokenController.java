@@ -1,13 +1,14 @@
 package dev.latchkey.adapter.rest;
 
+import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
-import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorListing;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorQuery;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
+import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.TokenId;
@@ -27,6 +28,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 
 /**
@@ -34,6 +39,11 @@ import java.util.Optional;
  * as {@code GET /api/v1/tokens}, revoke one, or revoke all of an account's at once. And the same cut-off for
  * anyone's own account: {@code POST /api/v1/tokens/revoke-all}.
  */
+@Tag(name = "Administration", description = "Accounts and partners, for administrators.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "A filter or page parameter is invalid",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminTokenController {
@@ -49,8 +59,13 @@ class AdminTokenController {
         this.revokeToken = revokeToken;
     }
 
+    /** Every account's tokens, newest first, with the same filters as the caller's own listing. */
     @Get("/api/v1/admin/tokens")
     @Secured("ADMIN")
+    @ApiResponse(responseCode = "200", description = "Every account's tokens, newest first",
+            content = @Content(schema = @Schema(implementation = TokenListResponse.class)))
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> everyAccount(HttpRequest<?> request, @Nullable @QueryValue String account,
                                  @Nullable @QueryValue String status, @Nullable @QueryValue String expiringWithin,
                                  @Nullable @QueryValue String unusedFor,
@@ -67,8 +82,15 @@ class AdminTokenController {
         return list(request, username, status, expiringWithin, unusedFor, page, size, authentication);
     }
 
+    /** One account's tokens, newest first. */
     @Get("/api/v1/admin/accounts/{username}/tokens")
     @Secured("ADMIN")
+    @ApiResponse(responseCode = "200", description = "The account's tokens, newest first",
+            content = @Content(schema = @Schema(implementation = TokenListResponse.class)))
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No account has this username",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> oneAccount(HttpRequest<?> request, @PathVariable String username,
                                @Nullable @QueryValue String status, @Nullable @QueryValue String expiringWithin,
                                @Nullable @QueryValue String unusedFor, @QueryValue(defaultValue = "0") int page,
@@ -81,8 +103,14 @@ class AdminTokenController {
         return list(request, name, status, expiringWithin, unusedFor, page, size, authentication);
     }
 
+    /** Revokes one token of an account. */
     @Delete("/api/v1/admin/accounts/{username}/tokens/{tokenId}")
     @Secured("ADMIN")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "The account has no token with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> revokeOne(HttpRequest<?> request, @PathVariable String username, @PathVariable String tokenId,
                               Authentication authentication) {
         Optional<Username> name = username(username);
@@ -104,8 +132,15 @@ class AdminTokenController {
         return accountNotFound(request);
     }
 
+    /** Revokes every token of an account at once: the cut-off for a lost laptop or a leaver. */
     @Post("/api/v1/admin/accounts/{username}/tokens/revoke-all")
     @Secured("ADMIN")
+    @ApiResponse(responseCode = "200", description = "How many tokens were still valid and are revoked now",
+            content = @Content(schema = @Schema(implementation = Revoked.class)))
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No account has this username",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> revokeAccountTokens(HttpRequest<?> request, @PathVariable String username,
                                         Authentication authentication) {
         Optional<Username> name = username(username);
@@ -118,8 +153,12 @@ class AdminTokenController {
                 ? HttpResponse.ok(new Revoked(revoked.revoked())) : accountNotFound(request);
     }
 
+    /** Revokes every token of the caller's account, the presented one included. */
     @Post("/api/v1/tokens/revoke-all")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @ApiResponse(responseCode = "200",
+            description = "How many of the caller's tokens were revoked, the presented one " + "included",
+            content = @Content(schema = @Schema(implementation = Revoked.class)))
     Revoked revokeOwnTokens(Authentication authentication) {
         return new Revoked(revokeToken.revokeAllOwn(AuthenticatedCaller.of(authentication)));
     }
@@ -128,7 +167,8 @@ class AdminTokenController {
                                  String expiringWithin, String unusedFor, int page, int size,
                                  Authentication authentication) {
         AdministratorListing listing = listTokens.listForAdministrator(new AdministratorQuery(
-                AuthenticatedCaller.of(authentication), account, QueryParameters.tokenFilter(status, expiringWithin, unusedFor),
+                AuthenticatedCaller.of(authentication), account, QueryParameters.tokenFilter(status, expiringWithin,
+                        unusedFor),
                 page, size));
         if (listing instanceof AdministratorListing.Listed listed) {
             return HttpResponse.ok(new TokenListResponse(listed.listing().tokens().stream().map(TokenInfo::of).toList(),

@@ -1,14 +1,15 @@
 package dev.latchkey.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
-import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase.AuditQuery;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.InvalidValueException;
@@ -26,6 +27,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +41,12 @@ import java.util.Optional;
  * {@code tokenId}, {@code type} (such as {@code token.revoked}), {@code since} and {@code until} (an ISO-8601 instant,
  * or a duration such as {@code P1D} meaning that long ago).
  */
+@Tag(name = "Audit trail",
+        description = "Who did what to which token, account, partner, client or policy, and " + "when.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "An unknown type, an unreadable instant, or since not before until",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditController {
@@ -50,8 +61,13 @@ class AuditController {
         this.clock = clock;
     }
 
+    /** The audit trail of every account, newest first. */
     @Get("/api/v1/admin/audit")
     @Secured("ADMIN")
+    @ApiResponse(responseCode = "200", description = "Events, newest first",
+            content = @Content(schema = @Schema(implementation = AuditPage.class)))
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> everyone(HttpRequest<?> request, @Nullable @QueryValue String account,
                              @Nullable @QueryValue String tokenId, @Nullable @QueryValue String type,
                              @Nullable @QueryValue String since, @Nullable @QueryValue String until,
@@ -68,8 +84,13 @@ class AuditController {
         return read(request, caller, accountId, tokenId, type, since, until, page, size);
     }
 
+    /** The caller's own audit trail, newest first. */
     @Get("/api/v1/audit")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @ApiResponse(responseCode = "200", description = "The caller's own events, newest first",
+            content = @Content(schema = @Schema(implementation = AuditPage.class)))
+    @ApiResponse(responseCode = "403", description = "Another account's events",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> own(HttpRequest<?> request, @Nullable @QueryValue String tokenId, @Nullable @QueryValue String type,
                         @Nullable @QueryValue String since, @Nullable @QueryValue String until,
                         @Nullable @QueryValue String page, @Nullable @QueryValue String size,
@@ -89,7 +110,8 @@ class AuditController {
                 number("size", size, ListTokensQuery.DEFAULT_SIZE));
         ReadAuditTrailUseCase.Outcome outcome = trail.read(query);
         if (!(outcome instanceof ReadAuditTrailUseCase.Outcome.Page found)) {
-            return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators read other accounts' events.");
+            return Problems.response(request, ProblemType.FORBIDDEN,
+                    "Only administrators read other accounts' events.");
         }
         return HttpResponse.ok(new AuditPage(found.events().stream().map(Entry::of).toList(), found.page(),
                 found.size(), found.totalEvents()));

@@ -2,13 +2,14 @@ package dev.latchkey.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.json.JsonBodies;
+import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.Caller;
-import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
+import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
@@ -35,6 +36,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -48,6 +55,15 @@ import java.util.Set;
  * public ones (command lines, apps), list them, disable one (which revokes every token issued to it), and see and
  * revoke the tokens a client obtained as itself with the client-credentials grant.
  */
+@Tag(name = "OAuth 2.0 clients",
+        description = "Registering and managing the gateways, services and apps that use the "
+                + "OAuth 2.0 endpoints. Administrators only.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "A field is invalid",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/clients")
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -63,7 +79,17 @@ class ClientController {
         this.bodies = bodies;
     }
 
+    /** Registers a client; a confidential client's secret is in this response only. */
     @Post
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RegisterClientRequest.class),
+                            examples = @ExampleObject(value =
+                                    "{\"name\":\"billing-service\",\"grantTypes\":[\"client_credentials\"],"
+                                    + "\"scopes\":[\"reports:read\"]}")))
+    @ApiResponse(responseCode = "201",
+            description = "The client, with its secret (confidential clients only), shown this " + "once",
+            content = @Content(schema = @Schema(implementation = RegisteredClient.class)))
     HttpResponse<?> register(HttpRequest<?> request, @Nullable @Body String json, Authentication authentication) {
         RegisterClientRequest body = bodies.read(request, json, RegisterClientRequest.class);
         RegisterClientUseCase.RegisterClientCommand command;
@@ -88,14 +114,23 @@ class ClientController {
                 .body(RegisteredClient.of(client, registered.secret().map(ClientSecret::reveal)));
     }
 
+    /** Lists the registered clients. */
     @Get
+    @ApiResponse(responseCode = "200", description = "Every client, oldest first",
+            content = @Content(schema = @Schema(implementation = ClientList.class)))
     HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
         return clients.list(AuthenticatedCaller.of(authentication))
                 .<HttpResponse<?>>map(all -> HttpResponse.ok(new ClientList(all.stream().map(ClientInfo::of).toList())))
-                .orElseGet(() -> Problems.response(request, ProblemType.FORBIDDEN, "Only administrators list clients."));
+                .orElseGet(() -> Problems.response(request, ProblemType.FORBIDDEN,
+                        "Only administrators list clients."));
     }
 
+    /** Reads a client. */
     @Get("/{clientId}")
+    @ApiResponse(responseCode = "200", description = "The client",
+            content = @Content(schema = @Schema(implementation = ClientInfo.class)))
+    @ApiResponse(responseCode = "404", description = "No client has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> find(HttpRequest<?> request, @PathVariable String clientId, Authentication authentication) {
         return withClientId(request, clientId, id -> clients.find(AuthenticatedCaller.of(authentication), id)
                 .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client)))
@@ -104,6 +139,13 @@ class ClientController {
 
     /** Only {@code enabled} changes; disabling revokes every token issued to the client, at once. */
     @Patch("/{clientId}")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientUpdate.class),
+                    examples = @ExampleObject(value = "{\"enabled\":false}")))
+    @ApiResponse(responseCode = "200", description = "The client; disabling it revokes every token issued to it",
+            content = @Content(schema = @Schema(implementation = ClientInfo.class)))
+    @ApiResponse(responseCode = "404", description = "No client has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String clientId, @Nullable @Body String json,
                            Authentication authentication) {
         ClientUpdate body = bodies.read(request, json, ClientUpdate.class);
@@ -113,7 +155,12 @@ class ClientController {
                 .orElseGet(() -> clientNotFound(request)));
     }
 
+    /** A client's own tokens (client credentials). */
     @Get("/{clientId}/tokens")
+    @ApiResponse(responseCode = "200", description = "The client's own tokens (client credentials), newest first",
+            content = @Content(schema = @Schema(implementation = TokenListResponse.class)))
+    @ApiResponse(responseCode = "404", description = "No client has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> tokens(HttpRequest<?> request, @PathVariable String clientId,
                            @QueryValue(defaultValue = "0") int page,
                            @QueryValue(defaultValue = "" + ListTokensQuery.DEFAULT_SIZE) int size,
@@ -128,7 +175,11 @@ class ClientController {
         });
     }
 
+    /** Revokes one of a client's own tokens. */
     @Delete("/{clientId}/tokens/{tokenId}")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "404", description = "The client has no token with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> revokeToken(HttpRequest<?> request, @PathVariable String clientId, @PathVariable String tokenId,
                                 Authentication authentication) {
         Optional<TokenId> token = TokenId.parse(tokenId);

@@ -1,20 +1,21 @@
 package dev.latchkey.adapter.rest;
 
 import dev.latchkey.adapter.rest.json.JsonBodies;
+import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.Caller;
-import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase.InspectTokenQuery;
-import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase.IssueTokenCommand;
-import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
-import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
-import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase.RotateTokenCommand;
+import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.TokenDetails;
 import dev.latchkey.domain.IdempotencyKey;
 import dev.latchkey.domain.RevocationReason;
@@ -38,6 +39,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +52,12 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /** The native token API: issue, list, inspect and revoke the caller's own tokens. */
+@Tag(name = "Tokens", description = "The caller's own tokens: issue, list, inspect, rotate and revoke. Authenticate "
+        + "with HTTP Basic (the account's password) or a bearer token issued here.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "A field or parameter is invalid; `errors` names each",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/tokens")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class TokenController {
@@ -69,8 +82,19 @@ class TokenController {
         this.memoryFirst = memoryFirst;
     }
 
+    /** Issues a token to the caller; its secret is in this response only. */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post
+    @RequestBody(required = false, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IssueTokenRequest.class), examples = @ExampleObject(
+            value = "{\"description\":\"deploy bot\",\"lifetimeSeconds\":3600,\"scopes\":[\"deploy\"]}")))
+    @ApiResponse(responseCode = "201", description = "Issued",
+            content = @Content(schema = @Schema(implementation = IssuedTokenResponse.class)))
+    @ApiResponse(responseCode = "403", description = "A presenting token may not issue this token, or the account may "
+            + "not hold a scope", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The issuance policy's maximum of active tokens is reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> issue(HttpRequest<?> request, @Nullable @Body String body, Authentication authentication) {
         IssueTokenRequest fields = bodies.readOptional(request, body, IssueTokenRequest.class);
         IssueTokenCommand command = new IssueTokenCommand(AuthenticatedCaller.of(authentication),
@@ -94,6 +118,7 @@ class TokenController {
                 URI.create("/api/v1/tokens/" + info.tokenId()));
     }
 
+    /** The caller's tokens, newest first, optionally filtered by status, expiry or staleness. */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get
     TokenListResponse list(@QueryValue(defaultValue = "0") int page,
@@ -101,14 +126,20 @@ class TokenController {
                            @Nullable @QueryValue String status, @Nullable @QueryValue String expiringWithin,
                            @Nullable @QueryValue String unusedFor, Authentication authentication) {
         ListTokensUseCase.TokenListing listing = listTokens.list(new ListTokensQuery(
-                AuthenticatedCaller.of(authentication), QueryParameters.tokenFilter(status, expiringWithin, unusedFor), page,
+                AuthenticatedCaller.of(authentication), QueryParameters.tokenFilter(status, expiringWithin,
+                        unusedFor), page,
                 size));
         List<TokenInfo> data = listing.tokens().stream().map(TokenInfo::of).toList();
         return new TokenListResponse(data, listing.page(), listing.size(), listing.totalTokens());
     }
 
-    /** On the event loop while memory can answer: this is the call clients make to check their token. */
+    /**
+     * Describes the bearer token the request presents. On the event loop while memory can answer: this is the call
+     * clients make to check their token.
+     */
     @Get("/self")
+    @ApiResponse(responseCode = "200", description = "The presented token",
+            content = @Content(schema = @Schema(implementation = TokenInfo.class)))
     Mono<HttpResponse<?>> self(HttpRequest<?> request, Authentication authentication) {
         Caller caller = AuthenticatedCaller.of(authentication);
         if (caller.presentedToken().isEmpty()) {
@@ -118,8 +149,13 @@ class TokenController {
         return memoryFirst.call(() -> describe(request, caller, caller.presentedToken().get()));
     }
 
+    /** One of the caller's tokens; another account's, an unknown and a malformed id are all a `404`. */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/{tokenId}")
+    @ApiResponse(responseCode = "200", description = "The token",
+            content = @Content(schema = @Schema(implementation = TokenInfo.class)))
+    @ApiResponse(responseCode = "404", description = "The caller has no token with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> inspect(HttpRequest<?> request, @PathVariable String tokenId, Authentication authentication) {
         Optional<TokenId> id = TokenId.parse(tokenId);
         if (id.isEmpty()) {
@@ -128,8 +164,12 @@ class TokenController {
         return describe(request, AuthenticatedCaller.of(authentication), id.get());
     }
 
+    /** Revokes one of the caller's tokens, at once and for good; revoking it again is no error. */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Delete("/{tokenId}")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "404", description = "The caller has no token with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String tokenId, Authentication authentication) {
         Optional<TokenId> id = TokenId.parse(tokenId);
         if (id.isEmpty()) {
@@ -150,6 +190,17 @@ class TokenController {
      */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/{tokenId}/rotate")
+    @RequestBody(required = false, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RotateTokenRequest.class),
+            examples = @ExampleObject(value = "{\"overlapSeconds\":300}")))
+    @ApiResponse(responseCode = "201", description = "The replacement, with its secret, and the rotated token",
+            content = @Content(schema = @Schema(implementation = RotatedTokenResponse.class)))
+    @ApiResponse(responseCode = "404", description = "The caller has no token with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The token is revoked, expired, already rotated or not personal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another token or credential",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String tokenId,
                            @Nullable @Body String body,
                            @Nullable @Header("Idempotency-Key") String idempotencyKey,

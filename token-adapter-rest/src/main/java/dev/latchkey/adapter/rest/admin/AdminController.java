@@ -1,16 +1,17 @@
 package dev.latchkey.adapter.rest.admin;
 
-import dev.latchkey.adapter.rest.json.JsonBodies;
-import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
+import dev.latchkey.adapter.rest.json.JsonBodies;
+import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.ProfileField;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.domain.Account;
@@ -23,6 +24,7 @@ import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.PasswordPolicy;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -31,7 +33,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -40,6 +41,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +58,13 @@ import java.util.Set;
  * Accounts and partners, for administrators only: an account authenticated by password or token whose role is not
  * {@code admin} gets 403.
  */
+@Tag(name = "Administration", description = "Accounts and partners, for administrators.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "A field or parameter is invalid; `errors` names each",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/admin")
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -69,7 +83,16 @@ class AdminController {
         this.passwords = passwords;
     }
 
+    /** Creates an account. */
     @Post("/accounts")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewAccount.class),
+                    examples = @ExampleObject(value = "{\"username\":\"nora\",\"password\":\"nora-long-password\","
+                            + "\"organization\":\"Northwind\",\"role\":\"user\"}")))
+    @ApiResponse(responseCode = "201", description = "The account (never its password)",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "409", description = "The username is taken, or the partner does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> createAccount(HttpRequest<?> request, @Nullable @Body String json,
                                   Authentication authentication) {
         NewAccount body = bodies.read(request, json, NewAccount.class);
@@ -85,7 +108,12 @@ class AdminController {
         return accountResponse(request, outcome, HttpStatus.CREATED);
     }
 
+    /** Reads an account, never its password. */
     @Get("/accounts/{username}")
+    @ApiResponse(responseCode = "200", description = "The account",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "404", description = "No account has this username",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> account(HttpRequest<?> request, @PathVariable String username, Authentication authentication) {
         Optional<Username> name = parse(username);
         if (name.isEmpty()) {
@@ -94,7 +122,19 @@ class AdminController {
         return accountResponse(request, accounts.find(caller(authentication), name.get()), HttpStatus.OK);
     }
 
+    /** Changes an account; null clears email, organization or partnerId. Disabling it revokes its tokens for good. */
     @Patch("/accounts/{username}")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AccountChanges.class),
+                            examples = @ExampleObject(value = "{\"enabled\":false}")))
+    @ApiResponse(responseCode = "200", description = "The account as changed",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "404", description = "No account has this username",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409",
+            description = "The change is refused (the last administrator, a client's service " + "account)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> updateAccount(HttpRequest<?> request, @PathVariable String username, @Nullable @Body String json,
                                   Authentication authentication) {
         AccountChanges body = bodies.read(request, json, AccountChanges.class);
@@ -133,7 +173,10 @@ class AdminController {
         return cleared;
     }
 
+    /** Lists accounts, oldest first, filtered by organization, role, partner or state. */
     @Get("/accounts")
+    @ApiResponse(responseCode = "200", description = "A page of accounts, oldest first",
+            content = @Content(schema = @Schema(implementation = AccountList.class)))
     HttpResponse<?> listAccounts(HttpRequest<?> request, @Nullable @QueryValue String organization,
                                  @Nullable @QueryValue String role, @Nullable @QueryValue String partnerId,
                                  @Nullable @QueryValue String enabled, @QueryValue(defaultValue = "0") int page,
@@ -150,7 +193,13 @@ class AdminController {
         return accountResponse(request, outcome, HttpStatus.OK);
     }
 
+    /** Deletes an account, after revoking its tokens. */
     @Delete("/accounts/{username}")
+    @ApiResponse(responseCode = "204", description = "Deleted, its tokens revoked first")
+    @ApiResponse(responseCode = "404", description = "No account has this username",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Oneself or a client's service account cannot be deleted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> deleteAccount(HttpRequest<?> request, @PathVariable String username,
                                   Authentication authentication) {
         Optional<Username> name = parse(username);
@@ -164,6 +213,13 @@ class AdminController {
 
     /** Sets a new password; with {@code "revokeTokens": true}, every token of the account is revoked with it. */
     @Post("/accounts/{username}/password")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PasswordReset.class),
+                    examples = @ExampleObject(value = "{\"password\":\"a-new-long-password\",\"revokeTokens\":true}")))
+    @ApiResponse(responseCode = "200", description = "The account",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "404", description = "No account has this username",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> resetPassword(HttpRequest<?> request, @PathVariable String username, @Nullable @Body String json,
                                   Authentication authentication) {
         PasswordReset body = bodies.read(request, json, PasswordReset.class);
@@ -180,7 +236,10 @@ class AdminController {
                 HttpStatus.OK);
     }
 
+    /** Lists partners. */
     @Get("/partners")
+    @ApiResponse(responseCode = "200", description = "Every partner",
+            content = @Content(schema = @Schema(implementation = PartnerList.class)))
     HttpResponse<?> listPartners(HttpRequest<?> request, Authentication authentication) {
         AdministerPartnersUseCase.Outcome outcome = partners.list(caller(authentication));
         if (outcome instanceof AdministerPartnersUseCase.Outcome.Listed listed) {
@@ -191,6 +250,10 @@ class AdminController {
 
     /** Ends a lock from failed logins now, rather than when the allowance refills by itself. */
     @Post("/accounts/{username}/unlock")
+    @ApiResponse(responseCode = "200", description = "The account, its login allowance refilled",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "404", description = "No account has this username",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> unlockAccount(HttpRequest<?> request, @PathVariable String username,
                                   Authentication authentication) {
         Optional<Username> name = parse(username);
@@ -200,7 +263,16 @@ class AdminController {
         return accountResponse(request, accounts.unlock(caller(authentication), name.get()), HttpStatus.OK);
     }
 
+    /** Registers a partner under the id its tokens name. */
     @Post("/partners")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewPartner.class),
+                    examples = @ExampleObject(value =
+                            "{\"id\":12345,\"name\":\"Acme Media\",\"agreementsSigned\":false}")))
+    @ApiResponse(responseCode = "201", description = "The partner",
+            content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @ApiResponse(responseCode = "409", description = "The id is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> createPartner(HttpRequest<?> request, @Nullable @Body String json,
                                   Authentication authentication) {
         NewPartner body = bodies.read(request, json, NewPartner.class);
@@ -212,7 +284,16 @@ class AdminController {
                 Boolean.TRUE.equals(body.agreementsSigned()))), HttpStatus.CREATED);
     }
 
+    /** Renames a partner, or signs or unsigns its agreements. */
     @Patch("/partners/{id}")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PartnerChanges.class),
+                            examples = @ExampleObject(value = "{\"agreementsSigned\":true}")))
+    @ApiResponse(responseCode = "200", description = "The partner",
+            content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @ApiResponse(responseCode = "404", description = "No partner has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> updatePartner(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String json,
                                   Authentication authentication) {
         PartnerChanges body = bodies.read(request, json, PartnerChanges.class);
@@ -356,7 +437,8 @@ class AdminController {
         static AccountView of(Account account) {
             return new AccountView(account.username().value(), account.email().map(EmailAddress::value).orElse(null),
                     account.organization().map(Organization::name).orElse(null),
-                    account.role().name().toLowerCase(Locale.ROOT), account.partner().map(PartnerId::value).orElse(null),
+                    account.role().name().toLowerCase(Locale.ROOT),
+                            account.partner().map(PartnerId::value).orElse(null),
                     account.enabled(), Timestamps.isoMillis(account.createdAt()));
         }
     }

@@ -2,11 +2,12 @@ package dev.latchkey.adapter.rest.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.json.JsonBodies;
+import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
-import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase.Outcome;
+import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.out.LoadPolicyPort.Scope;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Organization;
@@ -26,6 +27,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +43,15 @@ import java.util.Optional;
  * Issuance policies, for administrators: the default and one per organization, set, removed, and simulated before
  * they are set ({@code POST /api/v1/admin/policies/simulate} lists the active tokens a proposal would break).
  */
+@Tag(name = "Issuance policies",
+        description = "Per-organization rules for the tokens accounts may hold, a stored "
+                + "default, and simulation before a change. Administrators only.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "The policy is invalid",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/admin/policies")
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,7 +65,10 @@ class PolicyController {
         this.bodies = bodies;
     }
 
+    /** The default policy in force and every organization's. */
     @Get
+    @ApiResponse(responseCode = "200", description = "The default in force and every organization's policy",
+            content = @Content(schema = @Schema(implementation = PolicyList.class)))
     HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
         Outcome outcome = policies.list(AuthenticatedCaller.of(authentication));
         if (!(outcome instanceof Outcome.Listed listed)) {
@@ -68,29 +87,64 @@ class PolicyController {
                 storedDefault.isPresent() ? "stored" : "configured", organizations));
     }
 
+    /** Stores the default policy, for accounts whose organization has none. */
     @Put("/default")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PolicyDocument.class),
+                            examples = @ExampleObject(value =
+                                    "{\"defaultLifetimeSeconds\":2592000,\"maximumLifetimeSeconds\":7776000,"
+                                    + "\"neverExpiringRoles\":[\"admin\"],\"maximumActiveTokens\":20,"
+                                    + "\"allowedScopes\":[\"read\",\"write\"]}")))
+    @ApiResponse(responseCode = "200", description = "The stored default",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     HttpResponse<?> setDefault(HttpRequest<?> request, @Nullable @Body String json, Authentication authentication) {
         return set(request, new Scope.Default(), json, authentication);
     }
 
+    /** Stores an organization's policy. */
     @Put("/organizations/{organization}")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PolicyDocument.class),
+                            examples = @ExampleObject(value =
+                                    "{\"defaultLifetimeSeconds\":604800,\"maximumLifetimeSeconds\":2592000,"
+                                    + "\"neverExpiringRoles\":[]}")))
+    @ApiResponse(responseCode = "200", description = "The organization's policy",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     HttpResponse<?> setForOrganization(HttpRequest<?> request, @PathVariable String organization,
                                        @Nullable @Body String json, Authentication authentication) {
         return set(request, new Scope.OfOrganization(Organization.of(organization)), json, authentication);
     }
 
+    /** Removes the stored default; the configured one applies again. */
     @Delete("/default")
+    @ApiResponse(responseCode = "204", description = "Removed; the configured default applies")
+    @ApiResponse(responseCode = "404", description = "No default is stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> removeDefault(HttpRequest<?> request, Authentication authentication) {
         return remove(request, new Scope.Default(), authentication);
     }
 
+    /** Removes an organization's policy. */
     @Delete("/organizations/{organization}")
+    @ApiResponse(responseCode = "204", description = "Removed; the default applies to the organization")
+    @ApiResponse(responseCode = "404", description = "The organization has no policy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> removeForOrganization(HttpRequest<?> request, @PathVariable String organization,
                                           Authentication authentication) {
         return remove(request, new Scope.OfOrganization(Organization.of(organization)), authentication);
     }
 
+    /** Lists the active tokens a proposed policy would break, and enforces nothing. */
     @Post("/simulate")
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Simulation.class),
+                    examples = @ExampleObject(value = "{\"organization\":\"Northwind\","
+                            + "\"policy\":{\"maximumLifetimeSeconds\":2592000,\"neverExpiringRoles\":[]}}")))
+    @ApiResponse(responseCode = "200",
+            description = "The active tokens the proposal would break, with the rule; nothing is " + "enforced",
+            content = @Content(schema = @Schema(implementation = SimulationView.class)))
     HttpResponse<?> simulate(HttpRequest<?> request, @Nullable @Body String json, Authentication authentication) {
         Simulation body = bodies.read(request, json, Simulation.class);
         if (body.policy() == null) {

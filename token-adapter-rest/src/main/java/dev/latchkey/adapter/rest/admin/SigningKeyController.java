@@ -3,6 +3,7 @@ package dev.latchkey.adapter.rest.admin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.jwt.SigningKeys;
+import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import io.micronaut.http.HttpRequest;
@@ -15,12 +16,22 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
  * The JWT signing keys, for administrators: see which key signs, which comes next and which are retired, and make a
  * successor now (after a suspected key compromise, say) rather than at the end of the rotation period.
  */
+@Tag(name = "Signing keys",
+        description = "The keys that sign JWT access tokens, and their rotation. " + "Administrators only.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The caller is not an administrator",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/admin/signing-keys")
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,13 +43,20 @@ class SigningKeyController {
         this.keys = keys;
     }
 
+    /** The keys that sign JWT access tokens, with their state. */
     @Get
+    @ApiResponse(responseCode = "200", description = "Every key with its state",
+            content = @Content(schema = @Schema(implementation = KeyList.class)))
     KeyList list() {
         return new KeyList(keys.statuses().stream().map(KeyInfo::of).toList());
     }
 
     /** The successor is published at once and signs after {@code latchkey.oauth.jwt.publish-ahead}. */
     @Post("/rotate")
+    @ApiResponse(responseCode = "200", description = "The keys after a successor was made",
+            content = @Content(schema = @Schema(implementation = KeyList.class)))
+    @ApiResponse(responseCode = "409", description = "JWT access tokens are not signed with key pairs here",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> rotate(HttpRequest<?> request) {
         if (!keys.enabled()) {
             return Problems.response(request, ProblemType.SIGNING_KEYS_NOT_IN_USE,

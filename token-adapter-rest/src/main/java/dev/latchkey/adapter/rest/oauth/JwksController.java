@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The JWK set (RFC 7517) resource servers verify Latchkey's JWT access tokens with, named by the metadata's
@@ -15,6 +17,9 @@ import io.micronaut.security.rules.SecurityRule;
  * valid. Cacheable for {@code latchkey.oauth.jwt.key-set-max-age}, which is shorter than the time a new key is
  * published before it signs. Empty when access tokens are opaque or HS256.
  */
+@Tag(name = "OAuth 2.0",
+        description = "The standard endpoints: token (RFC 6749, RFC 8693), introspection (RFC "
+                + "7662) and revocation (RFC 7009). Form-encoded bodies; errors in RFC " + "6749 section 5.2 form.")
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class JwksController {
@@ -29,7 +34,11 @@ class JwksController {
         this.cacheControl = "public, max-age=" + settings.keySetMaxAge().toSeconds();
     }
 
+    /** The public keys that verify JWT access tokens (RFC 7517). */
     @Get(value = OAuthEndpoints.JWKS, produces = JWK_SET_JSON)
+    @ApiResponse(responseCode = "200",
+            description = "The JWK set (RFC 7517) of the public keys that verify JWT access "
+                    + "tokens; empty with HS256")
     HttpResponse<String> keySet() {
         return HttpResponse.ok(keys.published().toString(true)).header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }

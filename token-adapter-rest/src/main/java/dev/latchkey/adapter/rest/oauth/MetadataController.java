@@ -15,11 +15,18 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** RFC 8414 authorization server metadata, so that clients and gateways can configure themselves. */
+@Tag(name = "OAuth 2.0",
+        description = "The standard endpoints: token (RFC 6749, RFC 8693), introspection (RFC "
+                + "7662) and revocation (RFC 7009). Form-encoded bodies; errors in RFC " + "6749 section 5.2 form.")
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class MetadataController {
@@ -38,7 +45,10 @@ class MetadataController {
                 .map(value -> value.strip().replaceAll("/+$", ""));
     }
 
+    /** Authorization server metadata (RFC 8414): every endpoint, grant and authentication method. */
     @Get(OAuthEndpoints.METADATA)
+    @ApiResponse(responseCode = "200", description = "RFC 8414 authorization server metadata",
+            content = @Content(schema = @Schema(implementation = Metadata.class)))
     Metadata metadata(HttpRequest<?> request) {
         String issuer = configuredIssuer.orElseGet(() -> unconfiguredIssuer(request));
         // "none": a public client sends its client_id alone. It may revoke its own tokens, but never introspect.

@@ -1,7 +1,7 @@
 package dev.latchkey.adapter.rest.oauth;
 
-import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.MemoryFirst;
+import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.adapter.rest.security.DialectCredentials;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
@@ -28,6 +28,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +46,15 @@ import reactor.core.publisher.Mono;
  * {@code application/x-www-form-urlencoded} in and RFC 6749 JSON out, and authenticate their callers as those RFCs
  * define, so the security filter leaves them alone ({@link SecurityRule#IS_ANONYMOUS}).
  */
+@Tag(name = "OAuth 2.0",
+        description = "The standard endpoints: token (RFC 6749, RFC 8693), introspection (RFC "
+                + "7662) and revocation (RFC 7009). Form-encoded bodies; errors in RFC " + "6749 section 5.2 form.")
+@ApiResponse(responseCode = "400",
+        description = "invalid_request, invalid_grant, invalid_scope, invalid_target, "
+                + "unauthorized_client or unsupported_grant_type",
+        content = @Content(schema = @Schema(implementation = OAuthError.class)))
+@ApiResponse(responseCode = "401", description = "invalid_client: client credentials were presented and are wrong",
+        content = @Content(schema = @Schema(implementation = OAuthError.class)))
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class OAuthController {
@@ -72,9 +87,19 @@ class OAuthController {
         this.memoryFirst = memoryFirst;
     }
 
+    /** The token endpoint: password, refresh, client-credentials and token-exchange grants. */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(OAuthEndpoints.TOKEN)
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = OAuthForms.TokenRequest.class),
+                            examples = @ExampleObject(value =
+                                    "grant_type=password&username=admin&password=change-me-at-once&"
+                                    + "scope=read write")))
+    @ApiResponse(responseCode = "200",
+            description = "An access token, and a refresh token for the password and refresh " + "grants",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
         return withForm(request, body, form -> {
             ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
@@ -113,6 +138,16 @@ class OAuthController {
     /** On the event loop while memory can answer: resource servers call this for every request they serve. */
     @Post(OAuthEndpoints.INTROSPECT)
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = OAuthForms.IntrospectionRequest.class),
+                            examples = @ExampleObject(value = "token=lk_...")))
+    @ApiResponse(responseCode = "200",
+            description = "{\"active\": true, ...} for an active token; exactly {\"active\": false} "
+                    + "for anything else",
+            content = @Content(schema = @Schema(implementation = Introspection.Response.class)))
+    @ApiResponse(responseCode = "403", description = "insufficient_scope: the bearer token lacks the introspect scope",
+            content = @Content(schema = @Schema(implementation = OAuthError.class)))
     Mono<HttpResponse<?>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
         return memoryFirst.call(() -> withCallerAndToken(request, body, (caller, token, form) -> {
             if (caller.publicClient().isPresent()) {
@@ -130,9 +165,15 @@ class OAuthController {
         }));
     }
 
+    /** Token revocation (RFC 7009); revoking a refresh token revokes its whole grant. */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(OAuthEndpoints.REVOKE)
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = OAuthForms.RevocationRequest.class),
+                            examples = @ExampleObject(value = "token=lk_...&token_type_hint=refresh_token")))
+    @ApiResponse(responseCode = "200", description = "Revoked, or nothing to revoke: the answer does not tell")
     HttpResponse<?> revoke(HttpRequest<?> request, @Nullable @Body String body) {
         return withCallerAndToken(request, body, (caller, token, form) -> {
             // The hint only speeds up a search; Latchkey finds any token by its credential, so it is not needed.

@@ -25,6 +25,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -34,6 +38,10 @@ import java.util.Optional;
  * the account's user, e-mail and organization ("database"); {@code GET /ds-api/user-token?token=} describes one to an
  * account of the same organization. Both are ordinary Latchkey tokens underneath: listed, introspected, revocable.
  */
+@Tag(name = "Datasentinel", description = "Datasentinel's user tokens: 24-hour HS256 JWTs from HTTP Basic.")
+@ApiResponse(responseCode = "401",
+        description = "Bad credentials, or a token that is unknown, expired, revoked or of " + "another organization",
+        content = @Content(schema = @Schema(implementation = DatasentinelErrors.Body.class)))
 @Controller(DatasentinelController.PATH)
 @Requires(property = DatasentinelController.ENABLED, notEquals = "false")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -56,7 +64,10 @@ class DatasentinelController {
         this.lifetime = settings.lifetime();
     }
 
+    /** Creates a user token for the account signed in with HTTP Basic. */
     @Post
+    @ApiResponse(responseCode = "201", description = "A new user token",
+            content = @Content(schema = @Schema(implementation = UserToken.class)))
     HttpResponse<?> create(Authentication authentication) {
         IssueTokenUseCase.Outcome outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(
                 AuthenticatedCaller.of(authentication), TokenDescription.of("Datasentinel user token"),
@@ -70,6 +81,8 @@ class DatasentinelController {
 
     /** The documentation's table names the parameter {@code user-token}, its example {@code token}: both work. */
     @Get
+    @ApiResponse(responseCode = "200", description = "What the token says",
+            content = @Content(schema = @Schema(implementation = TokenInfo.class)))
     HttpResponse<?> info(@Nullable @QueryValue("token") String token,
                          @Nullable @QueryValue("user-token") String userToken, Authentication authentication) {
         String presented = token != null ? token : userToken;

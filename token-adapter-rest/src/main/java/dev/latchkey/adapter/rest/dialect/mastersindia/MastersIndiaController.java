@@ -1,7 +1,7 @@
 package dev.latchkey.adapter.rest.dialect.mastersindia;
 
-import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.adapter.rest.json.StrictJson;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
@@ -20,9 +20,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
-import java.util.LinkedHashMap;
 import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +39,11 @@ import java.util.Optional;
  * use the platform's codes: 206 for credentials or refresh tokens that are wrong, used or revoked, 400 for missing
  * fields and expired refresh tokens.
  */
+@Tag(name = "Masters India",
+        description = "Masters India's 24-hour access token and refresh token, sent as "
+                + "Authorization: JWT <token>.")
+@ApiResponse(responseCode = "400", description = "The body is not the documented one",
+        content = @Content(schema = @Schema(implementation = MastersIndiaErrors.Detail.class)))
 @Controller
 @Requires(property = MastersIndiaController.ENABLED, notEquals = "false")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -54,8 +65,17 @@ class MastersIndiaController {
         this.addresses = addresses;
     }
 
+    /** Signs in: an access token and a refresh token. */
     @Post(TOKEN_AUTH)
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Login.class),
+                    examples = @ExampleObject(value = "{\"username\":\"sample_user\",\"password\":\"1234Pass\"}")))
+    @ApiResponse(responseCode = "200", description = "An access token and a refresh token",
+            content = @Content(schema = @Schema(implementation = TokenPair.class)))
+    @ApiResponse(responseCode = "206",
+            description = "Unable to login with provided credential (the platform's own status)",
+            content = @Content(schema = @Schema(implementation = MastersIndiaErrors.Detail.class)))
     HttpResponse<?> tokenAuth(HttpRequest<?> request, @Nullable @Body String body) {
         Parsed<Login> parsed = parse(body, Login.class);
         if (parsed.refusal() != null) {
@@ -70,8 +90,16 @@ class MastersIndiaController {
         return HttpResponse.status(REFUSED).body(new Refusal("Unable to login with provided credential"));
     }
 
+    /** Exchanges a refresh token for a new pair. */
     @Post(TOKEN_REFRESH)
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Refresh.class),
+                    examples = @ExampleObject(value = "{\"token\":\"<refresh token>\"}")))
+    @ApiResponse(responseCode = "200", description = "A new pair; the previous tokens stop working",
+            content = @Content(schema = @Schema(implementation = TokenPair.class)))
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, spent, expired or revoked",
+            content = @Content(schema = @Schema(implementation = MastersIndiaErrors.Detail.class)))
     HttpResponse<?> refresh(@Nullable @Body String body) {
         Parsed<Refresh> parsed = parse(body, Refresh.class);
         if (parsed.refusal() != null) {

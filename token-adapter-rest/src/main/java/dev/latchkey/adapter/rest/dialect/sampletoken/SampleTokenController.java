@@ -1,14 +1,14 @@
 package dev.latchkey.adapter.rest.dialect.sampletoken;
 
-import dev.latchkey.adapter.rest.dialect.DialectSettings;
-import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.adapter.rest.dialect.DialectSettings;
+import dev.latchkey.adapter.rest.json.StrictJson;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
-import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase.PasswordIssueCommand;
+import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
@@ -27,6 +27,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,6 +48,12 @@ import java.util.Set;
  * the body is read by its shape, not its label. Each successful call discards the user's earlier tokens from this
  * endpoint: one active token per user.
  */
+@Tag(name = "Sample Token API",
+        description = "GET /Token with a grant_type=password form body, as the platform "
+                + "documents; each new token discards the user's older ones. A GET with a "
+                + "body is routed here as POST.")
+@ApiResponse(responseCode = "400", description = "invalid_grant (wrong username or password) or unsupported_grant_type",
+        content = @Content(schema = @Schema(implementation = SampleTokenController.Error.class)))
 @Controller(SampleTokenController.PATH)
 @Requires(property = SampleTokenController.ENABLED, notEquals = "false")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -54,7 +66,8 @@ class SampleTokenController {
     static final TokenDescription DESCRIPTION = TokenDescription.of("Sample Token API access token");
     /** HTTP's fixed date form, two-digit day included: {@code Sun, 13 Sep 2020 09:35:33 GMT}. */
     private static final DateTimeFormatter RFC_1123 =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+                    java.util.Locale.US).withZone(ZoneOffset.UTC);
 
     private final IssueTokenWithPasswordUseCase issueToken;
     private final DialectSettings.SampleToken settings;
@@ -70,6 +83,13 @@ class SampleTokenController {
     /** A GET whose body was announced arrives here as a POST (see {@code GetWithBody}). */
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = JsonForm.class),
+                            examples = @ExampleObject(value =
+                                    "grant_type=password&username=username&password=password")))
+    @ApiResponse(responseCode = "200", description = "A bearer token for 14 days",
+            content = @Content(schema = @Schema(implementation = Response.class)))
     HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
         Map<String, String> fields;
         try {
@@ -97,6 +117,8 @@ class SampleTokenController {
 
     /** Without a body there is no grant type. */
     @Get
+    @ApiResponse(responseCode = "400", description = "Without a body there is no grant type",
+            content = @Content(schema = @Schema(implementation = Error.class)))
     HttpResponse<?> tokenWithoutBody() {
         return HttpResponse.badRequest(new Error("unsupported_grant_type", null));
     }

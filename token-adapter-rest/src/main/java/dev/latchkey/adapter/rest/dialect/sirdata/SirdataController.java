@@ -1,8 +1,8 @@
 package dev.latchkey.adapter.rest.dialect.sirdata;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.adapter.rest.json.StrictJson;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.domain.InvalidValueException;
@@ -25,6 +25,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -33,6 +39,14 @@ import java.time.format.DateTimeFormatter;
  * {@code password}. Granted only to an account of partner {@code id} whose legal and sales agreements are signed;
  * anything else with well-formed input is 401. The token is then sent bare, as {@code Authorization: <token>}.
  */
+@Tag(name = "Sirdata",
+        description = "Sirdata's partner-scoped tokens, sent raw as the Authorization header. "
+                + "No access until the partner's agreements are signed.")
+@ApiResponse(responseCode = "401",
+        description = "Bad credentials, not a member of the partner, or agreements not signed",
+        content = @Content(schema = @Schema(implementation = SirdataErrors.Body.class)))
+@ApiResponse(responseCode = "400", description = "The body is not the documented one",
+        content = @Content(schema = @Schema(implementation = SirdataErrors.Body.class)))
 @Controller(SirdataController.PATH)
 @Requires(property = SirdataController.ENABLED, notEquals = "false")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -60,6 +74,12 @@ class SirdataController {
     /** The documented GET carries a body, so it arrives here as a POST (see {@code GetWithBody}). */
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Credentials.class),
+                    examples = @ExampleObject(value =
+                            "{\"login\":\"partner-user\",\"password\":\"partner-password\"}")))
+    @ApiResponse(responseCode = "200", description = "A partner token",
+            content = @Content(schema = @Schema(implementation = PartnerToken.class)))
     HttpResponse<?> token(HttpRequest<?> request, @PathVariable("id") String id, @Nullable @Body String body) {
         PartnerId partner;
         try {
@@ -90,6 +110,8 @@ class SirdataController {
 
     /** A GET without a body has no login to check. */
     @Get
+    @ApiResponse(responseCode = "400", description = "Without a body there are no credentials",
+            content = @Content(schema = @Schema(implementation = SirdataErrors.Body.class)))
     HttpResponse<?> tokenWithoutBody(@PathVariable("id") String id) {
         return SirdataErrors.respond(HttpStatus.BAD_REQUEST, "login and password are required.");
     }

@@ -1,8 +1,8 @@
 package dev.latchkey.adapter.rest.dialect.trifacta;
 
-import dev.latchkey.adapter.rest.json.StrictJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
+import dev.latchkey.adapter.rest.json.StrictJson;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -14,8 +14,8 @@ import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
-import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenFilter;
+import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenStatus;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -35,6 +35,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +50,11 @@ import java.util.Optional;
  * ({@code -1} never expires) and {@code description}, list, get, delete. Authenticated with a password (Basic) or an
  * existing token, as Trifacta allows.
  */
+@Tag(name = "Trifacta v4",
+        description = "Trifacta's API access tokens. lifetimeSeconds -1 never expires; "
+                + "tokenValue is accepted as a bearer token everywhere.")
+@ApiResponse(responseCode = "401", description = "No credentials, or ones that were not accepted",
+        content = @Content(schema = @Schema(implementation = TrifactaErrors.Body.class)))
 @Controller(TrifactaController.BASE)
 @Requires(property = TrifactaController.ENABLED, notEquals = "false")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -68,8 +79,17 @@ class TrifactaController {
         this.tokenValues = tokenValues;
     }
 
+    /** Creates an API access token. */
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewToken.class),
+                    examples = @ExampleObject(value =
+                            "{\"lifetimeSeconds\":100,\"description\":\"My 100-second token\"}")))
+    @ApiResponse(responseCode = "201", description = "The token value, shown this once, and its info",
+            content = @Content(schema = @Schema(implementation = CreatedToken.class)))
+    @ApiResponse(responseCode = "400", description = "A lifetime of 0, below -1 or above the maximum",
+            content = @Content(schema = @Schema(implementation = TrifactaErrors.Body.class)))
     HttpResponse<?> create(@Nullable @Body String body, Authentication authentication) {
         NewToken fields;
         try {
@@ -105,12 +125,19 @@ class TrifactaController {
 
     /** A deleted (revoked) token is gone, as on Trifacta; only personal tokens are API access tokens. */
     @Get
+    @ApiResponse(responseCode = "200", description = "The caller's tokens",
+            content = @Content(schema = @Schema(implementation = TokenList.class)))
     TokenList list(Authentication authentication) {
         return new TokenList(listTokens.listAll(AuthenticatedCaller.of(authentication),
                 TokenFilter.unrevokedPersonal()).stream().map(details -> TokenInfo.of(details.token())).toList());
     }
 
+    /** One of the caller's tokens. */
     @Get("/{tokenId}")
+    @ApiResponse(responseCode = "200", description = "The token's info",
+            content = @Content(schema = @Schema(implementation = TokenInfo.class)))
+    @ApiResponse(responseCode = "404", description = "No access token with this id belongs to the caller",
+            content = @Content(schema = @Schema(implementation = TrifactaErrors.Body.class)))
     HttpResponse<?> get(@PathVariable String tokenId, Authentication authentication) {
         Optional<TokenId> id = TokenId.parse(tokenId);
         if (id.isEmpty()) {
@@ -123,7 +150,11 @@ class TrifactaController {
                 ? HttpResponse.ok(TokenInfo.of(found.details().token())) : TrifactaErrors.notFound();
     }
 
+    /** Deletes one of the caller's tokens; it stops working at once. */
     @Delete("/{tokenId}")
+    @ApiResponse(responseCode = "204", description = "Deleted (revoked)")
+    @ApiResponse(responseCode = "404", description = "No access token with this id belongs to the caller",
+            content = @Content(schema = @Schema(implementation = TrifactaErrors.Body.class)))
     HttpResponse<?> delete(@PathVariable String tokenId, Authentication authentication) {
         Optional<TokenId> id = TokenId.parse(tokenId);
         if (id.isEmpty()) {

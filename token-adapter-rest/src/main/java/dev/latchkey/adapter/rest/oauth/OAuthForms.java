@@ -1,0 +1,49 @@
+package dev.latchkey.adapter.rest.oauth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The form bodies of the OAuth 2.0 endpoints, as the API reference shows them. The endpoints read their forms
+ * strictly by hand (FormParameters: a parameter sent twice is an error), so these records describe the parameters
+ * and are never bound.
+ */
+final class OAuthForms {
+
+    private OAuthForms() {
+    }
+
+    @Schema(description = "RFC 6749 section 4.3, 6 and 4.4, and RFC 8693. Client credentials go in HTTP Basic, or as "
+            + "client_id and client_secret; a public client sends client_id alone.")
+    record TokenRequest(
+            @Schema(description = "password, refresh_token, client_credentials or "
+                    + "urn:ietf:params:oauth:grant-type:token-exchange") String grant_type,
+            @Nullable @Schema(description = "password grant") String username,
+            @Nullable @Schema(description = "password grant") String password,
+            @Nullable @Schema(description = "refresh_token grant") String refresh_token,
+            @Nullable @Schema(description = "space-delimited; may narrow, never widen") String scope,
+            @Nullable @Schema(description = "token exchange: the token to narrow") String subject_token,
+            @Nullable @Schema(description = "token exchange: urn:ietf:params:oauth:token-type:access_token or …:jwt")
+            String subject_token_type,
+            @Nullable @Schema(description = "token exchange: the one audience the new token is for") String audience,
+            @Nullable @Schema(description = "a public client's id, or a confidential client's with client_secret")
+            String client_id,
+            @Nullable @Schema(description = "client_secret_post") String client_secret) {
+    }
+
+    @Schema(description = "RFC 7662. Authenticate as a confidential client, or with a bearer token that carries the "
+            + "introspect scope.")
+    record IntrospectionRequest(
+            String token,
+            @Nullable @Schema(description = "ignored: any token is found by its credential") String token_type_hint,
+            @Nullable @Schema(description = "true to look without recording a use") String peek) {
+    }
+
+    @Schema(description = "RFC 7009. A confidential client, a public client (its own tokens only) or any valid bearer "
+            + "token may revoke.")
+    record RevocationRequest(
+            String token,
+            @Nullable @Schema(description = "ignored: any token is found by its credential") String token_type_hint,
+            @Nullable @Schema(description = "a public client's id") String client_id) {
+    }
+}
