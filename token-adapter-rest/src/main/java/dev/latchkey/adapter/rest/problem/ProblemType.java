@@ -26,6 +26,7 @@ public enum ProblemType {
     NO_TOKEN_PRESENTED(HttpStatus.BAD_REQUEST, "The request was not authenticated with a token", false),
     DELEGATION_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The presenting token may not issue this token", false),
     SCOPE_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The account may not hold a requested scope", false),
+    CROSS_SITE_REQUEST(HttpStatus.FORBIDDEN, "Another site's page may not change anything here", false),
     TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "No such token", false),
     TOKEN_NOT_ROTATABLE(HttpStatus.CONFLICT, "The token cannot be rotated", false),
     ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such account", false),
