@@ -78,9 +78,36 @@ final class ConsoleAccess {
      * The signed-in caller of a form post, if its form token is the session's: a page of another site cannot know
      * the token, so it cannot make the browser post on the caller's behalf.
      */
-    Optional<SignedIn> signedInWithForm(HttpRequest<?> request, FormParameters form) {
+    private Optional<SignedIn> signedInWithForm(HttpRequest<?> request, FormParameters form) {
         return signedIn(request).filter(signed ->
                 ConsoleSessions.sameToken(signed.csrfToken(), form.get("csrf").orElse(null)));
+    }
+
+    /** A state-changing form post: the caller and the form, or the answer that refuses the post. */
+    sealed interface Post {
+        record Accepted(SignedIn signed, FormParameters form) implements Post {
+        }
+
+        record Refused(MutableHttpResponse<?> response) implements Post {
+        }
+    }
+
+    /**
+     * Admits a form post only from a live session whose form token it carries. Without a session the browser is sent
+     * to sign in; with one but a wrong or missing token, nothing is changed and a page says so.
+     */
+    Post post(HttpRequest<?> request, String body) {
+        Optional<FormParameters> form = form(body);
+        Optional<SignedIn> signed = form.flatMap(parameters -> signedInWithForm(request, parameters));
+        if (signed.isPresent()) {
+            return new Post.Accepted(signed.get(), form.get());
+        }
+        return new Post.Refused(signedIn(request).isPresent() ? refusedForm() : toSignIn());
+    }
+
+    static Optional<FormParameters> form(String body) {
+        return FormParameters.parse(body) instanceof FormParameters.Parsed.Form form
+                ? Optional.of(form.parameters()) : Optional.empty();
     }
 
     /** Where a request without a (live) session goes. */
@@ -98,7 +125,7 @@ final class ConsoleAccess {
     }
 
     /** A refused form post: the session is live but the form token is missing or wrong. */
-    MutableHttpResponse<?> refusedForm(HttpRequest<?> request) {
+    private static MutableHttpResponse<?> refusedForm() {
         String content = "<p>This form did not come from your console session, or the session it came from has "
                 + "ended. Nothing was changed.</p><p><a href=\"/console/tokens\">Back to your tokens</a></p>";
         return page(HttpStatus.FORBIDDEN, ConsolePage.anonymous("Form refused", content));

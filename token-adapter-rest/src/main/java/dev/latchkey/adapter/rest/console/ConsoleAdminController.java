@@ -157,16 +157,17 @@ final class ConsoleAdminController {
     }
 
     private MutableHttpResponse<?> setEnabled(HttpRequest<?> request, String username, String body, boolean enabled) {
-        Optional<SignedIn> signed = signedInWithForm(request, body);
-        if (signed.isEmpty()) {
-            return access.signedIn(request).isPresent() ? access.refusedForm(request) : ConsoleAccess.toSignIn();
+        ConsoleAccess.Post post = access.post(request, body);
+        if (post instanceof ConsoleAccess.Post.Refused refused) {
+            return refused.response();
         }
+        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
         Optional<Username> name = parse(username);
         if (name.isEmpty()) {
-            return accountNotFound(signed.get());
+            return accountNotFound(signed);
         }
         AdministerAccountsUseCase.Outcome outcome = accounts.update(new AdministerAccountsUseCase.UpdateAccountCommand(
-                signed.get().caller(), name.get(), Optional.empty(), Optional.empty(), Optional.empty(),
+                signed.caller(), name.get(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(enabled)));
         if (outcome instanceof AdministerAccountsUseCase.Outcome.Done done) {
             if (!enabled) {
@@ -175,14 +176,14 @@ final class ConsoleAdminController {
             return ConsoleAccess.seeOther("/console/admin/accounts?done=" + (enabled ? "enabled" : "disabled"));
         }
         if (outcome instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
-            return forbidden(signed.get());
+            return forbidden(signed);
         }
         if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refused) {
-            return ConsoleAccess.page(HttpStatus.CONFLICT, ConsolePage.of("Accounts", signed.get().caller(),
-                    signed.get().csrfToken(), Optional.of(Notice.error(refused.reason())),
+            return ConsoleAccess.page(HttpStatus.CONFLICT, ConsolePage.of("Accounts", signed.caller(),
+                    signed.csrfToken(), Optional.of(Notice.error(refused.reason())),
                     "<p><a href=\"/console/admin/accounts\">Back to the accounts</a></p>"));
         }
-        return accountNotFound(signed.get());
+        return accountNotFound(signed);
     }
 
     @Get("/partners")
@@ -216,23 +217,24 @@ final class ConsoleAdminController {
     @Post("/partners/{id}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> sign(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
-        Optional<SignedIn> signed = signedInWithForm(request, body);
-        if (signed.isEmpty()) {
-            return access.signedIn(request).isPresent() ? access.refusedForm(request) : ConsoleAccess.toSignIn();
+        ConsoleAccess.Post post = access.post(request, body);
+        if (post instanceof ConsoleAccess.Post.Refused refused) {
+            return refused.response();
         }
+        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
         Optional<PartnerId> partner = partnerId(id);
         AdministerPartnersUseCase.Outcome outcome = partner.map(valid -> partners.update(
-                        new AdministerPartnersUseCase.UpdatePartnerCommand(signed.get().caller(), valid,
+                        new AdministerPartnersUseCase.UpdatePartnerCommand(signed.caller(), valid,
                                 Optional.empty(), Optional.of(true))))
                 .orElseGet(AdministerPartnersUseCase.Outcome.NotFound::new);
         if (outcome instanceof AdministerPartnersUseCase.Outcome.Done) {
             return ConsoleAccess.seeOther("/console/admin/partners?done=signed");
         }
         if (outcome instanceof AdministerPartnersUseCase.Outcome.NotAllowed) {
-            return forbidden(signed.get());
+            return forbidden(signed);
         }
-        return ConsoleAccess.page(HttpStatus.NOT_FOUND, ConsolePage.of("No such partner", signed.get().caller(),
-                signed.get().csrfToken(), Optional.empty(),
+        return ConsoleAccess.page(HttpStatus.NOT_FOUND, ConsolePage.of("No such partner", signed.caller(),
+                signed.csrfToken(), Optional.empty(),
                 "<p><a href=\"/console/admin/partners\">Back to the partners</a></p>"));
     }
 
@@ -318,11 +320,6 @@ final class ConsoleAdminController {
                 + "</tbody></table>");
         return ConsoleAccess.page(notice.isPresent() ? HttpStatus.NOT_FOUND : HttpStatus.OK,
                 ConsolePage.of("Audit trail", signed.caller(), signed.csrfToken(), notice, content));
-    }
-
-    private Optional<SignedIn> signedInWithForm(HttpRequest<?> request, String body) {
-        return FormParameters.parse(body) instanceof FormParameters.Parsed.Form form
-                ? access.signedInWithForm(request, form.parameters()) : Optional.empty();
     }
 
     private static MutableHttpResponse<?> forbidden(SignedIn signed) {

@@ -140,7 +140,7 @@ final class ConsoleController {
     @Post("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<FormParameters> form = form(body);
+        Optional<FormParameters> form = ConsoleAccess.form(body);
         Optional<String> expected = request.getCookies().findCookie(SIGN_IN_COOKIE).map(Cookie::getValue);
         if (form.isEmpty() || expected.isEmpty()
                 || !ConsoleSessions.sameToken(expected.get(), form.get().get("signin").orElse(null))) {
@@ -171,11 +171,12 @@ final class ConsoleController {
     @Post("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<SignedIn> signed = form(body).flatMap(form -> access.signedInWithForm(request, form));
-        if (signed.isEmpty()) {
-            return access.signedIn(request).isPresent() ? access.refusedForm(request) : ConsoleAccess.toSignIn();
+        ConsoleAccess.Post post = access.post(request, body);
+        if (post instanceof ConsoleAccess.Post.Refused refused) {
+            return refused.response();
         }
-        access.sessions().end(signed.get().cookieValue());
+        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
+        access.sessions().end(signed.cookieValue());
         return ConsoleAccess.seeOther(ConsoleAccess.SIGN_IN + "?done=signed-out")
                 .cookie(access.sessionCookie(request, "", Duration.ZERO));
     }
@@ -313,26 +314,27 @@ final class ConsoleController {
     @Post("/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
-        Optional<FormParameters> form = form(body);
-        Optional<SignedIn> signed = form.flatMap(parameters -> access.signedInWithForm(request, parameters));
-        if (signed.isEmpty()) {
-            return access.signedIn(request).isPresent() ? access.refusedForm(request) : ConsoleAccess.toSignIn();
+        ConsoleAccess.Post post = access.post(request, body);
+        if (post instanceof ConsoleAccess.Post.Refused refused) {
+            return refused.response();
         }
-        String description = form.get().get("description").orElse("");
-        String scopes = form.get().get("scopes").orElse("");
-        String lifetimeChoice = form.get().get("lifetime").orElse("");
-        String date = form.get().get("date").orElse("");
+        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
+        FormParameters form = ((ConsoleAccess.Post.Accepted) post).form();
+        String description = form.get("description").orElse("");
+        String scopes = form.get("scopes").orElse("");
+        String lifetimeChoice = form.get("lifetime").orElse("");
+        String date = form.get("date").orElse("");
         IssueTokenUseCase.Outcome outcome;
         try {
             Lifetime lifetime = chosenLifetime(lifetimeChoice, date);
-            outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(signed.get().caller(),
+            outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(signed.caller(),
                     TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes), Optional.of(lifetime)));
         } catch (InvalidValueException invalid) {
-            return creationPage(signed.get(), HttpStatus.BAD_REQUEST, Optional.of(Notice.error(invalid.getMessage())),
+            return creationPage(signed, HttpStatus.BAD_REQUEST, Optional.of(Notice.error(invalid.getMessage())),
                     description, scopes, lifetimeChoice, date);
         }
         if (outcome instanceof IssueTokenUseCase.Outcome.Issued issued) {
-            return secretPage(signed.get(), "Your new token", issued.token(), issued.credential(),
+            return secretPage(signed, "Your new token", issued.token(), issued.credential(),
                     "<p>It is active now" + issued.token().expiry().instant()
                             .map(expiry -> " and expires " + time(expiry)).orElse(" and never expires") + ".</p>");
         }
@@ -341,7 +343,7 @@ final class ConsoleController {
                 : outcome instanceof IssueTokenUseCase.Outcome.ScopeNotAllowed notAllowed
                 ? "You may not hold one of these scopes: " + notAllowed.reason() + "."
                 : "This token cannot be issued: " + ((IssueTokenUseCase.Outcome.DelegationRefused) outcome).reason();
-        return creationPage(signed.get(), HttpStatus.CONFLICT, Optional.of(Notice.error(refusal)), description, scopes,
+        return creationPage(signed, HttpStatus.CONFLICT, Optional.of(Notice.error(refusal)), description, scopes,
                 lifetimeChoice, date);
     }
 
@@ -442,100 +444,84 @@ final class ConsoleController {
 
     @Get("/tokens/{tokenId}/revoke")
     MutableHttpResponse<?> confirmRevoke(HttpRequest<?> request, @PathVariable String tokenId) {
-        Optional<SignedIn> signed = access.signedIn(request);
-        if (signed.isEmpty()) {
-            return ConsoleAccess.toSignIn();
-        }
-        Optional<TokenDetails> details = ownToken(signed.get().caller(), tokenId);
-        if (details.isEmpty()) {
-            return notFound(signed.get());
-        }
-        String content = "<p>Revoke " + named(details.get().token()) + "? Anything that uses it is refused from the "
-                + "next request on. This cannot be undone.</p>"
-                + "<form method=\"post\" action=\"/console/tokens/" + details.get().token().id() + "/revoke\">"
-                + ConsolePage.csrfField(signed.get().csrfToken())
-                + "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Revoke token</button> "
-                + "<a href=\"/console/tokens\">Cancel</a></div></form>";
-        return ConsoleAccess.page(HttpStatus.OK, ConsolePage.of("Revoke a token", signed.get().caller(),
-                signed.get().csrfToken(), Optional.empty(), content));
+        return withOwnToken(request, tokenId, (signed, token) -> ConsolePage.of("Revoke a token", signed.caller(),
+                signed.csrfToken(), Optional.empty(), "<p>Revoke " + named(token) + "? Anything that uses it is "
+                        + "refused from the next request on. This cannot be undone.</p>"
+                        + "<form method=\"post\" action=\"/console/tokens/" + token.id() + "/revoke\">"
+                        + ConsolePage.csrfField(signed.csrfToken())
+                        + "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Revoke token</button> "
+                        + "<a href=\"/console/tokens\">Cancel</a></div></form>"));
     }
 
     @Post("/tokens/{tokenId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String tokenId, @Nullable @Body String body) {
-        Optional<SignedIn> signed = form(body).flatMap(form -> access.signedInWithForm(request, form));
-        if (signed.isEmpty()) {
-            return access.signedIn(request).isPresent() ? access.refusedForm(request) : ConsoleAccess.toSignIn();
+        ConsoleAccess.Post post = access.post(request, body);
+        if (post instanceof ConsoleAccess.Post.Refused refused) {
+            return refused.response();
         }
+        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
         Optional<TokenId> id = TokenId.parse(tokenId);
-        if (id.isEmpty() || revokeToken.revoke(new RevokeTokenUseCase.RevokeTokenCommand(signed.get().caller(),
+        if (id.isEmpty() || revokeToken.revoke(new RevokeTokenUseCase.RevokeTokenCommand(signed.caller(),
                 id.get(), RevocationReason.REQUESTED)) instanceof RevokeTokenUseCase.Outcome.NotFound) {
-            return notFound(signed.get());
+            return notFound(signed);
         }
         return ConsoleAccess.seeOther("/console/tokens?done=revoked");
     }
 
     @Get("/tokens/{tokenId}/rotate")
     MutableHttpResponse<?> rotationForm(HttpRequest<?> request, @PathVariable String tokenId) {
-        Optional<SignedIn> signed = access.signedIn(request);
-        if (signed.isEmpty()) {
-            return ConsoleAccess.toSignIn();
-        }
-        Optional<TokenDetails> details = ownToken(signed.get().caller(), tokenId);
-        if (details.isEmpty()) {
-            return notFound(signed.get());
-        }
-        String content = "<p>Rotating " + named(details.get().token()) + " makes a new token with the same "
-                + "description, scopes and lifetime, and retires this one. With an overlap, both work for a while, "
-                + "so that whatever uses the old one can switch without an outage.</p>"
-                + "<form class=\"stacked\" method=\"post\" action=\"/console/tokens/" + details.get().token().id()
-                + "/rotate\">" + ConsolePage.csrfField(signed.get().csrfToken())
-                + "<div class=\"field\"><label for=\"overlap\">The old token keeps working for</label>"
-                + "<select id=\"overlap\" name=\"overlap\"><option value=\"0\">no time: retire it now</option>"
-                + "<option value=\"300\">5 minutes</option><option value=\"3600\" selected>1 hour</option>"
-                + "<option value=\"86400\">1 day</option><option value=\"604800\">7 days</option></select></div>"
-                + "<div class=\"actions\"><button type=\"submit\">Rotate token</button> "
-                + "<a href=\"/console/tokens\">Cancel</a></div></form>";
-        return ConsoleAccess.page(HttpStatus.OK, ConsolePage.of("Rotate a token", signed.get().caller(),
-                signed.get().csrfToken(), Optional.empty(), content));
+        return withOwnToken(request, tokenId, (signed, token) -> ConsolePage.of("Rotate a token", signed.caller(),
+                signed.csrfToken(), Optional.empty(), "<p>Rotating " + named(token) + " makes a new token with the "
+                        + "same description, scopes and lifetime, and retires this one. With an overlap, both work for "
+                        + "a while, so that whatever uses the old one can switch without an outage.</p>"
+                        + "<form class=\"stacked\" method=\"post\" action=\"/console/tokens/" + token.id()
+                        + "/rotate\">" + ConsolePage.csrfField(signed.csrfToken())
+                        + "<div class=\"field\"><label for=\"overlap\">The old token keeps working for</label>"
+                        + "<select id=\"overlap\" name=\"overlap\"><option value=\"0\">no time: retire it now</option>"
+                        + "<option value=\"300\">5 minutes</option><option value=\"3600\" selected>1 hour</option>"
+                        + "<option value=\"86400\">1 day</option><option value=\"604800\">7 days</option></select>"
+                        + "</div><div class=\"actions\"><button type=\"submit\">Rotate token</button> "
+                        + "<a href=\"/console/tokens\">Cancel</a></div></form>"));
     }
 
     @Post("/tokens/{tokenId}/rotate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String tokenId, @Nullable @Body String body) {
-        Optional<FormParameters> form = form(body);
-        Optional<SignedIn> signed = form.flatMap(parameters -> access.signedInWithForm(request, parameters));
-        if (signed.isEmpty()) {
-            return access.signedIn(request).isPresent() ? access.refusedForm(request) : ConsoleAccess.toSignIn();
+        ConsoleAccess.Post post = access.post(request, body);
+        if (post instanceof ConsoleAccess.Post.Refused refused) {
+            return refused.response();
         }
+        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
+        FormParameters form = ((ConsoleAccess.Post.Accepted) post).form();
         Optional<TokenId> id = TokenId.parse(tokenId);
-        Duration overlap = OVERLAPS.get(form.get().get("overlap").orElse("0"));
+        Duration overlap = OVERLAPS.get(form.get("overlap").orElse("0"));
         if (id.isEmpty()) {
-            return notFound(signed.get());
+            return notFound(signed);
         }
         if (overlap == null) {
-            return ConsoleAccess.page(HttpStatus.BAD_REQUEST, ConsolePage.of("Rotate a token", signed.get().caller(),
-                    signed.get().csrfToken(), Optional.of(Notice.error("Pick one of the overlaps offered.")),
+            return ConsoleAccess.page(HttpStatus.BAD_REQUEST, ConsolePage.of("Rotate a token", signed.caller(),
+                    signed.csrfToken(), Optional.of(Notice.error("Pick one of the overlaps offered.")),
                     "<p><a href=\"/console/tokens/" + id.get() + "/rotate\">Back</a></p>"));
         }
         RotateTokenUseCase.Outcome outcome = rotateToken.rotate(new RotateTokenUseCase.RotateTokenCommand(
-                signed.get().caller(), id.get(), overlap, Optional.empty()));
+                signed.caller(), id.get(), overlap, Optional.empty()));
         if (outcome instanceof RotateTokenUseCase.Outcome.Rotated rotated) {
             String oldUntil = rotated.rotated().token().revocation().map(revocation -> revocation.at())
                     .filter(at -> at.isAfter(clock.instant()))
                     .map(at -> "<p>The old token keeps working until " + time(at) + ".</p>")
                     .orElse("<p>The old token no longer works.</p>");
-            return secretPage(signed.get(), "Your rotated token", rotated.replacement().token(),
+            return secretPage(signed, "Your rotated token", rotated.replacement().token(),
                     rotated.replacement().credential(), oldUntil);
         }
         if (outcome instanceof RotateTokenUseCase.Outcome.NotFound) {
-            return notFound(signed.get());
+            return notFound(signed);
         }
         String reason = outcome instanceof RotateTokenUseCase.Outcome.NotRotatable notRotatable
                 ? notRotatable.reason() : outcome instanceof RotateTokenUseCase.Outcome.DelegationRefused refused
                 ? refused.reason() : ((RotateTokenUseCase.Outcome.KeyReused) outcome).reason();
-        return ConsoleAccess.page(HttpStatus.CONFLICT, ConsolePage.of("Rotate a token", signed.get().caller(),
-                signed.get().csrfToken(), Optional.of(Notice.error("The token was not rotated: " + reason + ".")),
+        return ConsoleAccess.page(HttpStatus.CONFLICT, ConsolePage.of("Rotate a token", signed.caller(),
+                signed.csrfToken(), Optional.of(Notice.error("The token was not rotated: " + reason + ".")),
                 "<p><a href=\"/console/tokens\">Back to your tokens</a></p>"));
     }
 
@@ -552,6 +538,19 @@ final class ConsoleController {
     }
 
     // Shared by the pages above
+
+    /** A page about one of the caller's tokens: sign-in without a session, not found for another's or none. */
+    private MutableHttpResponse<?> withOwnToken(HttpRequest<?> request, String tokenId,
+                                                java.util.function.BiFunction<SignedIn, Token, String> page) {
+        Optional<SignedIn> signed = access.signedIn(request);
+        if (signed.isEmpty()) {
+            return ConsoleAccess.toSignIn();
+        }
+        return ownToken(signed.get().caller(), tokenId)
+                .<MutableHttpResponse<?>>map(details -> ConsoleAccess.page(HttpStatus.OK,
+                        page.apply(signed.get(), details.token())))
+                .orElseGet(() -> notFound(signed.get()));
+    }
 
     private Optional<TokenDetails> ownToken(Caller caller, String tokenId) {
         return TokenId.parse(tokenId).map(id -> inspectToken.inspect(new InspectTokenUseCase.InspectTokenQuery(caller,
@@ -587,11 +586,6 @@ final class ConsoleController {
         return ConsoleAccess.page(status, ConsolePage.anonymous("Sign in", content))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, formToken, ConsoleAccess.SIGN_IN,
                         Duration.ofMinutes(30)));
-    }
-
-    private static Optional<FormParameters> form(String body) {
-        return FormParameters.parse(body) instanceof FormParameters.Parsed.Form form
-                ? Optional.of(form.parameters()) : Optional.empty();
     }
 
     static String time(Instant instant) {

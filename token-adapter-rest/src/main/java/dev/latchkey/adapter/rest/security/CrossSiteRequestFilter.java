@@ -11,7 +11,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import java.util.Set;
 
 /**
  * A browser that has been given an account's password for HTTP Basic keeps it, and attaches it to every request to
@@ -20,12 +19,11 @@ import java.util.Set;
  * clients never send the header, so a state-changing request that carries it is refused here, before anything
  * reads its credentials. The console protects its own forms (SameSite cookies and form tokens) and is left out.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN,
+        methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 final class CrossSiteRequestFilter implements Ordered {
 
     static final String FETCH_SITE = "Sec-Fetch-Site";
-    private static final Set<HttpMethod> CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
     private static final String DETAIL = "A request another site's page made from a browser cannot change anything "
             + "here; call the API from your own client.";
 
@@ -38,7 +36,7 @@ final class CrossSiteRequestFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> refuseCrossSiteChanges(HttpRequest<?> request) {
-        if (!CHANGING.contains(request.getMethod()) || !"cross-site".equalsIgnoreCase(
+        if (!"cross-site".equalsIgnoreCase(
                 request.getHeaders().get(FETCH_SITE)) || request.getPath().startsWith("/console")) {
             return null;
         }
