@@ -92,8 +92,9 @@ class JdbcChangeLogReader implements ChangeLogReader {
         if (connection != null) {
             try {
                 connection.close();
-            } catch (SQLException ignored) {
-                // Closing a broken connection can fail; the pool discards it either way.
+            } catch (SQLException | RuntimeException ignored) {
+                // Closing a broken connection can fail; the pool discards it either way. At shutdown the pool may be
+                // closed before this bean, and Hikari's proxy then fails with a NullPointerException: nothing is lost.
             }
             connection = null;
         }
