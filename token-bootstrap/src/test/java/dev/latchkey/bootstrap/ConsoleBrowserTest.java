@@ -224,6 +224,35 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
     }
 
     @Test
+    void everyBadInputGetsAPageThatSaysSoNeverAServerError() throws Exception {
+        newAccount("quinn");
+        String session = signInWithoutBrowser("quinn", "quinn-long-password");
+        Map<String, String> cookie = Map.of("Cookie", "latchkey_console=" + session);
+        String page = HttpCalls.send(node(), "GET", "/console/tokens/new", cookie, null).body();
+        String csrf = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        Map<String, String> form = Map.of("Cookie", "latchkey_console=" + session,
+                "Content-Type", "application/x-www-form-urlencoded");
+        for (String body : List.of("lifetime=date&date=+999999999-12-31", "lifetime=date&date=1999-01-01",
+                "lifetime=date&date=next+tuesday", "lifetime=365", "lifetime=", "description=" + "x".repeat(201),
+                "scopes=a%22b", "scopes=" + "s+".repeat(40), "description=%ZZ", "lifetime=7&lifetime=30")) {
+            HttpResponse<String> response = HttpCalls.send(node(), "POST", "/console/tokens", form,
+                    "csrf=" + csrf + "&" + body);
+            assertThat(response.statusCode()).as(body).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).as(body).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/html"));
+        }
+        for (String query : List.of("?page=-1", "?page=abc", "?status=bogus", "?page=99999999999")) {
+            assertThat(HttpCalls.send(node(), "GET", "/console/tokens" + query, cookie, null).statusCode())
+                    .as(query).isBetween(400, 499);
+        }
+        for (String path : List.of("/console/tokens/not-an-id/rotate", "/console/tokens/not-an-id/revoke")) {
+            assertThat(HttpCalls.send(node(), "POST", path, form, "csrf=" + csrf + "&overlap=x").statusCode())
+                    .as(path).isBetween(400, 499);
+        }
+        assertThat(tokenCount("quinn", "quinn-long-password")).isZero();
+    }
+
+    @Test
     void theConsolesErrorsArePagesWithItsHeaders() throws Exception {
         for (String[] request : List.of(new String[] {"GET", "/console/no-such-page"},
                 new String[] {"DELETE", "/console/tokens"}, new String[] {"GET", "/console/tokens/new/extra"})) {

@@ -50,11 +50,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -356,14 +356,13 @@ final class ConsoleController {
             return Lifetime.never();
         }
         if (choice.equals("date")) {
-            LocalDate day;
+            Duration untilEndOfDay;
             try {
-                day = LocalDate.parse(date);
-            } catch (DateTimeParseException unreadable) {
+                untilEndOfDay = Duration.between(clock.instant(),
+                        LocalDate.parse(date).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeException unreadableOrOutOfRange) {
                 throw new InvalidValueException("date", "pick the date the token should expire on");
             }
-            Duration untilEndOfDay = Duration.between(clock.instant(),
-                    day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             if (untilEndOfDay.isNegative() || untilEndOfDay.isZero()) {
                 throw new InvalidValueException("date", "the expiry date must be today or later");
             }
