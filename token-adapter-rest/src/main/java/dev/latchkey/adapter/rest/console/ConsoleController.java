@@ -81,8 +81,10 @@ final class ConsoleController {
     private static final TokenFilter UNUSED_FOR_90_DAYS =
             new TokenFilter(Set.of(), Optional.empty(), Optional.of(Duration.ofDays(90)));
     /** Overlaps a rotation offers: how long the old token keeps working beside its replacement. */
-    private static final Map<String, Duration> OVERLAPS = Map.of("0", Duration.ZERO, "300", Duration.ofMinutes(5),
-            "3600", Duration.ofHours(1), "86400", Duration.ofDays(1), "604800", Duration.ofDays(7));
+    private static final List<Overlap> OVERLAPS = List.of(new Overlap(Duration.ZERO, "no time: retire it now"),
+            new Overlap(Duration.ofMinutes(5), "5 minutes"), new Overlap(Duration.ofHours(1), "1 hour"),
+            new Overlap(Duration.ofDays(1), "1 day"), new Overlap(Duration.ofDays(7), "7 days"));
+    private static final Duration SUGGESTED_OVERLAP = Duration.ofHours(1);
     private static final Map<String, String> DONE_MESSAGES = Map.of("revoked", "The token is revoked.",
             "signed-out", "You are signed out.");
     private static final Map<String, Asset> ASSETS = Map.of(
@@ -477,9 +479,7 @@ final class ConsoleController {
                         + "<form class=\"stacked\" method=\"post\" action=\"/console/tokens/" + token.id()
                         + "/rotate\">" + ConsolePage.csrfField(signed.csrfToken())
                         + "<div class=\"field\"><label for=\"overlap\">The old token keeps working for</label>"
-                        + "<select id=\"overlap\" name=\"overlap\"><option value=\"0\">no time: retire it now</option>"
-                        + "<option value=\"300\">5 minutes</option><option value=\"3600\" selected>1 hour</option>"
-                        + "<option value=\"86400\">1 day</option><option value=\"604800\">7 days</option></select>"
+                        + "<select id=\"overlap\" name=\"overlap\">" + overlapOptions() + "</select>"
                         + "</div><div class=\"actions\"><button type=\"submit\">Rotate token</button> "
                         + "<a href=\"/console/tokens\">Cancel</a></div></form>"));
     }
@@ -494,7 +494,8 @@ final class ConsoleController {
         SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
         FormParameters form = ((ConsoleAccess.Post.Accepted) post).form();
         Optional<TokenId> id = TokenId.parse(tokenId);
-        Duration overlap = OVERLAPS.get(form.get("overlap").orElse("0"));
+        Duration overlap = OVERLAPS.stream().filter(offered -> offered.value().equals(form.get("overlap").orElse("0")))
+                .findFirst().map(Overlap::duration).orElse(null);
         if (id.isEmpty()) {
             return notFound(signed);
         }
@@ -590,6 +591,23 @@ final class ConsoleController {
     static String time(Instant instant) {
         return "<time datetime=\"" + instant + "\">" + instant.atOffset(ZoneOffset.UTC).toLocalDateTime()
                 .withSecond(0).withNano(0).toString().replace('T', ' ') + " UTC</time>";
+    }
+
+    private static String overlapOptions() {
+        StringBuilder options = new StringBuilder();
+        for (Overlap overlap : OVERLAPS) {
+            options.append("<option value=\"").append(overlap.value()).append('"')
+                    .append(overlap.duration().equals(SUGGESTED_OVERLAP) ? " selected" : "").append('>')
+                    .append(Html.text(overlap.label())).append("</option>");
+        }
+        return options.toString();
+    }
+
+    /** An overlap the rotation form offers, sent as its number of seconds. */
+    private record Overlap(Duration duration, String label) {
+        String value() {
+            return String.valueOf(duration.toSeconds());
+        }
     }
 
     private record Asset(byte[] bytes, String type) {
