@@ -6,7 +6,6 @@ import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.adapter.persistence.TestDatabase;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
-import io.micronaut.web.router.UriRouteInfo;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;

@@ -8,7 +8,6 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.domain.Account;
-import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;

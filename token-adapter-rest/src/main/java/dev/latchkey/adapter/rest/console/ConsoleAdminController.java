@@ -2,7 +2,6 @@ package dev.latchkey.adapter.rest.console;
 
 import dev.latchkey.adapter.rest.console.ConsoleAccess.SignedIn;
 import dev.latchkey.adapter.rest.console.ConsolePage.Notice;
-import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
