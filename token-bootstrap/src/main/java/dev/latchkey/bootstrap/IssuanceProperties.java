@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * {@code latchkey.issuance.*}: how long tokens live. Read once at start-up and handed to the core as an
+ * {@code latchkey.issuance.*}: how long tokens live, and how many active ones an account may hold. Read once at start-up and handed to the core as an
  * {@link IssuancePolicy}, which rejects inconsistent settings (a default above the maximum, say) before the server
  * accepts a request.
  */
@@ -21,6 +21,7 @@ public class IssuanceProperties {
     private Duration defaultLifetime = DEFAULT_DEFAULT_LIFETIME;
     private Duration maximumLifetime = DEFAULT_MAXIMUM_LIFETIME;
     private boolean neverExpiringAllowed = DEFAULT_NEVER_EXPIRING_ALLOWED;
+    private int maximumActiveTokensPerAccount = IssuancePolicy.DEFAULT_MAXIMUM_ACTIVE_TOKENS_PER_ACCOUNT;
 
     public Duration getDefaultLifetime() {
         return defaultLifetime;
@@ -46,7 +47,17 @@ public class IssuanceProperties {
         this.neverExpiringAllowed = neverExpiringAllowed;
     }
 
+    /** A ceiling on every account's active personal tokens, over any policy's own limit. */
+    public int getMaximumActiveTokensPerAccount() {
+        return maximumActiveTokensPerAccount;
+    }
+
+    public void setMaximumActiveTokensPerAccount(int maximumActiveTokensPerAccount) {
+        this.maximumActiveTokensPerAccount = maximumActiveTokensPerAccount;
+    }
+
     IssuancePolicy toPolicy() {
-        return new IssuancePolicy(Lifetime.of(defaultLifetime), maximumLifetime, neverExpiringAllowed);
+        return new IssuancePolicy(Lifetime.of(defaultLifetime), maximumLifetime, neverExpiringAllowed,
+                maximumActiveTokensPerAccount);
     }
 }

@@ -200,11 +200,11 @@ class UseCaseFactory {
 
     /** The ports both grant surfaces share; each gets its own policy. */
     @Singleton
-    GrantWiring grantWiring(LatchkeyServices.TokenStore store, AuthenticateUseCase authenticate,
-                            LoadAccountPort accounts, LoadPartnerPort partners, RandomnessPort randomness,
-                            JwtAccessTokenPort jwts, Clock clock) {
-        return policy -> LatchkeyServices.grantTokens(policy, store, authenticate, accounts, partners, randomness,
-                jwts, clock);
+    GrantWiring grantWiring(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
+                            AuthenticateUseCase authenticate, LoadAccountPort accounts, LoadPartnerPort partners,
+                            LoadPolicyPort policies, RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
+        return policy -> LatchkeyServices.grantTokens(policy, issuance.toPolicy(), store, authenticate, accounts,
+                partners, policies, randomness, jwts, clock);
     }
 
     interface GrantWiring {

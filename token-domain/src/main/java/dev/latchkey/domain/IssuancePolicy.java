@@ -5,11 +5,26 @@ import java.util.Objects;
 
 /**
  * How long tokens may live: the lifetime given when none is asked for, the longest finite lifetime that may be
- * asked for, and whether tokens that never expire may be issued at all.
+ * asked for, and whether tokens that never expire may be issued at all; and how many active personal tokens one
+ * account may hold, whatever policy governs it.
+ *
+ * @param maximumActiveTokensPerAccount a ceiling over every policy's own limit, so that no account can fill the store
  */
-public record IssuancePolicy(Lifetime defaultLifetime, Duration maximumLifetime, boolean neverExpiringAllowed) {
+public record IssuancePolicy(Lifetime defaultLifetime, Duration maximumLifetime, boolean neverExpiringAllowed,
+                             int maximumActiveTokensPerAccount) {
+
+    /** The ceiling on an account's active personal tokens when none is configured. */
+    public static final int DEFAULT_MAXIMUM_ACTIVE_TOKENS_PER_ACCOUNT = 1_000;
+
+    /** A policy with the default ceiling on active tokens. */
+    public IssuancePolicy(Lifetime defaultLifetime, Duration maximumLifetime, boolean neverExpiringAllowed) {
+        this(defaultLifetime, maximumLifetime, neverExpiringAllowed, DEFAULT_MAXIMUM_ACTIVE_TOKENS_PER_ACCOUNT);
+    }
 
     public IssuancePolicy {
+        if (maximumActiveTokensPerAccount < 1) {
+            throw new InvalidValueException("maximumActiveTokensPerAccount", "must be at least 1");
+        }
         Objects.requireNonNull(defaultLifetime, "defaultLifetime");
         Objects.requireNonNull(maximumLifetime, "maximumLifetime");
         if (maximumLifetime.isNegative() || maximumLifetime.isZero()

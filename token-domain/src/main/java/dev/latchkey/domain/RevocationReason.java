@@ -15,5 +15,19 @@ public enum RevocationReason {
     /** The client it was issued to was disabled. */
     CLIENT_DISABLED,
     /** Its owner's account was disabled or deleted. */
-    ACCOUNT_DISABLED
+    ACCOUNT_DISABLED,
+    /** The token presented to make it (its delegator), or one further up that chain, was revoked. */
+    DELEGATOR_REVOKED,
+    /**
+     * Its delegator was rotated: it ends with the delegator's overlap, and, like the delegator's own scheduled
+     * revocation, is brought forward by an earlier one.
+     */
+    DELEGATOR_ROTATED,
+    /** It carried a scope its owner may no longer hold (an administrator's {@code introspect} after a demotion). */
+    SCOPE_WITHDRAWN;
+
+    /** Whether a revocation for this reason marks the planned end of an overlap, which an earlier one may cut short. */
+    public boolean isScheduled() {
+        return this == ROTATED || this == DELEGATOR_ROTATED;
+    }
 }

@@ -111,6 +111,15 @@ public final class Token {
      */
     public RotationOutcome rotate(Instant now, Duration overlap, TokenId replacementId, Expiry replacementExpiry,
                                   SecretHash replacementHash) {
+        return rotate(now, overlap, replacementId, replacementExpiry, replacementHash, delegator());
+    }
+
+    /**
+     * Rotates as above, the replacement made the delegate of {@code replacementDelegator}: another token that rotates
+     * this one makes the replacement, so it ends with that token, as any token it makes does.
+     */
+    public RotationOutcome rotate(Instant now, Duration overlap, TokenId replacementId, Expiry replacementExpiry,
+                                  SecretHash replacementHash, Optional<TokenId> replacementDelegator) {
         if (overlap.isNegative()) {
             throw new IllegalArgumentException("an overlap cannot be negative");
         }
@@ -123,8 +132,8 @@ public final class Token {
         if (!isActiveAt(now)) {
             return new RotationOutcome.Refused("the token has expired");
         }
-        Issued replacement = issue(attributes.withId(replacementId).withExpiry(replacementExpiry), now,
-                replacementHash);
+        Issued replacement = issue(attributes.withId(replacementId).withExpiry(replacementExpiry)
+                .withDelegator(replacementDelegator), now, replacementHash);
         Instant retiresAt = now.plus(overlap);
         Token retiring = new Token(attributes, createdAt, secretHash, lastUsedAt,
                 new Revocation(retiresAt, RevocationReason.ROTATED), consumedAt);
@@ -163,10 +172,18 @@ public final class Token {
         if (!scopes().containsAll(requestedScopes)) {
             return new Delegation.Refused("the presenting token cannot grant scopes it does not carry itself");
         }
-        if (requestedExpiry.isLaterThan(expiry())) {
+        if (requestedExpiry.isLaterThan(validUntil())) {
             return new Delegation.Refused("the presenting token cannot issue a token that outlives it");
         }
         return new Delegation.Permitted();
+    }
+
+    /**
+     * The last moment this token can be valid, as far as is known now: its expiry, or a revocation scheduled before it
+     * (the end of a rotation's overlap). What it delegates must end by then too.
+     */
+    public Expiry validUntil() {
+        return revocation == null ? expiry() : Expiry.earliest(expiry(), Expiry.at(revocation.at()));
     }
 
     public boolean isOwnedBy(AccountId account) {
@@ -221,6 +238,11 @@ public final class Token {
 
     public Optional<Audience> audience() {
         return attributes.audience();
+    }
+
+    /** The token that was presented to make this one; empty for a root. */
+    public Optional<TokenId> delegator() {
+        return attributes.delegator();
     }
 
     public Instant createdAt() {

@@ -9,11 +9,15 @@ import java.util.Optional;
  * @param grant  the authorization grant the token belongs to, for access and refresh tokens obtained through the
  *               token endpoint
  * @param client   the OAuth 2.0 client the token was issued to, when one authenticated
- * @param audience who the token is meant for, when it was narrowed to one (by a token exchange)
+ * @param audience  who the token is meant for, when it was narrowed to one (by a token exchange)
+ * @param delegator the token that was presented as the credential to make this one, which makes this one its
+ *                  delegate: it ends when its delegator is revoked or rotated out (ADR 5). Empty for a root, made
+ *                  with a password, a client's secret or a refresh token.
  */
 public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
                               Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
-                              Optional<GrantSurface> surface, Optional<Audience> audience) {
+                              Optional<GrantSurface> surface, Optional<Audience> audience,
+                              Optional<TokenId> delegator) {
 
     public TokenAttributes {
         Objects.requireNonNull(id, "id");
@@ -26,6 +30,10 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(surface, "surface");
         Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(delegator, "delegator");
+        if (delegator.equals(Optional.of(id))) {
+            throw new InvalidValueException("delegator", "a token cannot be its own delegator");
+        }
         if (surface.isPresent() && grant.isEmpty()) {
             throw new InvalidValueException("surface", "only a grant's tokens are made through a surface");
         }
@@ -35,7 +43,14 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
     public TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
                            Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
                            Optional<GrantSurface> surface) {
-        this(id, owner, kind, description, scopes, expiry, grant, client, surface, Optional.empty());
+        this(id, owner, kind, description, scopes, expiry, grant, client, surface, Optional.empty(), Optional.empty());
+    }
+
+    /** A root token for the audience given, if any. */
+    public TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
+                           Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
+                           Optional<GrantSurface> surface, Optional<Audience> audience) {
+        this(id, owner, kind, description, scopes, expiry, grant, client, surface, audience, Optional.empty());
     }
 
     /** A personal token: made directly by its owner, outside any grant or client. */
@@ -47,10 +62,27 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
 
     /** The same token with another expiry; for a replacement or a shortened overlap. */
     public TokenAttributes withExpiry(Expiry newExpiry) {
-        return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client, surface, audience);
+        return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client, surface, audience,
+                delegator);
     }
 
     public TokenAttributes withId(TokenId newId) {
-        return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client, surface, audience);
+        return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client, surface, audience,
+                delegator);
+    }
+
+    /**
+     * The same token made with {@code presented} as its credential: its delegate, meant for the presented token's
+     * audience, since a delegate can do no more than its delegator, and one narrowed to an audience stays narrowed.
+     */
+    public TokenAttributes delegatedBy(Token presented) {
+        return new TokenAttributes(id, owner, kind, description, scopes, expiry, grant, client, surface,
+                presented.audience(), Optional.of(presented.id()));
+    }
+
+    /** The same token with no delegator, or another one; for a rotation's replacement. */
+    public TokenAttributes withDelegator(Optional<TokenId> newDelegator) {
+        return new TokenAttributes(id, owner, kind, description, scopes, expiry, grant, client, surface, audience,
+                newDelegator);
     }
 }

@@ -70,16 +70,59 @@ public record TokenPolicy(Lifetime defaultLifetime, Duration maximumLifetime, Se
     }
 
     /**
-     * Whether an account may be issued a token with this lifetime and these scopes while it holds
-     * {@code activeTokens} active personal tokens, counted only where the policy limits them; the first rule broken,
-     * if any.
+     * The one decision every path that creates a token takes: the lifetime the token gets, or the first rule the
+     * request breaks. A lifetime someone asked for is granted or refused as asked; the policy's default or a
+     * surface's own lifetime is fitted to the policy, so that what nobody asked for is never refused (ADR 13). The
+     * count of active tokens is not decided here: it is a fact about the store at the moment of the write, so the
+     * store enforces {@link #maximumActiveTokens} atomically.
      */
-    public Optional<Violation> checkIssue(Role role, Lifetime lifetime, Scopes scopes,
-                                          java.util.function.LongSupplier activeTokens) {
-        return checkLifetime(role, lifetime).or(() -> checkScopes(scopes)).or(() -> maximumActiveTokens
-                .filter(limit -> activeTokens.getAsLong() >= limit)
-                .map(limit -> new Violation(Rule.MAXIMUM_ACTIVE_TOKENS,
-                        "an account may hold at most " + limit + " active tokens; revoke one first")));
+    public Decision decide(Role role, LifetimeRequest requested, Scopes scopes) {
+        Optional<Violation> scopeViolation = checkScopes(scopes);
+        if (scopeViolation.isPresent()) {
+            return new Decision.Refused(scopeViolation.get());
+        }
+        Lifetime lifetime;
+        if (requested instanceof LifetimeRequest.Explicit explicit) {
+            lifetime = explicit.lifetime();
+        } else if (requested instanceof LifetimeRequest.Fitted surface) {
+            lifetime = fitted(role, surface.lifetime());
+        } else {
+            lifetime = fitted(role, defaultLifetime);
+        }
+        return checkLifetime(role, lifetime).<Decision>map(Decision.Refused::new)
+                .orElseGet(() -> new Decision.Granted(lifetime));
+    }
+
+    /** The longest lifetime no longer than {@code wanted} that this policy allows the role. */
+    private Lifetime fitted(Role role, Lifetime wanted) {
+        if (wanted instanceof Lifetime.Never) {
+            return neverExpiringRoles.contains(role) ? wanted : Lifetime.of(maximumLifetime);
+        }
+        Duration duration = ((Lifetime.Finite) wanted).duration();
+        return duration.compareTo(maximumLifetime) > 0 ? Lifetime.of(maximumLifetime) : wanted;
+    }
+
+    /** What a policy says to a request for a token. */
+    public sealed interface Decision {
+        /** The token may be issued, with this lifetime. */
+        record Granted(Lifetime lifetime) implements Decision {
+            public Granted {
+                Objects.requireNonNull(lifetime, "lifetime");
+            }
+        }
+
+        /** The request breaks a rule. */
+        record Refused(Violation violation) implements Decision {
+            public Refused {
+                Objects.requireNonNull(violation, "violation");
+            }
+        }
+    }
+
+    /** The refusal the store gives when an account already holds {@code limit} active tokens. */
+    public static Violation activeTokensExceeded(int limit) {
+        return new Violation(Rule.MAXIMUM_ACTIVE_TOKENS,
+                "an account may hold at most " + limit + " active tokens; revoke one first");
     }
 
     /** The lifetime and never-expiring rules alone, as a rotation, which keeps the count, is checked. */
@@ -94,7 +137,8 @@ public record TokenPolicy(Lifetime defaultLifetime, Duration maximumLifetime, Se
                 "the lifetime must be at most " + maximumLifetime.getSeconds() + " seconds")) : Optional.empty();
     }
 
-    private Optional<Violation> checkScopes(Scopes scopes) {
+    /** The allowed-scopes rule alone. */
+    public Optional<Violation> checkScopes(Scopes scopes) {
         return allowedScopes.filter(allowed -> !allowed.containsAll(scopes)).map(allowed -> new Violation(
                 Rule.ALLOWED_SCOPES, "only these scopes may be requested: " + (allowed.values().isEmpty() ? "none"
                 : String.join(" ", allowed.values()))));

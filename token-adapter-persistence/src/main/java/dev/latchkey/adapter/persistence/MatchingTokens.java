@@ -68,13 +68,14 @@ class MatchingTokens {
         });
     }
 
-    private static TokenRow row(ResultSet rows) throws SQLException {
+    static TokenRow row(ResultSet rows) throws SQLException {
         return new TokenRow(rows.getObject("id", UUID.class), rows.getObject("owner_id", UUID.class),
                 rows.getString("kind"), rows.getString("description"), rows.getString("scopes"),
                 rows.getString("secret_hash"), instant(rows, "created_at"), instant(rows, "expires_at"),
                 instant(rows, "last_used_at"), instant(rows, "revoked_at"), rows.getString("revocation_reason"),
                 rows.getObject("grant_id", UUID.class), rows.getString("client_id"), instant(rows, "consumed_at"),
-                rows.getString("grant_surface"), rows.getString("audience"));
+                rows.getString("grant_surface"), rows.getString("audience"),
+                rows.getObject("delegator_id", UUID.class));
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

@@ -10,7 +10,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import dev.latchkey.application.port.out.SaveTokenPort.SaveOutcome;
 import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.Token;
+import java.util.OptionalInt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,9 +39,10 @@ class TokenInserts {
     static final int MAXIMUM_BATCH = 256;
     private static final String INSERT = "INSERT INTO token (id, owner_id, kind, description, scopes, secret_hash, "
             + "created_at, expires_at, last_used_at, revoked_at, revocation_reason, grant_id, client_id, consumed_at, "
-            + "grant_surface, audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "grant_surface, audience, delegator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private record Pending(TokenRow row, AuditEvent issued, CompletableFuture<Void> committed) {
+    private record Pending(IssuanceGuard.Candidate candidate, AuditEvent issued,
+                           CompletableFuture<SaveOutcome> committed) {
     }
 
     private final TransactionOperations<Connection> transactions;
@@ -53,15 +57,19 @@ class TokenInserts {
         writer.start();
     }
 
-    /** Inserts the row and its audit entry; returns once they are committed, or throws why they were not. */
-    void insert(TokenRow row, AuditEvent issued) {
+    /**
+     * Inserts the token and its audit entry unless the guard refuses it; returns once they are committed, or throws
+     * why they were not.
+     */
+    SaveOutcome insert(Token token, AuditEvent issued, OptionalInt activePersonalLimit) {
         if (stopping) {
             throw new IllegalStateException("the service is stopping");
         }
-        Pending pending = new Pending(row, issued, new CompletableFuture<>());
+        Pending pending = new Pending(new IssuanceGuard.Candidate(token, activePersonalLimit), issued,
+                new CompletableFuture<>());
         queue.add(pending);
         try {
-            pending.committed().join();
+            return pending.committed().join();
         } catch (CompletionException failed) {
             throw failed.getCause() instanceof RuntimeException cause ? cause
                     : new IllegalStateException("could not store the token", failed.getCause());
@@ -101,8 +109,10 @@ class TokenInserts {
 
     private void write(List<Pending> batch) {
         try {
-            insertAll(batch);
-            batch.forEach(pending -> pending.committed().complete(null));
+            List<SaveOutcome> outcomes = insertAll(batch);
+            for (int index = 0; index < batch.size(); index++) {
+                batch.get(index).committed().complete(outcomes.get(index));
+            }
         } catch (RuntimeException batchFailed) {
             if (StoreFailures.unavailable(batchFailed)) {
                 // The store is down, not one row bad: trying each row alone would make the last caller wait one
@@ -113,8 +123,7 @@ class TokenInserts {
             }
             for (Pending pending : batch) {
                 try {
-                    insertAll(List.of(pending));
-                    pending.committed().complete(null);
+                    pending.committed().complete(insertAll(List.of(pending)).get(0));
                 } catch (RuntimeException failed) {
                     pending.committed().completeExceptionally(failed);
                 }
@@ -122,20 +131,37 @@ class TokenInserts {
         }
     }
 
-    private void insertAll(List<Pending> batch) {
-        transactions.executeWrite(status -> {
-            try (PreparedStatement insert = status.getConnection().prepareStatement(INSERT)) {
-                for (Pending pending : batch) {
-                    bind(insert, pending.row());
-                    insert.addBatch();
+    private List<SaveOutcome> insertAll(List<Pending> batch) {
+        return transactions.executeWrite(status -> insertGuarded(status.getConnection(),
+                batch.stream().map(Pending::candidate).toList(), batch.stream().map(Pending::issued).toList()));
+    }
+
+    /**
+     * Inserts, on the caller's connection and in its transaction, each token the guard admits with its audit entry;
+     * returns the guard's decision for each.
+     */
+    static List<SaveOutcome> insertGuarded(Connection connection, List<IssuanceGuard.Candidate> candidates,
+                                           List<AuditEvent> issued) {
+        try {
+            List<SaveOutcome> outcomes = IssuanceGuard.decide(connection, candidates);
+            List<AuditEvent> admitted = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int index = 0; index < candidates.size(); index++) {
+                    if (outcomes.get(index) == SaveOutcome.SAVED) {
+                        bind(insert, TokenRow.fromDomain(candidates.get(index).token()));
+                        insert.addBatch();
+                        admitted.add(issued.get(index));
+                    }
                 }
-                insert.executeBatch();
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not insert " + batch.size() + " tokens", failure);
+                if (!admitted.isEmpty()) {
+                    insert.executeBatch();
+                }
             }
-            AuditRows.insert(status.getConnection(), batch.stream().map(Pending::issued).toList());
-            return null;
-        });
+            AuditRows.insert(connection, admitted);
+            return outcomes;
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not insert " + candidates.size() + " tokens", failure);
+        }
     }
 
     private static void bind(PreparedStatement insert, TokenRow row) throws SQLException {
@@ -155,6 +181,7 @@ class TokenInserts {
         instant(insert, 14, row.consumedAt());
         insert.setString(15, row.grantSurface());
         insert.setString(16, row.audience());
+        uuid(insert, 17, row.delegatorId());
     }
 
     private static void instant(PreparedStatement insert, int index, Instant value) throws SQLException {

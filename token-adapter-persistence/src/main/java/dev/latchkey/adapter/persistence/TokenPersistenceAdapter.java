@@ -3,6 +3,7 @@ package dev.latchkey.adapter.persistence;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.SaveTokenPort.SaveOutcome;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEvent;
@@ -11,7 +12,10 @@ import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenId;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.OptionalInt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,13 +40,15 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     private final ChangeLog changeLog;
     private final WriteTransactions writes;
     private final TokenInserts inserts;
-    private final AuditTrailAdapter audit;
     private final MatchingTokens matching;
     private final StoreMetrics metrics;
+    private final TransactionOperations<Connection> transactions;
 
     TokenPersistenceAdapter(TokenRepository repository, PersistenceCaches caches, TokenUses uses, ChangeLog changeLog,
-                            WriteTransactions writes, TokenInserts inserts, AuditTrailAdapter audit,
-                            MatchingTokens matching, StoreMetrics metrics) {
+                            WriteTransactions writes, TokenInserts inserts,
+                            MatchingTokens matching, StoreMetrics metrics,
+                            TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.metrics = metrics;
         this.repository = repository;
         this.caches = caches;
@@ -50,7 +56,6 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
         this.changeLog = changeLog;
         this.writes = writes;
         this.inserts = inserts;
-        this.audit = audit;
         this.matching = matching;
     }
 
@@ -106,20 +111,21 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     }
 
     /**
-     * Durable when this returns, the token and its audit entry both: in the caller's transaction if there is one,
-     * else in a shared group commit.
+     * Durable when this returns {@code SAVED}, the token and its audit entry both: in the caller's transaction if
+     * there is one, else in a shared group commit; either way checked by the {@link IssuanceGuard} in that
+     * transaction.
      */
     @Override
-    public void saveNew(Token token, AuditEvent issued) {
+    public SaveOutcome saveNew(Token token, AuditEvent issued, OptionalInt activePersonalLimit) {
         MemoryOnly.mayWait();
-        TokenRow row = TokenRow.fromDomain(token);
-        if (writes.inTransaction()) {
-            repository.save(row);
-            audit.record(issued);
-        } else {
-            inserts.insert(row, issued);
+        SaveOutcome outcome = writes.inTransaction()
+                ? transactions.executeWrite(status -> TokenInserts.insertGuarded(status.getConnection(),
+                        List.of(new IssuanceGuard.Candidate(token, activePersonalLimit)), List.of(issued))).get(0)
+                : inserts.insert(token, issued, activePersonalLimit);
+        if (outcome == SaveOutcome.SAVED) {
             metrics.counted(issued);
         }
+        return outcome;
     }
 
     @Override
@@ -153,6 +159,8 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
             rows = repository.findRevocableOfGrant(grant.grant().value(), at);
         } else if (selection instanceof LoadTokenPort.Selection.IssuedTo client) {
             rows = repository.findRevocableOfClient(client.client().value(), at);
+        } else if (selection instanceof LoadTokenPort.Selection.DelegatesOf delegates) {
+            rows = repository.findRevocableDelegatesOf(delegates.delegator().value(), at);
         } else if (selection instanceof LoadTokenPort.Selection.OwnedBy owner) {
             rows = repository.findRevocableOwnedBy(owner.owner().value(), at);
         } else {

@@ -45,6 +45,9 @@ interface TokenRepository extends GenericRepository<TokenRow, UUID> {
             + "AND (revoked_at IS NULL OR revoked_at > :at)")
     List<TokenRow> findRevocablePersonalDescribed(UUID ownerId, String description, Instant at);
 
+    @Query("SELECT * FROM token WHERE delegator_id = :delegatorId AND (revoked_at IS NULL OR revoked_at > :at)")
+    List<TokenRow> findRevocableDelegatesOf(UUID delegatorId, Instant at);
+
     /** Spends a refresh token; matches only while it is unspent and not revoked, so one exchange wins. */
     @Query("UPDATE token SET consumed_at = :consumedAt "
             + "WHERE id = :id AND kind = 'REFRESH' AND consumed_at IS NULL "

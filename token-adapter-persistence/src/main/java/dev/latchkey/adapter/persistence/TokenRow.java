@@ -27,7 +27,7 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt,
                 @Nullable Instant revokedAt, @Nullable String revocationReason, @Nullable UUID grantId,
                 @Nullable String clientId, @Nullable Instant consumedAt, @Nullable String grantSurface,
-                @Nullable String audience) {
+                @Nullable String audience, @Nullable UUID delegatorId) {
 
     static TokenRow fromDomain(Token token) {
         Revocation revocation = token.revocation().orElse(null);
@@ -38,7 +38,8 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 revocation == null ? null : revocation.reason().name(),
                 token.grant().map(GrantId::value).orElse(null), token.client().map(ClientId::value).orElse(null),
                 token.consumedAt().orElse(null), token.surface().map(GrantSurface::name).orElse(null),
-                token.audience().map(Audience::value).orElse(null));
+                token.audience().map(Audience::value).orElse(null),
+                token.delegator().map(TokenId::value).orElse(null));
     }
 
     Token toDomain() {
@@ -48,7 +49,7 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 TokenKind.valueOf(kind), TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes),
                 Expiry.ofNullable(expiresAt), Optional.ofNullable(grantId).map(GrantId::new),
                 Optional.ofNullable(clientId).map(ClientId::new), Optional.ofNullable(grantSurface).map(GrantSurface::new),
-                Optional.ofNullable(audience).map(Audience::new));
+                Optional.ofNullable(audience).map(Audience::new), Optional.ofNullable(delegatorId).map(TokenId::new));
         return Token.restore(attributes, createdAt, SecretHash.fromHex(secretHash), lastUsedAt, revocation,
                 consumedAt);
     }

@@ -73,13 +73,19 @@ class BackgroundWorkTest {
                     if (writes.incrementAndGet() == 1) {
                         throw injected;
                     }
-                    return null;
+                    return java.util.List.of(dev.latchkey.application.port.out.SaveTokenPort.SaveOutcome.SAVED);
                 });
         TokenInserts inserts = new TokenInserts(transactions);
+        dev.latchkey.domain.Token token = dev.latchkey.domain.Token.issue(dev.latchkey.domain.TokenAttributes.personal(
+                dev.latchkey.domain.TokenId.fromRandomBytes(new byte[16]),
+                dev.latchkey.domain.AccountId.fromRandomBytes(new byte[16]), dev.latchkey.domain.TokenDescription.none(),
+                dev.latchkey.domain.Scopes.none(), dev.latchkey.domain.Expiry.never()), java.time.Instant.EPOCH,
+                dev.latchkey.domain.SecretHash.of("lk_example")).token();
         try {
-            // The fake store never reads the row.
-            assertThatThrownBy(() -> inserts.insert(null, null)).cause().isSameAs(injected);
-            inserts.insert(null, null);
+            // The fake store never reads the token.
+            assertThatThrownBy(() -> inserts.insert(token, null, java.util.OptionalInt.empty())).cause()
+                    .isSameAs(injected);
+            inserts.insert(token, null, java.util.OptionalInt.empty());
             assertThat(writes).hasValue(2);
             assertThat(reported).containsExactly(injected);
         } finally {

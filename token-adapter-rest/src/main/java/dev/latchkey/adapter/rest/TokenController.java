@@ -226,6 +226,12 @@ class TokenController {
         if (outcome instanceof RotateTokenUseCase.Outcome.KeyReused reused) {
             return Problems.response(request, ProblemType.IDEMPOTENCY_KEY_REUSED, reused.reason());
         }
+        if (outcome instanceof RotateTokenUseCase.Outcome.PolicyViolated violated) {
+            return PolicyProblems.response(request, violated.violation());
+        }
+        if (outcome instanceof RotateTokenUseCase.Outcome.ScopeNotAllowed refused) {
+            return Problems.response(request, ProblemType.SCOPE_NOT_ALLOWED, refused.reason());
+        }
         RotateTokenUseCase.Outcome.Rotated rotated = (RotateTokenUseCase.Outcome.Rotated) outcome;
         TokenInfo replacement = TokenInfo.of(new TokenDetails(rotated.replacement().token(), new TokenStatus.Active()));
         return HttpResponse.created(new RotatedTokenResponse(rotated.replacement().credential(), replacement,

@@ -114,7 +114,7 @@ class TokenApiTest {
         when(authenticate.authenticate(any(AuthenticateUseCase.PasswordCredentials.class)))
                 .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS));
         when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("alice", "alice-password", "127.0.0.1")))
-                .thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ALICE));
+                .thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ALICE, "stamp"));
         when(authenticate.authenticate(any(AuthenticateUseCase.PresentedToken.class)))
                 .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.UNKNOWN_TOKEN));
     }

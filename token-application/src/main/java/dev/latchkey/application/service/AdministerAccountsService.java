@@ -141,6 +141,12 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
                 lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(updated.id()), clock.instant(),
                         updated.enabled() ? RevocationReason.REQUESTED : RevocationReason.ACCOUNT_DISABLED,
                         command.administrator().actor());
+            } else if (found.get().role() != updated.role() || !found.get().partner().equals(updated.partner())) {
+                // A scope the account lost (introspect after a demotion, a partner's after leaving it) is gone for
+                // good: its tokens would otherwise come back to life with a promotion.
+                lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(updated.id()),
+                        token -> !updated.mayHold(token.scopes()), clock.instant(),
+                        RevocationReason.SCOPE_WITHDRAWN, command.administrator().actor());
             }
             return null;
         });

@@ -133,8 +133,10 @@ final class AuthenticateService implements AuthenticateUseCase {
     }
 
     @Override
-    public Outcome confirm(AccountId account) {
-        return accounts.loadById(account).map(found -> authenticated(found, Optional.empty()))
+    public Outcome confirm(AccountId account, String passwordStamp) {
+        return accounts.loadById(account)
+                .filter(found -> found.passwordHash().stamp().equals(passwordStamp))
+                .map(found -> authenticated(found, Optional.empty()))
                 .orElseGet(() -> new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
@@ -164,7 +166,8 @@ final class AuthenticateService implements AuthenticateUseCase {
         return new Outcome.Authenticated(presentedToken
                 .map(token -> Caller.byToken(account.id(), account.username(), account.role(), token.id(),
                         token.expiry()))
-                .orElseGet(() -> Caller.byPassword(account.id(), account.username(), account.role())));
+                .orElseGet(() -> Caller.byPassword(account.id(), account.username(), account.role())),
+                account.passwordHash().stamp());
     }
 
     private static <T> Optional<T> parse(java.util.function.Supplier<T> parser) {

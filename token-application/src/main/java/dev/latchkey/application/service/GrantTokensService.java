@@ -8,6 +8,7 @@ import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.ClientId;
@@ -16,6 +17,8 @@ import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.LifetimeRequest;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
@@ -27,17 +30,22 @@ import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
 import dev.latchkey.domain.TokenSecret;
 import dev.latchkey.domain.TokenStatus;
+import dev.latchkey.domain.TokenPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 final class GrantTokensService implements GrantTokensUseCase {
 
     private static final String BAD_PASSWORD = "The username or password is incorrect.";
     private static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or revoked.";
     private static final String BAD_SUBJECT_TOKEN = "The subject token is invalid, expired or revoked.";
+    private static final String SCOPE_NOT_HELD = "The account may not hold a requested scope ('" + Scopes.INTROSPECT
+            + "' is for administrators, 'partner:<id>' for the partner's own accounts).";
 
     private final GrantPolicy policy;
+    private final Policies policies;
     private final AuthenticateUseCase authenticate;
     private final PresentedCredentials credentials;
     private final LoadTokenPort tokens;
@@ -48,10 +56,11 @@ final class GrantTokensService implements GrantTokensUseCase {
     private final TokenValidity validity;
     private final Clock clock;
 
-    GrantTokensService(GrantPolicy policy, TokenLifecycle lifecycle, AuthenticateUseCase authenticate,
+    GrantTokensService(GrantPolicy policy, Policies policies, TokenLifecycle lifecycle, AuthenticateUseCase authenticate,
                        PresentedCredentials credentials, LoadTokenPort tokens, LoadAccountPort accounts,
                        RandomnessPort randomness, JwtAccessTokenPort jwts, TokenValidity validity, Clock clock) {
         this.policy = policy;
+        this.policies = policies;
         this.authenticate = authenticate;
         this.credentials = credentials;
         this.tokens = tokens;
@@ -77,12 +86,15 @@ final class GrantTokensService implements GrantTokensUseCase {
             return clientRefusal.get();
         }
         if (!account.mayHold(scopes)) {
-            return new Outcome.InvalidScope("The account may not hold a requested scope ('" + Scopes.INTROSPECT
-                    + "' is for administrators, 'partner:<id>' for the partner's own accounts).");
+            return new Outcome.InvalidScope(SCOPE_NOT_HELD);
+        }
+        Fit fit = fit(account, scopes);
+        if (fit instanceof Fit.Refused refused) {
+            return refused.refusal();
         }
         GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
-        return lifecycle.together(() ->
-                issuePair(account, grantId, clientIdOf(grant.client()), scopes, clock.instant()));
+        return lifecycle.together(() -> issuePair(account, grantId, clientIdOf(grant.client()), scopes,
+                clock.instant(), (Fit.Lifetimes) fit));
     }
 
     @Override
@@ -125,6 +137,15 @@ final class GrantTokensService implements GrantTokensUseCase {
         if (owner.isEmpty()) {
             return new Outcome.InvalidGrant(Cause.REVOKED, BAD_REFRESH_TOKEN);
         }
+        if (!owner.get().mayHold(scopes)) {
+            // A scope the owner has lost (an administrator's, after a demotion) is not renewed.
+            return new Outcome.InvalidScope(SCOPE_NOT_HELD);
+        }
+        // The policy in force now governs the renewed pair, not the one the grant began under.
+        Fit fit = fit(owner.get(), scopes);
+        if (fit instanceof Fit.Refused refused) {
+            return refused.refusal();
+        }
         GrantId grantId = refresh.grant().orElseThrow();
         Optional<Outcome> exchanged = lifecycle.consume(consumed, Actor.account(owner.get().id()), () -> {
             if (policy.refreshRevokesEarlierTokens()) {
@@ -132,7 +153,7 @@ final class GrantTokensService implements GrantTokensUseCase {
                 lifecycle.revokeAll(new LoadTokenPort.Selection.OfGrant(grantId), now, RevocationReason.GRANT_REVOKED,
                         Actor.account(owner.get().id()));
             }
-            return issuePair(owner.get(), grantId, refresh.client(), scopes, now);
+            return issuePair(owner.get(), grantId, refresh.client(), scopes, now, (Fit.Lifetimes) fit);
         });
         return exchanged.orElseGet(() -> {
             // Spent or revoked by a concurrent request since we read it; the store's view decides which.
@@ -159,12 +180,16 @@ final class GrantTokensService implements GrantTokensUseCase {
             return new Outcome.InvalidScope("A client's own tokens may not carry '" + Scopes.INTROSPECT
                     + "' or 'partner:<id>' scopes.");
         }
+        Fit fit = fit(serviceAccount.get(), scopes);
+        if (fit instanceof Fit.Refused refused) {
+            return refused.refusal();
+        }
         Instant now = clock.instant();
         GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
-        IssuedToken access = issue(serviceAccount.get(), new TokenAttributes(newTokenId(),
-                serviceAccount.get().id(), TokenKind.ACCESS, TokenDescription.none(), scopes,
-                policy.accessTokenLifetime().expiryFrom(now), Optional.of(grantId), Optional.of(client.id()),
-                Optional.of(policy.surface())), now, Actor.client(client.id()));
+        TokenAttributes attributes = new TokenAttributes(newTokenId(), serviceAccount.get().id(), TokenKind.ACCESS,
+                TokenDescription.none(), scopes, ((Fit.Lifetimes) fit).access().expiryFrom(now), Optional.of(grantId),
+                Optional.of(client.id()), Optional.of(policy.surface()));
+        IssuedToken access = issueRoot(serviceAccount.get(), attributes, now, Actor.client(client.id()));
         return new Outcome.Granted(access, Optional.empty());
     }
 
@@ -194,7 +219,11 @@ final class GrantTokensService implements GrantTokensUseCase {
             return new Outcome.InvalidTarget("The subject token is meant for '" + subject.audience().get()
                     + "' only; an exchange can narrow an audience, not change it.");
         }
-        Expiry expiry = Expiry.earliest(subject.expiry(), policy.accessTokenLifetime().expiryFrom(now));
+        Fit fit = fit(active.owner(), scopes);
+        if (fit instanceof Fit.Refused refused) {
+            return refused.refusal();
+        }
+        Expiry expiry = Expiry.earliest(subject.validUntil(), ((Fit.Lifetimes) fit).access().expiryFrom(now));
         if (subject.delegate(scopes, expiry) instanceof Token.Delegation.Refused refused) {
             return new Outcome.InvalidScope(refused.reason());
         }
@@ -203,11 +232,14 @@ final class GrantTokensService implements GrantTokensUseCase {
         GrantId grantId = subject.grant().orElseGet(() -> GrantId.fromRandomBytes(randomness.nextBytes(16)));
         GrantSurface surface = subject.grant().isPresent() ? subject.surface().orElse(policy.surface())
                 : policy.surface();
+        // The exchanged token is the subject's delegate: it ends when the subject is revoked or rotated out.
         TokenAttributes attributes = new TokenAttributes(newTokenId(), subject.owner(), TokenKind.ACCESS,
                 TokenDescription.none(), scopes, expiry, Optional.of(grantId),
                 clientIdOf(grant.client()).or(subject::client), Optional.of(surface),
-                grant.audience().or(subject::audience));
-        return new Outcome.Granted(issue(active.owner(), attributes, now), Optional.empty());
+                grant.audience().or(subject::audience), Optional.of(subject.id()));
+        Optional<IssuedToken> exchanged = store(active.owner(), attributes, now, Actor.account(subject.owner()));
+        return exchanged.<Outcome>map(access -> new Outcome.Granted(access, Optional.empty()))
+                .orElseGet(() -> new Outcome.InvalidGrant(Cause.REVOKED, BAD_SUBJECT_TOKEN));
     }
 
     /** What a registered client may not do, whichever grant it uses: a grant or a scope not registered for it. */
@@ -245,12 +277,48 @@ final class GrantTokensService implements GrantTokensUseCase {
                 "The refresh token has already been used; its grant has been revoked.");
     }
 
-    private Outcome issuePair(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes, Instant now) {
-        IssuedToken access = issue(owner, grantAttributes(owner, grant, client, scopes, TokenKind.ACCESS,
-                policy.accessTokenLifetime().expiryFrom(now)), now);
-        IssuedToken refresh = issue(owner, grantAttributes(owner, grant, client, scopes, TokenKind.REFRESH,
-                policy.refreshTokenLifetime().expiryFrom(now)), now);
+    private Outcome issuePair(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes, Instant now,
+                              Fit.Lifetimes lifetimes) {
+        Actor actor = Actor.account(owner.id());
+        IssuedToken access = issueRoot(owner, grantAttributes(owner, grant, client, scopes, TokenKind.ACCESS,
+                lifetimes.access().expiryFrom(now)), now, actor);
+        IssuedToken refresh = issueRoot(owner, grantAttributes(owner, grant, client, scopes, TokenKind.REFRESH,
+                lifetimes.refresh().expiryFrom(now)), now, actor);
         return new Outcome.Granted(access, Optional.of(refresh));
+    }
+
+    /**
+     * The lifetimes the policy governing {@code owner} gives a grant's tokens: this surface's own, fitted to it, since
+     * no client asks for a lifetime; or the policy's refusal, which for a grant can only be a scope (ADR 13).
+     */
+    private Fit fit(Account owner, Scopes scopes) {
+        TokenPolicy governing = policies.governing(owner);
+        TokenPolicy.Decision access = governing.decide(owner.role(),
+                LifetimeRequest.fitted(policy.accessTokenLifetime()), scopes);
+        TokenPolicy.Decision refresh = governing.decide(owner.role(),
+                LifetimeRequest.fitted(policy.refreshTokenLifetime()), scopes);
+        if (access instanceof TokenPolicy.Decision.Refused refused) {
+            return new Fit.Refused(policyRefusal(refused.violation()));
+        }
+        if (refresh instanceof TokenPolicy.Decision.Refused refused) {
+            return new Fit.Refused(policyRefusal(refused.violation()));
+        }
+        return new Fit.Lifetimes(((TokenPolicy.Decision.Granted) access).lifetime(),
+                ((TokenPolicy.Decision.Granted) refresh).lifetime());
+    }
+
+    private static Outcome policyRefusal(TokenPolicy.Violation violation) {
+        return new Outcome.InvalidScope("The issuance policy refuses this (" + violation.rule().wireName() + "): "
+                + violation.detail() + ".");
+    }
+
+    /** What the governing policy makes of a grant's request. */
+    private sealed interface Fit {
+        record Lifetimes(Lifetime access, Lifetime refresh) implements Fit {
+        }
+
+        record Refused(Outcome refusal) implements Fit {
+        }
     }
 
     private TokenAttributes grantAttributes(Account owner, GrantId grant, Optional<ClientId> client, Scopes scopes,
@@ -263,20 +331,27 @@ final class GrantTokensService implements GrantTokensUseCase {
         return TokenId.fromRandomBytes(randomness.nextBytes(16));
     }
 
-    /** Grants are made by their account, through whichever client; a client's own tokens by the client itself. */
-    private IssuedToken issue(Account owner, TokenAttributes attributes, Instant now) {
-        return issue(owner, attributes, now, Actor.account(owner.id()));
+    /**
+     * Stores a token made with no token as its credential, which the store has no reason to refuse. Grants are made
+     * by their account, through whichever client; a client's own tokens by the client itself.
+     */
+    private IssuedToken issueRoot(Account owner, TokenAttributes attributes, Instant now, Actor actor) {
+        return store(owner, attributes, now, actor).orElseThrow(
+                () -> new IllegalStateException("the store refused a token with no delegator and no limit"));
     }
 
-    private IssuedToken issue(Account owner, TokenAttributes attributes, Instant now, Actor actor) {
+    /** Stores the token; empty when the store finds its delegator ended meanwhile. */
+    private Optional<IssuedToken> store(Account owner, TokenAttributes attributes, Instant now, Actor actor) {
         String credential = switch (policy.accessTokenFormat()) {
             case ACCOUNT_JWT -> jwts.encodeWithAccountClaims(attributes, now, owner);
             case JWT -> attributes.kind() == TokenKind.ACCESS ? jwts.encode(attributes, now) : opaqueSecret();
             case OPAQUE -> opaqueSecret();
         };
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
-        lifecycle.create(issued, actor);
-        return new IssuedToken(issued.token(), credential);
+        if (lifecycle.create(issued, actor, OptionalInt.empty()) != SaveTokenPort.SaveOutcome.SAVED) {
+            return Optional.empty();
+        }
+        return Optional.of(new IssuedToken(issued.token(), credential));
     }
 
     private String opaqueSecret() {

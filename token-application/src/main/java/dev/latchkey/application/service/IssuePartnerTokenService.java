@@ -6,6 +6,7 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.LifetimeRequest;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenDescription;
@@ -46,12 +47,13 @@ final class IssuePartnerTokenService implements IssuePartnerTokenUseCase {
         if (!partner.get().agreementsSigned()) {
             return new Outcome.Refused(Reason.AGREEMENTS_NOT_SIGNED);
         }
+        // The platform's lifetime is fixed and nobody asks for it, so it is fitted to the policy.
         IssueTokenUseCase.Outcome issued = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(
                 authenticated.caller(), DESCRIPTION, Scopes.of(Scopes.partner(command.partner())),
-                Optional.of(command.lifetime())));
+                LifetimeRequest.fitted(command.lifetime()), IssueTokenUseCase.CredentialFormat.OPAQUE, false));
         if (issued instanceof IssueTokenUseCase.Outcome.Issued token) {
             return new Outcome.Issued(token.token(), token.credential());
         }
-        return new Outcome.Refused(Reason.LIFETIME_NOT_ALLOWED);
+        return new Outcome.Refused(Reason.POLICY_VIOLATED);
     }
 }

@@ -7,24 +7,25 @@ import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Expiry;
-import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
-import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenPolicy;
 import dev.latchkey.domain.TokenSecret;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 final class IssueTokenService implements IssueTokenUseCase {
 
     private static final int TOKEN_ID_BYTES = 16;
+    private static final String DELEGATOR_ENDED = "the presenting token is no longer active";
 
     private final Policies policies;
     private final LoadTokenPort tokens;
@@ -59,45 +60,47 @@ final class IssueTokenService implements IssueTokenUseCase {
                     + "' is for administrators, 'partner:<id>' for the partner's own accounts)");
         }
         TokenPolicy policy = policies.governing(issuer.get());
-        Lifetime lifetime = command.requestedLifetime().orElse(policy.defaultLifetime());
+        TokenPolicy.Decision decision = policy.decide(issuer.get().role(), command.lifetime(), command.scopes());
+        if (decision instanceof TokenPolicy.Decision.Refused refused) {
+            return new Outcome.PolicyViolated(refused.violation());
+        }
         Instant now = clock.instant();
-        Optional<TokenPolicy.Violation> violation = policy.checkIssue(issuer.get().role(), lifetime,
-                command.scopes(), () -> tokens.countMatching(Optional.of(issuer.get().id()),
-                        TokenFilter.activePersonal(), now));
-        if (violation.isPresent()) {
-            return new Outcome.PolicyViolated(violation.get());
-        }
-        Expiry expiry = lifetime.expiryFrom(now);
-
-        if (command.issuer().presentedToken().isPresent()) {
-            Optional<Token> parent = command.issuer().presentedToken().flatMap(tokens::loadById)
-                    .filter(token -> token.isActiveAt(now));
-            if (parent.isEmpty()) {
-                return new Outcome.DelegationRefused("the presenting token is no longer active");
-            }
-            if (command.requestedLifetime().isEmpty()) {
-                // Without an explicit request, the default shrinks to fit rather than refusing the caller.
-                expiry = Expiry.earliest(expiry, parent.get().expiry());
-            }
-            if (parent.get().delegate(command.scopes(), expiry) instanceof Token.Delegation.Refused refusal) {
-                return new Outcome.DelegationRefused(refusal.reason());
-            }
-        }
-
+        Expiry expiry = ((TokenPolicy.Decision.Granted) decision).lifetime().expiryFrom(now);
         TokenAttributes attributes = TokenAttributes.personal(
                 TokenId.fromRandomBytes(randomness.nextBytes(TOKEN_ID_BYTES)), command.issuer().accountId(),
                 command.description(), command.scopes(), expiry);
+
+        if (command.issuer().presentedToken().isPresent()) {
+            Optional<Token> delegator = command.issuer().presentedToken().flatMap(tokens::loadById)
+                    .filter(token -> token.isActiveAt(now));
+            if (delegator.isEmpty()) {
+                return new Outcome.DelegationRefused(DELEGATOR_ENDED);
+            }
+            if (!command.lifetime().isExplicit()) {
+                // What nobody asked for shrinks to fit rather than refusing the caller.
+                attributes = attributes.withExpiry(Expiry.earliest(expiry, delegator.get().validUntil()));
+            }
+            if (delegator.get().delegate(command.scopes(), attributes.expiry())
+                    instanceof Token.Delegation.Refused refusal) {
+                return new Outcome.DelegationRefused(refusal.reason());
+            }
+            attributes = attributes.delegatedBy(delegator.get());
+        }
+
         String credential = command.format() == CredentialFormat.ACCOUNT_JWT
                 ? jwts.encodeWithAccountClaims(attributes, now, issuer.get())
                 : TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
         Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
-        if (command.supersedesSameDescription()) {
-            lifecycle.createSuperseding(issued,
-                    new LoadTokenPort.Selection.PersonalDescribed(command.issuer().accountId(), command.description()),
-                    command.issuer().actor());
-        } else {
-            lifecycle.create(issued, command.issuer().actor());
-        }
-        return new Outcome.Issued(issued.token(), credential);
+        OptionalInt limit = policies.activeTokenLimit(policy);
+        SaveTokenPort.SaveOutcome saved = command.supersedesSameDescription()
+                ? lifecycle.createSuperseding(issued, new LoadTokenPort.Selection.PersonalDescribed(
+                        command.issuer().accountId(), command.description()), command.issuer().actor(), limit)
+                : lifecycle.create(issued, command.issuer().actor(), limit);
+        return switch (saved) {
+            case SAVED -> new Outcome.Issued(issued.token(), credential);
+            case DELEGATOR_ENDED -> new Outcome.DelegationRefused(DELEGATOR_ENDED);
+            case ACTIVE_LIMIT_REACHED -> new Outcome.PolicyViolated(
+                    TokenPolicy.activeTokensExceeded(limit.getAsInt()));
+        };
     }
 }

@@ -3,8 +3,8 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
+import dev.latchkey.domain.LifetimeRequest;
 import dev.latchkey.domain.Scopes;
-import java.util.Optional;
 
 final class IssueTokenWithPasswordService implements IssueTokenWithPasswordUseCase {
 
@@ -24,7 +24,7 @@ final class IssueTokenWithPasswordService implements IssueTokenWithPasswordUseCa
             return new Outcome.BadCredentials();
         }
         IssueTokenUseCase.Outcome issued = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(
-                authenticated.caller(), command.description(), Scopes.none(), Optional.of(command.lifetime()),
+                authenticated.caller(), command.description(), Scopes.none(), LifetimeRequest.fitted(command.lifetime()),
                 IssueTokenUseCase.CredentialFormat.OPAQUE, command.supersedesSameDescription()));
         if (issued instanceof IssueTokenUseCase.Outcome.Issued token) {
             return new Outcome.Issued(authenticated.caller(), token.token(), token.credential());

@@ -128,10 +128,12 @@ public final class LatchkeyServices {
                 store.loads(), store.audit(), store.transactions(), clock);
     }
 
-    public static GrantTokensUseCase grantTokens(GrantPolicy policy, TokenStore store, AuthenticateUseCase authenticate,
-                                                 LoadAccountPort accounts, LoadPartnerPort partners,
+    public static GrantTokensUseCase grantTokens(GrantPolicy policy, IssuancePolicy configured, TokenStore store,
+                                                 AuthenticateUseCase authenticate, LoadAccountPort accounts,
+                                                 LoadPartnerPort partners, LoadPolicyPort policies,
                                                  RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
-        return new GrantTokensService(policy, new TokenLifecycle(store), authenticate,
+        return new GrantTokensService(policy, new Policies(policies, configured), new TokenLifecycle(store),
+                authenticate,
                 new PresentedCredentials(store.loads(), jwts), store.loads(), accounts, randomness, jwts,
                 new TokenValidity(accounts, partners), clock);
     }

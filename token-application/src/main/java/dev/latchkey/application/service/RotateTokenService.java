@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 final class RotateTokenService implements RotateTokenUseCase {
 
@@ -70,8 +71,13 @@ final class RotateTokenService implements RotateTokenUseCase {
         byte[] salt = randomness.nextBytes(32);
         TokenSecret secret = TokenSecret.fromRandomBytes(command.key().isPresent()
                 ? derivation.derive(salt) : randomness.nextBytes(TokenSecret.RANDOM_BYTES));
+        Optional<Optional<TokenId>> delegator = delegatorOfReplacement(old, presenting);
+        if (delegator.isEmpty()) {
+            return new Outcome.DelegationRefused("a token made with another token is rotated by itself or by the "
+                    + "token that made it");
+        }
         Token.RotationOutcome outcome = old.rotate(now, command.overlap(),
-                TokenId.fromRandomBytes(randomness.nextBytes(16)), expiry, secret.hash());
+                TokenId.fromRandomBytes(randomness.nextBytes(16)), expiry, secret.hash(), delegator.get());
         if (outcome instanceof Token.RotationOutcome.Refused refused) {
             // A concurrent request with the same key may have rotated it since we looked for the key: replay that.
             return command.key().flatMap(key -> ledger.find(command.caller().accountId(), key))
@@ -79,11 +85,13 @@ final class RotateTokenService implements RotateTokenUseCase {
                     .orElseGet(() -> new Outcome.NotRotatable(refused.reason()));
         }
         Optional<Account> owner = accounts.loadById(old.owner());
-        Optional<TokenPolicy.Violation> violation = owner.flatMap(account -> policies.governing(account)
-                .checkLifetime(account.role(), old.lifetime()));
+        if (owner.filter(account -> account.mayHold(old.scopes())).isEmpty()) {
+            return new Outcome.ScopeNotAllowed("the token carries a scope its owner may no longer hold");
+        }
+        TokenPolicy policy = policies.governing(owner.get());
+        Optional<TokenPolicy.Violation> violation = policy.checkExisting(old, owner.get().role());
         if (violation.isPresent()) {
-            return new Outcome.NotRotatable("the token's lifetime is no longer allowed ("
-                    + violation.get().rule().wireName() + "): " + violation.get().detail());
+            return new Outcome.PolicyViolated(violation.get());
         }
         if (presenting.isPresent()
                 && presenting.get().delegate(old.scopes(), expiry) instanceof Token.Delegation.Refused refused) {
@@ -91,20 +99,38 @@ final class RotateTokenService implements RotateTokenUseCase {
         }
         Token.RotationOutcome.Rotated rotated = (Token.RotationOutcome.Rotated) outcome;
         Token replacement = rotated.replacement().token();
-        boolean written = lifecycle.rotate(rotated, () -> command.key().isEmpty()
+        // Only an overlap adds an active token: without one, the old token ends as the replacement begins.
+        OptionalInt limit = command.overlap().isZero() ? OptionalInt.empty() : policies.activeTokenLimit(policy);
+        TokenLifecycle.RotationWrite written = lifecycle.rotate(rotated, () -> command.key().isEmpty()
                 || ledger.record(new Rotation(command.caller().accountId(), command.key().get(),
                         command.caller().presentedToken(), old.id(), replacement.id(),
                         HexFormat.of().formatHex(salt), now)) == RotationLedgerPort.RecordOutcome.RECORDED,
-                command.caller().actor());
-        if (!written) {
+                command.caller().actor(), limit);
+        return switch (written) {
+            case WRITTEN -> new Outcome.Rotated(new IssuedToken(replacement, secret.reveal()),
+                    reader.detailsOf(reader.reload(old)));
+            case ACTIVE_LIMIT_REACHED -> new Outcome.PolicyViolated(
+                    TokenPolicy.activeTokensExceeded(limit.getAsInt()));
+            case DELEGATOR_ENDED -> new Outcome.DelegationRefused("the presenting token is no longer active");
             // Either a concurrent request with the same key got there first, and we answer as it did, or the token
             // was revoked or rotated meanwhile.
-            Optional<Rotation> winner = command.key().flatMap(key -> ledger.find(command.caller().accountId(), key));
-            return winner.map(rotation -> replay(rotation, command))
+            case CHANGED_MEANWHILE -> command.key().flatMap(key -> ledger.find(command.caller().accountId(), key))
+                    .map(rotation -> replay(rotation, command))
                     .orElseGet(() -> new Outcome.NotRotatable("the token was revoked or rotated meanwhile"));
+        };
+    }
+
+    /**
+     * Whose delegate the replacement is: the presenting token's, when another token rotates this one; otherwise the
+     * old token's delegator, so that a rotation never frees a token from the chain it was made in. Empty (a refusal)
+     * when those two differ, since a token has one delegator; {@code Optional.of(Optional.empty())} for a root.
+     */
+    private static Optional<Optional<TokenId>> delegatorOfReplacement(Token old, Optional<Token> presenting) {
+        Optional<TokenId> presenter = presenting.map(Token::id).filter(id -> !id.equals(old.id()));
+        if (presenter.isEmpty() || old.delegator().isEmpty() || old.delegator().equals(presenter)) {
+            return Optional.of(presenter.or(old::delegator));
         }
-        return new Outcome.Rotated(new IssuedToken(replacement, secret.reveal()),
-                reader.detailsOf(reader.reload(old)));
+        return Optional.empty();
     }
 
     private Outcome replay(Rotation rotation, RotateTokenCommand command) {

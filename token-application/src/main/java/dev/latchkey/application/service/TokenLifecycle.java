@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.SaveTokenPort.SaveOutcome;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
@@ -14,12 +15,15 @@ import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenEvent;
+import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +31,10 @@ import java.util.function.Supplier;
  * cascade, a supersession, a rotation or an account's or client's tokens, is a {@link Token} transition, written to
  * the store together with the writes it implies in one transaction, and recorded in the audit trail, as the
  * transition's event and the actor who caused it, in that same transaction once every other write of it is made.
+ *
+ * <p>A revocation follows delegation: revoking a token, bringing its revocation forward or scheduling it (a
+ * rotation) revokes every token made with it as the credential, and theirs in turn, from the same moment, each with its
+ * own event. The store refuses a new delegate whose delegator ended meanwhile, so that none escapes the cascade.
  *
  * <p>The store compares and sets: it writes a revocation only over the one this class read, and the domain alone
  * decides which revocation stands ({@code Revocation.yieldsTo}). When another writer got there first, the transition
@@ -49,22 +57,35 @@ final class TokenLifecycle {
     }
 
     /**
-     * Stores one new token. A single write needs no transaction of its own, which lets the store share one commit
-     * among concurrent issues; inside a caller's transaction it joins that one.
+     * Stores one new token, unless the store finds its delegator ended or, with {@code activePersonalLimit}, its
+     * owner at the limit (see {@link SaveTokenPort#saveNew}). A single write needs no transaction of its own, which
+     * lets the store share one commit among concurrent issues; inside a caller's transaction it joins that one.
      */
-    void create(Token.Issued issued, Actor actor) {
-        saves.saveNew(issued.token(), AuditEvent.of(issued.event(), actor));
+    SaveOutcome create(Token.Issued issued, Actor actor, OptionalInt activePersonalLimit) {
+        return saves.saveNew(issued.token(), AuditEvent.of(issued.event(), actor), activePersonalLimit);
     }
 
-    /** Stores a new token and revokes, in the same transaction, the tokens it takes the place of. */
-    void createSuperseding(Token.Issued issued, LoadTokenPort.Selection superseded, Actor actor) {
+    /**
+     * Stores a new token and revokes, in the same transaction, the tokens it takes the place of; when the store
+     * refuses the new token, the revocations are rolled back with it.
+     */
+    SaveOutcome createSuperseding(Token.Issued issued, LoadTokenPort.Selection superseded, Actor actor,
+                                  OptionalInt activePersonalLimit) {
         Instant now = issued.token().createdAt();
-        transactions.inTransaction(() -> {
-            List<TokenEvent> revoked = revokeEach(superseded, now, RevocationReason.SUPERSEDED);
-            saves.saveNew(issued.token(), AuditEvent.of(issued.event(), actor));
-            record(revoked, actor);
-            return null;
-        });
+        try {
+            return transactions.inTransaction(() -> {
+                List<TokenEvent> revoked = revokeEach(superseded, now, RevocationReason.SUPERSEDED);
+                SaveOutcome saved = saves.saveNew(issued.token(), AuditEvent.of(issued.event(), actor),
+                        activePersonalLimit);
+                if (saved != SaveOutcome.SAVED) {
+                    throw new RolledBack(saved);
+                }
+                record(revoked, actor);
+                return saved;
+            });
+        } catch (RolledBack refused) {
+            return refused.outcome;
+        }
     }
 
     /** Runs several lifecycle steps as one unit, such as the two tokens of a new grant. */
@@ -86,22 +107,27 @@ final class TokenLifecycle {
      */
     boolean revoke(Token token, Instant now, RevocationReason reason, Actor actor) {
         return transactions.inTransaction(() -> {
-            List<TokenEvent> changes = new ArrayList<>();
-            Optional<TokenEvent> revoked = revokeOne(token, now, reason);
-            revoked.ifPresent(changes::add);
+            List<TokenEvent> changes = new ArrayList<>(revokeWithDelegates(token, new Revocation(now, reason)));
+            boolean revoked = !changes.isEmpty();
             if (token.kind() == TokenKind.REFRESH && token.grant().isPresent()) {
                 changes.addAll(revokeEach(new LoadTokenPort.Selection.OfGrant(token.grant().get()), now,
                         RevocationReason.GRANT_REVOKED));
             }
             record(changes, actor);
-            return revoked.isPresent();
+            return revoked;
         });
     }
 
-    /** Revokes every selected token from {@code now}; returns how many this call revoked. */
+    /** Revokes every selected token, and their delegates, from {@code now}; returns how many this call revoked. */
     int revokeAll(LoadTokenPort.Selection selection, Instant now, RevocationReason reason, Actor actor) {
+        return revokeAll(selection, token -> true, now, reason, actor);
+    }
+
+    /** Revokes the selected tokens that {@code which} picks, and their delegates; returns how many it revoked. */
+    int revokeAll(LoadTokenPort.Selection selection, Predicate<Token> which, Instant now, RevocationReason reason,
+                  Actor actor) {
         return transactions.inTransaction(() -> {
-            List<TokenEvent> revoked = revokeEach(selection, now, reason);
+            List<TokenEvent> revoked = revokeEach(selection, which, now, reason);
             record(revoked, actor);
             return revoked.size();
         });
@@ -122,31 +148,51 @@ final class TokenLifecycle {
     }
 
     /**
-     * Writes a rotation: the replacement, and the old token's revocation at the end of its overlap, written only
-     * where no revocation was recorded since the rotation was decided. {@code alongside} runs in the same
-     * transaction, after the replacement is stored, for a write that must succeed with it (an idempotency key's
-     * record, which names the replacement).
-     *
-     * @return whether the rotation was written; {@code false} when the old token or the key changed meanwhile, and
-     *         nothing was
+     * Writes a rotation: the old token's revocation at the end of its overlap, written only where no revocation was
+     * recorded since the rotation was decided, passed on to the old token's delegates; then the replacement, which the
+     * store checks against {@code activePersonalLimit} with the old token already counted as what the overlap leaves
+     * it. {@code alongside} runs in the same transaction, after the replacement is stored, for a write that must
+     * succeed with it (an idempotency key's record, which names the replacement).
      */
-    boolean rotate(Token.RotationOutcome.Rotated rotated, BooleanSupplier alongside, Actor actor) {
+    RotationWrite rotate(Token.RotationOutcome.Rotated rotated, BooleanSupplier alongside, Actor actor,
+                         OptionalInt activePersonalLimit) {
         Token retiring = rotated.retiring();
+        Revocation retirement = retiring.revocation().orElseThrow();
         try {
             transactions.inTransaction(() -> {
-                saves.saveNew(rotated.replacement().token(), AuditEvent.of(rotated.replacement().event(), actor));
-                if (!alongside.getAsBoolean()
-                        || !(state.recordRevocation(retiring.id(), Optional.empty(), retiring.revocation().orElseThrow())
+                if (!(state.recordRevocation(retiring.id(), Optional.empty(), retirement)
                         instanceof RevocationWrite.Recorded)) {
-                    throw new RolledBack();
+                    throw new RolledBack(null);
+                }
+                SaveOutcome saved = saves.saveNew(rotated.replacement().token(),
+                        AuditEvent.of(rotated.replacement().event(), actor), activePersonalLimit);
+                if (saved != SaveOutcome.SAVED) {
+                    throw new RolledBack(saved);
+                }
+                if (!alongside.getAsBoolean()) {
+                    throw new RolledBack(null);
                 }
                 audit.record(AuditEvent.of(rotated.event(), actor));
+                record(revokeDelegates(retiring.id(), retirement.passedToDelegates()), actor);
                 return null;
             });
-            return true;
+            return RotationWrite.WRITTEN;
         } catch (RolledBack conflict) {
-            return false;
+            return conflict.outcome == SaveOutcome.ACTIVE_LIMIT_REACHED ? RotationWrite.ACTIVE_LIMIT_REACHED
+                    : conflict.outcome == SaveOutcome.DELEGATOR_ENDED ? RotationWrite.DELEGATOR_ENDED
+                    : RotationWrite.CHANGED_MEANWHILE;
         }
+    }
+
+    /** What writing a rotation came to; nothing is written unless {@link #WRITTEN}. */
+    enum RotationWrite {
+        WRITTEN,
+        /** The old token or the idempotency key changed since the rotation was decided. */
+        CHANGED_MEANWHILE,
+        /** The replacement's delegator ended since the rotation was decided. */
+        DELEGATOR_ENDED,
+        /** The overlap would leave the owner with more active tokens than allowed. */
+        ACTIVE_LIMIT_REACHED
     }
 
     /**
@@ -172,16 +218,29 @@ final class TokenLifecycle {
     }
 
     private List<TokenEvent> revokeEach(LoadTokenPort.Selection selection, Instant now, RevocationReason reason) {
+        return revokeEach(selection, token -> true, now, reason);
+    }
+
+    private List<TokenEvent> revokeEach(LoadTokenPort.Selection selection, Predicate<Token> which, Instant now,
+                                        RevocationReason reason) {
         List<TokenEvent> revoked = new ArrayList<>();
+        Revocation revocation = new Revocation(now, reason);
         for (Token token : tokens.loadRevocable(selection, now)) {
-            revokeOne(token, now, reason).ifPresent(revoked::add);
+            if (which.test(token)) {
+                revoked.addAll(revokeWithDelegates(token, revocation));
+            }
         }
         return revoked;
     }
 
-    private Optional<TokenEvent> revokeOne(Token token, Instant now, RevocationReason reason) {
+    /**
+     * Records the revocation on the token, then passes it down to the token's delegates, and theirs: the events of
+     * every token this call revoked, the token's own first; none when the token's recorded revocation stands (its
+     * delegates were revoked with it then).
+     */
+    private List<TokenEvent> revokeWithDelegates(Token token, Revocation revocation) {
         Token current = token;
-        while (current.revoke(now, reason) instanceof Token.RevocationOutcome.Revoked revoked) {
+        while (current.revoke(revocation.at(), revocation.reason()) instanceof Token.RevocationOutcome.Revoked revoked) {
             RevocationWrite write = state.recordRevocation(current.id(), current.revocation(),
                     revoked.token().revocation().orElseThrow());
             if (write instanceof RevocationWrite.ChangedMeanwhile changed) {
@@ -190,10 +249,21 @@ final class TokenLifecycle {
                 }
                 current = asStored(current, changed.current());
             } else {
-                return Optional.of(revoked.event());
+                List<TokenEvent> events = new ArrayList<>();
+                events.add(revoked.event());
+                events.addAll(revokeDelegates(current.id(), revocation.passedToDelegates()));
+                return events;
             }
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    private List<TokenEvent> revokeDelegates(TokenId delegator, Revocation passed) {
+        List<TokenEvent> revoked = new ArrayList<>();
+        for (Token delegate : tokens.loadRevocable(new LoadTokenPort.Selection.DelegatesOf(delegator), passed.at())) {
+            revoked.addAll(revokeWithDelegates(delegate, passed));
+        }
+        return revoked;
     }
 
     private static Token asStored(Token token, Optional<Revocation> revocation) {
@@ -201,10 +271,13 @@ final class TokenLifecycle {
                 token.lastUsedAt().orElse(null), revocation.orElse(null), token.consumedAt().orElse(null));
     }
 
-    /** Rolls back a rotation whose conditions no longer held when it was written. */
+    /** Rolls back a write whose conditions no longer held when it was made; the store's refusal, if it was that. */
     private static final class RolledBack extends RuntimeException {
-        RolledBack() {
+        private final transient SaveOutcome outcome;
+
+        RolledBack(SaveOutcome outcome) {
             super(null, null, false, false);
+            this.outcome = outcome;
         }
     }
 }

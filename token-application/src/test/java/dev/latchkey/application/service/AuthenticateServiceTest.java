@@ -13,6 +13,7 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.TooManyLoginAttemptsException;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Lifetime;
@@ -34,24 +35,35 @@ class AuthenticateServiceTest {
     void theRightPasswordAuthenticatesTheAccount() {
         Outcome outcome = authenticate.authenticate(new PasswordCredentials("alice", "alice-password", ServiceFixture.ADDRESS));
 
-        assertThat(outcome).isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice)));
+        assertThat(outcome).isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice),
+                alice.passwordHash().stamp()));
     }
 
     @Test
     void aSessionIsConfirmedWhileItsAccountIsEnabledWithTheRoleItHasNow() {
-        assertThat(authenticate.confirm(alice.id())).isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice)));
+        String stamp = alice.passwordHash().stamp();
+        assertThat(authenticate.confirm(alice.id(), stamp))
+                .isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice), stamp));
 
         Account promoted = new Account(alice.id(), alice.username(), alice.passwordHash(), Role.ADMIN, true,
                 alice.createdAt(), alice.email(), alice.organization(), alice.partner());
         fixture.accounts.update(promoted);
-        assertThat(authenticate.confirm(alice.id())).isEqualTo(new Outcome.Authenticated(
-                ServiceFixture.byPassword(promoted)));
+        assertThat(authenticate.confirm(alice.id(), stamp)).isEqualTo(new Outcome.Authenticated(
+                ServiceFixture.byPassword(promoted), stamp));
 
         fixture.accounts.update(new Account(alice.id(), alice.username(), alice.passwordHash(), Role.ADMIN, false,
                 alice.createdAt(), alice.email(), alice.organization(), alice.partner()));
-        assertThat(authenticate.confirm(alice.id())).isEqualTo(new Outcome.Refused(Reason.ACCOUNT_DISABLED));
-        assertThat(authenticate.confirm(new AccountId(java.util.UUID.randomUUID())))
+        assertThat(authenticate.confirm(alice.id(), stamp)).isEqualTo(new Outcome.Refused(Reason.ACCOUNT_DISABLED));
+        assertThat(authenticate.confirm(new AccountId(java.util.UUID.randomUUID()), stamp))
                 .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void aSessionEndsWhenItsPasswordIsReset() {
+        String stamp = alice.passwordHash().stamp();
+        fixture.accounts.update(alice.withPasswordHash(fixture.hasher.hash(Password.presented("a new password"))));
+
+        assertThat(authenticate.confirm(alice.id(), stamp)).isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
     @Test

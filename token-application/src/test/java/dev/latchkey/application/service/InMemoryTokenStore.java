@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A faithful in-memory stand-in for the token store, including its conditional writes. */
@@ -70,13 +71,29 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
                 .sorted(Comparator.comparing(Token::createdAt).reversed().thenComparing(t -> t.id().value()));
     }
 
+    /** The store's guard as the real one keeps it: a live, outlasting delegator, and the count under the limit. */
     @Override
-    public void saveNew(Token token, AuditEvent issued) {
+    public synchronized SaveOutcome saveNew(Token token, AuditEvent issued, OptionalInt activePersonalLimit) {
+        if (token.delegator().isPresent()) {
+            Optional<Token> delegator = token.delegator().map(tokens::get)
+                    .filter(found -> found.isActiveAt(token.createdAt()))
+                    .filter(found -> found.delegate(token.scopes(), token.expiry())
+                            instanceof Token.Delegation.Permitted);
+            if (delegator.isEmpty()) {
+                return SaveOutcome.DELEGATOR_ENDED;
+            }
+        }
+        if (activePersonalLimit.isPresent() && token.kind() == TokenKind.PERSONAL
+                && countMatching(Optional.of(token.owner()), TokenFilter.activePersonal(), token.createdAt())
+                >= activePersonalLimit.getAsInt()) {
+            return SaveOutcome.ACTIVE_LIMIT_REACHED;
+        }
         if (tokens.putIfAbsent(token.id(), token) != null) {
             throw new IllegalStateException("duplicate token id " + token.id());
         }
         changes.add("issued " + token.id());
         trail.record(issued);
+        return SaveOutcome.SAVED;
     }
 
     @Override
@@ -102,6 +119,9 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
         }
         if (selection instanceof LoadTokenPort.Selection.IssuedTo client) {
             return token.client().equals(Optional.of(client.client()));
+        }
+        if (selection instanceof LoadTokenPort.Selection.DelegatesOf delegates) {
+            return token.delegator().equals(Optional.of(delegates.delegator()));
         }
         if (selection instanceof LoadTokenPort.Selection.OwnedBy owner) {
             return token.isOwnedBy(owner.owner());

@@ -119,8 +119,8 @@ final class ServiceFixture {
         }
 
         GrantTokensUseCase grantTokens(GrantPolicy policy) {
-            return LatchkeyServices.grantTokens(policy, store, authenticate(), accounts, partners, randomness, jwts,
-                    clock);
+            return LatchkeyServices.grantTokens(policy, POLICY, store, authenticate(), accounts, partners, policies,
+                    randomness, jwts, clock);
         }
 
         IntrospectTokenUseCase introspectToken() {

@@ -61,7 +61,7 @@ class TokenLifecycleTest {
         // Supersede: a new token with the same description takes the old one's place.
         IssueTokenUseCase issue = fixture.services.issueToken(ServiceFixture.POLICY);
         IssueTokenCommand sameDescription = new IssueTokenCommand(byPassword, TokenDescription.of("ci"), Scopes.none(),
-                Optional.empty(), IssueTokenUseCase.CredentialFormat.OPAQUE, true);
+                dev.latchkey.domain.LifetimeRequest.policyDefault(), IssueTokenUseCase.CredentialFormat.OPAQUE, true);
         issue.issue(sameDescription);
         issue.issue(sameDescription);
         // A grant: refresh it, then replay the spent refresh token after the leeway, which revokes the whole grant.

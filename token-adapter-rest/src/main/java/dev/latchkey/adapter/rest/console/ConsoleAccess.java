@@ -63,15 +63,17 @@ final class ConsoleAccess {
         if (session.isEmpty()) {
             return Optional.empty();
         }
-        // Each request asks again whether the account may still sign in: a disabled account's session ends here.
-        if (!(authenticate.confirm(session.get().caller().accountId())
+        // Each request asks again whether the account may still sign in: a disabled account's session, or one whose
+        // password was reset since, ends here.
+        if (!(authenticate.confirm(session.get().caller().accountId(), session.get().passwordStamp())
                 instanceof AuthenticateUseCase.Outcome.Authenticated confirmed)) {
             sessions.end(cookie.get());
             return Optional.empty();
         }
         sessions.refresh(cookie.get(), confirmed.caller());
         return Optional.of(new SignedIn(cookie.get(), new ConsoleSessions.Session(confirmed.caller(),
-                session.get().csrfToken(), session.get().signedInAt(), session.get().lastSeenAt())));
+                session.get().passwordStamp(), session.get().csrfToken(), session.get().signedInAt(),
+                session.get().lastSeenAt())));
     }
 
     /**

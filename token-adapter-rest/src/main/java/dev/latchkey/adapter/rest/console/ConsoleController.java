@@ -164,7 +164,8 @@ final class ConsoleController {
             return signInPage(request, HttpStatus.UNAUTHORIZED, Optional.of(Notice.error(
                     "The username or password is not right, or the account is disabled.")), username);
         }
-        ConsoleSessions.Started started = access.sessions().start(authenticated.caller());
+        ConsoleSessions.Started started = access.sessions().start(authenticated.caller(),
+                authenticated.passwordStamp());
         return ConsoleAccess.seeOther("/console/tokens")
                 .cookie(access.sessionCookie(request, started.cookieValue(), access.sessions().lifetime()))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN, Duration.ZERO));
@@ -519,7 +520,10 @@ final class ConsoleController {
         }
         String reason = outcome instanceof RotateTokenUseCase.Outcome.NotRotatable notRotatable
                 ? notRotatable.reason() : outcome instanceof RotateTokenUseCase.Outcome.DelegationRefused refused
-                ? refused.reason() : ((RotateTokenUseCase.Outcome.KeyReused) outcome).reason();
+                ? refused.reason() : outcome instanceof RotateTokenUseCase.Outcome.PolicyViolated violated
+                ? violated.violation().rule().wireName() + ": " + violated.violation().detail()
+                : outcome instanceof RotateTokenUseCase.Outcome.ScopeNotAllowed notAllowed
+                ? notAllowed.reason() : ((RotateTokenUseCase.Outcome.KeyReused) outcome).reason();
         return ConsoleAccess.page(HttpStatus.CONFLICT, ConsolePage.of("Rotate a token", signed.caller(),
                 signed.csrfToken(), Optional.of(Notice.error("The token was not rotated: " + reason + ".")),
                 "<p><a href=\"/console/tokens\">Back to your tokens</a></p>"));

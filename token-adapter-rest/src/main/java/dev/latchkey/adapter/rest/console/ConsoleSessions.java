@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConsoleSessions {
 
     /** A session: who signed in, the form token every state-changing request must carry, and its clock. */
-    record Session(Caller caller, String csrfToken, Instant signedInAt, Instant lastSeenAt) {
+    record Session(Caller caller, String passwordStamp, String csrfToken, Instant signedInAt, Instant lastSeenAt) {
         @Override
         public String toString() {
             return "Session[caller=" + caller + ", csrfToken=redacted, signedInAt=" + signedInAt + "]";
@@ -58,10 +58,10 @@ final class ConsoleSessions {
         this.lifetime = lifetime;
     }
 
-    Started start(Caller caller) {
+    Started start(Caller caller, String passwordStamp) {
         String cookieValue = random();
         Instant now = clock.instant();
-        Session session = new Session(caller, random(), now, now);
+        Session session = new Session(caller, passwordStamp, random(), now, now);
         // Stored under the id's hash, as tokens are: what memory holds cannot be presented as a cookie.
         sessions.put(SecretHash.of(cookieValue), session);
         return new Started(cookieValue, session);
@@ -72,14 +72,16 @@ final class ConsoleSessions {
         SecretHash key = SecretHash.of(cookieValue);
         Instant now = clock.instant();
         Session found = sessions.computeIfPresent(key, (ignored, session) -> ended(session, now) ? null
-                : new Session(session.caller(), session.csrfToken(), session.signedInAt(), now));
+                : new Session(session.caller(), session.passwordStamp(), session.csrfToken(), session.signedInAt(),
+                now));
         return Optional.ofNullable(found);
     }
 
     /** Replaces the session's caller, as it is now (a changed role). */
     void refresh(String cookieValue, Caller caller) {
         sessions.computeIfPresent(SecretHash.of(cookieValue), (ignored, session) ->
-                new Session(caller, session.csrfToken(), session.signedInAt(), session.lastSeenAt()));
+                new Session(caller, session.passwordStamp(), session.csrfToken(), session.signedInAt(),
+                        session.lastSeenAt()));
     }
 
     void end(String cookieValue) {

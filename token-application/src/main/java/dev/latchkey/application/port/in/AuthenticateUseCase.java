@@ -17,9 +17,11 @@ public interface AuthenticateUseCase {
 
     /**
      * Confirms, on a later request, a caller that signed in with a password earlier (a browser session): the
-     * account must still exist and be enabled, and the caller comes back with its role as it is now.
+     * account must still exist and be enabled, its password must still be the one signed in with
+     * ({@code passwordStamp}, from {@link Outcome.Authenticated#passwordStamp()}), so that a reset ends the session,
+     * and the caller comes back with its role as it is now.
      */
-    Outcome confirm(AccountId account);
+    Outcome confirm(AccountId account, String passwordStamp);
 
     /**
      * As they arrived; the use case decides what is malformed, so that every failure looks the same outside.
@@ -53,8 +55,17 @@ public interface AuthenticateUseCase {
 
     /** Who the caller is, or why they were refused. */
     sealed interface Outcome {
-        /** The credentials were good; this is the caller. */
-        record Authenticated(Caller caller) implements Outcome {
+        /**
+         * The credentials were good; this is the caller.
+         *
+         * @param passwordStamp the {@linkplain dev.latchkey.domain.PasswordHash#stamp() stamp} of the account's
+         *                      password now, for a session to {@linkplain #confirm confirm} against later
+         */
+        record Authenticated(Caller caller, String passwordStamp) implements Outcome {
+            public Authenticated {
+                Objects.requireNonNull(caller, "caller");
+                Objects.requireNonNull(passwordStamp, "passwordStamp");
+            }
         }
 
         /** The reason is for logs and metrics; clients see one indistinct refusal. */

@@ -36,7 +36,8 @@ public interface IssuePartnerTokenUseCase {
         NOT_A_MEMBER,
         UNKNOWN_PARTNER,
         AGREEMENTS_NOT_SIGNED,
-        LIFETIME_NOT_ALLOWED
+        /** The issuance policy governing the account refuses it: its scope, or the count of active tokens. */
+        POLICY_VIOLATED
     }
 
     /** A partner-scoped token, or why there is none. */

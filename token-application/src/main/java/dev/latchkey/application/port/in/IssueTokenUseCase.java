@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.LifetimeRequest;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenPolicy;
 import dev.latchkey.domain.Token;
@@ -21,20 +22,22 @@ public interface IssueTokenUseCase {
     TokenPolicy policyFor(Caller issuer);
 
     /**
-     * @param requestedLifetime empty to take the policy's default
-     */
-    /**
+     * @param lifetime                  how long the token should live: as asked, the policy's default, or a
+     *                                  surface's own lifetime fitted to the policy
      * @param supersedesSameDescription revoke the issuer's earlier personal tokens with the same description, so that
      *                                  it holds one per description at a time
      */
-    record IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
-                             Optional<Lifetime> requestedLifetime, CredentialFormat format,
-                             boolean supersedesSameDescription) {
+    record IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes, LifetimeRequest lifetime,
+                             CredentialFormat format, boolean supersedesSameDescription) {
 
-        /** An opaque {@code lk_} token, the native format. */
+        /**
+         * An opaque {@code lk_} token, the native format, with the lifetime asked for, or the policy's default when
+         * none was.
+         */
         public IssueTokenCommand(Caller issuer, TokenDescription description, Scopes scopes,
                                  Optional<Lifetime> requestedLifetime) {
-            this(issuer, description, scopes, requestedLifetime, CredentialFormat.OPAQUE, false);
+            this(issuer, description, scopes, requestedLifetime.map(LifetimeRequest::explicit)
+                    .orElseGet(LifetimeRequest::policyDefault), CredentialFormat.OPAQUE, false);
         }
 
         public IssueTokenCommand {
@@ -42,7 +45,7 @@ public interface IssueTokenUseCase {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(scopes, "scopes");
-            Objects.requireNonNull(requestedLifetime, "requestedLifetime");
+            Objects.requireNonNull(lifetime, "lifetime");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.latchkey.application.port.in;
 import dev.latchkey.domain.IdempotencyKey;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public interface RotateTokenUseCase {
         record NotFound(TokenId tokenId) implements Outcome {
         }
 
-        /** Revoked, expired, already rotated, not a personal token, or a lifetime the policy no longer grants. */
+        /** Revoked, expired, already rotated, or not a personal token. */
         record NotRotatable(String reason) implements Outcome {
         }
 
@@ -54,6 +55,17 @@ public interface RotateTokenUseCase {
          * life beyond its own (ADR 5). A retry with an idempotency key is held to the same rule.
          */
         record DelegationRefused(String reason) implements Outcome {
+        }
+
+        /**
+         * The policy that governs the owner no longer allows the token as it is (its lifetime or a scope), or the
+         * overlap would leave the account more active tokens than it may hold.
+         */
+        record PolicyViolated(TokenPolicy.Violation violation) implements Outcome {
+        }
+
+        /** The token carries a scope its owner may no longer hold (an administrator's, after a demotion). */
+        record ScopeNotAllowed(String reason) implements Outcome {
         }
 
         /** The idempotency key was used before to rotate a different token. */

@@ -64,6 +64,13 @@ public interface LoadTokenPort {
             }
         }
 
+        /** The tokens made with this token as their credential: its direct delegates, of every kind. */
+        record DelegatesOf(TokenId delegator) implements Selection {
+            public DelegatesOf {
+                Objects.requireNonNull(delegator, "delegator");
+            }
+        }
+
         /** An account's personal tokens with one description: those a new token with that description supersedes. */
         record PersonalDescribed(AccountId owner, TokenDescription description) implements Selection {
             public PersonalDescribed {

@@ -9,6 +9,7 @@ import dev.latchkey.domain.Account;
 import dev.latchkey.domain.EmailAddress;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Organization;
+import dev.latchkey.domain.LifetimeRequest;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenDescription;
 import io.micronaut.context.annotation.Requires;
@@ -31,7 +32,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 
 /**
  * Datasentinel's user tokens: {@code POST /ds-api/user-token} with HTTP Basic creates a 24-hour HS256 JWT carrying
@@ -71,7 +71,7 @@ class DatasentinelController {
     HttpResponse<?> create(Authentication authentication) {
         IssueTokenUseCase.Outcome outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(
                 AuthenticatedCaller.of(authentication), TokenDescription.of("Datasentinel user token"),
-                Scopes.none(), Optional.of(lifetime), IssueTokenUseCase.CredentialFormat.ACCOUNT_JWT, false));
+                Scopes.none(), LifetimeRequest.fitted(lifetime), IssueTokenUseCase.CredentialFormat.ACCOUNT_JWT, false));
         if (outcome instanceof IssueTokenUseCase.Outcome.Issued issued) {
             return HttpResponse.created(new UserToken(issued.credential()));
         }
