@@ -8,6 +8,7 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.SigningKeyPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
@@ -276,6 +277,79 @@ abstract class PersistenceContract {
             issuers.shutdownNow();
         }
         assertThat(tokens.countOwnedBy(owner.id())).isEqualTo(17);
+    }
+
+    @Test
+    void aDelegateIsStoredOnlyWhileItsDelegatorIsActiveAndOutlastsIt() {
+        Account owner = newAccount();
+        Token ended = newToken(owner, NOW, Expiry.never());
+        tokens.recordRevocation(ended.id(), Optional.empty(), new Revocation(NOW, RevocationReason.REQUESTED));
+        Token orphan = delegateOf(ended, Expiry.at(NOW.plusSeconds(3600)));
+        Token live = newToken(owner, NOW, Expiry.at(NOW.plusSeconds(3600)));
+        Token outliving = delegateOf(live, Expiry.never());
+        Token delegate = delegateOf(live, Expiry.at(NOW.plusSeconds(60)));
+
+        assertThat(tokens.saveNew(orphan, issueOf(orphan))).isEqualTo(SaveTokenPort.SaveOutcome.DELEGATOR_ENDED);
+        assertThat(tokens.saveNew(outliving, issueOf(outliving))).isEqualTo(SaveTokenPort.SaveOutcome.DELEGATOR_ENDED);
+        assertThat(tokens.saveNew(delegate, issueOf(delegate))).isEqualTo(SaveTokenPort.SaveOutcome.SAVED);
+
+        assertThat(tokens.loadById(orphan.id())).isEmpty();
+        assertThat(tokens.loadById(delegate.id()).orElseThrow().delegator()).contains(live.id());
+        assertThat(tokens.loadRevocable(new LoadTokenPort.Selection.DelegatesOf(live.id()), NOW))
+                .extracting(Token::id).containsExactly(delegate.id());
+    }
+
+    @Test
+    void concurrentIssuesNeverExceedTheActiveTokenLimit() throws Exception {
+        Account owner = newAccount();
+        Token expired = newToken(owner, NOW.minusSeconds(7200), Expiry.at(NOW.minusSeconds(3600)));
+        Token retiring = newToken(owner, NOW, Expiry.never());
+        // A rotated token still in its overlap counts; an expired one does not.
+        tokens.recordRevocation(retiring.id(), Optional.empty(), new Revocation(NOW.plusSeconds(600),
+                RevocationReason.ROTATED));
+        ExecutorService issuers = Executors.newFixedThreadPool(16);
+        List<Future<SaveTokenPort.SaveOutcome>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                outcomes.add(issuers.submit(() -> {
+                    Token token = Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(random(16)), owner.id(),
+                            TokenDescription.none(), Scopes.none(), Expiry.never()), NOW,
+                            TokenSecret.fromRandomBytes(random(32)).hash()).token();
+                    return tokens.saveNew(token, issueOf(token), java.util.OptionalInt.of(3));
+                }));
+            }
+            List<SaveTokenPort.SaveOutcome> decided = new ArrayList<>();
+            for (Future<SaveTokenPort.SaveOutcome> outcome : outcomes) {
+                decided.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(decided).filteredOn(SaveTokenPort.SaveOutcome.SAVED::equals).hasSize(2);
+        } finally {
+            issuers.shutdownNow();
+        }
+        assertThat(tokens.countMatching(Optional.of(owner.id()), dev.latchkey.domain.TokenFilter.activePersonal(), NOW))
+                .isEqualTo(3);
+        assertThat(expired.id()).isNotNull();
+    }
+
+    @Test
+    void theLimitHoldsInsideACallersTransactionToo() {
+        Account owner = newAccount();
+        newToken(owner, NOW, Expiry.never());
+        JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
+        Token second = Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(random(16)), owner.id(),
+                TokenDescription.none(), Scopes.none(), Expiry.never()), NOW, TokenSecret.fromRandomBytes(random(32))
+                .hash()).token();
+
+        assertThat(transactions.inTransaction(() -> tokens.saveNew(second, issueOf(second),
+                java.util.OptionalInt.of(1)))).isEqualTo(SaveTokenPort.SaveOutcome.ACTIVE_LIMIT_REACHED);
+        assertThat(transactions.inTransaction(() -> tokens.saveNew(second, issueOf(second),
+                java.util.OptionalInt.of(2)))).isEqualTo(SaveTokenPort.SaveOutcome.SAVED);
+    }
+
+    private Token delegateOf(Token delegator, Expiry expiry) {
+        return Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(random(16)), delegator.owner(),
+                TokenDescription.none(), Scopes.of("read"), expiry).delegatedBy(delegator), NOW.plusSeconds(1),
+                TokenSecret.fromRandomBytes(random(32)).hash()).token();
     }
 
     @Test
