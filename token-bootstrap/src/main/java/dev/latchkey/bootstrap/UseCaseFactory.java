@@ -20,6 +20,7 @@ import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.DeleteAccountPort;
+import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
@@ -89,8 +90,9 @@ class UseCaseFactory {
     /** What every use case that changes a token writes through: the one token lifecycle's ports. */
     @Singleton
     LatchkeyServices.TokenStore tokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
-                                           TransactionPort transactions, RecordAuditEventPort audit) {
-        return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit);
+                                           TransactionPort transactions, RecordAuditEventPort audit,
+                                           IssuanceLimitPort limits) {
+        return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit, limits);
     }
 
     @Singleton

@@ -25,6 +25,24 @@ public record Username(String value) {
     }
 
     /**
+     * A username for a new account: also not {@code .} or {@code ..}, which a browser or proxy resolves away as a
+     * path segment, so that a page about the account (the console's {@code /console/admin/accounts/{username}})
+     * would be a page about another path. Checked only for new accounts, so that none already stored becomes
+     * unreadable.
+     */
+    public static Username forNewAccount(String value) {
+        Username username = new Username(value);
+        if (username.isDotSegment()) {
+            throw new InvalidValueException("username", "must not be '.' or '..'");
+        }
+        return username;
+    }
+
+    public boolean isDotSegment() {
+        return value.equals(".") || value.equals("..");
+    }
+
+    /**
      * The form in which two usernames are the same account: without case, so that {@code ALICE} and {@code alice}
      * can never be two people. Defined for any presented text, so that a malformed username is counted alike.
      */

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At most {@value #MAXIMUM_COUNTED} distinct entries are gathered in one interval. A flood of distinct values
  * (random tokens, each with its own fingerprint) beyond that is counted per type in one further entry, so memory stays
- * bounded whatever is sent.
+ * bounded whatever is sent. Within that, one actor (a client address) gets at most
+ * {@value #MAXIMUM_COUNTED_PER_ACTOR} distinct entries of a type per interval, the rest folded into one.
  */
 @Singleton
 @TranslatesStoreFailures
@@ -44,6 +45,12 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrailAdapter.class);
     static final int MAXIMUM_COUNTED = 10_000;
+    /**
+     * At most this many distinct entries of one type from one actor (a client address, for refused tokens) in one
+     * interval; the rest from that actor fold into one entry with their count, so that one client sending distinct
+     * garbage cannot fill the trail, nor crowd out other clients' entries.
+     */
+    static final int MAXIMUM_COUNTED_PER_ACTOR = 20;
 
     private record Key(AuditEventType type, Actor actor, Optional<AccountId> account, Optional<TokenId> token,
                        String detail) {
@@ -56,6 +63,7 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
     private final TransactionOperations<Connection> transactions;
     private final Map<Key, Tally> counted = new ConcurrentHashMap<>();
     private final Map<AuditEventType, Tally> uncounted = new ConcurrentHashMap<>();
+    private final Map<Key, AtomicLong> distinctPerActor = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
     private final StoreMetrics metrics;
 
@@ -82,6 +90,16 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
         metrics.counted(event);
         Key key = new Key(event.type(), event.actor(), event.account(), event.token(), event.detail());
         Tally tally = counted.get(key);
+        if (tally == null) {
+            Key ofActor = new Key(event.type(), event.actor(), Optional.empty(), Optional.empty(), FOLDED);
+            AtomicLong distinct = distinctPerActor.size() < MAXIMUM_COUNTED
+                    ? distinctPerActor.computeIfAbsent(ofActor, absent -> new AtomicLong())
+                    : distinctPerActor.getOrDefault(ofActor, new AtomicLong());
+            if (distinct.incrementAndGet() > MAXIMUM_COUNTED_PER_ACTOR) {
+                key = ofActor;
+                tally = counted.get(key);
+            }
+        }
         if (tally == null && counted.size() >= MAXIMUM_COUNTED) {
             uncounted.computeIfAbsent(event.type(), type -> new Tally(event.occurredAt(), new AtomicLong()))
                     .occurrences().addAndGet(event.count());
@@ -93,8 +111,11 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
         tally.occurrences().addAndGet(event.count());
     }
 
+    private static final String FOLDED = "more distinct events from this actor than the trail itemises in one interval";
+
     /** Writes what has been counted since the last flush; returns how many entries. */
     int flush() {
+        distinctPerActor.clear();
         List<AuditEvent> entries = new ArrayList<>();
         for (Key key : List.copyOf(counted.keySet())) {
             Tally tally = counted.remove(key);

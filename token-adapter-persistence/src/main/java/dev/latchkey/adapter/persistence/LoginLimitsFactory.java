@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
+import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import io.github.bucket4j.TimeMeter;
 import io.micronaut.context.annotation.Factory;
@@ -20,6 +21,14 @@ class LoginLimitsFactory {
         return new LoginLimitSettings(new LoginLimitSettings.Allowance(usernamePerMinute, usernamePerHour),
                 new LoginLimitSettings.Allowance(addressPerMinute, addressPerHour), ipv6PrefixBits,
                 maximumTrackedAddresses);
+    }
+
+    @Singleton
+    @TranslatesStoreFailures
+    IssuanceLimitPort issuanceLimits(LoginAllowanceRepository rows,
+            @Value("${latchkey.issuance.per-account.tokens-per-minute:300}") long perMinute,
+            @Value("${latchkey.issuance.per-account.tokens-per-hour:6000}") long perHour) {
+        return new IssuanceLimits(rows, perMinute, perHour, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     @Singleton

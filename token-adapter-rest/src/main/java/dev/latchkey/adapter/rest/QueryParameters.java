@@ -47,30 +47,48 @@ public final class QueryParameters {
         return statuses;
     }
 
-    /** An ISO-8601 duration such as {@code P7D} or {@code PT12H}. */
+    /**
+     * The longest duration a parameter may name: a century, far beyond any token's or trail's age, and far enough
+     * from the limits of {@link Instant} that no arithmetic on it can overflow.
+     */
+    static final Duration LONGEST = Duration.ofDays(36_525);
+    /** The instants a parameter may name: the epoch to the end of year 9999, which every store can hold. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** An ISO-8601 duration such as {@code P7D} or {@code PT12H}, from zero to a century. */
     public static Duration duration(String field, String value) {
+        Duration duration;
         try {
-            return Duration.parse(value);
+            duration = Duration.parse(value);
         } catch (DateTimeParseException | ArithmeticException unreadable) {
             throw new InvalidValueException(field, "must be an ISO-8601 duration such as P7D or PT12H");
         }
+        if (duration.isNegative() || duration.compareTo(LONGEST) > 0) {
+            throw new InvalidValueException(field, "must be a duration from PT0S to P" + LONGEST.toDays() + "D");
+        }
+        return duration;
     }
 
-    /** An ISO-8601 instant, or a duration back from {@code now}: {@code P1D} is a day ago. */
+    /**
+     * An ISO-8601 instant between the epoch and the end of year 9999, or a duration back from {@code now}, up to a
+     * century: {@code P1D} is a day ago.
+     */
     public static Instant instantOrAgo(String field, String value, Instant now) {
+        if (value.startsWith("P") || value.startsWith("p")) {
+            return now.minus(duration(field, value));
+        }
+        Instant instant;
         try {
-            if (value.startsWith("P") || value.startsWith("p")) {
-                Duration ago = Duration.parse(value);
-                if (ago.isNegative()) {
-                    throw new InvalidValueException(field, "a duration must not be negative");
-                }
-                return now.minus(ago);
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException | ArithmeticException unreadable) {
+            instant = Instant.parse(value);
+        } catch (DateTimeParseException unreadable) {
             throw new InvalidValueException(field,
                     "must be an ISO-8601 instant (2026-01-31T00:00:00Z) or a duration ago (P1D, PT12H)");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidValueException(field, "must be an instant from " + EARLIEST + " to " + LATEST);
+        }
+        return instant;
     }
 
     /** An audit event type by its wire name, such as {@code token.revoked}. */

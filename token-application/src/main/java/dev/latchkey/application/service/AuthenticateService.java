@@ -145,7 +145,8 @@ final class AuthenticateService implements AuthenticateUseCase {
      * tell one presented value from another and useless to present.
      */
     private Outcome refused(PresentedToken presented, Optional<Token> token, Reason reason) {
-        trail.count(AuditEvent.of(clock.instant(), AuditEventType.TOKEN_REFUSED, Actor.anonymous("-"),
+        trail.count(AuditEvent.of(clock.instant(), AuditEventType.TOKEN_REFUSED,
+                Actor.anonymous(presented.address()),
                 token.map(Token::owner), token.map(Token::id), "fingerprint="
                         + SecretHash.of(presented.value()).toHex().substring(0, 12) + " reason=" + reason));
         return new Outcome.Refused(reason);

@@ -19,6 +19,7 @@ import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.out.DeleteAccountPort;
+import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
@@ -61,16 +62,23 @@ public final class LatchkeyServices {
     /**
      * The token store and the audit trail: what the token lifecycle writes through. One value, because every creation
      * and revocation needs all of it: the state to read and write, the transaction that makes several writes one,
-     * and the trail that records them.
+     * the trail that records them, and the allowance every new token is taken from.
      */
     public record TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
-                             TransactionPort transactions, RecordAuditEventPort audit) {
+                             TransactionPort transactions, RecordAuditEventPort audit, IssuanceLimitPort limits) {
         public TokenStore {
             Objects.requireNonNull(loads, "loads");
             Objects.requireNonNull(saves, "saves");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(limits, "limits");
+        }
+
+        /** A store whose accounts may make tokens as fast as they like: for a host that bounds issuance itself. */
+        public TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
+                          TransactionPort transactions, RecordAuditEventPort audit) {
+            this(loads, saves, state, transactions, audit, IssuanceLimitPort.UNLIMITED);
         }
     }
 

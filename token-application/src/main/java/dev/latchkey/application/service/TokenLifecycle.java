@@ -1,5 +1,7 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.TooManyIssuancesException;
+import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
@@ -47,8 +49,10 @@ final class TokenLifecycle {
     private final UpdateTokenStatePort state;
     private final TransactionPort transactions;
     private final RecordAuditEventPort audit;
+    private final IssuanceLimitPort limits;
 
     TokenLifecycle(LatchkeyServices.TokenStore store) {
+        this.limits = store.limits();
         this.tokens = store.loads();
         this.saves = store.saves();
         this.state = store.state();
@@ -62,6 +66,7 @@ final class TokenLifecycle {
      * lets the store share one commit among concurrent issues; inside a caller's transaction it joins that one.
      */
     SaveOutcome create(Token.Issued issued, Actor actor, OptionalInt activePersonalLimit) {
+        admit(issued.token());
         return saves.saveNew(issued.token(), AuditEvent.of(issued.event(), actor), activePersonalLimit);
     }
 
@@ -72,6 +77,7 @@ final class TokenLifecycle {
     SaveOutcome createSuperseding(Token.Issued issued, LoadTokenPort.Selection superseded, Actor actor,
                                   OptionalInt activePersonalLimit) {
         Instant now = issued.token().createdAt();
+        admit(issued.token());
         try {
             return transactions.inTransaction(() -> {
                 List<TokenEvent> revoked = revokeEach(superseded, now, RevocationReason.SUPERSEDED);
@@ -158,6 +164,7 @@ final class TokenLifecycle {
                          OptionalInt activePersonalLimit) {
         Token retiring = rotated.retiring();
         Revocation retirement = retiring.revocation().orElseThrow();
+        admit(rotated.replacement().token());
         try {
             transactions.inTransaction(() -> {
                 if (!(state.recordRevocation(retiring.id(), Optional.empty(), retirement)
@@ -211,6 +218,17 @@ final class TokenLifecycle {
             audit.record(AuditEvent.of(consumed.event(), actor));
             return Optional.of(exchange.get());
         });
+    }
+
+    /**
+     * Takes a new token from its owner's allowance, on every path that makes one, before anything is written.
+     *
+     * @throws TooManyIssuancesException when the allowance is spent
+     */
+    private void admit(Token token) {
+        if (limits.admit(token.owner()) instanceof IssuanceLimitPort.Admission.Refused refused) {
+            throw new TooManyIssuancesException(refused.retryAfter());
+        }
     }
 
     private void record(List<TokenEvent> events, Actor actor) {

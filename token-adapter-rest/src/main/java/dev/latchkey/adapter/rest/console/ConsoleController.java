@@ -43,6 +43,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
+import dev.latchkey.adapter.rest.problem.HeldRefusals;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -101,11 +103,15 @@ final class ConsoleController {
     private final ClientAddresses addresses;
     private final RandomnessPort randomness;
     private final Clock clock;
+    private final SignInFormTokens formTokens;
+    private final HeldRefusals held;
 
     ConsoleController(ConsoleAccess access, AuthenticateUseCase authenticate, ListTokensUseCase listTokens,
                       IssueTokenUseCase issueToken, InspectTokenUseCase inspectToken, RevokeTokenUseCase revokeToken,
                       RotateTokenUseCase rotateToken, ClientAddresses addresses, RandomnessPort randomness,
-                      Clock clock) {
+                      Clock clock, SignInFormTokens formTokens, HeldRefusals held) {
+        this.formTokens = formTokens;
+        this.held = held;
         this.access = access;
         this.authenticate = authenticate;
         this.listTokens = listTokens;
@@ -141,13 +147,14 @@ final class ConsoleController {
      */
     @Post("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body String body) {
+    Mono<MutableHttpResponse<?>> signIn(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<FormParameters> form = ConsoleAccess.form(body);
         Optional<String> expected = request.getCookies().findCookie(SIGN_IN_COOKIE).map(Cookie::getValue);
-        if (form.isEmpty() || expected.isEmpty()
-                || !ConsoleSessions.sameToken(expected.get(), form.get().get("signin").orElse(null))) {
-            return signInPage(request, HttpStatus.FORBIDDEN, Optional.of(Notice.error(
-                    "The sign-in form had expired. Please sign in again.")), "");
+        String presented = form.flatMap(fields -> fields.get("signin")).orElse(null);
+        if (expected.isEmpty() || !ConsoleSessions.sameToken(expected.get(), presented)
+                || !formTokens.isValid(presented)) {
+            return Mono.just(signInPage(request, HttpStatus.FORBIDDEN, Optional.of(Notice.error(
+                    "The sign-in form had expired. Please sign in again.")), ""));
         }
         String username = form.get().get("username").orElse("");
         AuthenticateUseCase.Outcome outcome;
@@ -156,19 +163,20 @@ final class ConsoleController {
                     form.get().get("password").orElse(""), addresses.of(request)));
         } catch (TooManyLoginAttemptsException limited) {
             long seconds = Math.max(1, limited.retryAfter().toSeconds());
-            return signInPage(request, HttpStatus.TOO_MANY_REQUESTS, Optional.of(Notice.error(
+            // Held like every other surface's refusal, so that a guesser gets no faster answers here.
+            return held.hold(signInPage(request, HttpStatus.TOO_MANY_REQUESTS, Optional.of(Notice.error(
                     "Too many failed sign-ins. Try again in " + seconds + " seconds.")), username)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)), limited.retryAfter());
         }
         if (!(outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
-            return signInPage(request, HttpStatus.UNAUTHORIZED, Optional.of(Notice.error(
-                    "The username or password is not right, or the account is disabled.")), username);
+            return Mono.just(signInPage(request, HttpStatus.UNAUTHORIZED, Optional.of(Notice.error(
+                    "The username or password is not right, or the account is disabled.")), username));
         }
         ConsoleSessions.Started started = access.sessions().start(authenticated.caller(),
                 authenticated.passwordStamp());
-        return ConsoleAccess.seeOther("/console/tokens")
+        return Mono.just(ConsoleAccess.seeOther("/console/tokens")
                 .cookie(access.sessionCookie(request, started.cookieValue(), access.sessions().lifetime()))
-                .cookie(access.cookie(request, SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN, Duration.ZERO));
+                .cookie(access.cookie(request, SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN, Duration.ZERO)));
     }
 
     @Post("/sign-out")
@@ -576,7 +584,7 @@ final class ConsoleController {
 
     private MutableHttpResponse<?> signInPage(HttpRequest<?> request, HttpStatus status, Optional<Notice> notice,
                                               String username) {
-        String formToken = Base64.getUrlEncoder().withoutPadding().encodeToString(randomness.nextBytes(32));
+        String formToken = formTokens.issue();
         String content = notice.map(Notice::html).orElse("")
                 + "<form class=\"stacked\" method=\"post\" action=\"/console/sign-in\">"
                 + "<input type=\"hidden\" name=\"signin\" value=\"" + formToken + "\">"
@@ -589,7 +597,7 @@ final class ConsoleController {
                 + "<div class=\"actions\"><button type=\"submit\">Sign in</button></div></form>";
         return ConsoleAccess.page(status, ConsolePage.anonymous("Sign in", content))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, formToken, ConsoleAccess.SIGN_IN,
-                        Duration.ofMinutes(30)));
+                        SignInFormTokens.VALIDITY));
     }
 
     static String time(Instant instant) {

@@ -312,7 +312,7 @@ class OAuthController {
                 .map(header -> dialects.unwrap(header.substring(7).trim()));
         if (bearer.isPresent()) {
             AuthenticateUseCase.Outcome outcome =
-                    authenticate.authenticate(new AuthenticateUseCase.PresentedToken(bearer.get()));
+                    authenticate.authenticate(new AuthenticateUseCase.PresentedToken(bearer.get(), addresses.of(request)));
             if (outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated) {
                 return new Introspection.Caller.Allowed(new Introspector.TokenBearer(authenticated.caller()),
                         Optional.empty());

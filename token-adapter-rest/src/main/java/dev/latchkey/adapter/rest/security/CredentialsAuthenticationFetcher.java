@@ -74,7 +74,9 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
             return Mono.empty();
         }
         String credential = dialects.unwrap(token.get());
-        return memoryFirst.call(() -> authenticate.authenticate(new AuthenticateUseCase.PresentedToken(credential)))
+        String address = addresses.of(request);
+        return memoryFirst.call(() -> authenticate.authenticate(
+                        new AuthenticateUseCase.PresentedToken(credential, address)))
                 .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BEARER));
     }
 

@@ -73,6 +73,7 @@ public interface AdministerAccountsUseCase {
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(organization, "organization");
             Objects.requireNonNull(partner, "partner");
+            Username.forNewAccount(username.value());
         }
     }
 

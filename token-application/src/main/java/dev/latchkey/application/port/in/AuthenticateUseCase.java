@@ -41,10 +41,20 @@ public interface AuthenticateUseCase {
         }
     }
 
-    /** A credential exactly as presented: an opaque secret or a JWT. Never printed. */
-    record PresentedToken(String value) {
+    /**
+     * A credential exactly as presented: an opaque secret or a JWT. Never printed.
+     *
+     * @param address the client's network address, which a refusal is recorded against
+     */
+    record PresentedToken(String value, String address) {
         public PresentedToken {
             Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(address, "address");
+        }
+
+        /** A credential presented with no network address: from the command line, or a test. */
+        public PresentedToken(String value) {
+            this(value, "-");
         }
 
         @Override
