@@ -79,7 +79,7 @@ abstract class IssuanceRulesScenario extends ServiceOnTestDatabase {
         // A token made before the policy, with a scope it now forbids, is neither exchanged nor rotated.
         expect(send("DELETE", "/api/v1/admin/policies/organizations/Strict", ADMIN, null, null), 204);
         Map<String, Object> wide = expect(send("POST", "/api/v1/tokens", EndToEndScenario.basic("olga",
-                "olga's long password"), "application/json", "{\"scopes\":[\"write\"]}"), 201);
+                "olga's long password"), "application/json", "{\"scopes\":[\"write\"],\"lifetimeSeconds\":300}"), 201);
         expect(send("PUT", "/api/v1/admin/policies/organizations/Strict", ADMIN, "application/json", STRICT), 200);
         HttpResponse<String> exchanged = form("/oauth2/token", client,
                 "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + wide.get("token")
@@ -282,7 +282,7 @@ abstract class IssuanceRulesScenario extends ServiceOnTestDatabase {
 
         // The console's own pages post with no referrer, so their forms carry "Origin: null".
         assertThat(browser.postWithFormToken("/console/tokens", form, Map.of("Origin", "null",
-                "Sec-Fetch-Site", "same-origin")).statusCode()).isEqualTo(200);
+                "Sec-Fetch-Site", "same-origin")).statusCode()).isEqualTo(201);
         assertThat(activeTokens(cal)).isEqualTo(1);
     }
 
