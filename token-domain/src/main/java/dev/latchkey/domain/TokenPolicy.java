@@ -72,7 +72,7 @@ public record TokenPolicy(Lifetime defaultLifetime, Duration maximumLifetime, Se
     /**
      * The one decision every path that creates a token takes: the lifetime the token gets, or the first rule the
      * request breaks. A lifetime someone asked for is granted or refused as asked; the policy's default or a
-     * surface's own lifetime is fitted to the policy, so that what nobody asked for is never refused (ADR 13). The
+     * surface's own lifetime is fitted to the policy, so that what nobody asked for is never refused (ADR 15). The
      * count of active tokens is not decided here: it is a fact about the store at the moment of the write, so the
      * store enforces {@link #maximumActiveTokens} atomically.
      */

@@ -289,7 +289,7 @@ final class GrantTokensService implements GrantTokensUseCase {
 
     /**
      * The lifetimes the policy governing {@code owner} gives a grant's tokens: this surface's own, fitted to it, since
-     * no client asks for a lifetime; or the policy's refusal, which for a grant can only be a scope (ADR 13).
+     * no client asks for a lifetime; or the policy's refusal, which for a grant can only be a scope (ADR 15).
      */
     private Fit fit(Account owner, Scopes scopes) {
         TokenPolicy governing = policies.governing(owner);

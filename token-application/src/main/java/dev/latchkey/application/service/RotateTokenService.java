@@ -19,6 +19,7 @@ import dev.latchkey.domain.TokenSecret;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -64,18 +65,24 @@ final class RotateTokenService implements RotateTokenUseCase {
         if (command.caller().presentedToken().isPresent() && presenting.isEmpty()) {
             return new Outcome.DelegationRefused("the presenting token is no longer active");
         }
-        // No lifetime is asked for, so the replacement's shrinks to fit the caller's, as a default does on issue:
-        // a token rotating itself gets its own expiry again, never a fresh lifetime.
-        Expiry expiry = presenting.map(token -> Expiry.earliest(old.lifetime().expiryFrom(now), token.expiry()))
-                .orElseGet(() -> old.lifetime().expiryFrom(now));
-        byte[] salt = randomness.nextBytes(32);
-        TokenSecret secret = TokenSecret.fromRandomBytes(command.key().isPresent()
-                ? derivation.derive(salt) : randomness.nextBytes(TokenSecret.RANDOM_BYTES));
         Optional<Optional<TokenId>> delegator = delegatorOfReplacement(old, presenting);
         if (delegator.isEmpty()) {
             return new Outcome.DelegationRefused("a token made with another token is rotated by itself or by the "
                     + "token that made it");
         }
+        Optional<Token> delegatorToken = delegator.get().flatMap(tokens::loadById);
+        if (delegator.get().isPresent() && delegatorToken.filter(token -> token.isActiveAt(now)).isEmpty()) {
+            return new Outcome.DelegationRefused("the token that made this one is no longer active");
+        }
+        // No lifetime is asked for, so the replacement's shrinks to fit the caller's and its delegator's, as a
+        // default does on issue: a token rotating itself gets its own expiry again, never a fresh lifetime.
+        Expiry expiry = old.lifetime().expiryFrom(now);
+        for (Token bound : List.of(presenting, delegatorToken).stream().flatMap(Optional::stream).toList()) {
+            expiry = Expiry.earliest(expiry, bound.validUntil());
+        }
+        byte[] salt = randomness.nextBytes(32);
+        TokenSecret secret = TokenSecret.fromRandomBytes(command.key().isPresent()
+                ? derivation.derive(salt) : randomness.nextBytes(TokenSecret.RANDOM_BYTES));
         Token.RotationOutcome outcome = old.rotate(now, command.overlap(),
                 TokenId.fromRandomBytes(randomness.nextBytes(16)), expiry, secret.hash(), delegator.get());
         if (outcome instanceof Token.RotationOutcome.Refused refused) {

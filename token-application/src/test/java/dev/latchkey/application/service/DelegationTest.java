@@ -168,6 +168,31 @@ class DelegationTest {
     }
 
     @Test
+    void aRotatedDelegateStaysInItsChainAndAnUnrelatedTokenCannotRotateIt() {
+        IssueTokenUseCase.Outcome.Issued root = fixture.issue(byPassword, Optional.of(Lifetime.of(Duration.ofDays(2))),
+                Scopes.none());
+        IssuedToken delegate = madeBy(new IssuedToken(root.token(), root.credential()));
+        IssueTokenUseCase.Outcome.Issued unrelated = fixture.issue(byPassword, Optional.of(Lifetime.never()),
+                Scopes.none());
+        RotateTokenUseCase rotate = fixture.services.rotateToken(ServiceFixture.POLICY);
+        fixture.clock.advance(Duration.ofDays(1));
+
+        assertThat(rotate.rotate(new RotateTokenUseCase.RotateTokenCommand(fixture.byToken(unrelated),
+                delegate.token().id(), Duration.ZERO, Optional.empty())))
+                .isInstanceOf(RotateTokenUseCase.Outcome.DelegationRefused.class);
+        RotateTokenUseCase.Outcome.Rotated rotated = (RotateTokenUseCase.Outcome.Rotated) rotate.rotate(
+                new RotateTokenUseCase.RotateTokenCommand(byPassword, delegate.token().id(), Duration.ZERO,
+                        Optional.empty()));
+
+        Token replacement = rotated.replacement().token();
+        assertThat(replacement.delegator()).contains(root.token().id());
+        assertThat(replacement.expiry()).isEqualTo(root.token().expiry());
+        fixture.services.revokeToken().revoke(new RevokeTokenCommand(byPassword, root.token().id(),
+                RevocationReason.REQUESTED));
+        assertThat(active(rotated.replacement())).isFalse();
+    }
+
+    @Test
     void aPasswordMadeTokenIsARoot() {
         IssueTokenUseCase.Outcome.Issued root = fixture.issue(byPassword, Optional.empty(), Scopes.none());
 

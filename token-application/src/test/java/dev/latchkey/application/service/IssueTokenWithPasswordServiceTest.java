@@ -39,7 +39,7 @@ class IssueTokenWithPasswordServiceTest {
 
     @Test
     void thePlatformsLifetimeIsFittedToThePolicyNotRefused() {
-        // Nobody asks the Sample Token API for a lifetime: its own is cut to the policy's maximum (ADR 13).
+        // Nobody asks the Sample Token API for a lifetime: its own is cut to the policy's maximum (ADR 15).
         Outcome.Issued issued = (Outcome.Issued) issue.issue(command("alice-password", Lifetime.of(Duration.ofDays(400))));
 
         assertThat(issued.token().lifetime()).isEqualTo(Lifetime.of(ServiceFixture.POLICY.maximumLifetime()));
