@@ -614,14 +614,38 @@ abstract class PersistenceContract {
         Account owner = newAccount();
         audit.flush();
         for (int distinct = 0; distinct < AuditTrailAdapter.MAXIMUM_COUNTED + 500; distinct++) {
-            audit.count(AuditEvent.of(NOW, AuditEventType.TOKEN_REFUSED, Actor.anonymous("-"), Optional.of(owner.id()),
+            // From many addresses, each within its own allowance of itemised entries.
+            Actor address = Actor.anonymous("10.0." + distinct / AuditTrailAdapter.MAXIMUM_COUNTED_PER_ACTOR);
+            audit.count(AuditEvent.of(NOW, AuditEventType.TOKEN_REFUSED, address, Optional.of(owner.id()),
                     Optional.empty(), "fingerprint=" + distinct));
         }
 
         assertThat(audit.flush()).isEqualTo(AuditTrailAdapter.MAXIMUM_COUNTED + 1);
         assertThat(audit.find(filter(Optional.empty(), Optional.empty(), Optional.of(AuditEventType.TOKEN_REFUSED)),
-                0, 1_000_000)).filteredOn(event -> event.account().isEmpty()).singleElement()
-                .satisfies(overflow -> assertThat(overflow.count()).isEqualTo(500));
+                0, 1_000_000)).filteredOn(event -> event.account().isEmpty() && event.actor().equals(Actor.system()))
+                .singleElement().satisfies(overflow -> assertThat(overflow.count()).isEqualTo(500));
+    }
+
+    @Test
+    void oneAddressGetsOnlySoManyDistinctEntriesAnIntervalAndTheRestAreFoldedIntoOne() {
+        audit.flush();
+        Actor flooder = Actor.anonymous("203.0.113.9");
+        int sent = 3 * AuditTrailAdapter.MAXIMUM_COUNTED_PER_ACTOR;
+        for (int distinct = 0; distinct < sent; distinct++) {
+            audit.count(AuditEvent.of(NOW, AuditEventType.TOKEN_REFUSED, flooder, Optional.empty(), Optional.empty(),
+                    "fingerprint=flood" + distinct));
+        }
+        audit.count(AuditEvent.of(NOW, AuditEventType.TOKEN_REFUSED, Actor.anonymous("203.0.113.10"),
+                Optional.empty(), Optional.empty(), "fingerprint=bystander"));
+
+        assertThat(audit.flush()).isEqualTo(AuditTrailAdapter.MAXIMUM_COUNTED_PER_ACTOR + 2);
+        List<AuditEvent> fromFlooder = audit.find(filter(Optional.empty(), Optional.empty(),
+                Optional.of(AuditEventType.TOKEN_REFUSED)), 0, 1_000_000).stream()
+                .filter(event -> event.actor().equals(flooder)).toList();
+        assertThat(fromFlooder.stream().mapToLong(AuditEvent::count).sum()).isEqualTo(sent);
+        assertThat(fromFlooder).filteredOn(event -> event.detail().startsWith("more distinct events")).singleElement()
+                .satisfies(folded -> assertThat(folded.count())
+                        .isEqualTo(sent - AuditTrailAdapter.MAXIMUM_COUNTED_PER_ACTOR));
     }
 
     @Test
