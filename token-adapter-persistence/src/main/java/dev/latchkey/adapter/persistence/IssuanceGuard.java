@@ -32,9 +32,10 @@ import java.util.UUID;
 final class IssuanceGuard {
 
     private static final String LOCK_ACCOUNT = "SELECT id FROM account WHERE id = ? FOR UPDATE";
-    private static final String COUNT_ACTIVE_PERSONAL = "SELECT count(*) FROM token WHERE owner_id = ? "
+    /** Counts no further than the limit: whether the account is at it is all that is asked. */
+    private static final String COUNT_ACTIVE_PERSONAL = "SELECT count(*) FROM (SELECT 1 FROM token WHERE owner_id = ? "
             + "AND kind = 'PERSONAL' AND consumed_at IS NULL AND (revoked_at IS NULL OR revoked_at > ?) "
-            + "AND (expires_at IS NULL OR expires_at > ?)";
+            + "AND (expires_at IS NULL OR expires_at > ?) LIMIT ?) AS active";
     private static final String LOCK_DELEGATOR = "SELECT * FROM token WHERE id = ? FOR UPDATE";
 
     /** A token to insert and the limit on its owner's active personal tokens, if any. */
@@ -78,8 +79,8 @@ final class IssuanceGuard {
                 return SaveOutcome.DELEGATOR_ENDED;
             }
             if (candidate.activePersonalLimit().isPresent() && token.kind() == dev.latchkey.domain.TokenKind.PERSONAL) {
-                long held = active.computeIfAbsent(token.owner().value(),
-                        owner -> countActivePersonal(connection, owner, token.createdAt()));
+                long held = active.computeIfAbsent(token.owner().value(), owner -> countActivePersonal(connection,
+                        owner, token.createdAt(), candidate.activePersonalLimit().getAsInt()));
                 if (held >= candidate.activePersonalLimit().getAsInt()) {
                     return SaveOutcome.ACTIVE_LIMIT_REACHED;
                 }
@@ -114,12 +115,13 @@ final class IssuanceGuard {
         }
     }
 
-    private static long countActivePersonal(Connection connection, UUID owner, Instant at) {
+    private static long countActivePersonal(Connection connection, UUID owner, Instant at, int limit) {
         try (PreparedStatement count = connection.prepareStatement(COUNT_ACTIVE_PERSONAL)) {
             OffsetDateTime moment = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
             count.setObject(1, owner);
             count.setObject(2, moment);
             count.setObject(3, moment);
+            count.setInt(4, limit);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
