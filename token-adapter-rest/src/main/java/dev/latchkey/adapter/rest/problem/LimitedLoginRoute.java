@@ -14,10 +14,10 @@ import reactor.core.publisher.Mono;
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class LimitedLoginRoute {
 
-    private final TooManyLoginAttemptsHandler refusals;
+    private final TooManyRequestsHandler refusals;
     private final HeldRefusals held;
 
-    LimitedLoginRoute(TooManyLoginAttemptsHandler refusals, HeldRefusals held) {
+    LimitedLoginRoute(TooManyRequestsHandler refusals, HeldRefusals held) {
         this.refusals = refusals;
         this.held = held;
     }
