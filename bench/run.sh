@@ -55,9 +55,12 @@ RAISED_LIMITS=(LATCHKEY_LOGIN_USERNAME_FAILURES_PER_MINUTE=1000000 LATCHKEY_LOGI
   LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_MINUTE=100000000 LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_HOUR=200000000
   LATCHKEY_ISSUANCE_MAXIMUM_ACTIVE_TOKENS_PER_ACCOUNT=100000000)
 echo "making Latchkey's class-data archive for this JVM (once per jar)"
+# Stopped by the PID it was started with (the launcher execs the JVM), never by a pattern that could match a service
+# someone else runs on this machine.
 (cd "$WORK" && MICRONAUT_SERVER_PORT=$PORT timeout 120 "$OLDPWD/bin/latchkey" > archive.log 2>&1 &
+  archiving=$!
   for _ in $(seq 1 1200); do curl -s -o /dev/null -f "$BASE/.well-known/oauth-authorization-server" && break; sleep 0.1; done
-  pkill -f 'token-bootstrap/target/latchkey.jar' || true; wait) || true
+  kill "$archiving" 2>/dev/null || true; wait) || true
 rm -rf "$WORK/data"
 
 ROWS=()

@@ -332,6 +332,45 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void theLimitIsExactUnderRevocationsAndAChangedLimitThoughTokensAreCountedOnlyNearIt() {
+        Account owner = newAccount();
+        List<Token> held = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Token token = personal(owner);
+            SaveTokenPort.SaveOutcome outcome = tokens.saveNew(token, issueOf(token), java.util.OptionalInt.of(3));
+            if (outcome == SaveTokenPort.SaveOutcome.SAVED) {
+                held.add(token);
+            }
+        }
+        assertThat(held).hasSize(3);
+
+        tokens.recordRevocation(held.get(0).id(), Optional.empty(), new Revocation(NOW, RevocationReason.REQUESTED));
+        Token afterRevocation = personal(owner);
+        assertThat(tokens.saveNew(afterRevocation, issueOf(afterRevocation), java.util.OptionalInt.of(3)))
+                .isEqualTo(SaveTokenPort.SaveOutcome.SAVED);
+        Token overLimit = personal(owner);
+        assertThat(tokens.saveNew(overLimit, issueOf(overLimit), java.util.OptionalInt.of(3)))
+                .isEqualTo(SaveTokenPort.SaveOutcome.ACTIVE_LIMIT_REACHED);
+
+        // A lower limit, then a higher one: neither is taken on trust from what was stored under the other.
+        Token underLowerLimit = personal(owner);
+        assertThat(tokens.saveNew(underLowerLimit, issueOf(underLowerLimit), java.util.OptionalInt.of(2)))
+                .isEqualTo(SaveTokenPort.SaveOutcome.ACTIVE_LIMIT_REACHED);
+        for (int i = 0; i < 3; i++) {
+            Token token = personal(owner);
+            tokens.saveNew(token, issueOf(token), java.util.OptionalInt.of(5));
+        }
+        assertThat(tokens.countMatching(Optional.of(owner.id()), dev.latchkey.domain.TokenFilter.activePersonal(),
+                NOW.plusSeconds(1))).isEqualTo(5);
+    }
+
+    private Token personal(Account owner) {
+        return Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(random(16)), owner.id(),
+                TokenDescription.none(), Scopes.none(), Expiry.never()), NOW.plusSeconds(1),
+                TokenSecret.fromRandomBytes(random(32)).hash()).token();
+    }
+
+    @Test
     void theLimitHoldsInsideACallersTransactionToo() {
         Account owner = newAccount();
         newToken(owner, NOW, Expiry.never());
