@@ -6,6 +6,8 @@ import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,9 +38,13 @@ public class JwtBenchmarks {
 
     @Setup
     public void keys() {
+        // HS256 with a configured secret: no key store and no key pairs are read.
+        SigningSettings settings = SigningSettings.of(false, "HS256", Duration.ofDays(30), Duration.ofDays(1),
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(30));
         jwts = new JwtAccessTokens(purpose -> {
             throw new AssertionError("the key is configured");
-        }, "https://latchkey.example", null, "0123456789abcdef0123456789abcdef-bench");
+        }, new SigningKeys(null, settings, Clock.systemUTC()), settings, "https://latchkey.example", null,
+                "0123456789abcdef0123456789abcdef-bench");
         attributes = TokenAttributes.personal(new TokenId(UUID.randomUUID()), new AccountId(UUID.randomUUID()),
                 TokenDescription.none(), Scopes.of("read"), Expiry.at(Instant.now().plusSeconds(3600)));
         signed = jwts.encode(attributes, Instant.now());
