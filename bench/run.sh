@@ -49,15 +49,17 @@ export LATCHKEY_JAVA="$JAVA"
 # which LoginLimitTest covers; for the first start they are raised out of the way. The login flood is measured after
 # a restart, with the limits as shipped.
 # The issuance paths drive one account far past the shipped allowance of new tokens (300 a minute) and the ceiling on
-# its active tokens (1,000), so both are raised for that start too.
+# its active tokens (1,000), so both are raised wherever issuance is measured (H2's first start, PostgreSQL's).
+RAISED_ISSUANCE=(LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_MINUTE=100000000
+  LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_HOUR=200000000 LATCHKEY_ISSUANCE_MAXIMUM_ACTIVE_TOKENS_PER_ACCOUNT=100000000)
 RAISED_LIMITS=(LATCHKEY_LOGIN_USERNAME_FAILURES_PER_MINUTE=1000000 LATCHKEY_LOGIN_USERNAME_FAILURES_PER_HOUR=1000000
   LATCHKEY_LOGIN_ADDRESS_FAILURES_PER_MINUTE=1000000 LATCHKEY_LOGIN_ADDRESS_FAILURES_PER_HOUR=1000000
-  LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_MINUTE=100000000 LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_HOUR=200000000
-  LATCHKEY_ISSUANCE_MAXIMUM_ACTIVE_TOKENS_PER_ACCOUNT=100000000)
+  "${RAISED_ISSUANCE[@]}")
 echo "making Latchkey's class-data archive for this JVM (once per jar)"
 # Stopped by the PID it was started with (the launcher execs the JVM), never by a pattern that could match a service
 # someone else runs on this machine.
-(cd "$WORK" && MICRONAUT_SERVER_PORT=$PORT timeout 120 "$OLDPWD/bin/latchkey" > archive.log 2>&1 &
+(cd "$WORK" || exit
+  MICRONAUT_SERVER_PORT=$PORT timeout 120 "$OLDPWD/bin/latchkey" > archive.log 2>&1 &
   archiving=$!
   for _ in $(seq 1 1200); do curl -s -o /dev/null -f "$BASE/.well-known/oauth-authorization-server" && break; sleep 0.1; done
   kill "$archiving" 2>/dev/null || true; wait) || true
@@ -137,7 +139,7 @@ CLIENT_ID=$(echo "$CLIENT" | field clientId)
 CLIENT_SECRET=$(echo "$CLIENT" | field clientSecret)
 ACCESS_TOKEN=$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -X POST "$BASE/oauth2/token" \
   -d 'grant_type=password&username=admin&password=bench-admin-password' | field access_token)
-case "$ACCESS_TOKEN" in eyJ*) ;; *) echo "expected a JWT access token, got: ${ACCESS_TOKEN:0:20}" >&2; exit 1 ;; esac
+case "$ACCESS_TOKEN" in eyJ*) ;; *) echo "expected a JWT access token, got: ${ACCESS_TOKEN:0:20} (client: ${CLIENT:0:60})" >&2; tail -20 "$WORK/latchkey/service.log" >&2; exit 1 ;; esac
 ADMIN_BASIC=$(printf '%s' "$ADMIN" | base64 -w0)
 WRONG_BASIC=$(printf '%s' "admin:not-the-password" | base64 -w0)
 
@@ -226,7 +228,7 @@ if [ -n "$PG_BIN" ]; then
   start_postgres "$PG_PORT"
   mkdir -p "$WORK/latchkey-pg"
   started=$(now_ms)
-  (cd "$WORK/latchkey-pg" && exec env MICRONAUT_SERVER_PORT=$PORT \
+  (cd "$WORK/latchkey-pg" && exec env "${RAISED_ISSUANCE[@]}" MICRONAUT_SERVER_PORT=$PORT \
     DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATASOURCES_DEFAULT_USERNAME=postgres \
     DATASOURCES_DEFAULT_PASSWORD=unused LATCHKEY_MASTER_KEY="$(head -c 32 /dev/urandom | base64 -w0)" \
     LATCHKEY_BOOTSTRAP_ADMIN_USERNAME=admin LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \

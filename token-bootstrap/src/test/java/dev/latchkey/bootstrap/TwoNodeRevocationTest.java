@@ -95,27 +95,52 @@ class TwoNodeRevocationTest {
                 "max's long password"), null, 200).get("total")).isEqualTo(3);
     }
 
+    /**
+     * A chain of every kind of link: a password-made token, a token it made (through node B), that token exchanged at
+     * the token endpoint (node A), and a token the exchanged access token made (node B). Each depth is revoked through
+     * node A, natively or by RFC 7009 for the exchanged token.
+     */
     @Test
     void aChainRevokedThroughOneNodeAtAnyDepthIsRefusedByTheOtherBelowThatDepth() throws Exception {
         expect(nodeA, "POST", "/api/v1/admin/accounts", ADMIN,
                 "{\"username\":\"cat\",\"password\":\"cat's long password\"}", 201);
         String cat = EndToEndScenario.basic("cat", "cat's long password");
+        Map<String, Object> registered = expect(nodeA, "POST", "/api/v1/clients", ADMIN, "{\"name\":\"relay\"}",
+                201);
+        String client = EndToEndScenario.basic((String) registered.get("clientId"),
+                (String) registered.get("clientSecret"));
         for (int depth = 0; depth < 4; depth++) {
-            List<Map<String, Object>> chain = new ArrayList<>();
-            chain.add(expect(nodeA, "POST", "/api/v1/tokens", cat, "{\"lifetimeSeconds\":-1}", 201));
-            for (int level = 1; level < 4; level++) {
-                String presenting = (String) chain.get(level - 1).get("token");
-                chain.add(expect(level % 2 == 0 ? nodeA : nodeB, "POST", "/api/v1/tokens",
-                        EndToEndScenario.bearer(presenting), "{}", 201));
-            }
-            for (Map<String, Object> link : chain) {
+            List<String> chain = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            Map<String, Object> root = expect(nodeA, "POST", "/api/v1/tokens", cat, "{\"lifetimeSeconds\":-1}", 201);
+            chain.add((String) root.get("token"));
+            ids.add(tokenId(root));
+            Map<String, Object> child = expect(nodeB, "POST", "/api/v1/tokens", EndToEndScenario.bearer(chain.get(0)),
+                    "{}", 201);
+            chain.add((String) child.get("token"));
+            ids.add(tokenId(child));
+            HttpResponse<String> exchanged = HttpCalls.send(nodeA, "POST", "/oauth2/token", HttpCalls.headers(client,
+                    "application/x-www-form-urlencoded"), "grant_type=urn:ietf:params:oauth:grant-type:token-exchange"
+                    + "&subject_token=" + chain.get(1)
+                    + "&subject_token_type=urn:ietf:params:oauth:token-type:access_token");
+            assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+            chain.add((String) json.readValue(exchanged.body(), Map.class).get("access_token"));
+            ids.add(null);
+            Map<String, Object> madeByExchange = expect(nodeB, "POST", "/api/v1/tokens",
+                    EndToEndScenario.bearer(chain.get(2)), "{}", 201);
+            chain.add((String) madeByExchange.get("token"));
+            ids.add(tokenId(madeByExchange));
+            for (String link : chain) {
                 // Twice, so that node B serves the second from its cache.
                 assertThat(self(nodeB, link)).isEqualTo(200);
                 assertThat(self(nodeB, link)).isEqualTo(200);
             }
 
-            assertThat(send(nodeA, "DELETE", "/api/v1/tokens/" + tokenId(chain.get(depth)), cat, null).statusCode())
-                    .isEqualTo(204);
+            HttpResponse<String> revoked = ids.get(depth) == null
+                    ? HttpCalls.send(nodeA, "POST", "/oauth2/revoke", HttpCalls.headers(client,
+                            "application/x-www-form-urlencoded"), "token=" + chain.get(depth))
+                    : send(nodeA, "DELETE", "/api/v1/tokens/" + ids.get(depth), cat, null);
+            assertThat(revoked.statusCode()).isIn(200, 204);
 
             for (int level = 0; level < chain.size(); level++) {
                 assertThat(self(nodeB, chain.get(level))).as("revoked at depth %d, node B at depth %d", depth, level)
@@ -124,10 +149,10 @@ class TwoNodeRevocationTest {
         }
     }
 
-    private int self(LatchkeyNode node, Map<String, Object> issued) throws Exception {
-        return send(node, "GET", "/api/v1/tokens/self", EndToEndScenario.bearer((String) issued.get("token")), null)
-                .statusCode();
+    private int self(LatchkeyNode node, String token) throws Exception {
+        return send(node, "GET", "/api/v1/tokens/self", EndToEndScenario.bearer(token), null).statusCode();
     }
+
 
     @SuppressWarnings("unchecked")
     private static String tokenId(Map<String, Object> issued) {
