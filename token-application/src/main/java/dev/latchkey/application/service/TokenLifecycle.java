@@ -154,11 +154,11 @@ final class TokenLifecycle {
     }
 
     /**
-     * Writes a rotation: the old token's revocation at the end of its overlap, written only where no revocation was
-     * recorded since the rotation was decided, passed on to the old token's delegates; then the replacement, which the
-     * store checks against {@code activePersonalLimit} with the old token already counted as what the overlap leaves
-     * it. {@code alongside} runs in the same transaction, after the replacement is stored, for a write that must
-     * succeed with it (an idempotency key's record, which names the replacement).
+     * Writes a rotation: the replacement, which the store checks against {@code activePersonalLimit} (the old token,
+     * active through its overlap, counts); then the old token's revocation at the end of its overlap, written only
+     * where no revocation was recorded since the rotation was decided, and passed on to its delegates.
+     * {@code alongside} runs in the same transaction, after the replacement is stored, for a write that must succeed
+     * with it (an idempotency key's record, which names the replacement).
      */
     RotationWrite rotate(Token.RotationOutcome.Rotated rotated, BooleanSupplier alongside, Actor actor,
                          OptionalInt activePersonalLimit) {
@@ -167,16 +167,14 @@ final class TokenLifecycle {
         admit(rotated.replacement().token());
         try {
             transactions.inTransaction(() -> {
-                if (!(state.recordRevocation(retiring.id(), Optional.empty(), retirement)
-                        instanceof RevocationWrite.Recorded)) {
-                    throw new RolledBack(null);
-                }
+                // The replacement first: the store locks the account before any token, in every transaction.
                 SaveOutcome saved = saves.saveNew(rotated.replacement().token(),
                         AuditEvent.of(rotated.replacement().event(), actor), activePersonalLimit);
                 if (saved != SaveOutcome.SAVED) {
                     throw new RolledBack(saved);
                 }
-                if (!alongside.getAsBoolean()) {
+                if (!alongside.getAsBoolean() || !(state.recordRevocation(retiring.id(), Optional.empty(), retirement)
+                        instanceof RevocationWrite.Recorded)) {
                     throw new RolledBack(null);
                 }
                 audit.record(AuditEvent.of(rotated.event(), actor));
