@@ -22,7 +22,6 @@ import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.RevocationReason;
-import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
@@ -67,7 +66,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome create(CreateAccountCommand command) {
-        if (!isAdministrator(command.administrator())) {
+        if (!command.administrator().isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<PartnerId> unknown = unknownPartner(command.partner());
@@ -90,7 +89,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome find(Caller administrator, Username username) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         return accounts.loadByUsername(username).<Outcome>map(Outcome.Done::new).orElseGet(Outcome.NotFound::new);
@@ -98,7 +97,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome unlock(Caller administrator, Username username) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<Account> found = accounts.loadByUsername(username);
@@ -108,7 +107,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome update(UpdateAccountCommand command) {
-        if (!isAdministrator(command.administrator())) {
+        if (!command.administrator().isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<Account> found = accounts.loadByUsername(command.username());
@@ -159,7 +158,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome list(ListAccountsQuery query) {
-        if (!isAdministrator(query.administrator())) {
+        if (!query.administrator().isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         long offset = (long) query.page() * query.size();
@@ -169,7 +168,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome delete(Caller administrator, Username username) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<Account> found = accounts.loadByUsername(username);
@@ -198,7 +197,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome revokeTokens(Caller administrator, Username username) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<Account> found = accounts.loadByUsername(username);
@@ -212,7 +211,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome revokeToken(Caller administrator, Username username, TokenId tokenId) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<Account> found = accounts.loadByUsername(username);
@@ -224,7 +223,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
 
     @Override
     public Outcome revokeToken(Caller administrator, TokenId tokenId) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         return revoke(administrator, tokens.loadById(tokenId));
@@ -261,7 +260,4 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         return partner.filter(id -> partners.loadById(id).isEmpty());
     }
 
-    private static boolean isAdministrator(Caller caller) {
-        return caller.role() == Role.ADMIN;
-    }
 }

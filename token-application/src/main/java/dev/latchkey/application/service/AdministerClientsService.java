@@ -17,7 +17,6 @@ import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RevocationReason;
-import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenId;
 import java.time.Clock;
@@ -53,12 +52,12 @@ final class AdministerClientsService implements AdministerClientsUseCase {
 
     @Override
     public Optional<List<OAuthClient>> list(Caller caller) {
-        return isAdministrator(caller) ? Optional.of(clients.listAll()) : Optional.empty();
+        return caller.isAdministrator() ? Optional.of(clients.listAll()) : Optional.empty();
     }
 
     @Override
     public Optional<OAuthClient> find(Caller caller, ClientId id) {
-        return isAdministrator(caller) ? clients.loadById(id) : Optional.empty();
+        return caller.isAdministrator() ? clients.loadById(id) : Optional.empty();
     }
 
     @Override
@@ -105,7 +104,4 @@ final class AdministerClientsService implements AdministerClientsUseCase {
         return find(caller, id).flatMap(OAuthClient::serviceAccount);
     }
 
-    private static boolean isAdministrator(Caller caller) {
-        return caller.role() == Role.ADMIN;
-    }
 }

@@ -10,7 +10,6 @@ import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.Partner;
-import dev.latchkey.domain.Role;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -33,7 +32,7 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     @Override
     public Outcome create(CreatePartnerCommand command) {
-        if (command.administrator().role() != Role.ADMIN) {
+        if (!command.administrator().isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Partner partner = new Partner(command.id(), command.name(), command.agreementsSigned(), clock.instant());
@@ -48,7 +47,7 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     @Override
     public Outcome update(UpdatePartnerCommand command) {
-        if (command.administrator().role() != Role.ADMIN) {
+        if (!command.administrator().isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<Partner> found = partners.loadById(command.id());
@@ -69,7 +68,7 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     @Override
     public Outcome list(Caller administrator) {
-        return administrator.role() == Role.ADMIN ? new Outcome.Listed(partners.loadAll()) : new Outcome.NotAllowed();
+        return administrator.isAdministrator() ? new Outcome.Listed(partners.loadAll()) : new Outcome.NotAllowed();
     }
 
     private void record(AuditEventType type, Caller administrator, Partner partner) {

@@ -7,7 +7,6 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
-import dev.latchkey.domain.Role;
 import dev.latchkey.domain.TokenFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +39,7 @@ final class ListTokensService implements ListTokensUseCase {
 
     @Override
     public AdministratorListing listForAdministrator(AdministratorQuery query) {
-        if (query.administrator().role() != Role.ADMIN) {
+        if (!query.administrator().isAdministrator()) {
             return new AdministratorListing.NotAllowed();
         }
         Optional<AccountId> owner = Optional.empty();

@@ -13,7 +13,6 @@ import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.AuditEventType;
-import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenFilter;
 import dev.latchkey.domain.TokenPolicy;
@@ -52,19 +51,19 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
 
     @Override
     public Outcome list(Caller administrator) {
-        return isAdministrator(administrator)
+        return administrator.isAdministrator()
                 ? new Outcome.Listed(policies.configuredDefault(), stored.loadAll()) : new Outcome.NotAllowed();
     }
 
     @Override
     public Outcome effective(Caller administrator, Scope scope) {
-        return isAdministrator(administrator)
+        return administrator.isAdministrator()
                 ? new Outcome.Policy(scope, policies.inForce(scope)) : new Outcome.NotAllowed();
     }
 
     @Override
     public Outcome set(Caller administrator, Scope scope, TokenPolicy policy) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         transactions.inTransaction(() -> {
@@ -77,7 +76,7 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
 
     @Override
     public Outcome remove(Caller administrator, Scope scope) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         boolean removed = transactions.inTransaction(() -> {
@@ -96,7 +95,7 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
      */
     @Override
     public Outcome simulate(Caller administrator, Scope scope, TokenPolicy proposed) {
-        if (!isAdministrator(administrator)) {
+        if (!administrator.isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Instant now = clock.instant();
@@ -160,7 +159,4 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
                 + " allowedScopes=" + policy.allowedScopes().map(scopes -> scopes.asSpaceDelimited()).orElse("any");
     }
 
-    private static boolean isAdministrator(Caller caller) {
-        return caller.role() == Role.ADMIN;
-    }
 }

@@ -3,7 +3,6 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.domain.AccountId;
-import dev.latchkey.domain.Role;
 import java.util.Optional;
 
 final class ReadAuditTrailService implements ReadAuditTrailUseCase {
@@ -17,7 +16,7 @@ final class ReadAuditTrailService implements ReadAuditTrailUseCase {
     @Override
     public Outcome read(AuditQuery query) {
         Optional<AccountId> account = query.account();
-        if (query.caller().role() != Role.ADMIN) {
+        if (!query.caller().isAdministrator()) {
             if (account.filter(asked -> !asked.equals(query.caller().accountId())).isPresent()) {
                 return new Outcome.NotAllowed();
             }

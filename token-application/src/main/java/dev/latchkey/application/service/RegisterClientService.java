@@ -49,7 +49,7 @@ final class RegisterClientService implements RegisterClientUseCase {
 
     @Override
     public Outcome register(RegisterClientCommand command) {
-        if (command.registrar().role() != Role.ADMIN) {
+        if (!command.registrar().isAdministrator()) {
             return new Outcome.NotAllowed();
         }
         Optional<ClientSecret> secret = command.type() == ClientType.CONFIDENTIAL

@@ -1,7 +1,6 @@
 package dev.latchkey.adapter.rest.console;
 
 import dev.latchkey.application.port.in.Caller;
-import dev.latchkey.domain.Role;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ final class ConsolePage {
         StringBuilder navigation = new StringBuilder()
                 .append(link("/console/tokens", "Your tokens"))
                 .append(link("/console/tokens/new", "Create a token"));
-        if (caller.role() == Role.ADMIN) {
+        if (caller.isAdministrator()) {
             navigation.append(link("/console/admin/accounts", "Accounts"))
                     .append(link("/console/admin/partners", "Partners"))
                     .append(link("/console/admin/clients", "Clients"))
@@ -29,7 +28,7 @@ final class ConsolePage {
                 + "<nav aria-label=\"Main\"><ul>" + navigation + "</ul></nav>"
                 + "<form class=\"sign-out\" method=\"post\" action=\"/console/sign-out\">"
                 + "<span class=\"who\">Signed in as <strong>" + Html.text(caller.username().value()) + "</strong>"
-                + (caller.role() == Role.ADMIN ? " (administrator)" : "") + "</span>"
+                + (caller.isAdministrator() ? " (administrator)" : "") + "</span>"
                 + csrfField(csrfToken) + "<button type=\"submit\" class=\"secondary\">Sign out</button></form>"
                 + "</header>";
         return document(title, header + "<main id=\"main\"><h1>" + Html.text(title) + "</h1>"

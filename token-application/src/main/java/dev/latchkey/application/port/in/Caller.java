@@ -33,6 +33,14 @@ public record Caller(AccountId accountId, Username username, Role role, Optional
         return new Caller(OPERATOR, Username.of("operator"), Role.ADMIN, Optional.empty());
     }
 
+    /**
+     * Whether this caller may administer: other accounts, clients, partners, policies and the audit trail. The one
+     * check every such use case makes; the operator at the command line is one.
+     */
+    public boolean isAdministrator() {
+        return role == Role.ADMIN;
+    }
+
     /** Who the audit trail says made a change this caller asked for. */
     public Actor actor() {
         return accountId.equals(OPERATOR) ? Actor.operator() : Actor.account(accountId);

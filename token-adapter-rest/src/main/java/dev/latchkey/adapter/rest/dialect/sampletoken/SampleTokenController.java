@@ -9,7 +9,6 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase.PasswordIssueCommand;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
-import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenDescription;
 import io.micronaut.context.annotation.Requires;
@@ -200,7 +199,7 @@ class SampleTokenController {
             java.time.Instant expiry = token.expiry().instant().orElseThrow();
             return new Response(credential, "bearer", Duration.between(token.createdAt(), expiry).getSeconds(),
                     caller.username().value(), caller.accountId().toString(),
-                    caller.role() == Role.ADMIN ? "Administrator" : "User",
+                    caller.isAdministrator() ? "Administrator" : "User",
                     RFC_1123.format(token.createdAt()), RFC_1123.format(expiry));
         }
 
