@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Appends changes that end a token's validity, inside the transaction that makes them, so that a change is in the
- * log exactly when it is in the store.
+ * log exactly when it is in the store. The rows go in as that transaction's last work: every append takes the
+ * log's one head row, so no transaction may hold it while it waits for another lock (see {@link WriteTransactions}).
  */
 @Singleton
 class ChangeLog {
@@ -23,12 +24,17 @@ class ChangeLog {
         this.writes = writes;
     }
 
-    /** Records the subjects as changed; must run inside {@link WriteTransactions#write}. */
+    /** Records the subjects as changed; must run inside {@link WriteTransactions#write}, which writes them just before it commits. */
     void append(Collection<Change.Subject> subjects) {
         if (subjects.isEmpty()) {
             return;
         }
         writes.announceChange();
+        List<Change.Subject> changed = List.copyOf(subjects);
+        writes.beforeCommit(() -> insert(changed));
+    }
+
+    private void insert(List<Change.Subject> subjects) {
         repository.reserve(subjects.size());
         long next = repository.lastSeq() - subjects.size() + 1;
         List<ChangeRow> rows = new ArrayList<>(subjects.size());

@@ -4,6 +4,8 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -12,6 +14,11 @@ import java.util.function.Supplier;
  * log until a lease has passed since it committed (ADR 10). By then every node has either read the change and
  * dropped what it cached, or stopped trusting its cache, so the change holds everywhere from the caller's next
  * request on. Nested writes join the outermost one, which alone commits and waits.
+ *
+ * <p>Steps that touch a row every write shares (the change log's head) run last, just before the commit: a
+ * transaction that held that row while it waited for an account or a token row would deadlock with one that holds
+ * the account or token row and waits for the head (found by {@code KillNineDurabilityTest}: a refresh revokes and
+ * then issues, a rotation issues and then revokes).
  */
 @Singleton
 class WriteTransactions {
@@ -19,6 +26,7 @@ class WriteTransactions {
     private final TransactionOperations<Connection> transactions;
     private final long leaseNanos;
     private final ThreadLocal<Boolean> announced = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> lastSteps = new ThreadLocal<>();
 
     WriteTransactions(TransactionOperations<Connection> transactions, CacheSettings settings) {
         this.transactions = transactions;
@@ -31,15 +39,34 @@ class WriteTransactions {
             return work.get();
         }
         announced.remove();
+        List<Runnable> beforeCommit = new ArrayList<>();
+        lastSteps.set(beforeCommit);
         try {
-            T result = transactions.executeWrite(status -> work.get());
+            T result = transactions.executeWrite(status -> {
+                T done = work.get();
+                beforeCommit.forEach(Runnable::run);
+                return done;
+            });
             if (Boolean.TRUE.equals(announced.get())) {
                 awaitLease(System.nanoTime());
             }
             return result;
         } finally {
             announced.remove();
+            lastSteps.remove();
         }
+    }
+
+    /**
+     * Runs the step as the last work of the calling thread's write, in its transaction, after everything else that
+     * write does; steps run in the order they were given.
+     */
+    void beforeCommit(Runnable step) {
+        List<Runnable> steps = lastSteps.get();
+        if (steps == null || transactions.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException("a last step is given only inside a write opened by write()");
+        }
+        steps.add(step);
     }
 
     /** Whether the calling thread is inside a transaction, which its writes join. */

@@ -385,6 +385,55 @@ abstract class PersistenceContract {
                 java.util.OptionalInt.of(2)))).isEqualTo(SaveTokenPort.SaveOutcome.SAVED);
     }
 
+    /**
+     * A refresh revokes and then issues; a rotation issues and then revokes. Every revocation takes the change log's
+     * one head row, and every issue under a limit takes the owner's row, so the two orders must not hold one of them
+     * while waiting for the other. Here they overlap at the worst moment, and both must commit.
+     */
+    @Test
+    void aRevocationThenAnIssueAndAnIssueThenARevocationBothCommitWhenTheyOverlap() throws Exception {
+        Account owner = newAccount();
+        Token revokedFirst = newToken(owner, NOW, Expiry.never());
+        Token revokedSecond = newToken(owner, NOW, Expiry.never());
+        JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
+        java.util.concurrent.CountDownLatch revoked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch ownerLocked = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<SaveTokenPort.SaveOutcome> refreshLike = writers.submit(() -> transactions.inTransaction(() -> {
+                tokens.recordRevocation(revokedFirst.id(), Optional.empty(), new Revocation(NOW,
+                        RevocationReason.REQUESTED));
+                revoked.countDown();
+                awaitOrFail(ownerLocked);
+                Token issued = personal(owner);
+                return tokens.saveNew(issued, issueOf(issued), java.util.OptionalInt.of(100));
+            }));
+            Future<RevocationWrite> rotationLike = writers.submit(() -> transactions.inTransaction(() -> {
+                awaitOrFail(revoked);
+                Token issued = personal(owner);
+                tokens.saveNew(issued, issueOf(issued), java.util.OptionalInt.of(100));
+                ownerLocked.countDown();
+                return tokens.recordRevocation(revokedSecond.id(), Optional.empty(), new Revocation(NOW,
+                        RevocationReason.ROTATED));
+            }));
+            assertThat(rotationLike.get(30, TimeUnit.SECONDS)).isInstanceOf(RevocationWrite.Recorded.class);
+            assertThat(refreshLike.get(30, TimeUnit.SECONDS)).isEqualTo(SaveTokenPort.SaveOutcome.SAVED);
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(tokens.countMatching(Optional.of(owner.id()), dev.latchkey.domain.TokenFilter.activePersonal(),
+                NOW.plusSeconds(1))).isEqualTo(2);
+    }
+
+    private static void awaitOrFail(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other writer reached its step").isTrue();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     private Token delegateOf(Token delegator, Expiry expiry) {
         return Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(random(16)), delegator.owner(),
                 TokenDescription.none(), Scopes.of("read"), expiry).delegatedBy(delegator), NOW.plusSeconds(1),
