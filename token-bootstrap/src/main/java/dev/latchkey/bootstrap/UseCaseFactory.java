@@ -44,6 +44,9 @@ import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.application.service.LatchkeyServices;
+import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.application.port.out.SignInSessionPort;
+import dev.latchkey.domain.SessionTimeouts;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.Lifetime;
@@ -124,11 +127,12 @@ class UseCaseFactory {
     @Singleton
     AdministerAccountsUseCase administerAccounts(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
                                                  SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
-                                                 DeleteAccountPort deleteAccounts, LoadPartnerPort partners,
-                                                 LoadClientPort clients, PasswordHasherPort hasher,
-                                                 RandomnessPort randomness, LoginLimitPort loginLimits, Clock clock) {
+                                                 DeleteAccountPort deleteAccounts, SignInSessionPort sessions,
+                                                 LoadPartnerPort partners, LoadClientPort clients,
+                                                 PasswordHasherPort hasher, RandomnessPort randomness,
+                                                 LoginLimitPort loginLimits, Clock clock) {
         return LatchkeyServices.administerAccounts(store, accounts, saveAccounts, updateAccounts, deleteAccounts,
-                partners, clients, hasher, randomness, loginLimits, clock);
+                sessions, partners, clients, hasher, randomness, loginLimits, clock);
     }
 
     @Singleton
@@ -245,8 +249,25 @@ class UseCaseFactory {
     }
 
     @Singleton
-    RevokeTokenUseCase revokeToken(LatchkeyServices.TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
-        return LatchkeyServices.revokeToken(store, jwts, clock);
+    RevokeTokenUseCase revokeToken(LatchkeyServices.TokenStore store, SignInSessionPort sessions,
+                                   JwtAccessTokenPort jwts, Clock clock) {
+        return LatchkeyServices.revokeToken(store, sessions, jwts, clock);
+    }
+
+    /**
+     * How long a sign-in session lasts: {@code latchkey.console.session-idle-timeout} without a request (15 minutes),
+     * and at the latest {@code latchkey.console.session-lifetime} after sign-in (8 hours).
+     */
+    @Singleton
+    SessionTimeouts sessionTimeouts(@Value("${latchkey.console.session-idle-timeout:15m}") Duration idle,
+                                    @Value("${latchkey.console.session-lifetime:8h}") Duration lifetime) {
+        return new SessionTimeouts(idle, lifetime);
+    }
+
+    @Singleton
+    SignInSessionsUseCase signInSessions(SignInSessionPort sessions, AuthenticateUseCase authenticate,
+                                         RandomnessPort randomness, SessionTimeouts timeouts, Clock clock) {
+        return LatchkeyServices.signInSessions(sessions, authenticate, randomness, timeouts, clock);
     }
 
     @Singleton

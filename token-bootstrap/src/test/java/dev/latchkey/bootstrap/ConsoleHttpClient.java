@@ -20,10 +20,30 @@ final class ConsoleHttpClient {
     private static final Pattern FIELD = Pattern.compile("name=\"(signin|csrf)\" value=\"([^\"]+)\"");
 
     private final LatchkeyNode node;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies;
 
     ConsoleHttpClient(LatchkeyNode node) {
+        this(node, new LinkedHashMap<>());
+    }
+
+    private ConsoleHttpClient(LatchkeyNode node, Map<String, String> cookies) {
         this.node = node;
+        this.cookies = cookies;
+    }
+
+    /** The same browser, its cookies shared, sending to another node (as a load balancer would route it). */
+    ConsoleHttpClient routedTo(LatchkeyNode other) {
+        return new ConsoleHttpClient(other, cookies);
+    }
+
+    /** A copy of this browser's cookies as they are now, kept apart from it: what someone who copied them holds. */
+    ConsoleHttpClient copiedTo(LatchkeyNode other) {
+        return new ConsoleHttpClient(other, new LinkedHashMap<>(cookies));
+    }
+
+    /** The form token of this browser's session, as the tokens page carries it. */
+    String formToken() throws Exception {
+        return field(get("/console/tokens").body(), "csrf");
     }
 
     /** Signs in through the form; returns the answer to the form post (303 on success). */

@@ -83,6 +83,8 @@ abstract class PersistenceContract {
     private static final SecureRandom RANDOM = new SecureRandom();
     // Databases keep microseconds; the domain must round-trip exactly, so tests use what the column can hold.
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private static final dev.latchkey.domain.SessionTimeouts SESSION_TIMEOUTS =
+            new dev.latchkey.domain.SessionTimeouts(Duration.ofMinutes(15), Duration.ofHours(8));
 
     private ApplicationContext context;
     private Map<String, Object> properties;
@@ -108,7 +110,8 @@ abstract class PersistenceContract {
         // The tests flush uses themselves, to see exactly what each flush writes.
         properties.put("latchkey.usage.flush-interval", "1h");
         properties.put("latchkey.audit.count-interval", "1h");
-        context = ApplicationContext.run(properties);
+        // What bootstrap configures: the sweep of sign-in sessions needs the timeouts.
+        context = ApplicationContext.builder().properties(properties).singletons(SESSION_TIMEOUTS).start();
         tokens = context.getBean(TokenPersistenceAdapter.class);
         clients = context.getBean(OAuthClientPersistenceAdapter.class);
         rotations = context.getBean(RotationLedgerAdapter.class);
@@ -432,6 +435,60 @@ abstract class PersistenceContract {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
+    }
+
+    @Test
+    void signInSessionsRoundTripMoveOnlyForwardAndEndOneOrAllOfAnAccount() {
+        SignInSessionPersistenceAdapter sessions = context.getBean(SignInSessionPersistenceAdapter.class);
+        Account alice = newAccount();
+        Account bob = newAccount();
+        dev.latchkey.domain.SignInSession first = dev.latchkey.domain.SignInSession.start(
+                dev.latchkey.domain.SecretHash.of("first " + alice.id()), alice.id(), "stamp-1", NOW);
+        dev.latchkey.domain.SignInSession second = dev.latchkey.domain.SignInSession.start(
+                dev.latchkey.domain.SecretHash.of("second " + alice.id()), alice.id(), "stamp-1", NOW);
+        dev.latchkey.domain.SignInSession bobs = dev.latchkey.domain.SignInSession.start(
+                dev.latchkey.domain.SecretHash.of("bob " + bob.id()), bob.id(), "stamp-2", NOW);
+        sessions.save(first);
+        sessions.save(second);
+        sessions.save(bobs);
+        assertThat(sessions.find(first.id())).contains(first);
+
+        sessions.recordSeen(first.id(), NOW.plusSeconds(120));
+        sessions.recordSeen(first.id(), NOW.plusSeconds(60));
+        assertThat(sessions.find(first.id())).map(dev.latchkey.domain.SignInSession::lastSeenAt)
+                .contains(NOW.plusSeconds(120));
+
+        sessions.end(first.id());
+        assertThat(sessions.find(first.id())).isEmpty();
+        assertThat(sessions.find(second.id())).isPresent();
+        assertThat(sessions.endAllOf(alice.id())).isEqualTo(1);
+        assertThat(sessions.find(second.id())).isEmpty();
+        assertThat(sessions.find(bobs.id())).isPresent();
+    }
+
+    @Test
+    void theSweepDeletesOnlySessionsPastATimeout() {
+        SignInSessionPersistenceAdapter sessions = context.getBean(SignInSessionPersistenceAdapter.class);
+        Account owner = newAccount();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        dev.latchkey.domain.SignInSession idle = new dev.latchkey.domain.SignInSession(
+                dev.latchkey.domain.SecretHash.of("idle " + owner.id()), owner.id(), "s",
+                now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(16)));
+        dev.latchkey.domain.SignInSession old = new dev.latchkey.domain.SignInSession(
+                dev.latchkey.domain.SecretHash.of("old " + owner.id()), owner.id(), "s",
+                now.minus(Duration.ofHours(9)), now.minusSeconds(30));
+        dev.latchkey.domain.SignInSession live = new dev.latchkey.domain.SignInSession(
+                dev.latchkey.domain.SecretHash.of("live " + owner.id()), owner.id(), "s",
+                now.minus(Duration.ofHours(7)), now.minusSeconds(30));
+        sessions.save(idle);
+        sessions.save(old);
+        sessions.save(live);
+
+        context.getBean(SignInSessionRetention.class).purge();
+
+        assertThat(sessions.find(idle.id())).isEmpty();
+        assertThat(sessions.find(old.id())).isEmpty();
+        assertThat(sessions.find(live.id())).isPresent();
     }
 
     private Token delegateOf(Token delegator, Expiry expiry) {

@@ -12,6 +12,7 @@ import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
+import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
@@ -43,12 +44,14 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
     private final DeleteAccountPort deletions;
     private final LoadClientPort clients;
     private final LoadTokenPort tokens;
+    private final SignInSessionPort sessions;
     private final Clock clock;
 
     AdministerAccountsService(LoadAccountPort accounts, SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
                               LoadPartnerPort partners, PasswordHasherPort hasher, RandomnessPort randomness,
                               LoginLimitPort loginLimits, TokenLifecycle lifecycle, RecordAuditEventPort audit,
-                              DeleteAccountPort deletions, LoadClientPort clients, LoadTokenPort tokens, Clock clock) {
+                              DeleteAccountPort deletions, LoadClientPort clients, LoadTokenPort tokens,
+                              SignInSessionPort sessions, Clock clock) {
         this.accounts = accounts;
         this.loginLimits = loginLimits;
         this.saveAccounts = saveAccounts;
@@ -61,6 +64,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         this.deletions = deletions;
         this.clients = clients;
         this.tokens = tokens;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -129,9 +133,13 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
                         kept(command, ProfileField.PARTNER, command.partner().or(account::partner)));
         Account updated = account;
         boolean revokesTokens = found.get().enabled() && !updated.enabled() || command.revokeTokens();
+        boolean endsSessions = revokesTokens || command.password().isPresent();
         String changes = changes(command);
         lifecycle.together(() -> {
             updateAccounts.update(updated);
+            if (endsSessions) {
+                sessions.endAllOf(updated.id());
+            }
             audit.record(AuditEvent.of(clock.instant(), AuditEventType.ACCOUNT_CHANGED,
                     command.administrator().actor(), Optional.of(updated.id()), Optional.empty(),
                     changes));
@@ -187,6 +195,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         lifecycle.together(() -> {
             lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(account.id()), now,
                     RevocationReason.ACCOUNT_DISABLED, actor);
+            sessions.endAllOf(account.id());
             audit.record(AuditEvent.of(now, AuditEventType.ACCOUNT_DELETED, actor, Optional.of(account.id()),
                     Optional.empty(), "username=" + account.username().value()));
             deletions.delete(account.id());
@@ -204,8 +213,12 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
-        int revoked = lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(found.get().id()), clock.instant(),
-                RevocationReason.REQUESTED, administrator.actor());
+        int revoked = lifecycle.together(() -> {
+            int count = lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(found.get().id()), clock.instant(),
+                    RevocationReason.REQUESTED, administrator.actor());
+            sessions.endAllOf(found.get().id());
+            return count;
+        });
         return new Outcome.TokensRevoked(found.get(), revoked);
     }
 

@@ -18,6 +18,7 @@ import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
@@ -34,6 +35,7 @@ import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
+import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
@@ -46,6 +48,7 @@ import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.SessionTimeouts;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -163,9 +166,21 @@ public final class LatchkeyServices {
         return listTokensService(tokens, accounts, clock);
     }
 
-    public static RevokeTokenUseCase revokeToken(TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
+    public static RevokeTokenUseCase revokeToken(TokenStore store, SignInSessionPort sessions,
+                                                 JwtAccessTokenPort jwts, Clock clock) {
         return new RevokeTokenService(new TokenDetailsReader(store.loads(), clock),
-                new PresentedCredentials(store.loads(), jwts), new TokenLifecycle(store), clock);
+                new PresentedCredentials(store.loads(), jwts), new TokenLifecycle(store), sessions, clock);
+    }
+
+    /** For a host that keeps no sign-in sessions: revoking everything ends only the tokens. */
+    public static RevokeTokenUseCase revokeToken(TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
+        return revokeToken(store, SignInSessionPort.NONE_KEPT, jwts, clock);
+    }
+
+    public static SignInSessionsUseCase signInSessions(SignInSessionPort sessions, AuthenticateUseCase authenticate,
+                                                       RandomnessPort randomness, SessionTimeouts timeouts,
+                                                       Clock clock) {
+        return new SignInSessionsService(sessions, authenticate, randomness, timeouts, clock);
     }
 
     public static IssuePartnerTokenUseCase issuePartnerToken(AuthenticateUseCase authenticate, IssueTokenUseCase issue,
@@ -182,12 +197,14 @@ public final class LatchkeyServices {
                                                                SaveAccountPort saveAccounts,
                                                                UpdateAccountPort updateAccounts,
                                                                DeleteAccountPort deleteAccounts,
+                                                               SignInSessionPort sessions,
                                                                LoadPartnerPort partners, LoadClientPort clients,
                                                                PasswordHasherPort hasher,
                                                                RandomnessPort randomness, LoginLimitPort loginLimits,
                                                                Clock clock) {
         return new AdministerAccountsService(accounts, saveAccounts, updateAccounts, partners, hasher, randomness,
-                loginLimits, new TokenLifecycle(store), store.audit(), deleteAccounts, clients, store.loads(), clock);
+                loginLimits, new TokenLifecycle(store), store.audit(), deleteAccounts, clients, store.loads(), sessions,
+                clock);
     }
 
     public static AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners,

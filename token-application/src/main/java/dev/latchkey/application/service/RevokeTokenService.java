@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.out.LoadTokenPort;
+import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.in.TokenDetails;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.RevocationReason;
@@ -15,13 +16,15 @@ final class RevokeTokenService implements RevokeTokenUseCase {
     private final TokenDetailsReader reader;
     private final PresentedCredentials credentials;
     private final TokenLifecycle lifecycle;
+    private final SignInSessionPort sessions;
     private final Clock clock;
 
     RevokeTokenService(TokenDetailsReader reader, PresentedCredentials credentials, TokenLifecycle lifecycle,
-                       Clock clock) {
+                       SignInSessionPort sessions, Clock clock) {
         this.reader = reader;
         this.credentials = credentials;
         this.lifecycle = lifecycle;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -40,8 +43,13 @@ final class RevokeTokenService implements RevokeTokenUseCase {
 
     @Override
     public int revokeAllOwn(Caller caller) {
-        return lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(caller.accountId()), clock.instant(),
-                RevocationReason.REQUESTED, caller.actor());
+        // Revoking everything is what someone does who fears a leak: their sign-in sessions end with the tokens.
+        return lifecycle.together(() -> {
+            int revoked = lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(caller.accountId()),
+                    clock.instant(), RevocationReason.REQUESTED, caller.actor());
+            sessions.endAllOf(caller.accountId());
+            return revoked;
+        });
     }
 
     @Override

@@ -94,7 +94,7 @@ class RevokeTokenServiceTest {
         RevokeTokenService service = new RevokeTokenService(
                 new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens, new Fakes.MarkedJwts()),
                 new TokenLifecycle(new LatchkeyServices.TokenStore(fixture.tokens, fixture.tokens, racingStore,
-                        fixture.transactions, events)), fixture.clock);
+                        fixture.transactions, events)), fixture.signInSessions, fixture.clock);
 
         Outcome outcome = service.revoke(new RevokeTokenCommand(alice, issued.token().id(), RevocationReason.REQUESTED));
 

@@ -23,6 +23,8 @@ import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.SessionTimeouts;
+import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Scopes;
@@ -54,6 +56,7 @@ final class ServiceFixture {
     final InMemoryPolicyStore policies = new InMemoryPolicyStore();
     final InMemoryLoginLimits loginLimits;
     final Fakes.RecordingLoginAudit loginAudit = new Fakes.RecordingLoginAudit();
+    final InMemorySignInSessions signInSessions = new InMemorySignInSessions();
     final Services services = new Services();
 
     ServiceFixture() {
@@ -136,7 +139,7 @@ final class ServiceFixture {
         }
 
         RevokeTokenUseCase revokeToken() {
-            return LatchkeyServices.revokeToken(store, jwts, clock);
+            return LatchkeyServices.revokeToken(store, signInSessions, jwts, clock);
         }
 
         IssuePartnerTokenUseCase issuePartnerToken(IssuancePolicy policy) {
@@ -147,7 +150,11 @@ final class ServiceFixture {
             return LatchkeyServices.administerAccounts(store, accounts, accounts, accounts, account -> {
                 tokens.deleteOwnedBy(account);
                 accounts.delete(account);
-            }, partners, clients, hasher, randomness, loginLimits, clock);
+            }, signInSessions, partners, clients, hasher, randomness, loginLimits, clock);
+        }
+
+        SignInSessionsUseCase signInSessions(SessionTimeouts timeouts) {
+            return LatchkeyServices.signInSessions(signInSessions, authenticate(), randomness, timeouts, clock);
         }
 
         AdministerPartnersUseCase administerPartners() {

@@ -4,6 +4,8 @@ import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.domain.SessionTimeouts;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,52 +30,51 @@ final class ConsoleAccess {
     static final String SESSION_COOKIE = "latchkey_console";
     static final String SIGN_IN = "/console/sign-in";
 
-    private final ConsoleSessions sessions;
-    private final AuthenticateUseCase authenticate;
+    private final SignInSessionsUseCase sessions;
+    private final FormTokens formTokens;
+    private final SessionTimeouts timeouts;
     private final ClientAddresses addresses;
 
-    ConsoleAccess(ConsoleSessions sessions, AuthenticateUseCase authenticate, ClientAddresses addresses) {
+    ConsoleAccess(SignInSessionsUseCase sessions, FormTokens formTokens, SessionTimeouts timeouts,
+                  ClientAddresses addresses) {
         this.sessions = sessions;
-        this.authenticate = authenticate;
+        this.formTokens = formTokens;
+        this.timeouts = timeouts;
         this.addresses = addresses;
     }
 
-    /** A signed-in request: its session's cookie value and the session, with the caller as the account is now. */
-    record SignedIn(String cookieValue, ConsoleSessions.Session session) {
-        Caller caller() {
-            return session.caller();
-        }
-
-        String csrfToken() {
-            return session.csrfToken();
-        }
-
+    /**
+     * A signed-in request: its session's secret (the cookie's value), the caller as the account is now, and the
+     * value its forms carry.
+     */
+    record SignedIn(String cookieValue, Caller caller, String csrfToken) {
         @Override
         public String toString() {
-            return "SignedIn[" + session + "]";
+            return "SignedIn[caller=" + caller + "]";
         }
     }
 
+    /**
+     * The caller of a request with a live session, from the store every node shares; the account is asked again each
+     * time, so a disabled account's session, or one whose password was reset since, ends here.
+     */
     Optional<SignedIn> signedIn(HttpRequest<?> request) {
-        Optional<String> cookie = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue);
-        if (cookie.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ConsoleSessions.Session> session = sessions.find(cookie.get());
-        if (session.isEmpty()) {
-            return Optional.empty();
-        }
-        // Each request asks again whether the account may still sign in: a disabled account's session, or one whose
-        // password was reset since, ends here.
-        if (!(authenticate.confirm(session.get().caller().accountId(), session.get().passwordStamp())
-                instanceof AuthenticateUseCase.Outcome.Authenticated confirmed)) {
-            sessions.end(cookie.get());
-            return Optional.empty();
-        }
-        sessions.refresh(cookie.get(), confirmed.caller());
-        return Optional.of(new SignedIn(cookie.get(), new ConsoleSessions.Session(confirmed.caller(),
-                session.get().passwordStamp(), session.get().csrfToken(), session.get().signedInAt(),
-                session.get().lastSeenAt())));
+        Optional<String> cookie = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue)
+                .filter(value -> !value.isEmpty());
+        return cookie.flatMap(secret -> sessions.resume(secret).map(resumed ->
+                new SignedIn(secret, resumed.caller(), formTokens.forSession(secret))));
+    }
+
+    /** Opens a session for a caller who just gave their password, and the response's cookie that holds it. */
+    Cookie start(HttpRequest<?> request, AuthenticateUseCase.Outcome.Authenticated authenticated) {
+        SignInSessionsUseCase.Started started = sessions.start(authenticated.caller(), authenticated.passwordStamp());
+        return sessionCookie(request, started.secret(), timeouts.lifetime());
+    }
+
+    /** Ends the request's session, and the cookie that clears it from the browser. */
+    Cookie end(HttpRequest<?> request, SignedIn signed) {
+        sessions.end(signed.cookieValue());
+        return sessionCookie(request, "", Duration.ZERO);
     }
 
     /**
@@ -82,7 +83,7 @@ final class ConsoleAccess {
      */
     private Optional<SignedIn> signedInWithForm(HttpRequest<?> request, FormParameters form) {
         return signedIn(request).filter(signed ->
-                ConsoleSessions.sameToken(signed.csrfToken(), form.get("csrf").orElse(null)));
+                FormTokens.same(signed.csrfToken(), form.get("csrf").orElse(null)));
     }
 
     /** A state-changing form post: the caller and the form, or the answer that refuses the post. */
@@ -139,11 +140,7 @@ final class ConsoleAccess {
                 .secure(addresses.cameOverTls(request)).maxAge(maxAge);
     }
 
-    Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
+    private Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
         return cookie(request, SESSION_COOKIE, value, "/console", maxAge);
-    }
-
-    ConsoleSessions sessions() {
-        return sessions;
     }
 }

@@ -168,10 +168,8 @@ final class ConsoleAdminController {
         AdministerAccountsUseCase.Outcome outcome = accounts.update(new AdministerAccountsUseCase.UpdateAccountCommand(
                 signed.caller(), name.get(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(enabled)));
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Done done) {
-            if (!enabled) {
-                access.sessions().endAllOf(done.account().id());
-            }
+        if (outcome instanceof AdministerAccountsUseCase.Outcome.Done) {
+            // Disabling ended the account's sessions in the same use case.
             return ConsoleAccess.seeOther("/console/admin/accounts?done=" + (enabled ? "enabled" : "disabled"));
         }
         if (outcome instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {

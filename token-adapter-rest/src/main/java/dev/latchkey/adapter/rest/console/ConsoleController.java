@@ -103,13 +103,13 @@ final class ConsoleController {
     private final ClientAddresses addresses;
     private final RandomnessPort randomness;
     private final Clock clock;
-    private final SignInFormTokens formTokens;
+    private final FormTokens formTokens;
     private final HeldRefusals held;
 
     ConsoleController(ConsoleAccess access, AuthenticateUseCase authenticate, ListTokensUseCase listTokens,
                       IssueTokenUseCase issueToken, InspectTokenUseCase inspectToken, RevokeTokenUseCase revokeToken,
                       RotateTokenUseCase rotateToken, ClientAddresses addresses, RandomnessPort randomness,
-                      Clock clock, SignInFormTokens formTokens, HeldRefusals held) {
+                      Clock clock, FormTokens formTokens, HeldRefusals held) {
         this.formTokens = formTokens;
         this.held = held;
         this.access = access;
@@ -151,8 +151,8 @@ final class ConsoleController {
         Optional<FormParameters> form = ConsoleAccess.form(body);
         Optional<String> expected = request.getCookies().findCookie(SIGN_IN_COOKIE).map(Cookie::getValue);
         String presented = form.flatMap(fields -> fields.get("signin")).orElse(null);
-        if (expected.isEmpty() || !ConsoleSessions.sameToken(expected.get(), presented)
-                || !formTokens.isValid(presented)) {
+        if (expected.isEmpty() || !FormTokens.same(expected.get(), presented)
+                || !formTokens.isValidForSignIn(presented)) {
             return Mono.just(signInPage(request, HttpStatus.FORBIDDEN, Optional.of(Notice.error(
                     "The sign-in form had expired. Please sign in again.")), ""));
         }
@@ -172,10 +172,8 @@ final class ConsoleController {
             return Mono.just(signInPage(request, HttpStatus.UNAUTHORIZED, Optional.of(Notice.error(
                     "The username or password is not right, or the account is disabled.")), username));
         }
-        ConsoleSessions.Started started = access.sessions().start(authenticated.caller(),
-                authenticated.passwordStamp());
         return Mono.just(ConsoleAccess.seeOther("/console/tokens")
-                .cookie(access.sessionCookie(request, started.cookieValue(), access.sessions().lifetime()))
+                .cookie(access.start(request, authenticated))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN, Duration.ZERO)));
     }
 
@@ -187,9 +185,8 @@ final class ConsoleController {
             return refused.response();
         }
         SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        access.sessions().end(signed.cookieValue());
         return ConsoleAccess.seeOther(ConsoleAccess.SIGN_IN + "?done=signed-out")
-                .cookie(access.sessionCookie(request, "", Duration.ZERO));
+                .cookie(access.end(request, signed));
     }
 
     // The caller's tokens
@@ -584,7 +581,7 @@ final class ConsoleController {
 
     private MutableHttpResponse<?> signInPage(HttpRequest<?> request, HttpStatus status, Optional<Notice> notice,
                                               String username) {
-        String formToken = formTokens.issue();
+        String formToken = formTokens.issueForSignIn();
         String content = notice.map(Notice::html).orElse("")
                 + "<form class=\"stacked\" method=\"post\" action=\"/console/sign-in\">"
                 + "<input type=\"hidden\" name=\"signin\" value=\"" + formToken + "\">"
@@ -597,7 +594,7 @@ final class ConsoleController {
                 + "<div class=\"actions\"><button type=\"submit\">Sign in</button></div></form>";
         return ConsoleAccess.page(status, ConsolePage.anonymous("Sign in", content))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, formToken, ConsoleAccess.SIGN_IN,
-                        SignInFormTokens.VALIDITY));
+                        FormTokens.VALIDITY));
     }
 
     static String time(Instant instant) {
