@@ -271,8 +271,8 @@ class UseCaseFactory {
     }
 
     @Singleton
-    ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events) {
-        return LatchkeyServices.readAuditTrail(events);
+    ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events, LoadAccountPort accounts) {
+        return LatchkeyServices.readAuditTrail(events, accounts);
     }
 
     @Singleton

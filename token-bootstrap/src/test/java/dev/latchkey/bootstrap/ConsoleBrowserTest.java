@@ -122,7 +122,20 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
         assertThat(bearer(newSecret, "/api/v1/tokens/self").statusCode()).isEqualTo(200);
         browser.get(node().url() + "/console/tokens?status=active");
         assertThat(rows("deploy key")).hasSize(2);
-        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("active until");
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("active until", "rotated out");
+        Browser.screenshot(browser, "09b-tokens-after-rotation");
+
+        // A phone's width: the rows become blocks, each cell named, and nothing scrolls sideways.
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("pixels scrolled sideways at 400 px").isLessThanOrEqualTo(0);
+            Browser.screenshot(browser, "14-tokens-at-400px");
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
     }
 
     @Test

@@ -49,6 +49,18 @@ public record Actor(Kind kind, String id) {
         return new Actor(Kind.ANONYMOUS, address);
     }
 
+    /** The account this actor is, for an account; empty for any other kind, or an id that is not one. */
+    public java.util.Optional<AccountId> accountId() {
+        if (kind != Kind.ACCOUNT) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new AccountId(java.util.UUID.fromString(id)));
+        } catch (IllegalArgumentException notAnAccountId) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The stored and shown form, {@code account:<id>}, {@code client:<id>}, {@code system:latchkey}. */
     public String asText() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;

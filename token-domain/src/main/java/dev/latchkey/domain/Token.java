@@ -103,6 +103,25 @@ public final class Token {
         return new RevocationOutcome.Revoked(revoked, new TokenRevoked(id(), owner(), reason, effectiveAt));
     }
 
+    /** Whether {@link #rotate} would rotate this token at {@code now}: what a page asks before it offers to. */
+    public boolean mayRotateAt(Instant now) {
+        return rotationRefusalAt(now).isEmpty();
+    }
+
+    /** Why {@link #rotate} would refuse this token at {@code now}; empty when it would rotate it. */
+    public Optional<String> rotationRefusalAt(Instant now) {
+        if (attributes.kind() != TokenKind.PERSONAL) {
+            return Optional.of("only personal tokens are rotated; grants renew with their refresh token");
+        }
+        if (revocation != null) {
+            return Optional.of("the token is revoked or already rotated");
+        }
+        if (!isActiveAt(now)) {
+            return Optional.of("the token has expired");
+        }
+        return Optional.empty();
+    }
+
     /**
      * Replaces this token with a new one with the same owner, description and scopes. This one stays valid for
      * {@code overlap}, so that whoever uses it can switch, and is revoked at its end. Only an active personal token
@@ -123,14 +142,9 @@ public final class Token {
         if (overlap.isNegative()) {
             throw new IllegalArgumentException("an overlap cannot be negative");
         }
-        if (attributes.kind() != TokenKind.PERSONAL) {
-            return new RotationOutcome.Refused("only personal tokens are rotated; grants renew with their refresh token");
-        }
-        if (revocation != null) {
-            return new RotationOutcome.Refused("the token is revoked or already rotated");
-        }
-        if (!isActiveAt(now)) {
-            return new RotationOutcome.Refused("the token has expired");
+        Optional<String> refusal = rotationRefusalAt(now);
+        if (refusal.isPresent()) {
+            return new RotationOutcome.Refused(refusal.get());
         }
         Issued replacement = issue(attributes.withId(replacementId).withExpiry(replacementExpiry)
                 .withDelegator(replacementDelegator), now, replacementHash);

@@ -220,4 +220,23 @@ class TokenTest {
         assertThat(TokenKind.PERSONAL.authenticatesApiCalls()).isTrue();
         assertThat(TokenKind.ACCESS.authenticatesApiCalls()).isTrue();
     }
+
+    @Test
+    void aPageIsOfferedARotationExactlyWhenRotateWouldMakeOne() {
+        Token active = issued(Expiry.at(T0.plusSeconds(3600)));
+        Token expired = issued(Expiry.at(T0.plusSeconds(10)));
+        Token scheduled = ((Token.RevocationOutcome.Revoked) active.revoke(T0.plusSeconds(600),
+                RevocationReason.ROTATED)).token();
+        Token revoked = ((Token.RevocationOutcome.Revoked) active.revoke(T0, RevocationReason.REQUESTED)).token();
+        java.time.Instant now = T0.plusSeconds(60);
+        for (Token token : java.util.List.of(active, expired, scheduled, revoked, refreshToken())) {
+            Token.RotationOutcome outcome = token.rotate(now, java.time.Duration.ZERO,
+                    TokenId.fromRandomBytes(new byte[16]), Expiry.never(), SECRET.hash());
+            assertThat(token.mayRotateAt(now)).as("%s", token)
+                    .isEqualTo(outcome instanceof Token.RotationOutcome.Rotated);
+            assertThat(token.rotationRefusalAt(now).orElse(null)).isEqualTo(
+                    outcome instanceof Token.RotationOutcome.Refused refused ? refused.reason() : null);
+        }
+        assertThat(active.mayRotateAt(now)).isTrue();
+    }
 }

@@ -29,6 +29,25 @@ public final class QueryParameters {
                 present(unusedFor).map(value -> duration("unusedFor", value)));
     }
 
+    /** The highest page number a listing accepts: past it, every page is empty anyway. */
+    static final int LAST_PAGE = 1_000_000;
+
+    /** {@code page}: a whole number from 0, the first page when absent. */
+    public static int page(String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            int page = Integer.parseInt(value);
+            if (page >= 0 && page <= LAST_PAGE) {
+                return page;
+            }
+        } catch (NumberFormatException notAWholeNumber) {
+            // Refused below, in the same words as a number out of range.
+        }
+        throw new InvalidValueException("page", "must be a whole number from 0 to " + LAST_PAGE);
+    }
+
     private static Optional<String> present(String value) {
         return Optional.ofNullable(value).filter(text -> !text.isEmpty());
     }

@@ -220,8 +220,8 @@ public final class LatchkeyServices {
         return new BootstrapAdministratorService(accounts, saveAccounts, hasher, randomness, clock);
     }
 
-    public static ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events) {
-        return new ReadAuditTrailService(events);
+    public static ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events, LoadAccountPort accounts) {
+        return new ReadAuditTrailService(events, accounts);
     }
 
     private static ListTokensService listTokensService(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {

@@ -1,16 +1,25 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
+import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
+import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.Username;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class ReadAuditTrailService implements ReadAuditTrailUseCase {
 
     private final LoadAuditEventsPort events;
+    private final LoadAccountPort accounts;
 
-    ReadAuditTrailService(LoadAuditEventsPort events) {
+    ReadAuditTrailService(LoadAuditEventsPort events, LoadAccountPort accounts) {
         this.events = events;
+        this.accounts = accounts;
     }
 
     @Override
@@ -25,7 +34,16 @@ final class ReadAuditTrailService implements ReadAuditTrailUseCase {
         }
         LoadAuditEventsPort.Filter filter = new LoadAuditEventsPort.Filter(account, query.token(), query.type(),
                 query.since(), query.until());
-        return new Outcome.Page(events.find(filter, (long) query.page() * query.size(), query.size()), query.page(),
-                query.size(), events.count(filter));
+        List<AuditEvent> found = events.find(filter, (long) query.page() * query.size(), query.size());
+        return new Outcome.Page(found, query.page(), query.size(), events.count(filter), actingAccounts(found));
+    }
+
+    /** The usernames of the accounts that acted in these events; a deleted account has none. */
+    private Map<AccountId, Username> actingAccounts(List<AuditEvent> page) {
+        Map<AccountId, Username> usernames = new HashMap<>();
+        page.stream().map(event -> event.actor().accountId()).flatMap(Optional::stream).distinct()
+                .forEach(id -> accounts.loadById(id).map(Account::username)
+                        .ifPresent(username -> usernames.put(id, username)));
+        return usernames;
     }
 }

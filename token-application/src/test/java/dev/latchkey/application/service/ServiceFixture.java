@@ -166,7 +166,7 @@ final class ServiceFixture {
         }
 
         ReadAuditTrailUseCase readAuditTrail() {
-            return LatchkeyServices.readAuditTrail(events);
+            return LatchkeyServices.readAuditTrail(events, accounts);
         }
 
         BootstrapAdministratorUseCase bootstrapAdministrator() {

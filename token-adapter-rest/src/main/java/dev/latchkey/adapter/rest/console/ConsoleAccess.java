@@ -1,28 +1,29 @@
 package dev.latchkey.adapter.rest.console;
 
+import dev.latchkey.adapter.rest.console.view.Frame;
+import dev.latchkey.adapter.rest.console.view.MessageView;
 import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.domain.SessionTimeouts;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What every console request goes through: finding the caller's session and confirming the account is still
- * enabled (through the same use case the API authenticates with), checking the form token of a state-changing
- * request, and answering with pages that no cache keeps.
+ * What every console request goes through: finding the caller's session in the store every node shares (the
+ * account is asked again each time), checking the form token of a state-changing request, and the cookies that hold
+ * a session.
  */
 @Singleton
 final class ConsoleAccess {
@@ -34,13 +35,15 @@ final class ConsoleAccess {
     private final FormTokens formTokens;
     private final SessionTimeouts timeouts;
     private final ClientAddresses addresses;
+    private final ConsoleViews views;
 
     ConsoleAccess(SignInSessionsUseCase sessions, FormTokens formTokens, SessionTimeouts timeouts,
-                  ClientAddresses addresses) {
+                  ClientAddresses addresses, ConsoleViews views) {
         this.sessions = sessions;
         this.formTokens = formTokens;
         this.timeouts = timeouts;
         this.addresses = addresses;
+        this.views = views;
     }
 
     /**
@@ -48,6 +51,13 @@ final class ConsoleAccess {
      * value its forms carry.
      */
     record SignedIn(String cookieValue, Caller caller, String csrfToken) {
+
+        /** The frame of a page this caller sees. */
+        Frame frame(String title) {
+            return new Frame(title, Optional.of(new Frame.Header(caller.username().value(),
+                    caller.isAdministrator(), csrfToken)), Optional.empty());
+        }
+
         @Override
         public String toString() {
             return "SignedIn[caller=" + caller + "]";
@@ -55,8 +65,8 @@ final class ConsoleAccess {
     }
 
     /**
-     * The caller of a request with a live session, from the store every node shares; the account is asked again each
-     * time, so a disabled account's session, or one whose password was reset since, ends here.
+     * The caller of a request with a live session; the account is asked again each time, so a disabled account's
+     * session, or one whose password was reset since, ends here.
      */
     Optional<SignedIn> signedIn(HttpRequest<?> request) {
         Optional<String> cookie = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue)
@@ -65,25 +75,16 @@ final class ConsoleAccess {
                 new SignedIn(secret, resumed.caller(), formTokens.forSession(secret))));
     }
 
-    /** Opens a session for a caller who just gave their password, and the response's cookie that holds it. */
+    /** Opens a session for a caller who just gave their password, and the cookie that holds it. */
     Cookie start(HttpRequest<?> request, AuthenticateUseCase.Outcome.Authenticated authenticated) {
         SignInSessionsUseCase.Started started = sessions.start(authenticated.caller(), authenticated.passwordStamp());
-        return sessionCookie(request, started.secret(), timeouts.lifetime());
+        return cookie(request, SESSION_COOKIE, started.secret(), "/console", timeouts.lifetime());
     }
 
     /** Ends the request's session, and the cookie that clears it from the browser. */
     Cookie end(HttpRequest<?> request, SignedIn signed) {
         sessions.end(signed.cookieValue());
-        return sessionCookie(request, "", Duration.ZERO);
-    }
-
-    /**
-     * The signed-in caller of a form post, if its form token is the session's: a page of another site cannot know
-     * the token, so it cannot make the browser post on the caller's behalf.
-     */
-    private Optional<SignedIn> signedInWithForm(HttpRequest<?> request, FormParameters form) {
-        return signedIn(request).filter(signed ->
-                FormTokens.same(signed.csrfToken(), form.get("csrf").orElse(null)));
+        return cookie(request, SESSION_COOKIE, "", "/console", Duration.ZERO);
     }
 
     /** A state-changing form post: the caller and the form, or the answer that refuses the post. */
@@ -96,16 +97,22 @@ final class ConsoleAccess {
     }
 
     /**
-     * Admits a form post only from a live session whose form token it carries. Without a session the browser is sent
+     * Admits a form post only from a live session whose form token it carries: a page of another site cannot know
+     * the token, so it cannot make the browser post on the caller's behalf. Without a session the browser is sent
      * to sign in; with one but a wrong or missing token, nothing is changed and a page says so.
      */
     Post post(HttpRequest<?> request, String body) {
+        Optional<SignedIn> signed = signedIn(request);
+        if (signed.isEmpty()) {
+            return new Post.Refused(toSignIn());
+        }
         Optional<FormParameters> form = form(body);
-        Optional<SignedIn> signed = form.flatMap(parameters -> signedInWithForm(request, parameters));
-        if (signed.isPresent()) {
+        if (form.isPresent() && FormTokens.same(signed.get().csrfToken(), form.get().get("csrf").orElse(null))) {
             return new Post.Accepted(signed.get(), form.get());
         }
-        return new Post.Refused(signedIn(request).isPresent() ? refusedForm() : toSignIn());
+        return new Post.Refused(views.page(HttpStatus.FORBIDDEN, "message", new MessageView(
+                Frame.anonymous("Form refused"), List.of("This form did not come from your console session, or the "
+                + "session it came from has ended. Nothing was changed."), "/console/tokens", "Back to your tokens")));
     }
 
     static Optional<FormParameters> form(String body) {
@@ -122,25 +129,9 @@ final class ConsoleAccess {
         return HttpResponse.status(HttpStatus.SEE_OTHER).headers(headers -> headers.location(URI.create(location)));
     }
 
-    static MutableHttpResponse<String> page(HttpStatus status, String html) {
-        return HttpResponse.<String>status(status).body(html).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    /** A refused form post: the session is live but the form token is missing or wrong. */
-    private static MutableHttpResponse<?> refusedForm() {
-        String content = "<p>This form did not come from your console session, or the session it came from has "
-                + "ended. Nothing was changed.</p><p><a href=\"/console/tokens\">Back to your tokens</a></p>";
-        return page(HttpStatus.FORBIDDEN, ConsolePage.anonymous("Form refused", content));
-    }
-
     /** A console cookie: never readable by script, never sent cross-site, and Secure where TLS was used. */
     Cookie cookie(HttpRequest<?> request, String name, String value, String path, Duration maxAge) {
         return Cookie.of(name, value).httpOnly(true).sameSite(SameSite.Strict).path(path)
                 .secure(addresses.cameOverTls(request)).maxAge(maxAge);
-    }
-
-    private Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
-        return cookie(request, SESSION_COOKIE, value, "/console", maxAge);
     }
 }

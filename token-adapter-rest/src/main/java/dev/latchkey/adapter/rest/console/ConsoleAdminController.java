@@ -1,7 +1,14 @@
 package dev.latchkey.adapter.rest.console;
 
 import dev.latchkey.adapter.rest.console.ConsoleAccess.SignedIn;
-import dev.latchkey.adapter.rest.console.ConsolePage.Notice;
+import dev.latchkey.adapter.rest.console.view.AccountsView;
+import dev.latchkey.adapter.rest.console.view.AuditView;
+import dev.latchkey.adapter.rest.console.view.ClientsView;
+import dev.latchkey.adapter.rest.console.view.DisableAccountView;
+import dev.latchkey.adapter.rest.console.view.Frame;
+import dev.latchkey.adapter.rest.console.view.MessageView;
+import dev.latchkey.adapter.rest.console.view.Notice;
+import dev.latchkey.adapter.rest.console.view.PartnersView;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
@@ -13,7 +20,7 @@ import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
-import dev.latchkey.domain.Partner;
+import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
@@ -39,7 +46,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The administrators' console pages: accounts (disabling one revokes its tokens), partners (signing their
@@ -59,14 +65,17 @@ final class ConsoleAdminController {
             "signed", "The partner's agreements are signed; its members' partner tokens work now.");
 
     private final ConsoleAccess access;
+    private final ConsoleViews views;
     private final AdministerAccountsUseCase accounts;
     private final AdministerPartnersUseCase partners;
     private final AdministerClientsUseCase clients;
     private final ReadAuditTrailUseCase auditTrail;
 
-    ConsoleAdminController(ConsoleAccess access, AdministerAccountsUseCase accounts, AdministerPartnersUseCase partners,
-                           AdministerClientsUseCase clients, ReadAuditTrailUseCase auditTrail) {
+    ConsoleAdminController(ConsoleAccess access, ConsoleViews views, AdministerAccountsUseCase accounts,
+                           AdministerPartnersUseCase partners, AdministerClientsUseCase clients,
+                           ReadAuditTrailUseCase auditTrail) {
         this.access = access;
+        this.views = views;
         this.accounts = accounts;
         this.partners = partners;
         this.clients = clients;
@@ -84,37 +93,13 @@ final class ConsoleAdminController {
         if (!(outcome instanceof AdministerAccountsUseCase.Outcome.Listed listed)) {
             return forbidden(signed.get());
         }
-        StringBuilder rows = new StringBuilder();
-        for (Account account : listed.accounts()) {
-            String username = account.username().value();
-            String action;
-            if (account.id().equals(signed.get().caller().accountId())) {
-                action = "<span class=\"muted\">you</span>";
-            } else if (account.enabled()) {
-                action = "<a class=\"danger\" href=\"/console/admin/accounts/" + path(username)
-                        + "/disable\">Disable</a>";
-            } else {
-                action = "<form method=\"post\" action=\"/console/admin/accounts/" + path(username) + "/enable\">"
-                        + ConsolePage.csrfField(signed.get().csrfToken())
-                        + "<button type=\"submit\" class=\"secondary\">Enable</button></form>";
-            }
-            rows.append("<tr><td>").append(Html.text(username)).append("</td><td>")
-                    .append(account.role() == Role.ADMIN ? "administrator" : "user").append("</td><td>")
-                    .append(account.organization().map(organization -> Html.text(organization.name())).orElse(""))
-                    .append("</td><td>").append(account.partner().map(PartnerId::toString).orElse(""))
-                    .append("</td><td>").append(account.enabled() ? "enabled"
-                            : "<span class=\"status revoked\">disabled</span>")
-                    .append("</td><td>").append(ConsoleController.time(account.createdAt()))
-                    .append("</td><td class=\"actions\">").append(action).append("</td></tr>");
-        }
-        String content = "<table><caption>" + listed.total() + " accounts" + (listed.total() > PAGE_SIZE
-                ? ", the first " + PAGE_SIZE + " shown (the API lists them all)" : "") + "</caption><thead><tr>"
-                + "<th scope=\"col\">Username</th><th scope=\"col\">Role</th><th scope=\"col\">Organization</th>"
-                + "<th scope=\"col\">Partner</th><th scope=\"col\">State</th><th scope=\"col\">Created</th>"
-                + "<th scope=\"col\"><span class=\"visually-hidden\">Actions</span></th></tr></thead><tbody>"
-                + rows + "</tbody></table>";
-        return ConsoleAccess.page(HttpStatus.OK, ConsolePage.of("Accounts", signed.get().caller(),
-                signed.get().csrfToken(), notice(done), content));
+        List<AccountsView.Row> rows = listed.accounts().stream().map(account -> new AccountsView.Row(
+                account.username().value(), inPath(account.username().value()), account.role() == Role.ADMIN,
+                account.organization().map(Organization::name), account.partner().map(PartnerId::value),
+                account.enabled(), account.createdAt(), account.id().equals(signed.get().caller().accountId())))
+                .toList();
+        return views.page(HttpStatus.OK, "admin/accounts", new AccountsView(withDone(signed.get().frame("Accounts"),
+                done), signed.get().csrfToken(), rows, listed.total(), PAGE_SIZE));
     }
 
     @Get("/accounts/{username}/disable")
@@ -123,8 +108,8 @@ final class ConsoleAdminController {
         if (signed.isEmpty()) {
             return ConsoleAccess.toSignIn();
         }
-        Optional<Username> name = parse(username);
-        AdministerAccountsUseCase.Outcome found = name.map(valid -> accounts.find(signed.get().caller(), valid))
+        AdministerAccountsUseCase.Outcome found = parse(username)
+                .map(valid -> accounts.find(signed.get().caller(), valid))
                 .orElseGet(AdministerAccountsUseCase.Outcome.NotFound::new);
         if (found instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
             return forbidden(signed.get());
@@ -132,15 +117,10 @@ final class ConsoleAdminController {
         if (!(found instanceof AdministerAccountsUseCase.Outcome.Done done)) {
             return accountNotFound(signed.get());
         }
-        String content = "<p>Disable <strong>" + Html.text(done.account().username().value()) + "</strong>? "
-                + "They can no longer sign in, and every token they hold is revoked for good: enabling the account "
-                + "again does not bring the tokens back.</p>"
-                + "<form method=\"post\" action=\"/console/admin/accounts/" + path(done.account().username().value())
-                + "/disable\">" + ConsolePage.csrfField(signed.get().csrfToken())
-                + "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Disable account</button> "
-                + "<a href=\"/console/admin/accounts\">Cancel</a></div></form>";
-        return ConsoleAccess.page(HttpStatus.OK, ConsolePage.of("Disable an account", signed.get().caller(),
-                signed.get().csrfToken(), Optional.empty(), content));
+        Account account = done.account();
+        return views.page(HttpStatus.OK, "admin/disable-account", new DisableAccountView(
+                signed.get().frame("Disable an account"), signed.get().csrfToken(), account.username().value(),
+                inPath(account.username().value())));
     }
 
     @Post("/accounts/{username}/disable")
@@ -169,16 +149,15 @@ final class ConsoleAdminController {
                 signed.caller(), name.get(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(enabled)));
         if (outcome instanceof AdministerAccountsUseCase.Outcome.Done) {
-            // Disabling ended the account's sessions in the same use case.
+            // Disabling ended the account's sessions and revoked its tokens, in the same use case.
             return ConsoleAccess.seeOther("/console/admin/accounts?done=" + (enabled ? "enabled" : "disabled"));
         }
         if (outcome instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
             return forbidden(signed);
         }
         if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refused) {
-            return ConsoleAccess.page(HttpStatus.CONFLICT, ConsolePage.of("Accounts", signed.caller(),
-                    signed.csrfToken(), Optional.of(Notice.error(refused.reason())),
-                    "<p><a href=\"/console/admin/accounts\">Back to the accounts</a></p>"));
+            return message(signed, HttpStatus.CONFLICT, signed.frame("Accounts")
+                    .withNotice(Notice.error(refused.reason())), "/console/admin/accounts", "Back to the accounts");
         }
         return accountNotFound(signed);
     }
@@ -192,23 +171,10 @@ final class ConsoleAdminController {
         if (!(partners.list(signed.get().caller()) instanceof AdministerPartnersUseCase.Outcome.Listed listed)) {
             return forbidden(signed.get());
         }
-        StringBuilder rows = new StringBuilder();
-        for (Partner partner : listed.partners()) {
-            String action = partner.agreementsSigned() ? "" : "<form method=\"post\" action=\"/console/admin/partners/"
-                    + partner.id().value() + "/sign\">" + ConsolePage.csrfField(signed.get().csrfToken())
-                    + "<button type=\"submit\">Sign agreements</button></form>";
-            rows.append("<tr><td>").append(partner.id().value()).append("</td><td>").append(Html.text(partner.name()))
-                    .append("</td><td>").append(partner.agreementsSigned() ? "signed"
-                            : "<span class=\"flag warning\">not signed</span>")
-                    .append("</td><td class=\"actions\">").append(action).append("</td></tr>");
-        }
-        String content = listed.partners().isEmpty() ? "<p class=\"empty\">No partners yet.</p>"
-                : "<table><caption>" + listed.partners().size() + " partners</caption><thead><tr>"
-                + "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">Agreements</th>"
-                + "<th scope=\"col\"><span class=\"visually-hidden\">Actions</span></th></tr></thead><tbody>" + rows
-                + "</tbody></table>";
-        return ConsoleAccess.page(HttpStatus.OK, ConsolePage.of("Partners", signed.get().caller(),
-                signed.get().csrfToken(), notice(done), content));
+        List<PartnersView.Row> rows = listed.partners().stream().map(partner -> new PartnersView.Row(
+                partner.id().value(), partner.name(), partner.agreementsSigned())).toList();
+        return views.page(HttpStatus.OK, "admin/partners", new PartnersView(withDone(signed.get().frame("Partners"),
+                done), signed.get().csrfToken(), rows));
     }
 
     @Post("/partners/{id}/sign")
@@ -219,8 +185,7 @@ final class ConsoleAdminController {
             return refused.response();
         }
         SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        Optional<PartnerId> partner = partnerId(id);
-        AdministerPartnersUseCase.Outcome outcome = partner.map(valid -> partners.update(
+        AdministerPartnersUseCase.Outcome outcome = partnerId(id).map(valid -> partners.update(
                         new AdministerPartnersUseCase.UpdatePartnerCommand(signed.caller(), valid,
                                 Optional.empty(), Optional.of(true))))
                 .orElseGet(AdministerPartnersUseCase.Outcome.NotFound::new);
@@ -230,9 +195,8 @@ final class ConsoleAdminController {
         if (outcome instanceof AdministerPartnersUseCase.Outcome.NotAllowed) {
             return forbidden(signed);
         }
-        return ConsoleAccess.page(HttpStatus.NOT_FOUND, ConsolePage.of("No such partner", signed.caller(),
-                signed.csrfToken(), Optional.empty(),
-                "<p><a href=\"/console/admin/partners\">Back to the partners</a></p>"));
+        return message(signed, HttpStatus.NOT_FOUND, signed.frame("No such partner"), "/console/admin/partners",
+                "Back to the partners");
     }
 
     @Get("/clients")
@@ -245,25 +209,10 @@ final class ConsoleAdminController {
         if (listed.isEmpty()) {
             return forbidden(signed.get());
         }
-        StringBuilder rows = new StringBuilder();
-        for (OAuthClient client : listed.get()) {
-            rows.append("<tr><td>").append(Html.text(client.name())).append("</td><td><code>")
-                    .append(client.id().value()).append("</code></td><td>").append(client.type().wireName())
-                    .append("</td><td>").append(client.grantTypes().stream().map(GrantType::wireName).sorted()
-                            .map(Html::text).collect(Collectors.joining(", ")))
-                    .append("</td><td>").append(client.enabled() ? "enabled"
-                            : "<span class=\"status revoked\">disabled</span>")
-                    .append("</td><td>").append(ConsoleController.time(client.createdAt())).append("</td></tr>");
-        }
-        String content = (listed.get().isEmpty() ? "<p class=\"empty\">No clients are registered.</p>"
-                : "<table><caption>" + listed.get().size() + " clients</caption><thead><tr>"
-                + "<th scope=\"col\">Name</th><th scope=\"col\">Client id</th><th scope=\"col\">Type</th>"
-                + "<th scope=\"col\">Grants</th><th scope=\"col\">State</th><th scope=\"col\">Registered</th>"
-                + "</tr></thead><tbody>" + rows + "</tbody></table>")
-                + "<p class=\"hint\">Clients are registered and changed through the API (<code>/api/v1/clients</code>"
-                + "), which shows a confidential client's secret once.</p>";
-        return ConsoleAccess.page(HttpStatus.OK, ConsolePage.of("Clients", signed.get().caller(),
-                signed.get().csrfToken(), Optional.empty(), content));
+        List<ClientsView.Row> rows = listed.get().stream().map(client -> new ClientsView.Row(client.name(),
+                client.id().value(), client.type().wireName(), client.grantTypes().stream().map(GrantType::wireName)
+                .sorted().toList(), client.enabled(), client.createdAt())).toList();
+        return views.page(HttpStatus.OK, "admin/clients", new ClientsView(signed.get().frame("Clients"), rows));
     }
 
     @Get("/audit")
@@ -282,8 +231,9 @@ final class ConsoleAdminController {
                 return forbidden(signed.get());
             }
             if (!(found instanceof AdministerAccountsUseCase.Outcome.Done done)) {
-                return auditPage(signed.get(), wanted, Optional.of(Notice.error("No account has that username.")),
-                        List.of(), 0);
+                return views.page(HttpStatus.NOT_FOUND, "admin/audit", new AuditView(signed.get()
+                        .frame("Audit trail").withNotice(Notice.error("No account has that username.")), wanted,
+                        List.of(), 0));
             }
             accountId = Optional.of(done.account().id());
         }
@@ -293,46 +243,31 @@ final class ConsoleAdminController {
         if (!(outcome instanceof ReadAuditTrailUseCase.Outcome.Page page)) {
             return forbidden(signed.get());
         }
-        return auditPage(signed.get(), wanted, Optional.empty(), page.events(), page.totalEvents());
+        List<AuditView.Row> rows = page.events().stream().map(event -> new AuditView.Row(event.occurredAt(),
+                event.type().wireName(), page.actorShown(event), event.token().map(Object::toString), event.detail(),
+                event.count())).toList();
+        return views.page(HttpStatus.OK, "admin/audit", new AuditView(signed.get().frame("Audit trail"), wanted,
+                rows, page.totalEvents()));
     }
 
-    private static MutableHttpResponse<?> auditPage(SignedIn signed, String account, Optional<Notice> notice,
-                                                    List<AuditEvent> events, long total) {
-        StringBuilder rows = new StringBuilder();
-        for (AuditEvent event : events) {
-            rows.append("<tr><td>").append(ConsoleController.time(event.occurredAt())).append("</td><td>")
-                    .append(event.type().wireName()).append("</td><td>").append(Html.text(event.actor().asText()))
-                    .append("</td><td>").append(event.token().map(id -> "<code>" + id + "</code>").orElse(""))
-                    .append("</td><td>").append(Html.text(event.detail())).append("</td><td>").append(event.count())
-                    .append("</td></tr>");
-        }
-        String content = "<form class=\"filter\" method=\"get\" action=\"/console/admin/audit\">"
-                + "<label for=\"account\">Account</label><input type=\"text\" id=\"account\" name=\"account\" "
-                + "value=\"" + Html.text(account) + "\" placeholder=\"every account\">"
-                + "<button type=\"submit\" class=\"secondary\">Show</button></form>"
-                + (events.isEmpty() ? "<p class=\"empty\">No events.</p>" : "<table><caption>The newest "
-                + events.size() + " of " + total + " events</caption><thead><tr><th scope=\"col\">When</th>"
-                + "<th scope=\"col\">Event</th><th scope=\"col\">Actor</th><th scope=\"col\">Token</th>"
-                + "<th scope=\"col\">Detail</th><th scope=\"col\">Count</th></tr></thead><tbody>" + rows
-                + "</tbody></table>");
-        return ConsoleAccess.page(notice.isPresent() ? HttpStatus.NOT_FOUND : HttpStatus.OK,
-                ConsolePage.of("Audit trail", signed.caller(), signed.csrfToken(), notice, content));
+    private MutableHttpResponse<?> forbidden(SignedIn signed) {
+        return views.page(HttpStatus.FORBIDDEN, "message", new MessageView(signed.frame("Administrators only"),
+                List.of("This page is for administrators."), "/console/tokens", "Back to your tokens"));
     }
 
-    private static MutableHttpResponse<?> forbidden(SignedIn signed) {
-        return ConsoleAccess.page(HttpStatus.FORBIDDEN, ConsolePage.of("Administrators only", signed.caller(),
-                signed.csrfToken(), Optional.empty(), "<p>This page is for administrators.</p>"
-                        + "<p><a href=\"/console/tokens\">Back to your tokens</a></p>"));
+    private MutableHttpResponse<?> accountNotFound(SignedIn signed) {
+        return message(signed, HttpStatus.NOT_FOUND, signed.frame("No such account"), "/console/admin/accounts",
+                "Back to the accounts");
     }
 
-    private static MutableHttpResponse<?> accountNotFound(SignedIn signed) {
-        return ConsoleAccess.page(HttpStatus.NOT_FOUND, ConsolePage.of("No such account", signed.caller(),
-                signed.csrfToken(), Optional.empty(),
-                "<p><a href=\"/console/admin/accounts\">Back to the accounts</a></p>"));
+    private MutableHttpResponse<?> message(SignedIn signed, HttpStatus status, Frame frame, String backHref,
+                                           String backLabel) {
+        return views.page(status, "message", new MessageView(frame, List.of(), backHref, backLabel));
     }
 
-    private static Optional<Notice> notice(String done) {
-        return Optional.ofNullable(done).map(DONE_MESSAGES::get).map(Notice::success);
+    private static Frame withDone(Frame frame, String done) {
+        return Optional.ofNullable(done).map(DONE_MESSAGES::get).map(Notice::success).map(frame::withNotice)
+                .orElse(frame);
     }
 
     private static Optional<Username> parse(String username) {
@@ -351,7 +286,7 @@ final class ConsoleAdminController {
         }
     }
 
-    private static String path(String segment) {
+    private static String inPath(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

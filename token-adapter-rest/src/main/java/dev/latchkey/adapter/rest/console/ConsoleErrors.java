@@ -1,10 +1,13 @@
 package dev.latchkey.adapter.rest.console;
 
+import dev.latchkey.adapter.rest.console.view.Frame;
+import dev.latchkey.adapter.rest.console.view.MessageView;
 import dev.latchkey.adapter.rest.problem.ErrorShape;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Errors under {@code /console} are pages, as the rest of the console is: an unknown page, a wrong method or a failure
@@ -13,6 +16,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 final class ConsoleErrors implements ErrorShape {
+
+    private final ConsoleViews views;
+
+    ConsoleErrors(ConsoleViews views) {
+        this.views = views;
+    }
 
     @Override
     public boolean appliesTo(String path) {
@@ -34,7 +43,7 @@ final class ConsoleErrors implements ErrorShape {
                 ? "The console could not answer. The failure was logged; please try again."
                 : status == HttpStatus.NOT_FOUND ? "There is no console page at this address."
                 : "The console could not use this request.";
-        return ConsoleAccess.page(status, ConsolePage.anonymous(title, "<p>" + Html.text(explanation) + "</p>"
-                + "<p><a href=\"/console/tokens\">Go to your tokens</a></p>"));
+        return views.page(status, "message", new MessageView(Frame.anonymous(title), List.of(explanation),
+                "/console/tokens", "Go to your tokens"));
     }
 }

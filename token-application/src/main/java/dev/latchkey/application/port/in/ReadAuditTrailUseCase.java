@@ -2,11 +2,13 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.Username;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.TokenId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,10 +47,25 @@ public interface ReadAuditTrailUseCase {
 
     /** A page of the trail, or a refusal. */
     sealed interface Outcome {
-        /** The events on this page, newest first, and how many match in all. */
-        record Page(List<AuditEvent> events, int page, int size, long totalEvents) implements Outcome {
+        /**
+         * The events on this page, newest first, and how many match in all; {@code usernames} names the accounts
+         * that acted in them, where the account still exists, so that a page can show a name instead of an id.
+         */
+        record Page(List<AuditEvent> events, int page, int size, long totalEvents,
+                    Map<AccountId, Username> usernames) implements Outcome {
             public Page {
                 events = List.copyOf(events);
+                usernames = Map.copyOf(usernames);
+            }
+
+            public Page(List<AuditEvent> events, int page, int size, long totalEvents) {
+                this(events, page, size, totalEvents, Map.of());
+            }
+
+            /** The actor as a person reads it: an account's username where known, else the recorded text. */
+            public String actorShown(AuditEvent event) {
+                return event.actor().accountId().map(usernames::get).map(Username::value)
+                        .orElseGet(() -> event.actor().asText());
             }
         }
 
