@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.admin;
 
+import dev.latchkey.adapter.rest.json.NullClears;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.json.JsonBodies;
@@ -279,8 +280,15 @@ class AdminController {
         if (body.id() == null || body.name() == null) {
             throw new InvalidValueException(body.id() == null ? "id" : "name", "is required");
         }
+        PartnerId id;
+        try {
+            id = PartnerId.of(body.id());
+        } catch (InvalidValueException invalid) {
+            // Named as the body names it: the domain calls it partnerId, this request calls it id.
+            throw new InvalidValueException("id", invalid.reason());
+        }
         return partnerResponse(request, partners.create(new AdministerPartnersUseCase.CreatePartnerCommand(
-                caller(authentication), PartnerId.of(body.id()), body.name(),
+                caller(authentication), id, body.name(),
                 Boolean.TRUE.equals(body.agreementsSigned()))), HttpStatus.CREATED);
     }
 
@@ -394,8 +402,9 @@ class AdminController {
     }
 
     @Serdeable
-    record AccountChanges(@Nullable String password, @Nullable String email, @Nullable String organization,
-                          @Nullable String role, @Nullable Long partnerId, @Nullable Boolean enabled,
+    record AccountChanges(@Nullable String password, @Nullable @NullClears String email,
+                          @Nullable @NullClears String organization, @Nullable String role,
+                          @Nullable @NullClears Long partnerId, @Nullable Boolean enabled,
                           @Nullable Boolean revokeTokens) {
         @Override
         public String toString() {

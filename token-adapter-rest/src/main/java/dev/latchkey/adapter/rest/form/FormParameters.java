@@ -1,10 +1,12 @@
 package dev.latchkey.adapter.rest.form;
 
+import dev.latchkey.adapter.rest.json.StrictJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An {@code application/x-www-form-urlencoded} body, read strictly as RFC 6749 asks: a parameter sent twice makes the
@@ -36,12 +38,18 @@ public final class FormParameters {
                     return new Parsed.Malformed("the body has an invalid percent-encoding");
                 }
                 if (values.containsKey(name)) {
-                    return new Parsed.Malformed("the parameter '" + name + "' appears more than once");
+                    return new Parsed.Malformed("the parameter '" + StrictJson.shown(name)
+                            + "' appears more than once");
                 }
                 values.put(name, value);
             }
         }
         return new Parsed.Form(new FormParameters(values));
+    }
+
+    /** The names of the parameters sent, empty ones included. */
+    public Set<String> names() {
+        return Set.copyOf(values.keySet());
     }
 
     public Optional<String> get(String name) {

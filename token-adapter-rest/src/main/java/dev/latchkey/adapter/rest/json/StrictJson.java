@@ -199,6 +199,10 @@ public final class StrictJson {
             Object[] values = new Object[components.length];
             for (int index = 0; index < components.length; index++) {
                 String name = components[index].getName();
+                if (object.containsKey(name) && object.get(name) == null
+                        && !components[index].isAnnotationPresent(NullClears.class)) {
+                    throw new MalformedJson(name, "must not be null; leave the field out instead");
+                }
                 values[index] = convert(object.get(name), components[index].getGenericType(), name);
             }
             try {

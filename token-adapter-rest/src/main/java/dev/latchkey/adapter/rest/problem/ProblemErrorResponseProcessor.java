@@ -33,10 +33,11 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         Optional<ErrorShape> shape = shapes.forPath(context.getRequest().getPath());
+        Optional<String> frameworkRefusal = FrameworkRefusals.describe(response.status(), context.getRootCause());
         if (shape.isPresent()) {
             logFailure(context, response);
-            String detail = response.status().getCode() >= 500 || context.getErrors().isEmpty() ? null
-                    : context.getErrors().get(0).getMessage();
+            String detail = frameworkRefusal.orElse(response.status().getCode() >= 500
+                    || context.getErrors().isEmpty() ? null : context.getErrors().get(0).getMessage());
             // The response type is only nominal: other protocols' clients parse other shapes.
             return (MutableHttpResponse<Problem>) shape.get().render(context.getRequest(), response, detail);
         }
@@ -52,7 +53,8 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             logFailure(context, response);
             detail = "The server failed to handle this request; the failure has been logged.";
         } else {
-            detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+            detail = frameworkRefusal.orElseGet(() -> context.getErrors().stream().map(Error::getMessage)
+                    .collect(Collectors.joining("; ")));
         }
         Problem problem = new Problem(type.uri(), type.title(), status.getCode(), detail.isEmpty() ? null : detail,
                 context.getRequest().getPath(), null);

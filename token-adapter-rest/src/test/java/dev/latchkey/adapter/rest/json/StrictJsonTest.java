@@ -21,7 +21,18 @@ class StrictJsonTest {
 
         assertThat(sample).isEqualTo(new Sample("n", false, 3L, new BigDecimal(-1), List.of("a", "b")));
         assertThat(StrictJson.read("{}", Sample.class)).isEqualTo(new Sample(null, null, null, null, null));
-        assertThat(StrictJson.read("{\"name\":null}", Sample.class).name()).isNull();
+    }
+
+    record Patch(@NullClears String email, List<String> scopes) {
+    }
+
+    @Test
+    void anExplicitNullIsRefusedUnlessItMeansClearing() throws Exception {
+        assertThatThrownBy(() -> StrictJson.read("{\"name\":null}", Sample.class))
+                .hasMessageContaining("must not be null; leave the field out instead");
+        assertThatThrownBy(() -> StrictJson.read("{\"scopes\":null}", Patch.class))
+                .isInstanceOf(StrictJson.MalformedJson.class).hasMessageContaining("must not be null");
+        assertThat(StrictJson.read("{\"email\":null}", Patch.class)).isEqualTo(new Patch(null, null));
     }
 
     record Limits(Integer maximum, Sample sample) {

@@ -3,6 +3,7 @@ package dev.latchkey.adapter.rest.dialect.sampletoken;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.dialect.DialectSettings;
+import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.json.StrictJson;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.Caller;
@@ -32,13 +33,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -140,22 +140,18 @@ class SampleTokenController {
             putPresent(fields, "password", form.password());
             return fields;
         }
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            String name;
-            String value;
-            try {
-                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException badEscape) {
-                throw new UnreadableRequest("The form has a malformed %-escape");
-            }
-            if (!FIELDS.contains(name)) {
-                throw new UnreadableRequest(StrictJson.shown(name) + " is not a parameter of this request");
-            }
-            if (fields.putIfAbsent(name, value) != null) {
-                throw new UnreadableRequest(name + " appears more than once");
-            }
+        FormParameters.Parsed parsed = FormParameters.parse(body);
+        if (parsed instanceof FormParameters.Parsed.Malformed malformed) {
+            throw new UnreadableRequest("The form is malformed: " + malformed.reason());
+        }
+        FormParameters form = ((FormParameters.Parsed.Form) parsed).parameters();
+        Optional<String> unknown = form.names().stream().filter(name -> !FIELDS.contains(name)).sorted()
+                .findFirst();
+        if (unknown.isPresent()) {
+            throw new UnreadableRequest(StrictJson.shown(unknown.get()) + " is not a parameter of this request");
+        }
+        for (String field : FIELDS) {
+            form.get(field).ifPresent(value -> fields.put(field, value));
         }
         return fields;
     }
