@@ -18,14 +18,16 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The API reference at {@code /openapi.yml} is the one the build generated from the controllers, and it is complete
  * and truthful in both directions: every route the running server answers is in it, and every operation in it is a
- * route the server answers. Only the pages for people (the console, the reference itself) and the two operations
- * endpoints of docs/operations.md are outside it, and they are named here.
+ * route the server answers. Only the pages for people (the console, the server's root and icon that lead to it, the
+ * reference itself) and the two operations endpoints of docs/operations.md are outside it, and they are named here.
  */
 class ApiReferenceTest extends ServiceOnTestDatabase {
 
     /** Routes that are not the API: each is documented where its readers look for it. */
     private static final Set<String> NOT_THE_API_PREFIXES = Set.of("/console", "/docs", "/openapi.yml", "/health",
             "/prometheus");
+    /** The server's root and icon, which lead a browser to the console. */
+    private static final Set<String> NOT_THE_API_OPERATIONS = Set.of("GET /", "GET /favicon.ico");
 
     @Override
     protected TestDatabase database() {
@@ -123,6 +125,7 @@ class ApiReferenceTest extends ServiceOnTestDatabase {
                 .map(route -> route.getHttpMethodName() + " " + normalized(route.getUriMatchTemplate().toPathString()))
                 .filter(operation -> NOT_THE_API_PREFIXES.stream().noneMatch(prefix ->
                         operation.substring(operation.indexOf(' ') + 1).startsWith(prefix)))
+                .filter(operation -> !NOT_THE_API_OPERATIONS.contains(operation))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

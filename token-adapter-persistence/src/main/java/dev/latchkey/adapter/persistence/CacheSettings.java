@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param lease          how old a node's view of the change log may be before it stops answering from memory; a
  *                       change is answered only once this long has passed since it committed
- * @param maximumEntries bound of each cache (tokens, accounts, partners); the least useful entries go first
+ * @param maximumEntries bound of each cache (tokens, accounts, partners, clients, policies); the least useful
+ *                       entries go first
  * @param usageFlush     how often the last-use times recorded in memory are written, in one batch
  * @param logRetention   how long change-log entries are kept; a node whose view is older than half of it starts
  *                       afresh with empty caches

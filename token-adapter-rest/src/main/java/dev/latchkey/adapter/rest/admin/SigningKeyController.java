@@ -53,8 +53,8 @@ class SigningKeyController {
 
     /** The successor is published at once and signs after {@code latchkey.oauth.jwt.publish-ahead}. */
     @Post("/rotate")
-    @ApiResponse(responseCode = "200", description = "The keys after a successor was made",
-            content = @Content(schema = @Schema(implementation = KeyList.class)))
+    @ApiResponse(responseCode = "201", description = "The successor, published now and signing later",
+            content = @Content(schema = @Schema(implementation = KeyInfo.class)))
     @ApiResponse(responseCode = "409", description = "JWT access tokens are not signed with key pairs here",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> rotate(HttpRequest<?> request) {
