@@ -132,8 +132,11 @@ abstract class CommandLineScenario extends ServiceOnTestDatabase {
             assertThat(run.err()).as(Arrays.toString(args)).startsWith("latchkey: ").doesNotContain("Exception");
         }
         Run noPassword = latchkey("", "accounts", "create", "--username", "quiet");
-        assertThat(noPassword.status()).isEqualTo(1);
+        assertThat(noPassword.status()).as("no password is misuse, as operations.md says").isEqualTo(2);
         assertThat(noPassword.err()).contains("standard input");
+        Run unusedFor = latchkey("", "tokens", "list", "--unused-for", "90days");
+        assertThat(unusedFor.err()).as("named as the option, not the API's field").startsWith("latchkey: --unused-for:")
+                .doesNotContain("unusedFor");
         Run shortPassword = latchkey("short\n", "accounts", "create", "--username", "quiet");
         assertThat(shortPassword.status()).isEqualTo(2);
         assertThat(shortPassword.err()).doesNotContain("short\n");

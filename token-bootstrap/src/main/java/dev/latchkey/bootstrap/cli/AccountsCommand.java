@@ -197,7 +197,9 @@ final class AccountsCommand {
         try {
             String line = store.input().readLine();
             if (line == null || line.isEmpty()) {
-                throw StoreCommand.refused("give the password on standard input, e.g. printf '%s\\n' \"$PASSWORD\" | ...");
+                // Misuse, not a refusal: the command was called without what it needs (exit status 2).
+                throw new dev.latchkey.domain.InvalidValueException("password",
+                        "give it on standard input, e.g. printf '%s\\n' \"$PASSWORD\" | ...");
             }
             return line;
         } catch (IOException unreadable) {

@@ -62,13 +62,23 @@ public final class LatchkeyCommand implements Runnable {
                     return 1;
                 }
                 if (failure instanceof dev.latchkey.domain.InvalidValueException invalid) {
-                    failed.getErr().println("latchkey: " + invalid.getMessage());
+                    failed.getErr().println("latchkey: " + named(invalid.field(), failed) + ": " + invalid.reason());
                     return 2;
                 }
                 throw failure;
             });
             return commandLine.execute(args);
         }
+    }
+
+    /**
+     * A refused value named as the operator typed it: the parsing shared with the API names {@code unusedFor}, and
+     * the command's option is {@code --unused-for}. A field no option matches (the password, read from standard
+     * input) keeps its name.
+     */
+    static String named(String field, CommandLine command) {
+        String option = "--" + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return command.getCommandSpec().findOption(option) != null ? option : field;
     }
 
     /** The project's version, written into the jar at build time. */
