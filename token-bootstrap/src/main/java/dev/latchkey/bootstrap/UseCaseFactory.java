@@ -43,6 +43,7 @@ import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.application.service.LatchkeyServices;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.application.port.out.SignInSessionPort;
@@ -175,14 +176,10 @@ class UseCaseFactory {
     @Singleton
     @Named("mastersindia")
     GrantTokensUseCase mastersIndiaGrants(OAuthProperties oauth, GrantWiring wiring,
-                                          @Value("${latchkey.dialects.mastersindia.access-token-lifetime:24h}")
-                                          Duration accessTokenLifetime,
-                                          @Value("${latchkey.dialects.mastersindia.refresh-token-lifetime:30d}")
-                                          Duration refreshTokenLifetime) {
+                                          DialectSettings.MastersIndia settings) {
         GrantPolicy standard = oauth.toGrantPolicy();
-        return wiring.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, Lifetime.of(accessTokenLifetime),
-                Lifetime.of(refreshTokenLifetime), standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT,
-                true));
+        return wiring.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, settings.accessTokens(),
+                settings.refreshTokens(), standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT, true));
     }
 
     /**

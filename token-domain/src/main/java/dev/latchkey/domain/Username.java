@@ -20,6 +20,18 @@ public record Username(String value) {
         }
     }
 
+    /**
+     * The username this text names, or empty when no account could have it: for lookups, where a malformed name is
+     * simply not found.
+     */
+    public static java.util.Optional<Username> parse(String text) {
+        try {
+            return java.util.Optional.of(of(text));
+        } catch (InvalidValueException | NullPointerException malformed) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static Username of(String value) {
         return new Username(value);
     }

@@ -111,4 +111,22 @@ class ValueObjectsTest {
         assertThat(Expiry.earliest(Expiry.never(), early)).isEqualTo(early);
         assertThat(Expiry.earliest(Expiry.never(), Expiry.never())).isEqualTo(Expiry.never());
     }
+
+    @org.junit.jupiter.api.Test
+    void aRoleIsParsedInAnyCaseAndAnythingElseIsRefusedNamingTheField() {
+        org.assertj.core.api.Assertions.assertThat(Role.parse("Admin")).isEqualTo(Role.ADMIN);
+        org.assertj.core.api.Assertions.assertThat(Role.parse(" user ")).isEqualTo(Role.USER);
+        for (String wrong : java.util.Arrays.asList("root", "", null, "ADMINS")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Role.parse(wrong))
+                    .isInstanceOf(InvalidValueException.class).hasMessage("role: must be 'admin' or 'user'");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aUsernameNoAccountCouldHaveIsNotFoundRatherThanAnError() {
+        org.assertj.core.api.Assertions.assertThat(Username.parse("alice")).contains(Username.of("alice"));
+        org.assertj.core.api.Assertions.assertThat(Username.parse("x y")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Username.parse(null)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Username.parse("a".repeat(Username.MAX_LENGTH + 1))).isEmpty();
+    }
 }

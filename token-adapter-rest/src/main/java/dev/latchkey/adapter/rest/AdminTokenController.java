@@ -10,7 +10,6 @@ import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorQuery;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
-import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
 import io.micronaut.core.annotation.Nullable;
@@ -185,11 +184,7 @@ class AdminTokenController {
     }
 
     private static Optional<Username> username(String text) {
-        try {
-            return Optional.of(Username.of(text));
-        } catch (InvalidValueException malformed) {
-            return Optional.empty();
-        }
+        return Username.parse(text);
     }
 
     /** How many tokens a cut-off revoked. */

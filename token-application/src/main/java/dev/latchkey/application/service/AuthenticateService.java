@@ -86,7 +86,7 @@ final class AuthenticateService implements AuthenticateUseCase {
     }
 
     private Outcome checkPassword(PasswordCredentials credentials) {
-        Optional<Username> username = parse(() -> Username.of(credentials.username()));
+        Optional<Username> username = Username.parse(credentials.username());
         Optional<Password> password = parse(() -> Password.presented(credentials.password()));
         Optional<Account> account = username.flatMap(accounts::loadByUsername);
         Outcome outcome;

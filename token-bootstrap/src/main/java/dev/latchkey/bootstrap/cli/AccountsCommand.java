@@ -185,11 +185,7 @@ final class AccountsCommand {
     }
 
     static Role role(String name) {
-        try {
-            return Role.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new dev.latchkey.domain.InvalidValueException("role", "must be 'admin' or 'user'");
-        }
+        return Role.parse(name);
     }
 
     /** A password comes on standard input, so that it stays out of the process list and the shell's history. */

@@ -354,19 +354,11 @@ class AdminController {
     }
 
     private static Role role(String name) {
-        try {
-            return Role.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidValueException("role", "must be 'admin' or 'user'");
-        }
+        return Role.parse(name);
     }
 
     private static Optional<Username> parse(String username) {
-        try {
-            return Optional.of(Username.of(username));
-        } catch (InvalidValueException malformed) {
-            return Optional.empty();
-        }
+        return Username.parse(username);
     }
 
     private static Optional<String> present(String value) {

@@ -12,7 +12,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,8 +37,8 @@ public record PolicyDocument(@Nullable BigDecimal defaultLifetimeSeconds, @Nulla
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : neverExpiringRoles == null ? List.<String>of() : neverExpiringRoles) {
             try {
-                roles.add(Role.valueOf(role.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException | NullPointerException unknown) {
+                roles.add(Role.parse(role));
+            } catch (InvalidValueException unknown) {
                 throw new InvalidValueException("neverExpiringRoles", "each must be 'admin' or 'user'");
             }
         }

@@ -271,11 +271,7 @@ final class ConsoleAdminController {
     }
 
     private static Optional<Username> parse(String username) {
-        try {
-            return Optional.of(Username.of(username));
-        } catch (InvalidValueException invalid) {
-            return Optional.empty();
-        }
+        return Username.parse(username);
     }
 
     private static Optional<PartnerId> partnerId(String id) {

@@ -40,6 +40,38 @@ public final class DialectSettings {
         }
     }
 
+    /** Masters India's grants: a 24-hour access token and a 30-day refresh token, as the platform's. */
+    @ConfigurationProperties(PREFIX + ".mastersindia")
+    public static final class MastersIndia {
+
+        private Duration accessTokenLifetime = Duration.ofHours(24);
+        private Duration refreshTokenLifetime = Duration.ofDays(30);
+
+        public Duration getAccessTokenLifetime() {
+            return accessTokenLifetime;
+        }
+
+        public void setAccessTokenLifetime(Duration accessTokenLifetime) {
+            this.accessTokenLifetime = accessTokenLifetime;
+        }
+
+        public Duration getRefreshTokenLifetime() {
+            return refreshTokenLifetime;
+        }
+
+        public void setRefreshTokenLifetime(Duration refreshTokenLifetime) {
+            this.refreshTokenLifetime = refreshTokenLifetime;
+        }
+
+        public Lifetime accessTokens() {
+            return TokenLifetime.positive("MastersIndia access-token-lifetime", accessTokenLifetime);
+        }
+
+        public Lifetime refreshTokens() {
+            return TokenLifetime.positive("MastersIndia refresh-token-lifetime", refreshTokenLifetime);
+        }
+    }
+
     /** One dialect's token lifetime, refused at start-up unless positive. */
     public abstract static class TokenLifetime {
 
@@ -58,10 +90,14 @@ public final class DialectSettings {
         }
 
         public Lifetime lifetime() {
+            return positive(getClass().getSimpleName() + " token-lifetime", tokenLifetime);
+        }
+
+        static Lifetime positive(String setting, Duration duration) {
             try {
-                return Lifetime.of(tokenLifetime);
+                return Lifetime.of(duration);
             } catch (InvalidValueException invalid) {
-                throw new IllegalStateException(getClass().getSimpleName() + " token-lifetime " + invalid.reason());
+                throw new IllegalStateException(setting + " " + invalid.reason());
             }
         }
     }
