@@ -47,6 +47,8 @@ import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.application.service.LatchkeyServices;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.application.port.out.SignInSessionPort;
+import dev.latchkey.application.port.out.SigningKeyRingPort;
+import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.domain.SessionTimeouts;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
@@ -259,6 +261,12 @@ class UseCaseFactory {
     SessionTimeouts sessionTimeouts(@Value("${latchkey.console.session-idle-timeout:15m}") Duration idle,
                                     @Value("${latchkey.console.session-lifetime:8h}") Duration lifetime) {
         return new SessionTimeouts(idle, lifetime);
+    }
+
+    @Singleton
+    @io.micronaut.context.annotation.Requires(beans = SigningKeyRingPort.class)
+    RotateSigningKeyUseCase rotateSigningKey(SigningKeyRingPort keys, RecordAuditEventPort audit, Clock clock) {
+        return LatchkeyServices.rotateSigningKey(keys, audit, clock);
     }
 
     @Singleton

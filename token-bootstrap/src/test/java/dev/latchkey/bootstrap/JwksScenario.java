@@ -122,6 +122,9 @@ abstract class JwksScenario extends ServiceOnTestDatabase {
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
         String newKid = (String) body(rotated).get("kid");
         assertThat(body(rotated)).containsEntry("state", "next");
+        assertThat(send("GET", "/api/v1/admin/audit?type=signing_key.rotated", admin, null, null).body())
+                .as("the rotation is in the audit trail, with its key and who asked")
+                .contains("kid=" + newKid, "reason=requested").contains("\"actor\":\"account:");
         assertThat(send("GET", "/oauth2/jwks", null, null, null).body()).as("published before it signs")
                 .contains(newKid).contains(oldKid);
         assertThat(SignedJWT.parse(accessToken()).getHeader().getKeyID()).as("the old key signs until then")

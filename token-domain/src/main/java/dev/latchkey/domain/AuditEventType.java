@@ -25,7 +25,9 @@ public enum AuditEventType {
     PARTNER_CHANGED,
     CLIENT_REGISTERED,
     CLIENT_CHANGED,
-    POLICY_CHANGED;
+    POLICY_CHANGED,
+    /** A new key to sign JWT access tokens was made: by an administrator, or by the schedule when one was due. */
+    SIGNING_KEY_ROTATED;
 
     /** The lower-case name with its last underscore a dot: {@code token.issued}, {@code refresh_token.reused}. */
     public String wireName() {

@@ -17,6 +17,7 @@ import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.application.port.out.DeleteAccountPort;
@@ -36,6 +37,7 @@ import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SignInSessionPort;
+import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
@@ -175,6 +177,11 @@ public final class LatchkeyServices {
     /** For a host that keeps no sign-in sessions: revoking everything ends only the tokens. */
     public static RevokeTokenUseCase revokeToken(TokenStore store, JwtAccessTokenPort jwts, Clock clock) {
         return revokeToken(store, SignInSessionPort.NONE_KEPT, jwts, clock);
+    }
+
+    public static RotateSigningKeyUseCase rotateSigningKey(SigningKeyRingPort keys, RecordAuditEventPort audit,
+                                                           Clock clock) {
+        return new RotateSigningKeyService(keys, audit, clock);
     }
 
     public static SignInSessionsUseCase signInSessions(SignInSessionPort sessions, AuthenticateUseCase authenticate,

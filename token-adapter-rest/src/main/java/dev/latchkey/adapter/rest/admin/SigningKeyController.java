@@ -3,6 +3,9 @@ package dev.latchkey.adapter.rest.admin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.jwt.SigningKeys;
+import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
+import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
+import io.micronaut.security.authentication.Authentication;
 import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
@@ -38,9 +41,11 @@ import java.util.List;
 class SigningKeyController {
 
     private final SigningKeys keys;
+    private final RotateSigningKeyUseCase rotation;
 
-    SigningKeyController(SigningKeys keys) {
+    SigningKeyController(SigningKeys keys, RotateSigningKeyUseCase rotation) {
         this.keys = keys;
+        this.rotation = rotation;
     }
 
     /** The keys that sign JWT access tokens, with their state. */
@@ -57,13 +62,19 @@ class SigningKeyController {
             content = @Content(schema = @Schema(implementation = KeyInfo.class)))
     @ApiResponse(responseCode = "409", description = "JWT access tokens are not signed with key pairs here",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<?> rotate(HttpRequest<?> request) {
-        if (!keys.enabled()) {
-            return Problems.response(request, ProblemType.SIGNING_KEYS_NOT_IN_USE,
-                    "Access tokens are not signed with key pairs here: set latchkey.oauth.access-token-format=jwt "
-                            + "with latchkey.oauth.jwt.algorithm ES256 or RS256.");
+    HttpResponse<?> rotate(HttpRequest<?> request, Authentication authentication) {
+        RotateSigningKeyUseCase.Outcome outcome = rotation.rotate(AuthenticatedCaller.of(authentication));
+        if (outcome instanceof RotateSigningKeyUseCase.Outcome.Rotated rotated) {
+            return HttpResponse.status(HttpStatus.CREATED).body(keys.statuses().stream()
+                    .filter(status -> status.kid().equals(rotated.key().kid())).findFirst().map(KeyInfo::of)
+                    .orElseThrow(() -> new IllegalStateException("a key just made is not in the ring")));
         }
-        return HttpResponse.status(HttpStatus.CREATED).body(KeyInfo.of(keys.rotate()));
+        if (outcome instanceof RotateSigningKeyUseCase.Outcome.NotAllowed) {
+            return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators rotate signing keys.");
+        }
+        return Problems.response(request, ProblemType.SIGNING_KEYS_NOT_IN_USE,
+                "Access tokens are not signed with key pairs here: set latchkey.oauth.access-token-format=jwt "
+                        + "with latchkey.oauth.jwt.algorithm ES256 or RS256.");
     }
 
     @Serdeable

@@ -103,7 +103,7 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
         if (!attributes.scopes().values().isEmpty()) {
             claims.claim("scope", attributes.scopes().asSpaceDelimited());
         }
-        if (signingKeys.enabled()) {
+        if (signingKeys.inUse()) {
             JWK key = signingKeys.signingKey();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(accessTokenAlgorithm).type(ACCESS_TOKEN_TYPE)
                     .keyID(key.getKeyID()).build(), claims.build());
@@ -192,7 +192,7 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
      * signature against the published keys. An HMAC costs microseconds and stays.
      */
     private boolean signatureHolds(SignedJWT jwt, boolean accessToken) {
-        if (!accessToken || !signingKeys.enabled()) {
+        if (!accessToken || !signingKeys.inUse()) {
             return JwtValidator.builder().withSignatures(signature()).build().validate(jwt, null).isPresent();
         }
         String kid = jwt.getHeader().getKeyID();

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.latchkey.application.port.out.SigningKeyPort;
+import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.SigningKeyPort.StoredSigningKey;
 import dev.latchkey.domain.SigningKeySchedule;
 import io.micronaut.context.annotation.Requires;
@@ -41,13 +42,14 @@ import org.slf4j.LoggerFactory;
  * master key) and in memory here; every node reads the store at start-up and every refresh interval, and all nodes
  * switch keys at the instant a key's activation names, without talking to each other.
  *
- * <p>A rotation is due when the signing key has signed for the rotation period (any node notices and makes the
- * successor), or when an administrator asks. A key made while another signs is published at once and activates
- * after {@code publish-ahead}; the very first key activates at once, since nothing was signed before it.
+ * <p>When a successor is made is the core's decision ({@code RotateSigningKeyUseCase}, which records it): when the
+ * signing key has signed for the rotation period (any node's {@link SigningKeyMaintenance} notices), or when an
+ * administrator asks. A key made while another signs is published at once and activates after
+ * {@code publish-ahead}; the very first key activates at once, since nothing was signed before it.
  */
 @Singleton
 @Requires(beans = {SigningKeyPort.class, SigningSettings.class})
-public class SigningKeys implements ApplicationEventListener<StartupEvent> {
+public class SigningKeys implements ApplicationEventListener<StartupEvent>, SigningKeyRingPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -76,14 +78,14 @@ public class SigningKeys implements ApplicationEventListener<StartupEvent> {
         start();
     }
 
-    /** Reads the keys, and makes the first one if there is none: a node signs from its first request on. */
+    /** Reads the keys other nodes made; the first one is made by the maintenance, at the same start. */
     void start() {
         if (settings.asymmetric()) {
             maintain();
         }
     }
 
-    /** Other nodes may have made a key; the signing key may be due for rotation. */
+    /** Other nodes may have made a key; keys whose tokens have all expired may go. */
     @Scheduled(fixedDelay = "${latchkey.oauth.jwt.key-refresh-interval:30s}",
             initialDelay = "${latchkey.oauth.jwt.key-refresh-interval:30s}")
     void maintainQuietly() {
@@ -129,24 +131,30 @@ public class SigningKeys implements ApplicationEventListener<StartupEvent> {
                 .toList();
     }
 
-    /** Makes a successor now, whatever the schedule; it activates after publish-ahead. */
-    public synchronized Status rotate() {
+    @Override
+    public synchronized MadeKey makeSuccessor() {
         refresh();
-        return add(snapshot.stored().isEmpty() ? clock.instant() : clock.instant().plus(settings.publishAhead()));
+        Status made = add(snapshot.stored().isEmpty() ? clock.instant()
+                : clock.instant().plus(settings.publishAhead()));
+        LOG.info("Made the JWT signing key {}; it signs from {}", made.kid(), made.activatesAt());
+        return new MadeKey(made.kid(), made.algorithm(), made.activatesAt());
     }
 
-    public boolean enabled() {
+    @Override
+    public synchronized boolean dueForRotation() {
+        refresh();
+        return snapshot.schedule().needsRotationAt(clock.instant(), settings.rotationPeriod());
+    }
+
+    @Override
+    public boolean inUse() {
         return settings.asymmetric();
     }
 
-    /** Reads the keys, makes a successor if one is due, and deletes keys no token of which can still be valid. */
+    /** Reads the keys, and deletes those no token of which can still be valid. */
     private synchronized void maintain() {
         refresh();
         Instant now = clock.instant();
-        if (snapshot.schedule().needsRotationAt(now, settings.rotationPeriod())) {
-            Status made = add(snapshot.stored().isEmpty() ? now : now.plus(settings.publishAhead()));
-            LOG.info("Made the JWT signing key {}; it signs from {}", made.kid(), made.activatesAt());
-        }
         for (SigningKeySchedule.Version expired : snapshot.schedule().removableAt(now)) {
             store.remove(expired.kid());
             LOG.info("Deleted the JWT signing key {}: every token it signed has expired", expired.kid());

@@ -114,7 +114,7 @@ class AsymmetricJwtTest {
     void aRotationPublishesTheNewKeyFirstAndKeepsTheOldOneUntilItsTokensExpire() throws Exception {
         String kidBefore = SignedJWT.parse(issue(Optional.empty())).getHeader().getKeyID();
 
-        SigningKeys.Status next = keys.rotate();
+        dev.latchkey.application.port.out.SigningKeyRingPort.MadeKey next = keys.makeSuccessor();
         String signedJustBeforeActivation;
         assertThat(keys.published().getKeyByKeyId(next.kid())).as("published before it signs").isNotNull();
         clock.set(next.activatesAt().minusMillis(1));
