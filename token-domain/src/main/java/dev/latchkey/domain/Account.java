@@ -48,6 +48,45 @@ public record Account(AccountId id, Username username, PasswordHash passwordHash
         return new Account(id, username, passwordHash, role, nowEnabled, createdAt, email, organization, partner);
     }
 
+    /** Sets a new password hash; the old password no longer signs in. Always a change: a new hash has a new salt. */
+    public AccountUpdate resetPassword(PasswordHash newHash) {
+        return AccountUpdate.single(withPasswordHash(newHash), new AccountChange.PasswordReset());
+    }
+
+    public AccountUpdate changeRole(Role newRole) {
+        return newRole == role ? AccountUpdate.of(this)
+                : AccountUpdate.single(withRole(newRole), new AccountChange.RoleChanged(role, newRole));
+    }
+
+    /** The account can no longer sign in; what happens to its tokens and sessions is the use case's to do. */
+    public AccountUpdate disable() {
+        return enabled ? AccountUpdate.single(withEnabled(false), new AccountChange.Disabled()) : AccountUpdate.of(this);
+    }
+
+    /** The account may sign in again; tokens revoked when it was disabled stay revoked. */
+    public AccountUpdate enable() {
+        return enabled ? AccountUpdate.of(this) : AccountUpdate.single(withEnabled(true), new AccountChange.Enabled());
+    }
+
+    /** Sets the profile to these values, reporting each field that differs from what it was. */
+    public AccountUpdate changeProfile(Optional<EmailAddress> newEmail, Optional<Organization> newOrganization,
+                                       Optional<PartnerId> newPartner) {
+        java.util.List<AccountChange> changes = new java.util.ArrayList<>();
+        if (!newEmail.equals(email)) {
+            changes.add(new AccountChange.ProfileChanged(AccountChange.ProfileField.EMAIL,
+                    newEmail.map(EmailAddress::value)));
+        }
+        if (!newOrganization.equals(organization)) {
+            changes.add(new AccountChange.ProfileChanged(AccountChange.ProfileField.ORGANIZATION,
+                    newOrganization.map(Organization::name)));
+        }
+        if (!newPartner.equals(partner)) {
+            changes.add(new AccountChange.ProfileChanged(AccountChange.ProfileField.PARTNER,
+                    newPartner.map(id -> String.valueOf(id.value()))));
+        }
+        return new AccountUpdate(withProfile(newEmail, newOrganization, newPartner), changes);
+    }
+
     /**
      * Whether tokens of this account may carry these scopes. {@code introspect} is for administrators; a
      * {@code partner:<id>} scope only for the partner's own accounts, since resource servers trust it.

@@ -152,7 +152,7 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
     /** Writes the last interval's counts before the store closes. */
     @PreDestroy
     void stop() {
-        flusher.shutdownNow();
+        BackgroundWork.stop(flusher, java.time.Duration.ofSeconds(10));
         flushQuietly();
     }
 

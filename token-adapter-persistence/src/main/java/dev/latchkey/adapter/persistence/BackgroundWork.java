@@ -31,6 +31,24 @@ final class BackgroundWork {
         return scheduler;
     }
 
+    /**
+     * Stops the schedule and waits for a run in progress to end, without interrupting it: an interrupted thread that
+     * is writing H2's file closes it (a {@code FileChannel} closes on interrupt), and the database with it, so the
+     * last flush at shutdown would fail with "the database has been closed". Found by a restart test's log.
+     */
+    static void stop(ScheduledExecutorService scheduler, Duration longestRun) {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(longestRun.toMillis(), TimeUnit.MILLISECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(BackgroundWork.class).warn(
+                        "A background run of the store did not end within {}; the store closes without waiting",
+                        longestRun);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void runReportingErrors(Runnable task) {
         try {
             task.run();

@@ -182,7 +182,7 @@ class ChangeFeed {
     @PreDestroy
     void stop() {
         if (poller != null) {
-            poller.shutdownNow();
+            BackgroundWork.stop(poller, java.time.Duration.ofSeconds(10));
         }
     }
 }

@@ -57,6 +57,24 @@ final class StoreFailures {
         return H2_UNAVAILABLE_CODES.contains(failure.getErrorCode()) && failure.getClass().getName().startsWith("org.h2.");
     }
 
+    /** Deadlock, serialization failure, lock timeout: the store undid the work, and the same work may succeed now. */
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "HYT00");
+
+    /**
+     * Whether a write transaction that failed this way is worth running again: the database chose it as a deadlock's
+     * victim, could not serialize it, or gave up waiting for a lock. Everything it wrote was rolled back.
+     */
+    static boolean worthRetrying(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < DEEPEST_CAUSE_LOOKED_AT; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && RETRYABLE_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failure as the core should see it: a {@link StoreUnavailableException} when it is one, else unchanged. */
     static RuntimeException translated(RuntimeException failure) {
         if (failure instanceof StoreUnavailableException || !unavailable(failure)) {

@@ -104,7 +104,7 @@ class TokenUses {
 
     @PreDestroy
     void stop() {
-        flusher.shutdownNow();
+        BackgroundWork.stop(flusher, java.time.Duration.ofSeconds(10));
         flushQuietly();
     }
 }

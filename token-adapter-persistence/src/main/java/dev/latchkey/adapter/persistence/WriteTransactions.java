@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -19,9 +20,17 @@ import java.util.function.Supplier;
  * transaction that held that row while it waited for an account or a token row would deadlock with one that holds
  * the account or token row and waits for the head (found by {@code KillNineDurabilityTest}: a refresh revokes and
  * then issues, a rotation issues and then revokes).
+ *
+ * <p>A write the database undid as a deadlock's victim, a serialization failure or a lock timeout is run again, up to
+ * {@value #ATTEMPTS} times in all: all of it was rolled back, so running it again cannot write anything twice. Only
+ * the outermost write is run again; a nested one fails with it.
  */
 @Singleton
 class WriteTransactions {
+
+    /** A deadlock's victim, or a write that timed out on a lock, is run again up to this many times in all. */
+    private static final int ATTEMPTS = 3;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WriteTransactions.class);
 
     private final TransactionOperations<Connection> transactions;
     private final long leaseNanos;
@@ -38,6 +47,22 @@ class WriteTransactions {
         if (transactions.findTransactionStatus().isPresent()) {
             return work.get();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeOnce(work);
+            } catch (RuntimeException failure) {
+                if (attempt >= ATTEMPTS || !StoreFailures.worthRetrying(failure)) {
+                    throw failure;
+                }
+                LOG.debug("A write was rolled back ({}); running it again, attempt {}", failure.getMessage(),
+                        attempt + 1);
+                // Apart, at random, so that two transactions that collided do not collide again.
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 20L * attempt) * 1_000_000L);
+            }
+        }
+    }
+
+    private <T> T writeOnce(Supplier<T> work) {
         announced.remove();
         List<Runnable> beforeCommit = new ArrayList<>();
         lastSteps.set(beforeCommit);

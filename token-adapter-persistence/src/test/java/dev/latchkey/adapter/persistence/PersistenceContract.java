@@ -428,6 +428,53 @@ abstract class PersistenceContract {
                 NOW.plusSeconds(1))).isEqualTo(2);
     }
 
+    /**
+     * Two writes that lock the same two tokens in opposite orders deadlock; the database undoes one of them, and it is
+     * run again rather than answered 503. Both end written, each revocation recorded once.
+     */
+    @Test
+    void aDeadlocksVictimIsRunAgainAndBothWritesCommit() throws Exception {
+        Account owner = newAccount();
+        Token first = newToken(owner, NOW, Expiry.never());
+        Token second = newToken(owner, NOW, Expiry.never());
+        JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
+        java.util.concurrent.CyclicBarrier bothHoldOne = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> done = new ArrayList<>();
+            for (List<Token> order : List.of(List.of(first, second), List.of(second, first))) {
+                done.add(writers.submit(() -> transactions.inTransaction(() -> {
+                    boolean firstAttempt = attempts.incrementAndGet() <= 2;
+                    tokens.recordRevocation(order.get(0).id(), Optional.empty(), new Revocation(NOW.plusSeconds(60),
+                            RevocationReason.REQUESTED));
+                    if (firstAttempt) {
+                        awaitBarrier(bothHoldOne);
+                    }
+                    tokens.recordRevocation(order.get(1).id(), Optional.empty(), new Revocation(NOW.plusSeconds(60),
+                            RevocationReason.REQUESTED));
+                    return "written";
+                })));
+            }
+            for (Future<String> write : done) {
+                assertThat(write.get(60, TimeUnit.SECONDS)).isEqualTo("written");
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(attempts.get()).as("one of the two ran again").isGreaterThan(2);
+        assertThat(tokens.loadById(first.id()).flatMap(Token::revocation)).isPresent();
+        assertThat(tokens.loadById(second.id()).flatMap(Token::revocation)).isPresent();
+    }
+
+    private static void awaitBarrier(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception notBoth) {
+            throw new IllegalStateException("the other writer did not take its first lock", notBoth);
+        }
+    }
+
     private static void awaitOrFail(java.util.concurrent.CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other writer reached its step").isTrue();

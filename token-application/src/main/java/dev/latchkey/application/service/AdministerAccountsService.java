@@ -3,7 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.Caller;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.ProfileField;
+import dev.latchkey.domain.AccountChange.ProfileField;
 import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadClientPort;
@@ -16,6 +16,9 @@ import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountChange;
+import dev.latchkey.domain.AccountUpdate;
+import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
@@ -123,18 +126,27 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
             return new Outcome.UnknownPartner(unknown.get());
         }
         Account account = found.get();
+        AccountUpdate update = AccountUpdate.of(account);
         if (command.password().isPresent()) {
-            account = account.withPasswordHash(hasher.hash(command.password().get()));
+            PasswordHash hash = hasher.hash(command.password().get());
+            update = update.then(current -> current.resetPassword(hash));
         }
-        account = account.withRole(command.role().orElse(account.role()))
-                .withEnabled(command.enabled().orElse(account.enabled()))
-                .withProfile(kept(command, ProfileField.EMAIL, command.email().or(account::email)),
-                        kept(command, ProfileField.ORGANIZATION, command.organization().or(account::organization)),
-                        kept(command, ProfileField.PARTNER, command.partner().or(account::partner)));
-        Account updated = account;
-        boolean revokesTokens = found.get().enabled() && !updated.enabled() || command.revokeTokens();
-        boolean endsSessions = revokesTokens || command.password().isPresent();
-        String changes = changes(command);
+        if (command.role().isPresent()) {
+            update = update.then(current -> current.changeRole(command.role().get()));
+        }
+        if (command.enabled().isPresent()) {
+            update = update.then(current -> command.enabled().get() ? current.enable() : current.disable());
+        }
+        update = update.then(current -> current.changeProfile(
+                kept(command, ProfileField.EMAIL, command.email().or(current::email)),
+                kept(command, ProfileField.ORGANIZATION, command.organization().or(current::organization)),
+                kept(command, ProfileField.PARTNER, command.partner().or(current::partner))));
+        AccountUpdate done = update;
+        Account updated = done.account();
+        boolean disabled = done.has(AccountChange.Disabled.class);
+        boolean revokesTokens = disabled || command.revokeTokens();
+        boolean endsSessions = revokesTokens || done.has(AccountChange.PasswordReset.class);
+        String detail = (done.auditDetail() + (command.revokeTokens() ? " tokens=revoked" : "")).strip();
         lifecycle.together(() -> {
             updateAccounts.update(updated);
             if (endsSessions) {
@@ -142,13 +154,13 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
             }
             audit.record(AuditEvent.of(clock.instant(), AuditEventType.ACCOUNT_CHANGED,
                     command.administrator().actor(), Optional.of(updated.id()), Optional.empty(),
-                    changes));
+                    detail.isEmpty() ? "unchanged" : detail));
             if (revokesTokens) {
                 // Permanently: enabling the account again must not bring back tokens that may have leaked meanwhile.
                 lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(updated.id()), clock.instant(),
-                        updated.enabled() ? RevocationReason.REQUESTED : RevocationReason.ACCOUNT_DISABLED,
-                        command.administrator().actor());
-            } else if (found.get().role() != updated.role() || !found.get().partner().equals(updated.partner())) {
+                        !updated.enabled() ? RevocationReason.ACCOUNT_DISABLED
+                                : RevocationReason.REQUESTED, command.administrator().actor());
+            } else if (done.withdrawsScopes()) {
                 // A scope the account lost (introspect after a demotion, a partner's after leaving it) is gone for
                 // good: its tokens would otherwise come back to life with a promotion.
                 lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(updated.id()),
@@ -253,22 +265,6 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
     }
 
     /** What an update changes, for the audit trail: field names and new values, never a password. */
-    private static String changes(UpdateAccountCommand command) {
-        StringBuilder changes = new StringBuilder();
-        command.cleared().forEach(field -> changes.append(' ').append(field.name().toLowerCase(java.util.Locale.ROOT))
-                .append("=cleared"));
-        if (command.revokeTokens()) {
-            changes.append(" tokens=revoked");
-        }
-        command.password().ifPresent(password -> changes.append(" password=changed"));
-        command.role().ifPresent(role -> changes.append(" role=").append(role));
-        command.enabled().ifPresent(enabled -> changes.append(" enabled=").append(enabled));
-        command.email().ifPresent(email -> changes.append(" email=").append(email.value()));
-        command.organization().ifPresent(organization -> changes.append(" organization=").append(organization.name()));
-        command.partner().ifPresent(partner -> changes.append(" partner=").append(partner.value()));
-        return changes.toString().strip();
-    }
-
     private Optional<PartnerId> unknownPartner(Optional<PartnerId> partner) {
         return partner.filter(id -> partners.loadById(id).isEmpty());
     }

@@ -10,7 +10,7 @@ import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.ProfileField;
+import dev.latchkey.domain.AccountChange.ProfileField;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;

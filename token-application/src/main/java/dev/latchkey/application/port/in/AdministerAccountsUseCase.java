@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.domain.AccountChange.ProfileField;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.EmailAddress;
@@ -51,12 +52,6 @@ public interface AdministerAccountsUseCase {
         }
     }
 
-    /** The profile fields an update can clear. */
-    enum ProfileField {
-        EMAIL,
-        ORGANIZATION,
-        PARTNER
-    }
 
     /**
      * Creates an account with a password of at least {@link dev.latchkey.domain.Password#MIN_LENGTH_FOR_NEW}
