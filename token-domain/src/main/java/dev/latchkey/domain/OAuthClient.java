@@ -88,6 +88,18 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         return Username.of("service-account-" + id.value());
     }
 
+    /** The client gets no more tokens; the use case revokes those it holds. */
+    public ClientUpdate disable() {
+        return enabled ? new ClientUpdate(withEnabled(false), Optional.of(ClientUpdate.Change.DISABLED))
+                : new ClientUpdate(this, Optional.empty());
+    }
+
+    /** The client may get tokens again; those revoked when it was disabled stay revoked. */
+    public ClientUpdate enable() {
+        return enabled ? new ClientUpdate(this, Optional.empty())
+                : new ClientUpdate(withEnabled(true), Optional.of(ClientUpdate.Change.ENABLED));
+    }
+
     public OAuthClient withEnabled(boolean nowEnabled) {
         return new OAuthClient(id, name, type, secretHash, grantTypes, scopes, nowEnabled, createdAt);
     }

@@ -103,4 +103,19 @@ class OAuthClientTest {
         assertThatThrownBy(() -> Audience.of("x".repeat(Audience.MAX_LENGTH + 1)))
                 .isInstanceOf(InvalidValueException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void disablingAndEnablingAClientReportOnlyWhatChanged() {
+        OAuthClient client = OAuthClient.confidential(ClientId.of("reports"), "Reports", SecretHash.of("secret"),
+                java.time.Instant.parse("2026-12-05T08:00:00Z"));
+
+        ClientUpdate disabled = client.disable();
+        org.assertj.core.api.Assertions.assertThat(disabled.client().enabled()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(disabled.change()).contains(ClientUpdate.Change.DISABLED);
+        org.assertj.core.api.Assertions.assertThat(disabled.auditDetail()).isEqualTo("client=reports enabled=false");
+        org.assertj.core.api.Assertions.assertThat(disabled.client().disable().change()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(client.enable().change()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(disabled.client().enable().change())
+                .contains(ClientUpdate.Change.ENABLED);
+    }
 }

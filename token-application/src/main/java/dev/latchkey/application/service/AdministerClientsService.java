@@ -11,6 +11,8 @@ import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.AccountUpdate;
+import dev.latchkey.domain.ClientUpdate;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.AuditEventType;
@@ -63,24 +65,31 @@ final class AdministerClientsService implements AdministerClientsUseCase {
     @Override
     public Optional<OAuthClient> setEnabled(Caller caller, ClientId id, boolean enabled) {
         Optional<OAuthClient> found = find(caller, id);
-        if (found.isEmpty() || found.get().enabled() == enabled) {
+        if (found.isEmpty()) {
             return found;
         }
-        OAuthClient client = found.get();
+        ClientUpdate update = enabled ? found.get().enable() : found.get().disable();
+        if (update.change().isEmpty()) {
+            return found;
+        }
+        OAuthClient client = update.client();
         Instant now = clock.instant();
         lifecycle.together(() -> {
             saveClients.updateEnabled(id, enabled);
+            // The service account the client acts as follows it: a disabled client cannot act through it either.
             client.serviceAccount().flatMap(accounts::loadById)
-                    .ifPresent(account -> updateAccounts.update(account.withEnabled(enabled)));
+                    .map(account -> enabled ? account.enable() : account.disable())
+                    .filter(AccountUpdate::changed)
+                    .ifPresent(account -> updateAccounts.update(account.account()));
             audit.record(AuditEvent.of(now, AuditEventType.CLIENT_CHANGED, caller.actor(),
-                    client.serviceAccount(), Optional.empty(), "client=" + id.value() + " enabled=" + enabled));
-            if (!enabled) {
+                    client.serviceAccount(), Optional.empty(), update.auditDetail()));
+            if (update.change().get() == ClientUpdate.Change.DISABLED) {
                 lifecycle.revokeAll(new LoadTokenPort.Selection.IssuedTo(id), now, RevocationReason.CLIENT_DISABLED,
                         caller.actor());
             }
             return null;
         });
-        return Optional.of(client.withEnabled(enabled));
+        return Optional.of(client);
     }
 
     @Override

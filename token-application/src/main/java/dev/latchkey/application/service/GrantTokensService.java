@@ -22,13 +22,11 @@ import dev.latchkey.domain.LifetimeRequest;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
-import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
-import dev.latchkey.domain.TokenSecret;
 import dev.latchkey.domain.TokenStatus;
 import dev.latchkey.domain.TokenPolicy;
 import java.time.Clock;
@@ -342,19 +340,16 @@ final class GrantTokensService implements GrantTokensUseCase {
 
     /** Stores the token; empty when the store finds its delegator ended meanwhile. */
     private Optional<IssuedToken> store(Account owner, TokenAttributes attributes, Instant now, Actor actor) {
+        CredentialMinter minter = new CredentialMinter(randomness, jwts);
         String credential = switch (policy.accessTokenFormat()) {
-            case ACCOUNT_JWT -> jwts.encodeWithAccountClaims(attributes, now, owner);
-            case JWT -> attributes.kind() == TokenKind.ACCESS ? jwts.encode(attributes, now) : opaqueSecret();
-            case OPAQUE -> opaqueSecret();
+            case ACCOUNT_JWT -> minter.jwtWithAccountClaims(attributes, now, owner);
+            case JWT -> attributes.kind() == TokenKind.ACCESS ? minter.jwt(attributes, now) : minter.opaque();
+            case OPAQUE -> minter.opaque();
         };
-        Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
+        Token.Issued issued = CredentialMinter.tokenFor(attributes, now, credential);
         if (lifecycle.create(issued, actor, OptionalInt.empty()) != SaveTokenPort.SaveOutcome.SAVED) {
             return Optional.empty();
         }
         return Optional.of(new IssuedToken(issued.token(), credential));
-    }
-
-    private String opaqueSecret() {
-        return TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
     }
 }

@@ -11,12 +11,10 @@ import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.Scopes;
-import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenPolicy;
-import dev.latchkey.domain.TokenSecret;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -87,10 +85,10 @@ final class IssueTokenService implements IssueTokenUseCase {
             attributes = attributes.delegatedBy(delegator.get());
         }
 
+        CredentialMinter minter = new CredentialMinter(randomness, jwts);
         String credential = command.format() == CredentialFormat.ACCOUNT_JWT
-                ? jwts.encodeWithAccountClaims(attributes, now, issuer.get())
-                : TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES)).reveal();
-        Token.Issued issued = Token.issue(attributes, now, SecretHash.of(credential));
+                ? minter.jwtWithAccountClaims(attributes, now, issuer.get()) : minter.opaque();
+        Token.Issued issued = CredentialMinter.tokenFor(attributes, now, credential);
         OptionalInt limit = policies.activeTokenLimit(policy);
         SaveTokenPort.SaveOutcome saved = command.supersedesSameDescription()
                 ? lifecycle.createSuperseding(issued, new LoadTokenPort.Selection.PersonalDescribed(

@@ -81,8 +81,9 @@ final class RotateTokenService implements RotateTokenUseCase {
             expiry = Expiry.earliest(expiry, bound.validUntil());
         }
         byte[] salt = randomness.nextBytes(32);
-        TokenSecret secret = TokenSecret.fromRandomBytes(command.key().isPresent()
-                ? derivation.derive(salt) : randomness.nextBytes(TokenSecret.RANDOM_BYTES));
+        // With an idempotency key the secret is derived, so that a retry can show it again (ADR 8).
+        TokenSecret secret = command.key().isPresent() ? TokenSecret.fromRandomBytes(derivation.derive(salt))
+                : CredentialMinter.newSecret(randomness);
         Token.RotationOutcome outcome = old.rotate(now, command.overlap(),
                 TokenId.fromRandomBytes(randomness.nextBytes(16)), expiry, secret.hash(), delegator.get());
         if (outcome instanceof Token.RotationOutcome.Refused refused) {
