@@ -20,6 +20,23 @@ public record Partner(PartnerId id, String name, boolean agreementsSigned, Insta
         }
     }
 
+    public PartnerUpdate rename(String newName) {
+        return newName.equals(name) ? PartnerUpdate.of(this)
+                : new PartnerUpdate(withName(newName), java.util.List.of(PartnerUpdate.Change.RENAMED));
+    }
+
+    /** Its accounts' partner tokens work from now on. */
+    public PartnerUpdate signAgreements() {
+        return agreementsSigned ? PartnerUpdate.of(this)
+                : new PartnerUpdate(withAgreementsSigned(true), java.util.List.of(PartnerUpdate.Change.AGREEMENTS_SIGNED));
+    }
+
+    /** Its accounts' partner tokens stop working at their next use, on every node. */
+    public PartnerUpdate withdrawAgreements() {
+        return agreementsSigned ? new PartnerUpdate(withAgreementsSigned(false),
+                java.util.List.of(PartnerUpdate.Change.AGREEMENTS_WITHDRAWN)) : PartnerUpdate.of(this);
+    }
+
     public Partner withName(String newName) {
         return new Partner(id, newName, agreementsSigned, createdAt);
     }

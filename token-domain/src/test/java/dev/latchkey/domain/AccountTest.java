@@ -61,4 +61,19 @@ class AccountTest {
         assertThat(update.auditDetail()).isEqualTo(
                 "role=USER enabled=false email=a@example.com organization=Main Org. email=cleared");
     }
+
+    @Test
+    void aPartnersAgreementsAreSignedAndWithdrawnAsChangesOnlyWhenTheyChange() {
+        Partner acme = new Partner(PartnerId.of(7), "Acme", false, Instant.parse("2026-12-05T08:00:00Z"));
+
+        PartnerUpdate signed = acme.signAgreements().then(partner -> partner.rename("Acme Media"));
+        assertThat(signed.changes()).containsExactly(PartnerUpdate.Change.AGREEMENTS_SIGNED,
+                PartnerUpdate.Change.RENAMED);
+        assertThat(signed.auditDetail()).isEqualTo("partner=7 name=Acme Media agreementsSigned=true");
+        assertThat(signed.partner().signAgreements().changed()).isFalse();
+        assertThat(acme.withdrawAgreements().changed()).isFalse();
+        assertThat(signed.partner().withdrawAgreements().changes())
+                .containsExactly(PartnerUpdate.Change.AGREEMENTS_WITHDRAWN);
+        assertThat(acme.rename("Acme").changed()).isFalse();
+    }
 }

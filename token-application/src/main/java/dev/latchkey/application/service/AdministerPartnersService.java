@@ -10,6 +10,7 @@ import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.Partner;
+import dev.latchkey.domain.PartnerUpdate;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -54,16 +55,23 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
-        Partner partner = found.get();
-        partner = partner.withName(command.name().orElse(partner.name()))
-                .withAgreementsSigned(command.agreementsSigned().orElse(partner.agreementsSigned()));
-        Partner updated = partner;
-        transactions.inTransaction(() -> {
-            savePartners.update(updated);
-            record(AuditEventType.PARTNER_CHANGED, command.administrator(), updated);
-            return null;
-        });
-        return new Outcome.Done(updated);
+        PartnerUpdate update = PartnerUpdate.of(found.get());
+        if (command.name().isPresent()) {
+            update = update.then(partner -> partner.rename(command.name().get()));
+        }
+        if (command.agreementsSigned().isPresent()) {
+            update = update.then(partner -> command.agreementsSigned().get() ? partner.signAgreements()
+                    : partner.withdrawAgreements());
+        }
+        PartnerUpdate done = update;
+        if (done.changed()) {
+            transactions.inTransaction(() -> {
+                savePartners.update(done.partner());
+                record(AuditEventType.PARTNER_CHANGED, command.administrator(), done.partner());
+                return null;
+            });
+        }
+        return new Outcome.Done(done.partner());
     }
 
     @Override
@@ -73,7 +81,6 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     private void record(AuditEventType type, Caller administrator, Partner partner) {
         audit.record(AuditEvent.of(clock.instant(), type, administrator.actor(), Optional.empty(),
-                Optional.empty(), "partner=" + partner.id().value() + " name=" + partner.name()
-                        + " agreementsSigned=" + partner.agreementsSigned()));
+                Optional.empty(), PartnerUpdate.of(partner).auditDetail()));
     }
 }
