@@ -33,11 +33,11 @@ public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPo
     private final AccountRepository repository;
     private final PersistenceCaches caches;
     private final ChangeLog changeLog;
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
     private final TransactionOperations<Connection> transactions;
 
     AccountPersistenceAdapter(AccountRepository repository, PersistenceCaches caches, ChangeLog changeLog,
-                              WriteTransactions writes, TransactionOperations<Connection> transactions) {
+                              JdbcTransactions writes, TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
         this.repository = repository;
         this.caches = caches;

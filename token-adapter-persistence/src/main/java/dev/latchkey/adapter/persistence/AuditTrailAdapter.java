@@ -59,7 +59,7 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
     private record Tally(Instant first, AtomicLong occurrences) {
     }
 
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
     private final TransactionOperations<Connection> transactions;
     private final Map<Key, Tally> counted = new ConcurrentHashMap<>();
     private final Map<AuditEventType, Tally> uncounted = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ public class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsP
     private final ScheduledExecutorService flusher;
     private final StoreMetrics metrics;
 
-    AuditTrailAdapter(WriteTransactions writes, TransactionOperations<Connection> transactions, StoreMetrics metrics,
+    AuditTrailAdapter(JdbcTransactions writes, TransactionOperations<Connection> transactions, StoreMetrics metrics,
                       @Value("${latchkey.audit.count-interval:60s}") Duration countInterval) {
         this.metrics = metrics;
         this.writes = writes;

@@ -9,22 +9,22 @@ import java.util.List;
 /**
  * Appends changes that end a token's validity, inside the transaction that makes them, so that a change is in the
  * log exactly when it is in the store. The rows go in as that transaction's last work: every append takes the
- * log's one head row, so no transaction may hold it while it waits for another lock (see {@link WriteTransactions}).
+ * log's one head row, so no transaction may hold it while it waits for another lock (see {@link JdbcTransactions}).
  */
 @Singleton
 class ChangeLog {
 
     private final ChangeLogRepository repository;
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
     // Housekeeping time for retention, not business time: the wall clock is right here.
     private final Clock clock = Clock.systemUTC();
 
-    ChangeLog(ChangeLogRepository repository, WriteTransactions writes) {
+    ChangeLog(ChangeLogRepository repository, JdbcTransactions writes) {
         this.repository = repository;
         this.writes = writes;
     }
 
-    /** Records the subjects as changed; must run inside {@link WriteTransactions#write}, which writes them just before it commits. */
+    /** Records the subjects as changed; must run inside {@link JdbcTransactions#write}, which writes them just before it commits. */
     void append(Collection<Change.Subject> subjects) {
         if (subjects.isEmpty()) {
             return;

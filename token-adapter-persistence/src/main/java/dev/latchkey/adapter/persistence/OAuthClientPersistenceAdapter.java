@@ -21,10 +21,10 @@ public class OAuthClientPersistenceAdapter implements LoadClientPort, SaveClient
     private final OAuthClientRepository repository;
     private final PersistenceCaches caches;
     private final ChangeLog changeLog;
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
 
     OAuthClientPersistenceAdapter(OAuthClientRepository repository, PersistenceCaches caches, ChangeLog changeLog,
-                                  WriteTransactions writes) {
+                                  JdbcTransactions writes) {
         this.repository = repository;
         this.caches = caches;
         this.changeLog = changeLog;

@@ -21,10 +21,10 @@ public class PartnerPersistenceAdapter implements LoadPartnerPort, SavePartnerPo
     private final PartnerRepository repository;
     private final PersistenceCaches caches;
     private final ChangeLog changeLog;
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
 
     PartnerPersistenceAdapter(PartnerRepository repository, PersistenceCaches caches, ChangeLog changeLog,
-                              WriteTransactions writes) {
+                              JdbcTransactions writes) {
         this.repository = repository;
         this.caches = caches;
         this.changeLog = changeLog;

@@ -25,7 +25,7 @@ final class PersistenceCaches {
     final LeasedCache<String, OAuthClient> clients;
     final LeasedCache<String, TokenPolicy> policies;
 
-    PersistenceCaches(ChangeFeed feed, CacheSettings settings, WriteTransactions writes, StoreMetrics metrics) {
+    PersistenceCaches(ChangeFeed feed, CacheSettings settings, JdbcTransactions writes, StoreMetrics metrics) {
         tokens = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "tokens", metrics);
         tokenIdsBySecretHash = Caffeine.newBuilder().maximumSize(settings.maximumEntries()).build();
         accounts = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "accounts", metrics);

@@ -20,12 +20,12 @@ public class PolicyPersistenceAdapter implements LoadPolicyPort, SavePolicyPort 
     private final PolicyRepository repository;
     private final PersistenceCaches caches;
     private final ChangeLog changeLog;
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
     // Housekeeping, not business time: when a row was last written.
     private final Clock clock = Clock.systemUTC();
 
     PolicyPersistenceAdapter(PolicyRepository repository, PersistenceCaches caches, ChangeLog changeLog,
-                             WriteTransactions writes) {
+                             JdbcTransactions writes) {
         this.repository = repository;
         this.caches = caches;
         this.changeLog = changeLog;

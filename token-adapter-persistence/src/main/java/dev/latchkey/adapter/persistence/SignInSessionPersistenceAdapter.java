@@ -17,9 +17,9 @@ import java.util.Optional;
 public class SignInSessionPersistenceAdapter implements SignInSessionPort {
 
     private final SignInSessionRepository repository;
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
 
-    SignInSessionPersistenceAdapter(SignInSessionRepository repository, WriteTransactions writes) {
+    SignInSessionPersistenceAdapter(SignInSessionRepository repository, JdbcTransactions writes) {
         this.repository = repository;
         this.writes = writes;
     }

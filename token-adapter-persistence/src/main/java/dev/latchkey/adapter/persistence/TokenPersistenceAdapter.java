@@ -38,14 +38,14 @@ public class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, Up
     private final PersistenceCaches caches;
     private final TokenUses uses;
     private final ChangeLog changeLog;
-    private final WriteTransactions writes;
+    private final JdbcTransactions writes;
     private final TokenInserts inserts;
     private final MatchingTokens matching;
     private final StoreMetrics metrics;
     private final TransactionOperations<Connection> transactions;
 
     TokenPersistenceAdapter(TokenRepository repository, PersistenceCaches caches, TokenUses uses, ChangeLog changeLog,
-                            WriteTransactions writes, TokenInserts inserts,
+                            JdbcTransactions writes, TokenInserts inserts,
                             MatchingTokens matching, StoreMetrics metrics,
                             TransactionOperations<Connection> transactions) {
         this.transactions = transactions;

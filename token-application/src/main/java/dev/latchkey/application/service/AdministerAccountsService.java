@@ -83,7 +83,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         Account account = Account.create(AccountId.fromRandomBytes(randomness.nextBytes(16)), command.username(),
                 hasher.hash(command.password()), command.role(), clock.instant())
                 .withProfile(command.email(), command.organization(), command.partner());
-        return lifecycle.together(() -> {
+        return lifecycle.inTransaction(() -> {
             if (saveAccounts.saveNew(account) != SaveAccountPort.SaveOutcome.SAVED) {
                 return new Outcome.UsernameTaken();
             }
@@ -147,7 +147,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         boolean revokesTokens = disabled || command.revokeTokens();
         boolean endsSessions = revokesTokens || done.has(AccountChange.PasswordReset.class);
         String detail = (done.auditDetail() + (command.revokeTokens() ? " tokens=revoked" : "")).strip();
-        lifecycle.together(() -> {
+        lifecycle.inTransaction(() -> {
             updateAccounts.update(updated);
             if (endsSessions) {
                 sessions.endAllOf(updated.id());
@@ -204,7 +204,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         }
         Instant now = clock.instant();
         Actor actor = administrator.actor();
-        lifecycle.together(() -> {
+        lifecycle.inTransaction(() -> {
             lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(account.id()), now,
                     RevocationReason.ACCOUNT_DISABLED, actor);
             sessions.endAllOf(account.id());
@@ -225,7 +225,7 @@ final class AdministerAccountsService implements AdministerAccountsUseCase {
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
-        int revoked = lifecycle.together(() -> {
+        int revoked = lifecycle.inTransaction(() -> {
             int count = lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(found.get().id()), clock.instant(),
                     RevocationReason.REQUESTED, administrator.actor());
             sessions.endAllOf(found.get().id());

@@ -74,7 +74,7 @@ final class AdministerClientsService implements AdministerClientsUseCase {
         }
         OAuthClient client = update.client();
         Instant now = clock.instant();
-        lifecycle.together(() -> {
+        lifecycle.inTransaction(() -> {
             saveClients.updateEnabled(id, enabled);
             // The service account the client acts as follows it: a disabled client cannot act through it either.
             client.serviceAccount().flatMap(accounts::loadById)

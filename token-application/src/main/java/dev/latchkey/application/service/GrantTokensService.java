@@ -91,7 +91,7 @@ final class GrantTokensService implements GrantTokensUseCase {
             return refused.refusal();
         }
         GrantId grantId = GrantId.fromRandomBytes(randomness.nextBytes(16));
-        return lifecycle.together(() -> issuePair(account, grantId, clientIdOf(grant.client()), scopes,
+        return lifecycle.inTransaction(() -> issuePair(account, grantId, clientIdOf(grant.client()), scopes,
                 clock.instant(), (Fit.Lifetimes) fit));
     }
 

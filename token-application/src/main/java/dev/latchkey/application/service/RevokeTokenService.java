@@ -44,7 +44,7 @@ final class RevokeTokenService implements RevokeTokenUseCase {
     @Override
     public int revokeAllOwn(Caller caller) {
         // Revoking everything is what someone does who fears a leak: their sign-in sessions end with the tokens.
-        return lifecycle.together(() -> {
+        return lifecycle.inTransaction(() -> {
             int revoked = lifecycle.revokeAll(new LoadTokenPort.Selection.OwnedBy(caller.accountId()),
                     clock.instant(), RevocationReason.REQUESTED, caller.actor());
             sessions.endAllOf(caller.accountId());

@@ -95,7 +95,7 @@ final class TokenLifecycle {
     }
 
     /** Runs several lifecycle steps as one unit, such as the two tokens of a new grant. */
-    <T> T together(Supplier<T> steps) {
+    <T> T inTransaction(Supplier<T> steps) {
         return transactions.inTransaction(steps);
     }
 
