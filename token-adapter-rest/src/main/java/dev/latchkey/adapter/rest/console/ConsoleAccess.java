@@ -115,6 +115,20 @@ final class ConsoleAccess {
                 + "session it came from has ended. Nothing was changed."), "/console/tokens", "Back to your tokens")));
     }
 
+    /**
+     * Runs the handler of a state-changing form post only for a live session whose form token the post carries;
+     * otherwise answers as {@link #post} refuses it, and changes nothing.
+     */
+    MutableHttpResponse<?> whenPosted(HttpRequest<?> request, String body,
+                                      java.util.function.BiFunction<SignedIn, FormParameters, MutableHttpResponse<?>>
+                                              handler) {
+        Post post = post(request, body);
+        if (post instanceof Post.Accepted accepted) {
+            return handler.apply(accepted.signed(), accepted.form());
+        }
+        return ((Post.Refused) post).response();
+    }
+
     static Optional<FormParameters> form(String body) {
         return FormParameters.parse(body) instanceof FormParameters.Parsed.Form form
                 ? Optional.of(form.parameters()) : Optional.empty();

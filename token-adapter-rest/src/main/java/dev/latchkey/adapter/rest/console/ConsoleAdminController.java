@@ -136,30 +136,27 @@ final class ConsoleAdminController {
     }
 
     private MutableHttpResponse<?> setEnabled(HttpRequest<?> request, String username, String body, boolean enabled) {
-        ConsoleAccess.Post post = access.post(request, body);
-        if (post instanceof ConsoleAccess.Post.Refused refused) {
-            return refused.response();
-        }
-        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        Optional<Username> name = parse(username);
-        if (name.isEmpty()) {
+        return access.whenPosted(request, body, (signed, form) -> {
+            Optional<Username> name = parse(username);
+            if (name.isEmpty()) {
+                return accountNotFound(signed);
+            }
+            AdministerAccountsUseCase.Outcome outcome = accounts.update(new AdministerAccountsUseCase.UpdateAccountCommand(
+                    signed.caller(), name.get(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(enabled)));
+            if (outcome instanceof AdministerAccountsUseCase.Outcome.Done) {
+                // Disabling ended the account's sessions and revoked its tokens, in the same use case.
+                return ConsoleAccess.seeOther("/console/admin/accounts?done=" + (enabled ? "enabled" : "disabled"));
+            }
+            if (outcome instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
+                return forbidden(signed);
+            }
+            if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refused) {
+                return message(signed, HttpStatus.CONFLICT, signed.frame("Accounts")
+                        .withNotice(Notice.error(refused.reason())), "/console/admin/accounts", "Back to the accounts");
+            }
             return accountNotFound(signed);
-        }
-        AdministerAccountsUseCase.Outcome outcome = accounts.update(new AdministerAccountsUseCase.UpdateAccountCommand(
-                signed.caller(), name.get(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(enabled)));
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Done) {
-            // Disabling ended the account's sessions and revoked its tokens, in the same use case.
-            return ConsoleAccess.seeOther("/console/admin/accounts?done=" + (enabled ? "enabled" : "disabled"));
-        }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
-            return forbidden(signed);
-        }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refused) {
-            return message(signed, HttpStatus.CONFLICT, signed.frame("Accounts")
-                    .withNotice(Notice.error(refused.reason())), "/console/admin/accounts", "Back to the accounts");
-        }
-        return accountNotFound(signed);
+        });
     }
 
     @Get("/partners")
@@ -180,23 +177,20 @@ final class ConsoleAdminController {
     @Post("/partners/{id}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> sign(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
-        ConsoleAccess.Post post = access.post(request, body);
-        if (post instanceof ConsoleAccess.Post.Refused refused) {
-            return refused.response();
-        }
-        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        AdministerPartnersUseCase.Outcome outcome = partnerId(id).map(valid -> partners.update(
-                        new AdministerPartnersUseCase.UpdatePartnerCommand(signed.caller(), valid,
-                                Optional.empty(), Optional.of(true))))
-                .orElseGet(AdministerPartnersUseCase.Outcome.NotFound::new);
-        if (outcome instanceof AdministerPartnersUseCase.Outcome.Done) {
-            return ConsoleAccess.seeOther("/console/admin/partners?done=signed");
-        }
-        if (outcome instanceof AdministerPartnersUseCase.Outcome.NotAllowed) {
-            return forbidden(signed);
-        }
-        return message(signed, HttpStatus.NOT_FOUND, signed.frame("No such partner"), "/console/admin/partners",
-                "Back to the partners");
+        return access.whenPosted(request, body, (signed, form) -> {
+            AdministerPartnersUseCase.Outcome outcome = partnerId(id).map(valid -> partners.update(
+                            new AdministerPartnersUseCase.UpdatePartnerCommand(signed.caller(), valid,
+                                    Optional.empty(), Optional.of(true))))
+                    .orElseGet(AdministerPartnersUseCase.Outcome.NotFound::new);
+            if (outcome instanceof AdministerPartnersUseCase.Outcome.Done) {
+                return ConsoleAccess.seeOther("/console/admin/partners?done=signed");
+            }
+            if (outcome instanceof AdministerPartnersUseCase.Outcome.NotAllowed) {
+                return forbidden(signed);
+            }
+            return message(signed, HttpStatus.NOT_FOUND, signed.frame("No such partner"), "/console/admin/partners",
+                    "Back to the partners");
+        });
     }
 
     @Get("/clients")

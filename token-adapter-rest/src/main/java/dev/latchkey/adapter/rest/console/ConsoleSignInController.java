@@ -115,12 +115,8 @@ final class ConsoleSignInController {
     @Post("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable @Body String body) {
-        ConsoleAccess.Post post = access.post(request, body);
-        if (post instanceof ConsoleAccess.Post.Refused refused) {
-            return refused.response();
-        }
-        ConsoleAccess.SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        return ConsoleAccess.seeOther(ConsoleAccess.SIGN_IN + "?done=signed-out").cookie(access.end(request, signed));
+        return access.whenPosted(request, body, (signed, form) ->
+                ConsoleAccess.seeOther(ConsoleAccess.SIGN_IN + "?done=signed-out").cookie(access.end(request, signed)));
     }
 
     private MutableHttpResponse<?> signInPage(HttpRequest<?> request, HttpStatus status, Optional<Notice> notice,

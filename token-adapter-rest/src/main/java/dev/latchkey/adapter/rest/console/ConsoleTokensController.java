@@ -172,38 +172,34 @@ final class ConsoleTokensController {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
-        ConsoleAccess.Post post = access.post(request, body);
-        if (post instanceof ConsoleAccess.Post.Refused refused) {
-            return refused.response();
-        }
-        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        FormParameters form = ((ConsoleAccess.Post.Accepted) post).form();
-        String description = form.get("description").orElse("");
-        String scopes = form.get("scopes").orElse("");
-        String lifetimeChoice = form.get("lifetime").orElse("");
-        String date = form.get("date").orElse("");
-        IssueTokenUseCase.Outcome outcome;
-        try {
-            Lifetime lifetime = chosenLifetime(lifetimeChoice, date);
-            outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(signed.caller(),
-                    TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes), Optional.of(lifetime)));
-        } catch (InvalidValueException invalid) {
-            return creationPage(signed, HttpStatus.BAD_REQUEST, Optional.of(Notice.error(invalid.getMessage())),
-                    description, scopes, lifetimeChoice, date);
-        }
-        if (outcome instanceof IssueTokenUseCase.Outcome.Issued issued) {
-            return views.page(HttpStatus.CREATED, "secret", new SecretView(signed.frame("Your new token"),
-                    issued.credential(), issued.token().description().value(), false,
-                    issued.token().expiry().instant(), Optional.empty()));
-        }
-        String refusal = outcome instanceof IssueTokenUseCase.Outcome.PolicyViolated violated
-                ? "The token policy that applies to you does not allow this token: "
-                + shown(violated.violation(), issueToken.policyFor(signed.caller())) + "."
-                : outcome instanceof IssueTokenUseCase.Outcome.ScopeNotAllowed notAllowed
-                ? "You may not hold one of these scopes: " + notAllowed.reason() + "."
-                : "This token cannot be issued: " + ((IssueTokenUseCase.Outcome.DelegationRefused) outcome).reason();
-        return creationPage(signed, HttpStatus.CONFLICT, Optional.of(Notice.error(refusal)), description, scopes,
-                lifetimeChoice, date);
+        return access.whenPosted(request, body, (signed, form) -> {
+            String description = form.get("description").orElse("");
+            String scopes = form.get("scopes").orElse("");
+            String lifetimeChoice = form.get("lifetime").orElse("");
+            String date = form.get("date").orElse("");
+            IssueTokenUseCase.Outcome outcome;
+            try {
+                Lifetime lifetime = chosenLifetime(lifetimeChoice, date);
+                outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(signed.caller(),
+                        TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes), Optional.of(lifetime)));
+            } catch (InvalidValueException invalid) {
+                return creationPage(signed, HttpStatus.BAD_REQUEST, Optional.of(Notice.error(invalid.getMessage())),
+                        description, scopes, lifetimeChoice, date);
+            }
+            if (outcome instanceof IssueTokenUseCase.Outcome.Issued issued) {
+                return views.page(HttpStatus.CREATED, "secret", new SecretView(signed.frame("Your new token"),
+                        issued.credential(), issued.token().description().value(), false,
+                        issued.token().expiry().instant(), Optional.empty()));
+            }
+            String refusal = outcome instanceof IssueTokenUseCase.Outcome.PolicyViolated violated
+                    ? "The token policy that applies to you does not allow this token: "
+                    + shown(violated.violation(), issueToken.policyFor(signed.caller())) + "."
+                    : outcome instanceof IssueTokenUseCase.Outcome.ScopeNotAllowed notAllowed
+                    ? "You may not hold one of these scopes: " + notAllowed.reason() + "."
+                    : "This token cannot be issued: " + ((IssueTokenUseCase.Outcome.DelegationRefused) outcome).reason();
+            return creationPage(signed, HttpStatus.CONFLICT, Optional.of(Notice.error(refusal)), description, scopes,
+                    lifetimeChoice, date);
+        });
     }
 
     /**
@@ -272,17 +268,14 @@ final class ConsoleTokensController {
     @Post("/{tokenId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String tokenId, @Nullable @Body String body) {
-        ConsoleAccess.Post post = access.post(request, body);
-        if (post instanceof ConsoleAccess.Post.Refused refused) {
-            return refused.response();
-        }
-        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        Optional<TokenId> id = TokenId.parse(tokenId);
-        if (id.isEmpty() || revokeToken.revoke(new RevokeTokenUseCase.RevokeTokenCommand(signed.caller(),
-                id.get(), RevocationReason.REQUESTED)) instanceof RevokeTokenUseCase.Outcome.NotFound) {
-            return notFound(signed);
-        }
-        return ConsoleAccess.seeOther("/console/tokens?done=revoked");
+        return access.whenPosted(request, body, (signed, form) -> {
+            Optional<TokenId> id = TokenId.parse(tokenId);
+            if (id.isEmpty() || revokeToken.revoke(new RevokeTokenUseCase.RevokeTokenCommand(signed.caller(),
+                    id.get(), RevocationReason.REQUESTED)) instanceof RevokeTokenUseCase.Outcome.NotFound) {
+                return notFound(signed);
+            }
+            return ConsoleAccess.seeOther("/console/tokens?done=revoked");
+        });
     }
 
     @Get("/{tokenId}/rotate")
@@ -298,44 +291,40 @@ final class ConsoleTokensController {
     @Post("/{tokenId}/rotate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String tokenId, @Nullable @Body String body) {
-        ConsoleAccess.Post post = access.post(request, body);
-        if (post instanceof ConsoleAccess.Post.Refused refused) {
-            return refused.response();
-        }
-        SignedIn signed = ((ConsoleAccess.Post.Accepted) post).signed();
-        FormParameters form = ((ConsoleAccess.Post.Accepted) post).form();
-        Optional<TokenId> id = TokenId.parse(tokenId);
-        if (id.isEmpty()) {
-            return notFound(signed);
-        }
-        String chosen = form.get("overlap").orElse("0");
-        Optional<Duration> overlap = OVERLAPS.stream()
-                .filter(offered -> String.valueOf(offered.toSeconds()).equals(chosen)).findFirst();
-        if (overlap.isEmpty()) {
-            return message(signed, HttpStatus.BAD_REQUEST, "Rotate a token",
-                    Notice.error("Pick one of the overlaps offered."), "/console/tokens/" + id.get() + "/rotate",
-                    "Back");
-        }
-        RotateTokenUseCase.Outcome outcome = rotateToken.rotate(new RotateTokenUseCase.RotateTokenCommand(
-                signed.caller(), id.get(), overlap.get(), Optional.empty()));
-        if (outcome instanceof RotateTokenUseCase.Outcome.Rotated rotated) {
-            Optional<Instant> oldWorksUntil = rotated.rotated().token().revocation().map(Revocation::at)
-                    .filter(at -> at.isAfter(clock.instant()));
-            return views.page(HttpStatus.CREATED, "secret", new SecretView(signed.frame("Your rotated token"),
-                    rotated.replacement().credential(), rotated.replacement().token().description().value(), true,
-                    rotated.replacement().token().expiry().instant(), oldWorksUntil));
-        }
-        if (outcome instanceof RotateTokenUseCase.Outcome.NotFound) {
-            return notFound(signed);
-        }
-        String reason = outcome instanceof RotateTokenUseCase.Outcome.NotRotatable notRotatable
-                ? notRotatable.reason() : outcome instanceof RotateTokenUseCase.Outcome.DelegationRefused refused
-                ? refused.reason() : outcome instanceof RotateTokenUseCase.Outcome.PolicyViolated violated
-                ? violated.violation().rule().wireName() + ": " + violated.violation().detail()
-                : outcome instanceof RotateTokenUseCase.Outcome.ScopeNotAllowed notAllowed
-                ? notAllowed.reason() : ((RotateTokenUseCase.Outcome.KeyReused) outcome).reason();
-        return message(signed, HttpStatus.CONFLICT, "Rotate a token",
-                Notice.error("The token was not rotated: " + reason + "."), "/console/tokens", "Back to your tokens");
+        return access.whenPosted(request, body, (signed, form) -> {
+            Optional<TokenId> id = TokenId.parse(tokenId);
+            if (id.isEmpty()) {
+                return notFound(signed);
+            }
+            String chosen = form.get("overlap").orElse("0");
+            Optional<Duration> overlap = OVERLAPS.stream()
+                    .filter(offered -> String.valueOf(offered.toSeconds()).equals(chosen)).findFirst();
+            if (overlap.isEmpty()) {
+                return message(signed, HttpStatus.BAD_REQUEST, "Rotate a token",
+                        Notice.error("Pick one of the overlaps offered."), "/console/tokens/" + id.get() + "/rotate",
+                        "Back");
+            }
+            RotateTokenUseCase.Outcome outcome = rotateToken.rotate(new RotateTokenUseCase.RotateTokenCommand(
+                    signed.caller(), id.get(), overlap.get(), Optional.empty()));
+            if (outcome instanceof RotateTokenUseCase.Outcome.Rotated rotated) {
+                Optional<Instant> oldWorksUntil = rotated.rotated().token().revocation().map(Revocation::at)
+                        .filter(at -> at.isAfter(clock.instant()));
+                return views.page(HttpStatus.CREATED, "secret", new SecretView(signed.frame("Your rotated token"),
+                        rotated.replacement().credential(), rotated.replacement().token().description().value(), true,
+                        rotated.replacement().token().expiry().instant(), oldWorksUntil));
+            }
+            if (outcome instanceof RotateTokenUseCase.Outcome.NotFound) {
+                return notFound(signed);
+            }
+            String reason = outcome instanceof RotateTokenUseCase.Outcome.NotRotatable notRotatable
+                    ? notRotatable.reason() : outcome instanceof RotateTokenUseCase.Outcome.DelegationRefused refused
+                    ? refused.reason() : outcome instanceof RotateTokenUseCase.Outcome.PolicyViolated violated
+                    ? violated.violation().rule().wireName() + ": " + violated.violation().detail()
+                    : outcome instanceof RotateTokenUseCase.Outcome.ScopeNotAllowed notAllowed
+                    ? notAllowed.reason() : ((RotateTokenUseCase.Outcome.KeyReused) outcome).reason();
+            return message(signed, HttpStatus.CONFLICT, "Rotate a token",
+                    Notice.error("The token was not rotated: " + reason + "."), "/console/tokens", "Back to your tokens");
+        });
     }
 
     // Shared by the pages above
