@@ -3,13 +3,13 @@ package dev.latchkey.adapter.rest.console;
 import dev.latchkey.adapter.rest.QueryParameters;
 import dev.latchkey.adapter.rest.console.ConsoleAccess.SignedIn;
 import dev.latchkey.adapter.rest.console.view.CreateTokenView;
+import dev.latchkey.adapter.rest.console.view.Frame;
 import dev.latchkey.adapter.rest.console.view.MessageView;
 import dev.latchkey.adapter.rest.console.view.Notice;
 import dev.latchkey.adapter.rest.console.view.SecretView;
 import dev.latchkey.adapter.rest.console.view.Times;
 import dev.latchkey.adapter.rest.console.view.TokenActionView;
 import dev.latchkey.adapter.rest.console.view.TokensView;
-import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -355,8 +355,7 @@ final class ConsoleTokensController {
                 backHref, backLabel));
     }
 
-    private static dev.latchkey.adapter.rest.console.view.Frame withDone(
-            dev.latchkey.adapter.rest.console.view.Frame frame, String done) {
+    private static Frame withDone(Frame frame, String done) {
         return Optional.ofNullable(done).map(DONE_MESSAGES::get).map(Notice::success).map(frame::withNotice)
                 .orElse(frame);
     }
