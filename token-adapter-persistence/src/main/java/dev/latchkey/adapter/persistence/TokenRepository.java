@@ -12,7 +12,7 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TokenRepository extends GenericRepository<TokenRow, UUID> {
 
-    TokenRow save(TokenRow row);
+    // No save: a token is inserted one way only, by TokenInserts, under the issuance guard (ADR 15).
 
     Optional<TokenRow> findById(UUID id);
 
