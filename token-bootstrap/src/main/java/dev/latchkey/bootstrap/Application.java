@@ -1,9 +1,12 @@
 package dev.latchkey.bootstrap;
 
-import dev.latchkey.bootstrap.cli.LatchkeyCommand;
+import dev.latchkey.adapter.cli.LatchkeyCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import io.micronaut.runtime.Micronaut;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import sun.misc.Signal;
 
 /**
@@ -21,8 +24,10 @@ public final class Application {
             System.setProperty("latchkey.log.target", "System.err");
             System.setProperty("latchkey.log.level", "WARN");
             FatalErrors.install();
-            System.exit(LatchkeyCommand.run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                    new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+            System.exit(CommandLineContext.run(args,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8), Map.of()));
         }
         FatalErrors.install();
         // SIGTERM is how a supervisor asks a service to stop, so a stop asked for ends with status 0, not the JVM's

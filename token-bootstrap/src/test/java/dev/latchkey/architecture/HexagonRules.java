@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -33,17 +34,28 @@ final class HexagonRules {
         String services = root + ".application.service..";
         String adapters = root + ".adapter..";
         String bootstrap = root + ".bootstrap..";
+        String wire = root + ".wire..";
 
         Map<String, ArchRule> rules = new LinkedHashMap<>();
-        rules.put("rings depend inward only, adapters not on each other, every class in a ring", onionArchitecture()
+        rules.put("rings depend inward only, every class in a ring", onionArchitecture()
                 .domainModels(domain)
                 .domainServices(root + ".application.port..")
                 .applicationServices(services)
                 .adapter("rest", root + ".adapter.rest..")
                 .adapter("persistence", root + ".adapter.persistence..")
+                .adapter("cli", root + ".adapter.cli..")
                 // The bootstrap is the composition root: it may use every ring, and has a rule of its own below.
                 .ignoreDependency(resideInAPackage(bootstrap), alwaysTrue())
-                .ensureAllClassesAreContainedInArchitectureIgnoring(bootstrap));
+                // The wire formats are a library the adapters share, on the domain; their own rule is below.
+                .ignoreDependency(resideInAPackage(wire), alwaysTrue())
+                .ensureAllClassesAreContainedInArchitectureIgnoring(bootstrap, wire));
+        rules.put("adapters never import one another", slices().matching(root + ".adapter.(*)..")
+                .should().notDependOnEachOther()
+                .because("what two adapters share lives in the core or in the wire formats"));
+        rules.put("the wire formats are plain Java on the domain, with no framework",
+                classes().that().resideInAPackage(wire).should().onlyDependOnClassesThat()
+                        .resideInAnyPackage(concat(PURE_JDK, domain, wire, "java.io..", "com.fasterxml.jackson.core..",
+                                "jakarta.annotation..")));
         rules.put("the domain depends on the JDK only", classes().that().resideInAPackage(domain)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PURE_JDK, domain)));
         rules.put("the application depends on the domain and the JDK only (no Micronaut, JDBC or adapter)",

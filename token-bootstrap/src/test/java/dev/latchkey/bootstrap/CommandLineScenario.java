@@ -2,7 +2,6 @@ package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.bootstrap.cli.LatchkeyCommand;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -145,7 +144,7 @@ abstract class CommandLineScenario extends ServiceOnTestDatabase {
     private Run latchkey(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = LatchkeyCommand.run(args, new BufferedReader(new StringReader(input)), new PrintWriter(out),
+        int status = CommandLineContext.run(args, new BufferedReader(new StringReader(input)), new PrintWriter(out),
                 new PrintWriter(err), datasource());
         return new Run(status, out.toString(), err.toString());
     }

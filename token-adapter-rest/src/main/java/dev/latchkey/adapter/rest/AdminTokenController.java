@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest;
 
+import dev.latchkey.wire.QueryParameters;
 import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;

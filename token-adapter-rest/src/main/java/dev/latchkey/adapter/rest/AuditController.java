@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest;
 
+import dev.latchkey.wire.QueryParameters;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;

@@ -1,5 +1,7 @@
 package dev.latchkey.adapter.rest;
 
+import dev.latchkey.wire.QueryParameters;
+import dev.latchkey.wire.LifetimeSeconds;
 import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;

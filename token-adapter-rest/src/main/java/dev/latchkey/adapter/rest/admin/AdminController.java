@@ -1,10 +1,10 @@
 package dev.latchkey.adapter.rest.admin;
 
-import dev.latchkey.adapter.rest.json.NullClears;
+import dev.latchkey.wire.NullClears;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
 import dev.latchkey.adapter.rest.json.JsonBodies;
-import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.wire.StrictJson;
 import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.admin;
 
+import dev.latchkey.wire.PolicyDocument;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.Problem;

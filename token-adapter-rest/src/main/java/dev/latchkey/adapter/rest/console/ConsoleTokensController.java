@@ -1,6 +1,6 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.QueryParameters;
+import dev.latchkey.wire.QueryParameters;
 import dev.latchkey.adapter.rest.console.ConsoleAccess.SignedIn;
 import dev.latchkey.adapter.rest.console.view.CreateTokenView;
 import dev.latchkey.adapter.rest.console.view.Frame;

@@ -1,6 +1,6 @@
 package dev.latchkey.adapter.rest.form;
 
-import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.wire.StrictJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

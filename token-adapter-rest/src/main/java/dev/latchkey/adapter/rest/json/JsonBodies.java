@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.json;
 
+import dev.latchkey.wire.StrictJson;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.validation.validator.Validator;

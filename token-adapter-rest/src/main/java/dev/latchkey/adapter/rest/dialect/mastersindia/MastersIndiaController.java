@@ -1,7 +1,7 @@
 package dev.latchkey.adapter.rest.dialect.mastersindia;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.wire.StrictJson;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
 import dev.latchkey.application.port.in.GrantTokensUseCase;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.adapter.rest.form.FormParameters;
-import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.wire.StrictJson;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;

@@ -2,7 +2,7 @@ package dev.latchkey.adapter.rest.dialect.sirdata;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.adapter.rest.dialect.DialectSettings;
-import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.wire.StrictJson;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.domain.InvalidValueException;

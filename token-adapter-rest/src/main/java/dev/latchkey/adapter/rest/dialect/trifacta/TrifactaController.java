@@ -1,8 +1,9 @@
 package dev.latchkey.adapter.rest.dialect.trifacta;
 
+import dev.latchkey.wire.LifetimeSeconds;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.Timestamps;
-import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.wire.StrictJson;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -105,7 +106,7 @@ class TrifactaController {
         String text = fields.description() == null ? "" : fields.description();
         IssueTokenUseCase.Outcome outcome;
         try {
-            Lifetime lifetime = dev.latchkey.adapter.rest.LifetimeSeconds.parse("lifetimeSeconds", seconds);
+            Lifetime lifetime = LifetimeSeconds.parse("lifetimeSeconds", seconds);
             outcome = issueToken.issue(new IssueTokenUseCase.IssueTokenCommand(AuthenticatedCaller.of(authentication),
                     TokenDescription.of(text), Scopes.none(), Optional.of(lifetime)));
         } catch (InvalidValueException invalid) {

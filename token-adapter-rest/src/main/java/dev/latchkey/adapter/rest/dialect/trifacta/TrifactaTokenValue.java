@@ -1,7 +1,7 @@
 package dev.latchkey.adapter.rest.dialect.trifacta;
 
 import dev.latchkey.adapter.rest.security.CredentialUnwrapper;
-import dev.latchkey.adapter.rest.json.StrictJson;
+import dev.latchkey.wire.StrictJson;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,6 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
-import dev.latchkey.adapter.rest.QueryParameters;
+import dev.latchkey.wire.QueryParameters;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase.AuditQuery;
@@ -8,7 +8,6 @@ import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.Username;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +34,7 @@ final class AuditCommand extends StoreCommand implements Runnable {
 
     @Override
     public void run() {
-        Instant now = useCase(Clock.class).instant();
+        Instant now = useCases().clock().instant();
         AuditQuery query = new AuditQuery(operator(), Optional.ofNullable(account).map(this::accountId),
                 Optional.ofNullable(token).map(value -> QueryParameters.tokenId("--token", value)),
                 Optional.ofNullable(type).map(value -> QueryParameters.auditEventType("--type", value)),
@@ -43,13 +42,13 @@ final class AuditCommand extends StoreCommand implements Runnable {
                 Optional.ofNullable(until).map(value -> QueryParameters.instantOrAgo("--until", value, now)),
                 paging.page, paging.size);
         ReadAuditTrailUseCase.Outcome.Page found = (ReadAuditTrailUseCase.Outcome.Page)
-                useCase(ReadAuditTrailUseCase.class).read(query);
+                useCases().auditTrail().read(query);
         table(List.of("WHEN", "TYPE", "ACTOR", "ACCOUNT", "TOKEN", "COUNT", "DETAIL"),
                 found.events().stream().map(AuditCommand::row).toList());
     }
 
     private AccountId accountId(String username) {
-        AdministerAccountsUseCase.Outcome outcome = useCase(AdministerAccountsUseCase.class).find(operator(),
+        AdministerAccountsUseCase.Outcome outcome = useCases().accounts().find(operator(),
                 Username.of(username));
         return AccountsCommand.done(outcome).id();
     }

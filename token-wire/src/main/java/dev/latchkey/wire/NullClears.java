@@ -1,4 +1,4 @@
-package dev.latchkey.adapter.rest.json;
+package dev.latchkey.wire;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

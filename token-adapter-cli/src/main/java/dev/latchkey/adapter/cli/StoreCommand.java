@@ -1,6 +1,7 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.in.Caller;
+import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -8,13 +9,21 @@ import picocli.CommandLine;
 /** A command that works on the store, as the operator. */
 abstract class StoreCommand {
 
-    Store store;
+    private OperatorUseCases useCases;
+    /** The command's standard input, where secrets come from. */
+    BufferedReader input;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    <T> T useCase(Class<T> type) {
-        return store.get(type);
+    /** Given by {@link LatchkeyCommand}'s factory as picocli creates the command. */
+    final void attach(OperatorUseCases useCases, BufferedReader input) {
+        this.useCases = useCases;
+        this.input = input;
+    }
+
+    OperatorUseCases useCases() {
+        return useCases;
     }
 
     static Caller operator() {

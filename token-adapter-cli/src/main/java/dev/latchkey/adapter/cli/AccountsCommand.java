@@ -1,4 +1,4 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
@@ -9,9 +9,9 @@ import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.EmailAddress;
 import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.PartnerId;
-import dev.latchkey.domain.PasswordPolicy;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +75,9 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            String password = firstLineOfInput(store);
-            Account account = done(useCase(AdministerAccountsUseCase.class).create(new CreateAccountCommand(
-                    operator(), Username.of(username), useCase(PasswordPolicy.class).accept(password), role(role),
+            String password = firstLineOfInput(input);
+            Account account = done(useCases().accounts().create(new CreateAccountCommand(
+                    operator(), Username.of(username), useCases().passwordPolicy().accept(password), role(role),
                     Optional.ofNullable(email).map(EmailAddress::of),
                     Optional.ofNullable(organization).map(Organization::of),
                     Optional.ofNullable(partnerId).map(PartnerId::of))));
@@ -100,7 +100,7 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            AdministerAccountsUseCase.Outcome outcome = useCase(AdministerAccountsUseCase.class).list(
+            AdministerAccountsUseCase.Outcome outcome = useCases().accounts().list(
                     new ListAccountsQuery(operator(), new AccountFilter(
                             Optional.ofNullable(organization).map(Organization::of),
                             Optional.ofNullable(role).map(AccountsCommand::role),
@@ -118,7 +118,7 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).find(operator(),
+            table(HEADER, List.of(row(done(useCases().accounts().find(operator(),
                     Username.of(username))))));
         }
     }
@@ -147,7 +147,7 @@ final class AccountsCommand {
     }
 
     private static Account setEnabled(StoreCommand command, String username, boolean enabled) {
-        return done(command.useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
+        return done(command.useCases().accounts().update(new UpdateAccountCommand(
                 StoreCommand.operator(), Username.of(username), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(enabled))));
     }
@@ -162,9 +162,9 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            String password = firstLineOfInput(store);
-            table(HEADER, List.of(row(done(useCase(AdministerAccountsUseCase.class).update(new UpdateAccountCommand(
-                    operator(), Username.of(username), Optional.of(useCase(PasswordPolicy.class).accept(password)),
+            String password = firstLineOfInput(input);
+            table(HEADER, List.of(row(done(useCases().accounts().update(new UpdateAccountCommand(
+                    operator(), Username.of(username), Optional.of(useCases().passwordPolicy().accept(password)),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Set.of(), revokeTokens))))));
         }
@@ -178,7 +178,7 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            Account deleted = done(useCase(AdministerAccountsUseCase.class).delete(operator(), Username.of(username)));
+            Account deleted = done(useCases().accounts().delete(operator(), Username.of(username)));
             out().println("deleted " + deleted.username().value());
             out().flush();
         }
@@ -189,9 +189,9 @@ final class AccountsCommand {
     }
 
     /** A password comes on standard input, so that it stays out of the process list and the shell's history. */
-    static String firstLineOfInput(Store store) {
+    static String firstLineOfInput(BufferedReader input) {
         try {
-            String line = store.input().readLine();
+            String line = input.readLine();
             if (line == null || line.isEmpty()) {
                 // Misuse, not a refusal: the command was called without what it needs (exit status 2).
                 throw new dev.latchkey.domain.InvalidValueException("password",

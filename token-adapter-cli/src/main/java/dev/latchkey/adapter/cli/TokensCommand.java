@@ -1,6 +1,6 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
-import dev.latchkey.adapter.rest.QueryParameters;
+import dev.latchkey.wire.QueryParameters;
 import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorListing;
@@ -40,7 +40,7 @@ final class TokensCommand {
         @Override
         public void run() {
             TokenFilter filter = QueryParameters.tokenFilter(status, expiringWithin, unusedFor);
-            AdministratorListing listing = useCase(ListTokensUseCase.class).listForAdministrator(
+            AdministratorListing listing = useCases().tokens().listForAdministrator(
                     new AdministratorQuery(operator(), Optional.ofNullable(account).map(Username::of), filter,
                             paging.page, paging.size));
             if (!(listing instanceof AdministratorListing.Listed listed)) {
@@ -72,7 +72,7 @@ final class TokensCommand {
         @Override
         public void run() {
             TokenId id = TokenId.parse(tokenId).orElseThrow(() -> refused("no token has this id"));
-            AdministerAccountsUseCase.Outcome outcome = useCase(AdministerAccountsUseCase.class)
+            AdministerAccountsUseCase.Outcome outcome = useCases().accounts()
                     .revokeToken(operator(), id);
             if (!(outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked revoked)) {
                 throw refused("no token has this id");
@@ -90,7 +90,7 @@ final class TokensCommand {
 
         @Override
         public void run() {
-            AdministerAccountsUseCase.Outcome outcome = useCase(AdministerAccountsUseCase.class)
+            AdministerAccountsUseCase.Outcome outcome = useCases().accounts()
                     .revokeTokens(operator(), Username.of(account));
             if (!(outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked revoked)) {
                 throw refused("no account has this username");

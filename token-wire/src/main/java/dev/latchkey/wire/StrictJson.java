@@ -1,4 +1,4 @@
-package dev.latchkey.adapter.rest.json;
+package dev.latchkey.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.latchkey.adapter.rest.json;
+package dev.latchkey.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,22 +1,20 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
+import dev.latchkey.domain.InvalidValueException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: the same jar, working directly on the configured database, for operators. {@code --help} and
- * {@code --version} answer without touching any store; a command starts the application's context (no HTTP server),
- * runs as the operator, and ends with it.
+ * The command line: an inbound adapter like the REST one, over the same use cases, for operators working on the
+ * configured database directly. Each command runs as the operator; {@code --help} and {@code --version} answer
+ * without asking for any use case, so without opening a store.
  */
 @Command(name = "latchkey", mixinStandardHelpOptions = true, versionProvider = LatchkeyCommand.Version.class,
         description = {"Latchkey, a self-hosted access-token service.",
@@ -43,32 +41,27 @@ public final class LatchkeyCommand implements Runnable {
         return args.length > 0 && (COMMANDS.contains(args[0]) || !args[0].startsWith("-"));
     }
 
-    /** Runs the command; returns the exit status (0 done, 1 refused, 2 misused). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err,
-                Map.of());
-    }
-
-    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with its input and settings beyond the configuration. */
-    public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err,
-                          Map<String, Object> properties) {
-        try (Store store = new Store(properties, in)) {
-            CommandLine commandLine = new CommandLine(new LatchkeyCommand(), new StoreFactory(store));
-            commandLine.setOut(out);
-            commandLine.setErr(err);
-            commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
-                if (failure instanceof Refusal refusal) {
-                    failed.getErr().println("latchkey: " + refusal.getMessage());
-                    return 1;
-                }
-                if (failure instanceof dev.latchkey.domain.InvalidValueException invalid) {
-                    failed.getErr().println("latchkey: " + named(invalid.field(), failed) + ": " + invalid.reason());
-                    return 2;
-                }
-                throw failure;
-            });
-            return commandLine.execute(args);
-        }
+    /**
+     * Runs the command on the given use cases, reading secrets from {@code in}; returns the exit status (0 done,
+     * 1 refused, 2 misused).
+     */
+    public static int run(String[] args, OperatorUseCases useCases, BufferedReader in, PrintWriter out,
+                          PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new LatchkeyCommand(), new AttachingFactory(useCases, in));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
+            if (failure instanceof Refusal refusal) {
+                failed.getErr().println("latchkey: " + refusal.getMessage());
+                return 1;
+            }
+            if (failure instanceof InvalidValueException invalid) {
+                failed.getErr().println("latchkey: " + named(invalid.field(), failed) + ": " + invalid.reason());
+                return 2;
+            }
+            throw failure;
+        });
+        return commandLine.execute(args);
     }
 
     /**
@@ -97,13 +90,13 @@ public final class LatchkeyCommand implements Runnable {
         }
     }
 
-    /** Gives each command the store, which starts only when a command first asks for a use case. */
-    private record StoreFactory(Store store) implements CommandLine.IFactory {
+    /** Gives each command the use cases and the input, as picocli creates it. */
+    private record AttachingFactory(OperatorUseCases useCases, BufferedReader input) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             K made = CommandLine.defaultFactory().create(type);
             if (made instanceof StoreCommand command) {
-                command.store = store;
+                command.attach(useCases, input);
             }
             return made;
         }

@@ -1,4 +1,4 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.domain.Partner;
@@ -41,7 +41,7 @@ final class PartnersCommand {
 
         @Override
         public void run() {
-            table(HEADER, List.of(row(done(useCase(AdministerPartnersUseCase.class).create(
+            table(HEADER, List.of(row(done(useCases().partners().create(
                     new AdministerPartnersUseCase.CreatePartnerCommand(operator(), PartnerId.of(id), name,
                             agreementsSigned))))));
         }
@@ -52,7 +52,7 @@ final class PartnersCommand {
         @Override
         public void run() {
             AdministerPartnersUseCase.Outcome.Listed listed = (AdministerPartnersUseCase.Outcome.Listed)
-                    useCase(AdministerPartnersUseCase.class).list(operator());
+                    useCases().partners().list(operator());
             table(HEADER, listed.partners().stream().map(PartnersCommand::row).toList());
         }
     }
@@ -65,7 +65,7 @@ final class PartnersCommand {
 
         @Override
         public void run() {
-            table(HEADER, List.of(row(done(useCase(AdministerPartnersUseCase.class).update(
+            table(HEADER, List.of(row(done(useCases().partners().update(
                     new AdministerPartnersUseCase.UpdatePartnerCommand(operator(), PartnerId.of(id), Optional.empty(),
                             Optional.of(true)))))));
         }

@@ -1,4 +1,4 @@
-package dev.latchkey.adapter.rest;
+package dev.latchkey.wire;
 
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Lifetime;

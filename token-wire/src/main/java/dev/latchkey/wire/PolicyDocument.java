@@ -1,14 +1,11 @@
-package dev.latchkey.adapter.rest.admin;
+package dev.latchkey.wire;
 
-import dev.latchkey.adapter.rest.LifetimeSeconds;
-import dev.latchkey.adapter.rest.json.StrictJson;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.TokenPolicy;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.Nullable;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,12 +13,12 @@ import java.util.Optional;
 
 /**
  * A policy as it is written, in the API and in the command line's files: lifetimes in seconds ({@code -1}: never),
- * roles and scopes as lists. Absent {@code defaultLifetimeSeconds} means the maximum.
+ * roles and scopes as lists. Every field but {@code maximumLifetimeSeconds} may be absent ({@code null}); absent
+ * {@code defaultLifetimeSeconds} means the maximum.
  */
-@Serdeable
 public record PolicyDocument(@Nullable BigDecimal defaultLifetimeSeconds, @Nullable BigDecimal maximumLifetimeSeconds,
-                  @Nullable List<String> neverExpiringRoles, @Nullable Integer maximumActiveTokens,
-                  @Nullable List<String> allowedScopes) {
+                             @Nullable List<String> neverExpiringRoles, @Nullable Integer maximumActiveTokens,
+                             @Nullable List<String> allowedScopes) {
 
     public TokenPolicy toDomain() {
         if (maximumLifetimeSeconds == null) {

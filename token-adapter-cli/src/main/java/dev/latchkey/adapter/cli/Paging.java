@@ -1,4 +1,4 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
-package dev.latchkey.bootstrap.cli;
+package dev.latchkey.adapter.cli;
 
-import dev.latchkey.adapter.rest.admin.PolicyDocument;
+import dev.latchkey.wire.PolicyDocument;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.out.LoadPolicyPort.Scope;
 import dev.latchkey.domain.Organization;
@@ -58,7 +58,7 @@ final class PoliciesCommand {
         @Override
         public void run() {
             ManagePoliciesUseCase.Outcome.Listed listed = (ManagePoliciesUseCase.Outcome.Listed)
-                    useCase(ManagePoliciesUseCase.class).list(operator());
+                    useCases().policies().list(operator());
             List<List<String>> rows = new ArrayList<>();
             TokenPolicy storedDefault = listed.stored().get(new Scope.Default());
             rows.add(row(storedDefault == null ? "default (configured)" : "default",
@@ -83,7 +83,7 @@ final class PoliciesCommand {
         @Override
         public void run() {
             TokenPolicy policy = read(file);
-            useCase(ManagePoliciesUseCase.class).set(operator(), scope(organization), policy);
+            useCases().policies().set(operator(), scope(organization), policy);
             table(HEADER, List.of(row(organization == null ? "default" : "organization:" + organization, policy)));
         }
     }
@@ -96,7 +96,7 @@ final class PoliciesCommand {
 
         @Override
         public void run() {
-            if (useCase(ManagePoliciesUseCase.class).remove(operator(), scope(organization))
+            if (useCases().policies().remove(operator(), scope(organization))
                     instanceof ManagePoliciesUseCase.Outcome.NotFound) {
                 throw refused("no policy is set for this scope");
             }
@@ -116,7 +116,7 @@ final class PoliciesCommand {
         @Override
         public void run() {
             ManagePoliciesUseCase.Outcome.Simulated simulated = (ManagePoliciesUseCase.Outcome.Simulated)
-                    useCase(ManagePoliciesUseCase.class).simulate(operator(), scope(organization), read(file));
+                    useCases().policies().simulate(operator(), scope(organization), read(file));
             table(List.of("TOKEN", "ACCOUNT", "USERNAME", "RULE", "DETAIL"), simulated.breaches().stream()
                     .map(breach -> List.of(breach.token().toString(), breach.account().toString(),
                             breach.username().value(), breach.rule().wireName(), breach.detail())).toList());

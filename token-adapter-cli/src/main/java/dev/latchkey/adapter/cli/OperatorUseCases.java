@@ -1,0 +1,33 @@
+package dev.latchkey.adapter.cli;
+
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
+import dev.latchkey.domain.PasswordPolicy;
+import java.time.Clock;
+
+/**
+ * The use cases the commands drive, each named: the command line's whole dependency on the core, as the REST
+ * adapter's is its controllers' constructors. The composition root gives an implementation that opens the store on
+ * the first call, so that {@code --help}, {@code --version} and a misused command never touch a database.
+ */
+public interface OperatorUseCases {
+
+    AdministerAccountsUseCase accounts();
+
+    AdministerPartnersUseCase partners();
+
+    ListTokensUseCase tokens();
+
+    ManagePoliciesUseCase policies();
+
+    ReadAuditTrailUseCase auditTrail();
+
+    /** The configured password rules, which a password given at the command line meets as one given to the API. */
+    PasswordPolicy passwordPolicy();
+
+    /** The service's clock, from which durations ago ({@code --since P1D}) are counted. */
+    Clock clock();
+}

@@ -1,0 +1,114 @@
+package dev.latchkey.bootstrap;
+
+import dev.latchkey.adapter.cli.LatchkeyCommand;
+import dev.latchkey.adapter.cli.OperatorUseCases;
+import dev.latchkey.adapter.cli.Refusal;
+import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
+import dev.latchkey.domain.PasswordPolicy;
+import io.micronaut.context.ApplicationContext;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The command line's use cases, wired as the service wires them: the application's context without its HTTP server,
+ * on the configured database, migrated as the service would migrate it, started when a command first asks for a use
+ * case and closed when the command ends.
+ */
+final class CommandLineContext implements OperatorUseCases, AutoCloseable {
+
+    private final Map<String, Object> properties;
+    private ApplicationContext context;
+
+    /** With settings beyond the configuration: tests name their database this way. */
+    CommandLineContext(Map<String, Object> properties) {
+        this.properties = Map.copyOf(properties);
+    }
+
+    /** Runs a command on the configured store; returns its exit status. */
+    static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err,
+                   Map<String, Object> properties) {
+        try (CommandLineContext useCases = new CommandLineContext(properties)) {
+            return LatchkeyCommand.run(args, useCases, in, out, err);
+        }
+    }
+
+    @Override
+    public AdministerAccountsUseCase accounts() {
+        return bean(AdministerAccountsUseCase.class);
+    }
+
+    @Override
+    public AdministerPartnersUseCase partners() {
+        return bean(AdministerPartnersUseCase.class);
+    }
+
+    @Override
+    public ListTokensUseCase tokens() {
+        return bean(ListTokensUseCase.class);
+    }
+
+    @Override
+    public ManagePoliciesUseCase policies() {
+        return bean(ManagePoliciesUseCase.class);
+    }
+
+    @Override
+    public ReadAuditTrailUseCase auditTrail() {
+        return bean(ReadAuditTrailUseCase.class);
+    }
+
+    @Override
+    public PasswordPolicy passwordPolicy() {
+        return bean(PasswordPolicy.class);
+    }
+
+    @Override
+    public Clock clock() {
+        return bean(Clock.class);
+    }
+
+    private <T> T bean(Class<T> type) {
+        if (context == null) {
+            try {
+                context = ApplicationContext.builder().deduceEnvironment(false).environments("cli")
+                        .properties(properties).start();
+            } catch (RuntimeException unopened) {
+                throw new Refusal("cannot open the store: " + rootMessage(unopened) + hint(unopened));
+            }
+        }
+        return context.getBean(type);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** The embedded H2 store is one process's at a time: the running service holds it. */
+    private static String hint(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("already in use")) {
+                return ". The embedded H2 database is open in the running service: stop the service for the "
+                        + "command, or use the HTTP API (on PostgreSQL, commands and the service run together)";
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}
