@@ -3,7 +3,11 @@ package dev.latchkey.bootstrap;
 import dev.latchkey.adapter.cli.LatchkeyCommand;
 import dev.latchkey.adapter.cli.OperatorUseCases;
 import dev.latchkey.adapter.cli.Refusal;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
@@ -39,8 +43,28 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
     }
 
     @Override
-    public AdministerAccountsUseCase accounts() {
-        return bean(AdministerAccountsUseCase.class);
+    public CreateAccountUseCase createAccount() {
+        return bean(CreateAccountUseCase.class);
+    }
+
+    @Override
+    public ReadAccountsUseCase readAccounts() {
+        return bean(ReadAccountsUseCase.class);
+    }
+
+    @Override
+    public ChangeAccountUseCase changeAccount() {
+        return bean(ChangeAccountUseCase.class);
+    }
+
+    @Override
+    public DeleteAccountUseCase deleteAccount() {
+        return bean(DeleteAccountUseCase.class);
+    }
+
+    @Override
+    public RevokeAccountTokensUseCase revokeAccountTokens() {
+        return bean(RevokeAccountTokensUseCase.class);
     }
 
     @Override

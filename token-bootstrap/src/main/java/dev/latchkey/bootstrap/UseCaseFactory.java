@@ -1,7 +1,12 @@
 package dev.latchkey.bootstrap;
 
 import dev.latchkey.adapter.rest.jwt.SigningSettings;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
+import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
@@ -101,74 +106,152 @@ class UseCaseFactory {
         return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit, limits);
     }
 
+    /**
+     * The whole core over every port, built once: the one wiring list is {@link LatchkeyServices.Core}, and the beans
+     * below only expose its use cases.
+     */
     @Singleton
-    RotateTokenUseCase rotateToken(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
-                                   LoadAccountPort accounts, LoadPolicyPort policies, RotationLedgerPort ledger,
-                                   SecretDerivationPort derivation, RandomnessPort randomness, Clock clock) {
-        return LatchkeyServices.rotateToken(issuance.toPolicy(), store, accounts, policies, ledger, derivation,
-                randomness, clock);
+    LatchkeyServices.Core core(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
+                               LoadAccountPort accounts, SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
+                               DeleteAccountPort deleteAccounts, LoadPartnerPort partners, SavePartnerPort savePartners,
+                               LoadClientPort clients, SaveClientPort saveClients, LoadPolicyPort policies,
+                               SavePolicyPort savePolicies, LoadAuditEventsPort auditEvents,
+                               SignInSessionPort sessions, RotationLedgerPort rotations,
+                               SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
+                               RandomnessPort randomness, LoginLimitPort loginLimits, LoginAuditPort loginAudit,
+                               Clock clock) {
+        return new LatchkeyServices.Core(new LatchkeyServices.Ports(store, accounts, saveAccounts, updateAccounts,
+                deleteAccounts, partners, savePartners, clients, saveClients, policies, savePolicies, auditEvents,
+                sessions, rotations, derivation, jwts, hasher, randomness, loginLimits, loginAudit, clock),
+                issuance.toPolicy());
     }
 
     @Singleton
-    ManagePoliciesUseCase managePolicies(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
-                                         LoadAccountPort accounts, LoadPolicyPort policies,
-                                         SavePolicyPort savePolicies, Clock clock) {
-        return LatchkeyServices.managePolicies(issuance.toPolicy(), store, accounts, policies, savePolicies, clock);
+    AuthenticateUseCase authenticate(LatchkeyServices.Core core) {
+        return core.authenticate();
     }
 
     @Singleton
-    IssueTokenWithPasswordUseCase issueTokenWithPassword(AuthenticateUseCase authenticate, IssueTokenUseCase issue) {
-        return LatchkeyServices.issueTokenWithPassword(authenticate, issue);
+    IssueTokenUseCase issueToken(LatchkeyServices.Core core) {
+        return core.issueToken();
     }
 
     @Singleton
-    IssuePartnerTokenUseCase issuePartnerToken(AuthenticateUseCase authenticate, IssueTokenUseCase issue,
-                                               LoadAccountPort accounts, LoadPartnerPort partners) {
-        return LatchkeyServices.issuePartnerToken(authenticate, issue, accounts, partners);
+    RotateTokenUseCase rotateToken(LatchkeyServices.Core core) {
+        return core.rotateToken();
     }
 
     @Singleton
-    AdministerAccountsUseCase administerAccounts(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
-                                                 SaveAccountPort saveAccounts, UpdateAccountPort updateAccounts,
-                                                 DeleteAccountPort deleteAccounts, SignInSessionPort sessions,
-                                                 LoadPartnerPort partners, LoadClientPort clients,
-                                                 PasswordHasherPort hasher, RandomnessPort randomness,
-                                                 LoginLimitPort loginLimits, Clock clock) {
-        return LatchkeyServices.administerAccounts(store, accounts, saveAccounts, updateAccounts, deleteAccounts,
-                sessions, partners, clients, hasher, randomness, loginLimits, clock);
+    InspectTokenUseCase inspectToken(LatchkeyServices.Core core) {
+        return core.inspectToken();
     }
 
     @Singleton
-    AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners,
-                                                 TransactionPort transactions, RecordAuditEventPort audit,
-                                                 Clock clock) {
-        return LatchkeyServices.administerPartners(partners, savePartners, transactions, audit, clock);
+    ListTokensUseCase listTokens(LatchkeyServices.Core core) {
+        return core.listTokens();
     }
 
     @Singleton
-    AuthenticateClientUseCase authenticateClient(LoadClientPort clients) {
-        return LatchkeyServices.authenticateClient(clients);
+    RevokeTokenUseCase revokeToken(LatchkeyServices.Core core) {
+        return core.revokeToken();
     }
 
     @Singleton
-    RegisterClientUseCase registerClient(SaveClientPort clients, SaveAccountPort accounts, PasswordHasherPort hasher,
-                                         TransactionPort transactions, RecordAuditEventPort audit,
-                                         RandomnessPort randomness, Clock clock) {
-        return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, audit, randomness, clock);
+    IntrospectTokenUseCase introspectToken(LatchkeyServices.Core core) {
+        return core.introspectToken();
     }
 
     @Singleton
-    AdministerClientsUseCase administerClients(LatchkeyServices.TokenStore store, LoadClientPort clients,
-                                               SaveClientPort saveClients, LoadAccountPort accounts,
-                                               UpdateAccountPort updateAccounts, Clock clock) {
-        return LatchkeyServices.administerClients(store, clients, saveClients, accounts, updateAccounts, clock);
+    IssueTokenWithPasswordUseCase issueTokenWithPassword(LatchkeyServices.Core core) {
+        return core.issueTokenWithPassword();
+    }
+
+    @Singleton
+    IssuePartnerTokenUseCase issuePartnerToken(LatchkeyServices.Core core) {
+        return core.issuePartnerToken();
+    }
+
+    @Singleton
+    ManagePoliciesUseCase managePolicies(LatchkeyServices.Core core) {
+        return core.managePolicies();
+    }
+
+    @Singleton
+    CreateAccountUseCase createAccount(LatchkeyServices.Core core) {
+        return core.createAccount();
+    }
+
+    @Singleton
+    ReadAccountsUseCase readAccounts(LatchkeyServices.Core core) {
+        return core.readAccounts();
+    }
+
+    @Singleton
+    ChangeAccountUseCase changeAccount(LatchkeyServices.Core core) {
+        return core.changeAccount();
+    }
+
+    @Singleton
+    UnlockAccountUseCase unlockAccount(LatchkeyServices.Core core) {
+        return core.unlockAccount();
+    }
+
+    @Singleton
+    DeleteAccountUseCase deleteAccount(LatchkeyServices.Core core) {
+        return core.deleteAccount();
+    }
+
+    @Singleton
+    RevokeAccountTokensUseCase revokeAccountTokens(LatchkeyServices.Core core) {
+        return core.revokeAccountTokens();
+    }
+
+    @Singleton
+    AdministerPartnersUseCase administerPartners(LatchkeyServices.Core core) {
+        return core.administerPartners();
+    }
+
+    @Singleton
+    AuthenticateClientUseCase authenticateClient(LatchkeyServices.Core core) {
+        return core.authenticateClient();
+    }
+
+    @Singleton
+    RegisterClientUseCase registerClient(LatchkeyServices.Core core) {
+        return core.registerClient();
+    }
+
+    @Singleton
+    AdministerClientsUseCase administerClients(LatchkeyServices.Core core) {
+        return core.administerClients();
+    }
+
+    @Singleton
+    ReadAuditTrailUseCase readAuditTrail(LatchkeyServices.Core core) {
+        return core.readAuditTrail();
+    }
+
+    @Singleton
+    BootstrapAdministratorUseCase bootstrapAdministrator(LatchkeyServices.Core core) {
+        return core.bootstrapAdministrator();
+    }
+
+    @Singleton
+    SignInSessionsUseCase signInSessions(LatchkeyServices.Core core, SessionTimeouts timeouts) {
+        return core.signInSessions(timeouts);
+    }
+
+    @Singleton
+    @io.micronaut.context.annotation.Requires(beans = SigningKeyRingPort.class)
+    RotateSigningKeyUseCase rotateSigningKey(LatchkeyServices.Core core, SigningKeyRingPort keys) {
+        return core.rotateSigningKey(keys);
     }
 
     /** Built at start-up, so that inconsistent OAuth settings stop the service before it serves anything. */
     @Context
     @Primary
-    GrantTokensUseCase grantTokens(OAuthProperties oauth, GrantWiring wiring) {
-        return wiring.grantTokens(oauth.toGrantPolicy());
+    GrantTokensUseCase grantTokens(OAuthProperties oauth, LatchkeyServices.Core core) {
+        return core.grantTokens(oauth.toGrantPolicy());
     }
 
     /**
@@ -177,10 +260,10 @@ class UseCaseFactory {
      */
     @Singleton
     @Named("mastersindia")
-    GrantTokensUseCase mastersIndiaGrants(OAuthProperties oauth, GrantWiring wiring,
+    GrantTokensUseCase mastersIndiaGrants(OAuthProperties oauth, LatchkeyServices.Core core,
                                           DialectSettings.MastersIndia settings) {
         GrantPolicy standard = oauth.toGrantPolicy();
-        return wiring.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, settings.accessTokens(),
+        return core.grantTokens(new GrantPolicy(MASTERS_INDIA_SURFACE, settings.accessTokens(),
                 settings.refreshTokens(), standard.reuseLeeway(), GrantPolicy.AccessTokenFormat.ACCOUNT_JWT, true));
     }
 
@@ -203,56 +286,6 @@ class UseCaseFactory {
         }
     }
 
-    /** The ports both grant surfaces share; each gets its own policy. */
-    @Singleton
-    GrantWiring grantWiring(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
-                            AuthenticateUseCase authenticate, LoadAccountPort accounts, LoadPartnerPort partners,
-                            LoadPolicyPort policies, RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
-        return policy -> LatchkeyServices.grantTokens(policy, issuance.toPolicy(), store, authenticate, accounts,
-                partners, policies, randomness, jwts, clock);
-    }
-
-    interface GrantWiring {
-        GrantTokensUseCase grantTokens(GrantPolicy policy);
-    }
-
-    @Singleton
-    IntrospectTokenUseCase introspectToken(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
-                                           LoadPartnerPort partners, JwtAccessTokenPort jwts, Clock clock) {
-        return LatchkeyServices.introspectToken(store, accounts, partners, jwts, clock);
-    }
-
-    @Singleton
-    AuthenticateUseCase authenticate(LatchkeyServices.TokenStore store, LoadAccountPort accounts,
-                                     LoadPartnerPort partners, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
-                                     LoginLimitPort loginLimits, LoginAuditPort loginAudit, Clock clock) {
-        return LatchkeyServices.authenticate(store, accounts, partners, jwts, hasher, loginLimits, loginAudit, clock);
-    }
-
-    @Singleton
-    IssueTokenUseCase issueToken(IssuanceProperties issuance, LatchkeyServices.TokenStore store,
-                                 LoadAccountPort accounts, LoadPolicyPort policies, RandomnessPort randomness,
-                                 JwtAccessTokenPort jwts, Clock clock) {
-        return LatchkeyServices.issueToken(issuance.toPolicy(), store, accounts, policies, randomness, jwts, clock);
-    }
-
-    @Singleton
-    InspectTokenUseCase inspectToken(LoadTokenPort tokens, LoadAccountPort accounts, LoadPartnerPort partners,
-                                     JwtAccessTokenPort jwts, Clock clock) {
-        return LatchkeyServices.inspectToken(tokens, accounts, partners, jwts, clock);
-    }
-
-    @Singleton
-    ListTokensUseCase listTokens(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {
-        return LatchkeyServices.listTokens(tokens, accounts, clock);
-    }
-
-    @Singleton
-    RevokeTokenUseCase revokeToken(LatchkeyServices.TokenStore store, SignInSessionPort sessions,
-                                   JwtAccessTokenPort jwts, Clock clock) {
-        return LatchkeyServices.revokeToken(store, sessions, jwts, clock);
-    }
-
     /**
      * How long a sign-in session lasts: {@code latchkey.console.session-idle-timeout} without a request (15 minutes),
      * and at the latest {@code latchkey.console.session-lifetime} after sign-in (8 hours).
@@ -261,29 +294,5 @@ class UseCaseFactory {
     SessionTimeouts sessionTimeouts(@Value("${latchkey.console.session-idle-timeout:15m}") Duration idle,
                                     @Value("${latchkey.console.session-lifetime:8h}") Duration lifetime) {
         return new SessionTimeouts(idle, lifetime);
-    }
-
-    @Singleton
-    @io.micronaut.context.annotation.Requires(beans = SigningKeyRingPort.class)
-    RotateSigningKeyUseCase rotateSigningKey(SigningKeyRingPort keys, RecordAuditEventPort audit, Clock clock) {
-        return LatchkeyServices.rotateSigningKey(keys, audit, clock);
-    }
-
-    @Singleton
-    SignInSessionsUseCase signInSessions(SignInSessionPort sessions, AuthenticateUseCase authenticate,
-                                         RandomnessPort randomness, SessionTimeouts timeouts, Clock clock) {
-        return LatchkeyServices.signInSessions(sessions, authenticate, randomness, timeouts, clock);
-    }
-
-    @Singleton
-    ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events, LoadAccountPort accounts) {
-        return LatchkeyServices.readAuditTrail(events, accounts);
-    }
-
-    @Singleton
-    BootstrapAdministratorUseCase bootstrapAdministrator(LoadAccountPort accounts, SaveAccountPort saveAccounts,
-                                                         PasswordHasherPort hasher, RandomnessPort randomness,
-                                                         Clock clock) {
-        return LatchkeyServices.bootstrapAdministrator(accounts, saveAccounts, hasher, randomness, clock);
     }
 }

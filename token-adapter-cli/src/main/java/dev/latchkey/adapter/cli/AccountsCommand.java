@@ -1,9 +1,13 @@
 package dev.latchkey.adapter.cli;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.ListAccountsQuery;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase.CreateAccountCommand;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase.ListAccountsQuery;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.EmailAddress;
@@ -16,7 +20,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,24 +42,37 @@ final class AccountsCommand {
                 account.createdAt().toString());
     }
 
-    /** The command's account, or the refusal that says why there is none. */
-    static Account done(AdministerAccountsUseCase.Outcome outcome) {
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Done done) {
-            return done.account();
+    static Refusal noSuchAccount() {
+        return StoreCommand.refused("no account has this username");
+    }
+
+    private static Refusal unknownPartner(PartnerId partner) {
+        return StoreCommand.refused("no partner has the id " + partner + "; create it first");
+    }
+
+    /** The account as created, or the refusal that says why there is none. */
+    static Account created(CreateAccountUseCase.Outcome outcome) {
+        if (outcome instanceof CreateAccountUseCase.Outcome.Created created) {
+            return created.account();
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.NotFound) {
-            throw StoreCommand.refused("no account has this username");
+        if (outcome instanceof CreateAccountUseCase.Outcome.UnknownPartner unknown) {
+            throw unknownPartner(unknown.partner());
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.UsernameTaken) {
-            throw StoreCommand.refused("another account has this username");
+        throw StoreCommand.refused("another account has this username");
+    }
+
+    /** The account as changed, or the refusal that says why it was not. */
+    static Account changed(ChangeAccountUseCase.Outcome outcome) {
+        if (outcome instanceof ChangeAccountUseCase.Outcome.Changed changed) {
+            return changed.account();
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.UnknownPartner unknown) {
-            throw StoreCommand.refused("no partner has the id " + unknown.partner() + "; create it first");
+        if (outcome instanceof ChangeAccountUseCase.Outcome.UnknownPartner unknown) {
+            throw unknownPartner(unknown.partner());
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refusal) {
-            throw StoreCommand.refused(refusal.reason());
+        if (outcome instanceof ChangeAccountUseCase.Outcome.Refused refused) {
+            throw StoreCommand.refused(refused.reason());
         }
-        throw StoreCommand.refused("not allowed");
+        throw noSuchAccount();
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -76,7 +92,7 @@ final class AccountsCommand {
         @Override
         public void run() {
             String password = firstLineOfInput(input);
-            Account account = done(useCases().accounts().create(new CreateAccountCommand(
+            Account account = created(useCases().createAccount().create(new CreateAccountCommand(
                     operator(), Username.of(username), useCases().passwordPolicy().accept(password), role(role),
                     Optional.ofNullable(email).map(EmailAddress::of),
                     Optional.ofNullable(organization).map(Organization::of),
@@ -100,13 +116,12 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            AdministerAccountsUseCase.Outcome outcome = useCases().accounts().list(
+            ReadAccountsUseCase.AccountPage listed = useCases().readAccounts().list(
                     new ListAccountsQuery(operator(), new AccountFilter(
                             Optional.ofNullable(organization).map(Organization::of),
                             Optional.ofNullable(role).map(AccountsCommand::role),
                             Optional.ofNullable(partnerId).map(PartnerId::of), Optional.ofNullable(enabled)),
                             paging.page, paging.size));
-            AdministerAccountsUseCase.Outcome.Listed listed = (AdministerAccountsUseCase.Outcome.Listed) outcome;
             table(HEADER, listed.accounts().stream().map(AccountsCommand::row).toList());
         }
     }
@@ -118,8 +133,8 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            table(HEADER, List.of(row(done(useCases().accounts().find(operator(),
-                    Username.of(username))))));
+            table(HEADER, List.of(row(useCases().readAccounts().find(operator(), Username.of(username))
+                    .orElseThrow(AccountsCommand::noSuchAccount))));
         }
     }
 
@@ -147,9 +162,8 @@ final class AccountsCommand {
     }
 
     private static Account setEnabled(StoreCommand command, String username, boolean enabled) {
-        return done(command.useCases().accounts().update(new UpdateAccountCommand(
-                StoreCommand.operator(), Username.of(username), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(enabled))));
+        return changed(command.useCases().changeAccount().change(ChangeAccountCommand.of(StoreCommand.operator(),
+                Username.of(username), new AccountEdit.SetEnabled(enabled))));
     }
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
@@ -163,10 +177,10 @@ final class AccountsCommand {
         @Override
         public void run() {
             String password = firstLineOfInput(input);
-            table(HEADER, List.of(row(done(useCases().accounts().update(new UpdateAccountCommand(
-                    operator(), Username.of(username), Optional.of(useCases().passwordPolicy().accept(password)),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Set.of(), revokeTokens))))));
+            table(HEADER, List.of(row(changed(useCases().changeAccount().change(new ChangeAccountCommand(
+                    operator(), Username.of(username),
+                    List.of(new AccountEdit.ResetPassword(useCases().passwordPolicy().accept(password))),
+                    revokeTokens))))));
         }
     }
 
@@ -178,8 +192,14 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            Account deleted = done(useCases().accounts().delete(operator(), Username.of(username)));
-            out().println("deleted " + deleted.username().value());
+            DeleteAccountUseCase.Outcome outcome = useCases().deleteAccount().delete(operator(), Username.of(username));
+            if (outcome instanceof DeleteAccountUseCase.Outcome.Refused refused) {
+                throw refused(refused.reason());
+            }
+            if (!(outcome instanceof DeleteAccountUseCase.Outcome.Deleted deleted)) {
+                throw noSuchAccount();
+            }
+            out().println("deleted " + deleted.account().username().value());
             out().flush();
         }
     }

@@ -1,7 +1,6 @@
 package dev.latchkey.adapter.cli;
 
 import dev.latchkey.wire.QueryParameters;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase.AuditQuery;
 import dev.latchkey.domain.AccountId;
@@ -41,16 +40,14 @@ final class AuditCommand extends StoreCommand implements Runnable {
                 Optional.ofNullable(since).map(value -> QueryParameters.instantOrAgo("--since", value, now)),
                 Optional.ofNullable(until).map(value -> QueryParameters.instantOrAgo("--until", value, now)),
                 paging.page, paging.size);
-        ReadAuditTrailUseCase.Outcome.Page found = (ReadAuditTrailUseCase.Outcome.Page)
-                useCases().auditTrail().read(query);
+        ReadAuditTrailUseCase.Page found = useCases().auditTrail().read(query);
         table(List.of("WHEN", "TYPE", "ACTOR", "ACCOUNT", "TOKEN", "COUNT", "DETAIL"),
                 found.events().stream().map(AuditCommand::row).toList());
     }
 
     private AccountId accountId(String username) {
-        AdministerAccountsUseCase.Outcome outcome = useCases().accounts().find(operator(),
-                Username.of(username));
-        return AccountsCommand.done(outcome).id();
+        return useCases().readAccounts().find(operator(), Username.of(username))
+                .orElseThrow(AccountsCommand::noSuchAccount).id();
     }
 
     private static List<String> row(AuditEvent event) {

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.cli;
 
+import dev.latchkey.application.port.in.NotAnAdministratorException;
 import dev.latchkey.domain.InvalidValueException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,8 +52,8 @@ public final class LatchkeyCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
-            if (failure instanceof Refusal refusal) {
-                failed.getErr().println("latchkey: " + refusal.getMessage());
+            if (failure instanceof Refusal || failure instanceof NotAnAdministratorException) {
+                failed.getErr().println("latchkey: " + failure.getMessage());
                 return 1;
             }
             if (failure instanceof InvalidValueException invalid) {

@@ -1,6 +1,10 @@
 package dev.latchkey.adapter.cli;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
@@ -15,7 +19,15 @@ import java.time.Clock;
  */
 public interface OperatorUseCases {
 
-    AdministerAccountsUseCase accounts();
+    CreateAccountUseCase createAccount();
+
+    ReadAccountsUseCase readAccounts();
+
+    ChangeAccountUseCase changeAccount();
+
+    DeleteAccountUseCase deleteAccount();
+
+    RevokeAccountTokensUseCase revokeAccountTokens();
 
     AdministerPartnersUseCase partners();
 

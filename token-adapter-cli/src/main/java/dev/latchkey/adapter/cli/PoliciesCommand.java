@@ -57,8 +57,7 @@ final class PoliciesCommand {
     static final class ListPolicies extends StoreCommand implements Runnable {
         @Override
         public void run() {
-            ManagePoliciesUseCase.Outcome.Listed listed = (ManagePoliciesUseCase.Outcome.Listed)
-                    useCases().policies().list(operator());
+            ManagePoliciesUseCase.PolicyOverview listed = useCases().policies().list(operator());
             List<List<String>> rows = new ArrayList<>();
             TokenPolicy storedDefault = listed.stored().get(new Scope.Default());
             rows.add(row(storedDefault == null ? "default (configured)" : "default",
@@ -96,8 +95,7 @@ final class PoliciesCommand {
 
         @Override
         public void run() {
-            if (useCases().policies().remove(operator(), scope(organization))
-                    instanceof ManagePoliciesUseCase.Outcome.NotFound) {
+            if (!useCases().policies().remove(operator(), scope(organization))) {
                 throw refused("no policy is set for this scope");
             }
             out().println("removed");
@@ -115,8 +113,8 @@ final class PoliciesCommand {
 
         @Override
         public void run() {
-            ManagePoliciesUseCase.Outcome.Simulated simulated = (ManagePoliciesUseCase.Outcome.Simulated)
-                    useCases().policies().simulate(operator(), scope(organization), read(file));
+            ManagePoliciesUseCase.Simulation simulated = useCases().policies().simulate(operator(),
+                    scope(organization), read(file));
             table(List.of("TOKEN", "ACCOUNT", "USERNAME", "RULE", "DETAIL"), simulated.breaches().stream()
                     .map(breach -> List.of(breach.token().toString(), breach.account().toString(),
                             breach.username().value(), breach.rule().wireName(), breach.detail())).toList());

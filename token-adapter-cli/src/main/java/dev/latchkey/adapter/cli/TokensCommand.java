@@ -1,7 +1,7 @@
 package dev.latchkey.adapter.cli;
 
 import dev.latchkey.wire.QueryParameters;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorListing;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorQuery;
@@ -72,9 +72,8 @@ final class TokensCommand {
         @Override
         public void run() {
             TokenId id = TokenId.parse(tokenId).orElseThrow(() -> refused("no token has this id"));
-            AdministerAccountsUseCase.Outcome outcome = useCases().accounts()
-                    .revokeToken(operator(), id);
-            if (!(outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked revoked)) {
+            RevokeAccountTokensUseCase.Outcome outcome = useCases().revokeAccountTokens().revoke(operator(), id);
+            if (!(outcome instanceof RevokeAccountTokensUseCase.Outcome.Revoked revoked)) {
                 throw refused("no token has this id");
             }
             out().println((revoked.revoked() == 1 ? "revoked " : "already revoked ") + id);
@@ -90,9 +89,9 @@ final class TokensCommand {
 
         @Override
         public void run() {
-            AdministerAccountsUseCase.Outcome outcome = useCases().accounts()
-                    .revokeTokens(operator(), Username.of(account));
-            if (!(outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked revoked)) {
+            RevokeAccountTokensUseCase.Outcome outcome = useCases().revokeAccountTokens().revokeAll(operator(),
+                    Username.of(account));
+            if (!(outcome instanceof RevokeAccountTokensUseCase.Outcome.Revoked revoked)) {
                 throw refused("no account has this username");
             }
             out().println("revoked " + revoked.revoked() + " tokens of " + account);

@@ -5,7 +5,7 @@ import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorListing;
 import dev.latchkey.application.port.in.ListTokensUseCase.AdministratorQuery;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
@@ -49,13 +49,13 @@ import java.util.Optional;
 class AdminTokenController {
 
     private final ListTokensUseCase listTokens;
-    private final AdministerAccountsUseCase accounts;
+    private final RevokeAccountTokensUseCase revocations;
     private final RevokeTokenUseCase revokeToken;
 
-    AdminTokenController(ListTokensUseCase listTokens, AdministerAccountsUseCase accounts,
+    AdminTokenController(ListTokensUseCase listTokens, RevokeAccountTokensUseCase revocations,
                          RevokeTokenUseCase revokeToken) {
         this.listTokens = listTokens;
-        this.accounts = accounts;
+        this.revocations = revocations;
         this.revokeToken = revokeToken;
     }
 
@@ -121,12 +121,12 @@ class AdminTokenController {
         if (id.isEmpty()) {
             return Problems.response(request, ProblemType.TOKEN_NOT_FOUND, "The account has no token with this id.");
         }
-        AdministerAccountsUseCase.Outcome outcome = accounts.revokeToken(AuthenticatedCaller.of(authentication),
+        RevokeAccountTokensUseCase.Outcome outcome = revocations.revoke(AuthenticatedCaller.of(authentication),
                 name.get(), id.get());
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked) {
+        if (outcome instanceof RevokeAccountTokensUseCase.Outcome.Revoked) {
             return HttpResponse.noContent();
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.TokenNotFound) {
+        if (outcome instanceof RevokeAccountTokensUseCase.Outcome.TokenNotFound) {
             return Problems.response(request, ProblemType.TOKEN_NOT_FOUND, "The account has no token with this id.");
         }
         return accountNotFound(request);
@@ -147,9 +147,9 @@ class AdminTokenController {
         if (name.isEmpty()) {
             return accountNotFound(request);
         }
-        AdministerAccountsUseCase.Outcome outcome = accounts.revokeTokens(AuthenticatedCaller.of(authentication),
+        RevokeAccountTokensUseCase.Outcome outcome = revocations.revokeAll(AuthenticatedCaller.of(authentication),
                 name.get());
-        return outcome instanceof AdministerAccountsUseCase.Outcome.TokensRevoked revoked
+        return outcome instanceof RevokeAccountTokensUseCase.Outcome.Revoked revoked
                 ? HttpResponse.ok(new Revoked(revoked.revoked())) : accountNotFound(request);
     }
 
@@ -174,10 +174,7 @@ class AdminTokenController {
             return HttpResponse.ok(new TokenListResponse(listed.listing().tokens().stream().map(TokenInfo::of).toList(),
                     listed.listing().page(), listed.listing().size(), listed.listing().totalTokens()));
         }
-        if (listing instanceof AdministratorListing.AccountNotFound) {
-            return accountNotFound(request);
-        }
-        return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators list other accounts' tokens.");
+        return accountNotFound(request);
     }
 
     private static HttpResponse<?> accountNotFound(HttpRequest<?> request) {

@@ -53,13 +53,15 @@ final class AdministerClientsService implements AdministerClientsUseCase {
     }
 
     @Override
-    public Optional<List<OAuthClient>> list(Caller caller) {
-        return caller.isAdministrator() ? Optional.of(clients.listAll()) : Optional.empty();
+    public List<OAuthClient> list(Caller caller) {
+        caller.requireAdministrator();
+        return clients.listAll();
     }
 
     @Override
     public Optional<OAuthClient> find(Caller caller, ClientId id) {
-        return caller.isAdministrator() ? clients.loadById(id) : Optional.empty();
+        caller.requireAdministrator();
+        return clients.loadById(id);
     }
 
     @Override

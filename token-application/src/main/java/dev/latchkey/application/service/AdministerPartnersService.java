@@ -33,9 +33,7 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     @Override
     public Outcome create(CreatePartnerCommand command) {
-        if (!command.administrator().isAdministrator()) {
-            return new Outcome.NotAllowed();
-        }
+        command.administrator().requireAdministrator();
         Partner partner = new Partner(command.id(), command.name(), command.agreementsSigned(), clock.instant());
         return transactions.inTransaction(() -> {
             if (savePartners.saveNew(partner) != SavePartnerPort.SaveOutcome.SAVED) {
@@ -48,9 +46,7 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     @Override
     public Outcome update(UpdatePartnerCommand command) {
-        if (!command.administrator().isAdministrator()) {
-            return new Outcome.NotAllowed();
-        }
+        command.administrator().requireAdministrator();
         Optional<Partner> found = partners.loadById(command.id());
         if (found.isEmpty()) {
             return new Outcome.NotFound();
@@ -76,7 +72,8 @@ final class AdministerPartnersService implements AdministerPartnersUseCase {
 
     @Override
     public Outcome list(Caller administrator) {
-        return administrator.isAdministrator() ? new Outcome.Listed(partners.loadAll()) : new Outcome.NotAllowed();
+        administrator.requireAdministrator();
+        return new Outcome.Listed(partners.loadAll());
     }
 
     private void record(AuditEventType type, Caller administrator, Partner partner) {

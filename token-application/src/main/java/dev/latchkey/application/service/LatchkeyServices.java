@@ -1,6 +1,11 @@
 package dev.latchkey.application.service;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
+import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
@@ -55,9 +60,10 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The one public way to obtain the use cases: the services stay package-private, and whoever wires the application (a
- * DI container, a test, another host) calls one factory per use case, handing in exactly the ports that use case
- * needs. Every use case that changes a token's state takes the {@link TokenStore}, through which all such changes go.
+ * The one public way to obtain the use cases: the services stay package-private. A host that wants a few use cases
+ * calls one factory per use case, handing in exactly the ports that use case needs; a host that runs the whole
+ * service builds the {@link Core} over all its {@link Ports}. Every use case that changes a token's state takes the
+ * {@link TokenStore}, through which all such changes go.
  */
 public final class LatchkeyServices {
 
@@ -84,6 +90,181 @@ public final class LatchkeyServices {
         public TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
                           TransactionPort transactions, RecordAuditEventPort audit) {
             this(loads, saves, state, transactions, audit, IssuanceLimitPort.UNLIMITED);
+        }
+    }
+
+    /**
+     * Every outbound port the core drives, once: what a host that runs the whole service implements. A host that
+     * wants a few use cases calls their factories instead, with only the ports those need.
+     */
+    public record Ports(TokenStore tokens, LoadAccountPort accounts, SaveAccountPort saveAccounts,
+                        UpdateAccountPort updateAccounts, DeleteAccountPort deleteAccounts, LoadPartnerPort partners,
+                        SavePartnerPort savePartners, LoadClientPort clients, SaveClientPort saveClients,
+                        LoadPolicyPort policies, SavePolicyPort savePolicies, LoadAuditEventsPort auditEvents,
+                        SignInSessionPort sessions, RotationLedgerPort rotations, SecretDerivationPort derivation,
+                        JwtAccessTokenPort jwts, PasswordHasherPort hasher, RandomnessPort randomness,
+                        LoginLimitPort loginLimits, LoginAuditPort loginAudit, Clock clock) {
+        public Ports {
+            Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(accounts, "accounts");
+            Objects.requireNonNull(saveAccounts, "saveAccounts");
+            Objects.requireNonNull(updateAccounts, "updateAccounts");
+            Objects.requireNonNull(deleteAccounts, "deleteAccounts");
+            Objects.requireNonNull(partners, "partners");
+            Objects.requireNonNull(savePartners, "savePartners");
+            Objects.requireNonNull(clients, "clients");
+            Objects.requireNonNull(saveClients, "saveClients");
+            Objects.requireNonNull(policies, "policies");
+            Objects.requireNonNull(savePolicies, "savePolicies");
+            Objects.requireNonNull(auditEvents, "auditEvents");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(rotations, "rotations");
+            Objects.requireNonNull(derivation, "derivation");
+            Objects.requireNonNull(jwts, "jwts");
+            Objects.requireNonNull(hasher, "hasher");
+            Objects.requireNonNull(randomness, "randomness");
+            Objects.requireNonNull(loginLimits, "loginLimits");
+            Objects.requireNonNull(loginAudit, "loginAudit");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    /**
+     * Every use case of the whole service, each built once over one set of {@link Ports}, with the policy the host
+     * configured: the one wiring list. The bootstrap exposes these as beans, and the use-case tests run them over
+     * in-memory ports, so both run the service as it is wired here.
+     */
+    public static final class Core {
+
+        private final Ports ports;
+        private final IssuancePolicy issuance;
+        private final AuthenticateUseCase authenticate;
+        private final IssueTokenUseCase issueToken;
+
+        public Core(Ports ports, IssuancePolicy issuance) {
+            this.ports = Objects.requireNonNull(ports, "ports");
+            this.issuance = Objects.requireNonNull(issuance, "issuance");
+            this.authenticate = LatchkeyServices.authenticate(ports.tokens(), ports.accounts(), ports.partners(),
+                    ports.jwts(), ports.hasher(), ports.loginLimits(), ports.loginAudit(), ports.clock());
+            this.issueToken = LatchkeyServices.issueToken(issuance, ports.tokens(), ports.accounts(),
+                    ports.policies(), ports.randomness(), ports.jwts(), ports.clock());
+        }
+
+        /** The one authentication: its decoy hash is made once, and every use case that logs in shares it. */
+        public AuthenticateUseCase authenticate() {
+            return authenticate;
+        }
+
+        public IssueTokenUseCase issueToken() {
+            return issueToken;
+        }
+
+        public AuthenticateClientUseCase authenticateClient() {
+            return LatchkeyServices.authenticateClient(ports.clients());
+        }
+
+        public RegisterClientUseCase registerClient() {
+            return LatchkeyServices.registerClient(ports.saveClients(), ports.saveAccounts(), ports.hasher(),
+                    ports.tokens().transactions(), ports.tokens().audit(), ports.randomness(), ports.clock());
+        }
+
+        public AdministerClientsUseCase administerClients() {
+            return LatchkeyServices.administerClients(ports.tokens(), ports.clients(), ports.saveClients(),
+                    ports.accounts(), ports.updateAccounts(), ports.clock());
+        }
+
+        public RotateTokenUseCase rotateToken() {
+            return LatchkeyServices.rotateToken(issuance, ports.tokens(), ports.accounts(), ports.policies(),
+                    ports.rotations(), ports.derivation(), ports.randomness(), ports.clock());
+        }
+
+        public ManagePoliciesUseCase managePolicies() {
+            return LatchkeyServices.managePolicies(issuance, ports.tokens(), ports.accounts(), ports.policies(),
+                    ports.savePolicies(), ports.clock());
+        }
+
+        /** The grants of one surface: the standard endpoints' policy, or a dialect's. */
+        public GrantTokensUseCase grantTokens(GrantPolicy policy) {
+            return LatchkeyServices.grantTokens(policy, issuance, ports.tokens(), authenticate, ports.accounts(),
+                    ports.partners(), ports.policies(), ports.randomness(), ports.jwts(), ports.clock());
+        }
+
+        public IntrospectTokenUseCase introspectToken() {
+            return LatchkeyServices.introspectToken(ports.tokens(), ports.accounts(), ports.partners(), ports.jwts(),
+                    ports.clock());
+        }
+
+        public InspectTokenUseCase inspectToken() {
+            return LatchkeyServices.inspectToken(ports.tokens().loads(), ports.accounts(), ports.partners(),
+                    ports.jwts(), ports.clock());
+        }
+
+        public ListTokensUseCase listTokens() {
+            return LatchkeyServices.listTokens(ports.tokens().loads(), ports.accounts(), ports.clock());
+        }
+
+        public RevokeTokenUseCase revokeToken() {
+            return LatchkeyServices.revokeToken(ports.tokens(), ports.sessions(), ports.jwts(), ports.clock());
+        }
+
+        public SignInSessionsUseCase signInSessions(SessionTimeouts timeouts) {
+            return LatchkeyServices.signInSessions(ports.sessions(), authenticate, ports.randomness(), timeouts,
+                    ports.clock());
+        }
+
+        public IssuePartnerTokenUseCase issuePartnerToken() {
+            return LatchkeyServices.issuePartnerToken(authenticate, issueToken, ports.accounts(), ports.partners());
+        }
+
+        public IssueTokenWithPasswordUseCase issueTokenWithPassword() {
+            return LatchkeyServices.issueTokenWithPassword(authenticate, issueToken);
+        }
+
+        public CreateAccountUseCase createAccount() {
+            return LatchkeyServices.createAccount(ports.tokens(), ports.saveAccounts(), ports.partners(),
+                    ports.hasher(), ports.randomness(), ports.clock());
+        }
+
+        public ReadAccountsUseCase readAccounts() {
+            return LatchkeyServices.readAccounts(ports.accounts());
+        }
+
+        public ChangeAccountUseCase changeAccount() {
+            return LatchkeyServices.changeAccount(ports.tokens(), ports.accounts(), ports.updateAccounts(),
+                    ports.partners(), ports.clients(), ports.hasher(), ports.sessions(), ports.clock());
+        }
+
+        public UnlockAccountUseCase unlockAccount() {
+            return LatchkeyServices.unlockAccount(ports.accounts(), ports.loginLimits());
+        }
+
+        public DeleteAccountUseCase deleteAccount() {
+            return LatchkeyServices.deleteAccount(ports.tokens(), ports.accounts(), ports.clients(),
+                    ports.deleteAccounts(), ports.sessions(), ports.clock());
+        }
+
+        public RevokeAccountTokensUseCase revokeAccountTokens() {
+            return LatchkeyServices.revokeAccountTokens(ports.tokens(), ports.accounts(), ports.sessions(),
+                    ports.clock());
+        }
+
+        public AdministerPartnersUseCase administerPartners() {
+            return LatchkeyServices.administerPartners(ports.partners(), ports.savePartners(),
+                    ports.tokens().transactions(), ports.tokens().audit(), ports.clock());
+        }
+
+        public BootstrapAdministratorUseCase bootstrapAdministrator() {
+            return LatchkeyServices.bootstrapAdministrator(ports.accounts(), ports.saveAccounts(), ports.hasher(),
+                    ports.randomness(), ports.clock());
+        }
+
+        public ReadAuditTrailUseCase readAuditTrail() {
+            return LatchkeyServices.readAuditTrail(ports.auditEvents(), ports.accounts());
+        }
+
+        /** Signing-key rotation, for a host that signs JWTs: the key ring is not one of every host's ports. */
+        public RotateSigningKeyUseCase rotateSigningKey(SigningKeyRingPort keys) {
+            return LatchkeyServices.rotateSigningKey(keys, ports.tokens().audit(), ports.clock());
         }
     }
 
@@ -200,18 +381,39 @@ public final class LatchkeyServices {
         return new IssueTokenWithPasswordService(authenticate, issue);
     }
 
-    public static AdministerAccountsUseCase administerAccounts(TokenStore store, LoadAccountPort accounts,
-                                                               SaveAccountPort saveAccounts,
-                                                               UpdateAccountPort updateAccounts,
-                                                               DeleteAccountPort deleteAccounts,
-                                                               SignInSessionPort sessions,
-                                                               LoadPartnerPort partners, LoadClientPort clients,
-                                                               PasswordHasherPort hasher,
-                                                               RandomnessPort randomness, LoginLimitPort loginLimits,
-                                                               Clock clock) {
-        return new AdministerAccountsService(accounts, saveAccounts, updateAccounts, partners, hasher, randomness,
-                loginLimits, new TokenLifecycle(store), store.audit(), deleteAccounts, clients, store.loads(), sessions,
-                clock);
+    public static CreateAccountUseCase createAccount(TokenStore store, SaveAccountPort saveAccounts,
+                                                     LoadPartnerPort partners, PasswordHasherPort hasher,
+                                                     RandomnessPort randomness, Clock clock) {
+        return new CreateAccountService(saveAccounts, partners, hasher, randomness, new TokenLifecycle(store),
+                store.audit(), clock);
+    }
+
+    public static ReadAccountsUseCase readAccounts(LoadAccountPort accounts) {
+        return new ReadAccountsService(accounts);
+    }
+
+    public static ChangeAccountUseCase changeAccount(TokenStore store, LoadAccountPort accounts,
+                                                     UpdateAccountPort updateAccounts, LoadPartnerPort partners,
+                                                     LoadClientPort clients, PasswordHasherPort hasher,
+                                                     SignInSessionPort sessions, Clock clock) {
+        return new ChangeAccountService(accounts, updateAccounts, partners, clients, hasher, sessions,
+                new TokenLifecycle(store), store.audit(), clock);
+    }
+
+    public static UnlockAccountUseCase unlockAccount(LoadAccountPort accounts, LoginLimitPort loginLimits) {
+        return new UnlockAccountService(accounts, loginLimits);
+    }
+
+    public static DeleteAccountUseCase deleteAccount(TokenStore store, LoadAccountPort accounts,
+                                                     LoadClientPort clients, DeleteAccountPort deletions,
+                                                     SignInSessionPort sessions, Clock clock) {
+        return new DeleteAccountService(accounts, clients, deletions, sessions, new TokenLifecycle(store),
+                store.audit(), clock);
+    }
+
+    public static RevokeAccountTokensUseCase revokeAccountTokens(TokenStore store, LoadAccountPort accounts,
+                                                                 SignInSessionPort sessions, Clock clock) {
+        return new RevokeAccountTokensService(accounts, store.loads(), sessions, new TokenLifecycle(store), clock);
     }
 
     public static AdministerPartnersUseCase administerPartners(LoadPartnerPort partners, SavePartnerPort savePartners,

@@ -39,9 +39,7 @@ final class ListTokensService implements ListTokensUseCase {
 
     @Override
     public AdministratorListing listForAdministrator(AdministratorQuery query) {
-        if (!query.administrator().isAdministrator()) {
-            return new AdministratorListing.NotAllowed();
-        }
+        query.administrator().requireAdministrator();
         Optional<AccountId> owner = Optional.empty();
         if (query.account().isPresent()) {
             owner = accounts.loadByUsername(query.account().get()).map(Account::id);

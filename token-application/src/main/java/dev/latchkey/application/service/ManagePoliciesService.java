@@ -50,35 +50,31 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
     }
 
     @Override
-    public Outcome list(Caller administrator) {
-        return administrator.isAdministrator()
-                ? new Outcome.Listed(policies.configuredDefault(), stored.loadAll()) : new Outcome.NotAllowed();
+    public PolicyOverview list(Caller administrator) {
+        administrator.requireAdministrator();
+        return new PolicyOverview(policies.configuredDefault(), stored.loadAll());
     }
 
     @Override
-    public Outcome effective(Caller administrator, Scope scope) {
-        return administrator.isAdministrator()
-                ? new Outcome.Policy(scope, policies.inForce(scope)) : new Outcome.NotAllowed();
+    public TokenPolicy effective(Caller administrator, Scope scope) {
+        administrator.requireAdministrator();
+        return policies.inForce(scope);
     }
 
     @Override
-    public Outcome set(Caller administrator, Scope scope, TokenPolicy policy) {
-        if (!administrator.isAdministrator()) {
-            return new Outcome.NotAllowed();
-        }
+    public TokenPolicy set(Caller administrator, Scope scope, TokenPolicy policy) {
+        administrator.requireAdministrator();
         transactions.inTransaction(() -> {
             saves.save(scope, policy);
             record(administrator, scope, "set " + describe(policy));
             return null;
         });
-        return new Outcome.Policy(scope, policy);
+        return policy;
     }
 
     @Override
-    public Outcome remove(Caller administrator, Scope scope) {
-        if (!administrator.isAdministrator()) {
-            return new Outcome.NotAllowed();
-        }
+    public boolean remove(Caller administrator, Scope scope) {
+        administrator.requireAdministrator();
         boolean removed = transactions.inTransaction(() -> {
             boolean existed = saves.remove(scope);
             if (existed) {
@@ -86,7 +82,7 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
             }
             return existed;
         });
-        return removed ? new Outcome.Removed() : new Outcome.NotFound();
+        return removed;
     }
 
     /**
@@ -94,10 +90,8 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
      * default, those of every account whose organization has no policy of its own.
      */
     @Override
-    public Outcome simulate(Caller administrator, Scope scope, TokenPolicy proposed) {
-        if (!administrator.isAdministrator()) {
-            return new Outcome.NotAllowed();
-        }
+    public Simulation simulate(Caller administrator, Scope scope, TokenPolicy proposed) {
+        administrator.requireAdministrator();
         Instant now = clock.instant();
         AccountFilter governed = scope instanceof Scope.OfOrganization organization
                 ? new AccountFilter(Optional.of(organization.organization()), Optional.empty(), Optional.empty(),
@@ -129,7 +123,7 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
                     }
                     if (violation.isPresent()) {
                         breachCount++;
-                        if (breaches.size() < Outcome.Simulated.MAXIMUM_BREACHES) {
+                        if (breaches.size() < Simulation.MAXIMUM_BREACHES) {
                             breaches.add(new Breach(token.id(), account.id(), account.username(),
                                     violation.get().rule(), violation.get().detail()));
                         }
@@ -137,7 +131,7 @@ final class ManagePoliciesService implements ManagePoliciesUseCase {
                 }
             }
             if (page.size() < PAGE) {
-                return new Outcome.Simulated(checked, breachCount, breaches);
+                return new Simulation(checked, breachCount, breaches);
             }
         }
     }

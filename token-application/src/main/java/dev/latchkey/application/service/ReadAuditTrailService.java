@@ -23,19 +23,19 @@ final class ReadAuditTrailService implements ReadAuditTrailUseCase {
     }
 
     @Override
-    public Outcome read(AuditQuery query) {
+    public Page read(AuditQuery query) {
         Optional<AccountId> account = query.account();
-        if (!query.caller().isAdministrator()) {
-            if (account.filter(asked -> !asked.equals(query.caller().accountId())).isPresent()) {
-                return new Outcome.NotAllowed();
-            }
+        if (account.filter(asked -> !asked.equals(query.caller().accountId())).isPresent()) {
+            // Another account's events.
+            query.caller().requireAdministrator();
+        } else if (!query.caller().isAdministrator()) {
             // Everyone else sees their own account's events only: those of their tokens and of their account.
             account = Optional.of(query.caller().accountId());
         }
         LoadAuditEventsPort.Filter filter = new LoadAuditEventsPort.Filter(account, query.token(), query.type(),
                 query.since(), query.until());
         List<AuditEvent> found = events.find(filter, (long) query.page() * query.size(), query.size());
-        return new Outcome.Page(found, query.page(), query.size(), events.count(filter), actingAccounts(found));
+        return new Page(found, query.page(), query.size(), events.count(filter), actingAccounts(found));
     }
 
     /** The usernames of the accounts that acted in these events; a deleted account has none. */

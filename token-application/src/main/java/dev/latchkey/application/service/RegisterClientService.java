@@ -49,9 +49,7 @@ final class RegisterClientService implements RegisterClientUseCase {
 
     @Override
     public Outcome register(RegisterClientCommand command) {
-        if (!command.registrar().isAdministrator()) {
-            return new Outcome.NotAllowed();
-        }
+        command.registrar().requireAdministrator();
         Optional<ClientSecret> secret = command.type() == ClientType.CONFIDENTIAL
                 ? Optional.of(ClientSecret.fromRandomBytes(randomness.nextBytes(32))) : Optional.empty();
         // A random UUID as the id: public, unique without coordination, and tells nothing about the client.

@@ -24,9 +24,7 @@ final class RotateSigningKeyService implements RotateSigningKeyUseCase {
 
     @Override
     public Outcome rotate(Caller administrator) {
-        if (!administrator.isAdministrator()) {
-            return new Outcome.NotAllowed();
-        }
+        administrator.requireAdministrator();
         if (!keys.inUse()) {
             return new Outcome.NotInUse();
         }

@@ -228,16 +228,16 @@ class AuthenticateServiceTest {
             authenticate.authenticate(new PasswordCredentials("alice", "guess", ServiceFixture.ADDRESS));
         }
 
-        assertThat(fixture.services.administerAccounts().unlock(ServiceFixture.byPassword(root), alice.username()))
-                .isInstanceOf(dev.latchkey.application.port.in.AdministerAccountsUseCase.Outcome.Done.class);
+        assertThat(fixture.services.unlockAccount().unlock(ServiceFixture.byPassword(root), alice.username()))
+                .map(Account::id).contains(alice.id());
         assertThat(authenticate.authenticate(new PasswordCredentials("alice", "alice-password",
                 ServiceFixture.ADDRESS))).isInstanceOf(Outcome.Authenticated.class);
     }
 
     @Test
     void onlyAnAdministratorMayUnlock() {
-        assertThat(fixture.services.administerAccounts().unlock(ServiceFixture.byPassword(alice), alice.username()))
-                .isInstanceOf(dev.latchkey.application.port.in.AdministerAccountsUseCase.Outcome.NotAllowed.class);
+        assertThatThrownBy(() -> fixture.services.unlockAccount().unlock(ServiceFixture.byPassword(alice),
+                alice.username())).isInstanceOf(dev.latchkey.application.port.in.NotAnAdministratorException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase.ClientCredentials;
@@ -134,9 +135,9 @@ class IntrospectAndRevokePresentedTest {
 
     @Test
     void onlyAdministratorsRegisterClients() {
-        assertThat(fixture.services.registerClient().register(
+        assertThatThrownBy(() -> fixture.services.registerClient().register(
                 RegisterClientUseCase.RegisterClientCommand.confidential(alice, "rogue")))
-                .isInstanceOf(RegisterClientUseCase.Outcome.NotAllowed.class);
+                .isInstanceOf(dev.latchkey.application.port.in.NotAnAdministratorException.class);
     }
 
     /** The id and clear secret of a freshly issued personal token. */

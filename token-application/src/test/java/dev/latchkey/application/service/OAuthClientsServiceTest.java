@@ -1,6 +1,7 @@
 package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
@@ -8,6 +9,7 @@ import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Outcome;
+import dev.latchkey.application.port.in.NotAnAdministratorException;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase.RegisterClientCommand;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
@@ -149,8 +151,8 @@ class OAuthClientsServiceTest {
                 Optional.empty()))).access().token();
         AdministerClientsUseCase administer = fixture.services.administerClients();
 
-        assertThat(administer.setEnabled(ServiceFixture.byPassword(alice), client.id(), false))
-                .as("administrators only").isEmpty();
+        assertThatThrownBy(() -> administer.setEnabled(ServiceFixture.byPassword(alice), client.id(), false))
+                .as("administrators only").isInstanceOf(NotAnAdministratorException.class);
         assertThat(administer.setEnabled(root, client.id(), false)).map(OAuthClient::enabled).contains(false);
 
         Token stored = fixture.tokens.loadById(own.id()).orElseThrow();
@@ -173,8 +175,8 @@ class OAuthClientsServiceTest {
         assertThat(administer.serviceAccountTokens(root, client.id(), 0, 10).orElseThrow().totalTokens())
                 .isEqualTo(1);
         assertThat(administer.revokeServiceAccountToken(root, client.id(), alices.id())).isFalse();
-        assertThat(administer.revokeServiceAccountToken(ServiceFixture.byPassword(alice), client.id(), own.id()))
-                .isFalse();
+        assertThatThrownBy(() -> administer.revokeServiceAccountToken(ServiceFixture.byPassword(alice), client.id(),
+                own.id())).isInstanceOf(NotAnAdministratorException.class);
         assertThat(administer.revokeServiceAccountToken(root, client.id(), own.id())).isTrue();
         assertThat(fixture.tokens.loadById(own.id()).orElseThrow().statusAt(fixture.clock.instant()))
                 .isInstanceOf(TokenStatus.Revoked.class);

@@ -1,13 +1,13 @@
 package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase.IssueTokenCommand;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
-import dev.latchkey.application.port.in.ManagePoliciesUseCase.Outcome;
 import dev.latchkey.application.port.out.LoadPolicyPort.Scope;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AuditEventType;
@@ -70,8 +70,8 @@ class PoliciesTest {
         assertThat(rule(issue(outsider, Optional.of(Lifetime.never()), Scopes.none())))
                 .contains(Rule.NEVER_EXPIRING);
 
-        assertThat(policies.remove(root, new Scope.Default())).isInstanceOf(Outcome.Removed.class);
-        assertThat(policies.remove(root, new Scope.Default())).isInstanceOf(Outcome.NotFound.class);
+        assertThat(policies.remove(root, new Scope.Default())).isTrue();
+        assertThat(policies.remove(root, new Scope.Default())).isFalse();
         assertThat(issue(outsider, Optional.of(Lifetime.never()), Scopes.none()))
                 .isInstanceOf(IssueTokenUseCase.Outcome.Issued.class);
     }
@@ -83,20 +83,20 @@ class PoliciesTest {
         issue(blue, Optional.of(Lifetime.of(Duration.ofDays(5))), Scopes.of("write"));
         issue(outsider, Optional.of(Lifetime.never()), Scopes.none());
 
-        Outcome.Simulated simulated = (Outcome.Simulated) policies.simulate(root, BLUE_SCOPE, STRICT);
+        ManagePoliciesUseCase.Simulation simulated = policies.simulate(root, BLUE_SCOPE, STRICT);
 
         assertThat(simulated.tokensChecked()).isEqualTo(3);
         assertThat(simulated.breaches()).extracting(ManagePoliciesUseCase.Breach::rule)
                 .containsExactlyInAnyOrder(Rule.NEVER_EXPIRING, Rule.ALLOWED_SCOPES);
         assertThat(simulated.breaches()).allSatisfy(breach -> assertThat(breach.username().value()).isEqualTo("bea"));
-        assertThat(policies.list(root)).isInstanceOfSatisfying(Outcome.Listed.class,
-                listed -> assertThat(listed.stored()).isEmpty());
+        assertThat(policies.list(root).stored()).isEmpty();
         TokenPolicy oneToken = new TokenPolicy(Lifetime.of(Duration.ofDays(7)), Duration.ofDays(3650),
                 Set.of(Role.USER, Role.ADMIN), Optional.of(1), Optional.empty());
-        Outcome.Simulated counted = (Outcome.Simulated) policies.simulate(root, BLUE_SCOPE, oneToken);
+        ManagePoliciesUseCase.Simulation counted = policies.simulate(root, BLUE_SCOPE, oneToken);
         assertThat(counted.breaches()).extracting(ManagePoliciesUseCase.Breach::rule)
                 .containsExactly(Rule.MAXIMUM_ACTIVE_TOKENS, Rule.MAXIMUM_ACTIVE_TOKENS);
-        assertThat(policies.simulate(blue, BLUE_SCOPE, STRICT)).isInstanceOf(Outcome.NotAllowed.class);
+        assertThatThrownBy(() -> policies.simulate(blue, BLUE_SCOPE, STRICT))
+                .isInstanceOf(dev.latchkey.application.port.in.NotAnAdministratorException.class);
     }
 
     private IssueTokenUseCase.Outcome issue(Caller caller, Optional<Lifetime> lifetime, Scopes scopes) {
@@ -111,9 +111,8 @@ class PoliciesTest {
 
     private Account member(String username, Organization organization) {
         Account account = fixture.account(username, username + "-password");
-        fixture.services.administerAccounts().update(new AdministerAccountsUseCase.UpdateAccountCommand(
-                Caller.operator(), account.username(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(organization), Optional.empty(), Optional.empty()));
+        fixture.services.changeAccount().change(ChangeAccountUseCase.ChangeAccountCommand.of(Caller.operator(),
+                account.username(), new ChangeAccountUseCase.AccountEdit.SetOrganization(Optional.of(organization))));
         return fixture.accounts.loadById(account.id()).orElseThrow();
     }
 }

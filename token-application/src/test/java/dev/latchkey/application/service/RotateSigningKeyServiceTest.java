@@ -1,7 +1,9 @@
 package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.application.port.in.NotAnAdministratorException;
 import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.domain.Account;
@@ -67,8 +69,8 @@ class RotateSigningKeyServiceTest {
 
     @Test
     void noOneElseRotatesAndNothingRotatesWhereKeyPairsAreNotInUse() {
-        assertThat(rotation.rotate(ServiceFixture.byPassword(alice)))
-                .isInstanceOf(RotateSigningKeyUseCase.Outcome.NotAllowed.class);
+        assertThatThrownBy(() -> rotation.rotate(ServiceFixture.byPassword(alice)))
+                .isInstanceOf(NotAnAdministratorException.class);
         ring.inUse = false;
         assertThat(rotation.rotate(ServiceFixture.byPassword(root)))
                 .isInstanceOf(RotateSigningKeyUseCase.Outcome.NotInUse.class);

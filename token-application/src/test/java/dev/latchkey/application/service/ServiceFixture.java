@@ -1,6 +1,11 @@
 package dev.latchkey.application.service;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
+import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
@@ -57,7 +62,7 @@ final class ServiceFixture {
     final InMemoryLoginLimits loginLimits;
     final Fakes.RecordingLoginAudit loginAudit = new Fakes.RecordingLoginAudit();
     final InMemorySignInSessions signInSessions = new InMemorySignInSessions();
-    final Services services = new Services();
+    final Services services;
 
     ServiceFixture() {
         this(10, 1000);
@@ -66,6 +71,7 @@ final class ServiceFixture {
     /** With the given allowances of failed logins per username and per address. */
     ServiceFixture(int failuresPerUsername, int failuresPerAddress) {
         loginLimits = new InMemoryLoginLimits(failuresPerUsername, failuresPerAddress);
+        services = new Services();
     }
 
     Account account(String username, String password) {
@@ -89,88 +95,115 @@ final class ServiceFixture {
                         scopes, lifetime));
     }
 
-    /** Each use case wired as the application wires it, over this fixture's fakes. */
+    /** Each use case wired as the application wires it ({@link LatchkeyServices.Core}), over this fixture's fakes. */
     final class Services {
 
         final LatchkeyServices.TokenStore store = new LatchkeyServices.TokenStore(tokens, tokens, tokens, transactions,
                 events);
         final Fakes.MarkedJwts jwts = new Fakes.MarkedJwts();
+        final LatchkeyServices.Ports ports = new LatchkeyServices.Ports(store, accounts, accounts, accounts,
+                account -> {
+                    tokens.deleteOwnedBy(account);
+                    accounts.delete(account);
+                }, partners, partners, clients, clients, policies, policies, events, signInSessions, rotations,
+                new Fakes.KeyedDerivation(), jwts, hasher, randomness, loginLimits, loginAudit, clock);
+        private final LatchkeyServices.Core core = new LatchkeyServices.Core(ports, POLICY);
+
+        /** The whole core under another configured issuance policy. */
+        LatchkeyServices.Core core(IssuancePolicy policy) {
+            return policy.equals(POLICY) ? core : new LatchkeyServices.Core(ports, policy);
+        }
 
         AuthenticateUseCase authenticate() {
-            return LatchkeyServices.authenticate(store, accounts, partners, jwts, hasher, loginLimits, loginAudit, clock);
+            return core.authenticate();
         }
 
         AuthenticateClientUseCase authenticateClient() {
-            return LatchkeyServices.authenticateClient(clients);
+            return core.authenticateClient();
         }
 
         RegisterClientUseCase registerClient() {
-            return LatchkeyServices.registerClient(clients, accounts, hasher, transactions, events, randomness, clock);
+            return core.registerClient();
         }
 
         AdministerClientsUseCase administerClients() {
-            return LatchkeyServices.administerClients(store, clients, clients, accounts, accounts, clock);
+            return core.administerClients();
         }
 
         IssueTokenUseCase issueToken(IssuancePolicy policy) {
-            return LatchkeyServices.issueToken(policy, store, accounts, policies, randomness, jwts, clock);
+            return core(policy).issueToken();
         }
 
         RotateTokenUseCase rotateToken(IssuancePolicy policy) {
-            return LatchkeyServices.rotateToken(policy, store, accounts, policies, rotations,
-                    new Fakes.KeyedDerivation(), randomness, clock);
+            return core(policy).rotateToken();
         }
 
         GrantTokensUseCase grantTokens(GrantPolicy policy) {
-            return LatchkeyServices.grantTokens(policy, POLICY, store, authenticate(), accounts, partners, policies,
-                    randomness, jwts, clock);
+            return core.grantTokens(policy);
         }
 
         IntrospectTokenUseCase introspectToken() {
-            return LatchkeyServices.introspectToken(store, accounts, partners, jwts, clock);
+            return core.introspectToken();
         }
 
         InspectTokenUseCase inspectToken() {
-            return LatchkeyServices.inspectToken(tokens, accounts, partners, jwts, clock);
+            return core.inspectToken();
         }
 
         ListTokensUseCase listTokens() {
-            return LatchkeyServices.listTokens(tokens, accounts, clock);
+            return core.listTokens();
         }
 
         RevokeTokenUseCase revokeToken() {
-            return LatchkeyServices.revokeToken(store, signInSessions, jwts, clock);
+            return core.revokeToken();
         }
 
         IssuePartnerTokenUseCase issuePartnerToken(IssuancePolicy policy) {
-            return LatchkeyServices.issuePartnerToken(authenticate(), issueToken(policy), accounts, partners);
+            return core(policy).issuePartnerToken();
         }
 
-        AdministerAccountsUseCase administerAccounts() {
-            return LatchkeyServices.administerAccounts(store, accounts, accounts, accounts, account -> {
-                tokens.deleteOwnedBy(account);
-                accounts.delete(account);
-            }, signInSessions, partners, clients, hasher, randomness, loginLimits, clock);
+        CreateAccountUseCase createAccount() {
+            return core.createAccount();
+        }
+
+        ReadAccountsUseCase readAccounts() {
+            return core.readAccounts();
+        }
+
+        ChangeAccountUseCase changeAccount() {
+            return core.changeAccount();
+        }
+
+        UnlockAccountUseCase unlockAccount() {
+            return core.unlockAccount();
+        }
+
+        DeleteAccountUseCase deleteAccount() {
+            return core.deleteAccount();
+        }
+
+        RevokeAccountTokensUseCase revokeAccountTokens() {
+            return core.revokeAccountTokens();
         }
 
         SignInSessionsUseCase signInSessions(SessionTimeouts timeouts) {
-            return LatchkeyServices.signInSessions(signInSessions, authenticate(), randomness, timeouts, clock);
+            return core.signInSessions(timeouts);
         }
 
         AdministerPartnersUseCase administerPartners() {
-            return LatchkeyServices.administerPartners(partners, partners, transactions, events, clock);
+            return core.administerPartners();
         }
 
         ManagePoliciesUseCase managePolicies() {
-            return LatchkeyServices.managePolicies(POLICY, store, accounts, policies, policies, clock);
+            return core.managePolicies();
         }
 
         ReadAuditTrailUseCase readAuditTrail() {
-            return LatchkeyServices.readAuditTrail(events, accounts);
+            return core.readAuditTrail();
         }
 
         BootstrapAdministratorUseCase bootstrapAdministrator() {
-            return LatchkeyServices.bootstrapAdministrator(accounts, accounts, hasher, randomness, clock);
+            return core.bootstrapAdministrator();
         }
     }
 

@@ -2,7 +2,8 @@ package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
@@ -85,9 +86,8 @@ class SignInSessionsServiceTest {
         Caller administrator = ServiceFixture.byPassword(root);
 
         SignInSessionsUseCase.Started beforeReset = signIn(alice, "alice password");
-        fixture.services.administerAccounts().update(new UpdateAccountCommand(administrator, alice.username(),
-                Optional.of(Password.chosen("a brand new password")), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+        fixture.services.changeAccount().change(ChangeAccountCommand.of(administrator, alice.username(),
+                new AccountEdit.ResetPassword(Password.chosen("a brand new password"))));
         assertThat(fixture.signInSessions.find(dev.latchkey.domain.SecretHash.of(beforeReset.secret()))).isEmpty();
 
         SignInSessionsUseCase.Started beforeRevokeAll = signIn(alice, "a brand new password");
@@ -95,13 +95,12 @@ class SignInSessionsServiceTest {
         assertThat(sessions.resume(beforeRevokeAll.secret())).isEmpty();
 
         SignInSessionsUseCase.Started beforeAdminRevoke = signIn(alice, "a brand new password");
-        fixture.services.administerAccounts().revokeTokens(administrator, alice.username());
+        fixture.services.revokeAccountTokens().revokeAll(administrator, alice.username());
         assertThat(sessions.resume(beforeAdminRevoke.secret())).isEmpty();
 
         SignInSessionsUseCase.Started beforeDisable = signIn(alice, "a brand new password");
-        fixture.services.administerAccounts().update(new UpdateAccountCommand(administrator, alice.username(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(false)));
+        fixture.services.changeAccount().change(ChangeAccountCommand.of(administrator, alice.username(),
+                new AccountEdit.SetEnabled(false)));
         assertThat(fixture.signInSessions.find(dev.latchkey.domain.SecretHash.of(beforeDisable.secret()))).isEmpty();
 
         assertThat(sessions.resume(rootSession.secret())).isPresent();

@@ -2,7 +2,8 @@ package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
@@ -82,9 +83,8 @@ class TokenLifecycleTest {
         fixture.services.administerClients().setEnabled(root, client.id(), false);
         // Finally, disabling the account revokes what is left: the rotated replacement and the surviving "ci" token.
         passwordGrant();
-        fixture.services.administerAccounts().update(new UpdateAccountCommand(root, alice.username(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(false)));
+        fixture.services.changeAccount().change(ChangeAccountCommand.of(root, alice.username(),
+                new AccountEdit.SetEnabled(false)));
 
         assertThat(stateChanges()).containsExactlyInAnyOrderElementsOf(fixture.tokens.changes);
         assertThat(fixture.tokens.changes).as("the scenario reached every kind of change").hasSizeGreaterThan(25);
@@ -131,9 +131,8 @@ class TokenLifecycleTest {
     }
 
     private void setEnabled(boolean enabled) {
-        fixture.services.administerAccounts().update(new UpdateAccountCommand(root, alice.username(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(enabled)));
+        fixture.services.changeAccount().change(ChangeAccountCommand.of(root, alice.username(),
+                new AccountEdit.SetEnabled(enabled)));
     }
 
     private GrantTokensUseCase.Outcome.Granted passwordGrant() {

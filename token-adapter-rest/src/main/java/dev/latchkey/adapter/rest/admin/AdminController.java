@@ -9,10 +9,14 @@ import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.CreateAccountCommand;
-import dev.latchkey.domain.AccountChange.ProfileField;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase.UpdateAccountCommand;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase.CreateAccountCommand;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.domain.Account;
@@ -48,10 +52,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,17 +74,27 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdminController {
 
-    private final AdministerAccountsUseCase accounts;
+    private final CreateAccountUseCase createAccount;
+    private final ReadAccountsUseCase readAccounts;
+    private final ChangeAccountUseCase changeAccount;
+    private final UnlockAccountUseCase unlockAccount;
+    private final DeleteAccountUseCase deleteAccount;
     private final AdministerPartnersUseCase partners;
     private final PasswordPolicy passwords;
     private final JsonBodies bodies;
 
-    AdminController(AdministerAccountsUseCase accounts, AdministerPartnersUseCase partners, PasswordPolicy passwords,
+    AdminController(CreateAccountUseCase createAccount, ReadAccountsUseCase readAccounts,
+                    ChangeAccountUseCase changeAccount, UnlockAccountUseCase unlockAccount,
+                    DeleteAccountUseCase deleteAccount, AdministerPartnersUseCase partners, PasswordPolicy passwords,
                     JsonBodies bodies) {
-        this.accounts = accounts;
-        this.bodies = bodies;
+        this.createAccount = createAccount;
+        this.readAccounts = readAccounts;
+        this.changeAccount = changeAccount;
+        this.unlockAccount = unlockAccount;
+        this.deleteAccount = deleteAccount;
         this.partners = partners;
         this.passwords = passwords;
+        this.bodies = bodies;
     }
 
     /** Creates an account. */
@@ -100,13 +113,19 @@ class AdminController {
         if (body.username() == null || body.password() == null) {
             throw new InvalidValueException(body.username() == null ? "username" : "password", "is required");
         }
-        AdministerAccountsUseCase.Outcome outcome = accounts.create(new CreateAccountCommand(caller(authentication),
+        CreateAccountUseCase.Outcome outcome = createAccount.create(new CreateAccountCommand(caller(authentication),
                 Username.of(body.username()), passwords.accept(body.password()),
                 body.role() == null ? Role.USER : role(body.role()),
                 Optional.ofNullable(body.email()).map(EmailAddress::of),
                 Optional.ofNullable(body.organization()).map(Organization::of),
                 Optional.ofNullable(body.partnerId()).map(PartnerId::of)));
-        return accountResponse(request, outcome, HttpStatus.CREATED);
+        if (outcome instanceof CreateAccountUseCase.Outcome.Created created) {
+            return HttpResponse.created(AccountView.of(created.account()));
+        }
+        if (outcome instanceof CreateAccountUseCase.Outcome.UnknownPartner unknown) {
+            return unknownPartner(request, unknown.partner());
+        }
+        return Problems.response(request, ProblemType.USERNAME_TAKEN, "Another account has this username.");
     }
 
     /** Reads an account, never its password. */
@@ -120,7 +139,7 @@ class AdminController {
         if (name.isEmpty()) {
             return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
         }
-        return accountResponse(request, accounts.find(caller(authentication), name.get()), HttpStatus.OK);
+        return found(request, readAccounts.find(caller(authentication), name.get()));
     }
 
     /** Changes an account; null clears email, organization or partnerId. Disabling it revokes its tokens for good. */
@@ -143,35 +162,36 @@ class AdminController {
         if (name.isEmpty()) {
             return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
         }
-        AdministerAccountsUseCase.Outcome outcome = accounts.update(new UpdateAccountCommand(caller(authentication),
-                name.get(), Optional.ofNullable(body.password()).map(passwords::accept),
-                Optional.ofNullable(body.role()).map(AdminController::role),
-                Optional.ofNullable(body.email()).map(EmailAddress::of),
-                Optional.ofNullable(body.organization()).map(Organization::of),
-                Optional.ofNullable(body.partnerId()).map(PartnerId::of), Optional.ofNullable(body.enabled()),
-                clearedIn(json), Boolean.TRUE.equals(body.revokeTokens())));
-        return accountResponse(request, outcome, HttpStatus.OK);
+        return changed(request, changeAccount.change(new ChangeAccountCommand(caller(authentication), name.get(),
+                edits(body, namedIn(json)), Boolean.TRUE.equals(body.revokeTokens()))));
     }
 
     /**
-     * The profile fields a PATCH sets to {@code null}: as in a JSON merge patch (RFC 7396), an explicit null clears a
-     * field, and an absent one leaves it as it is.
+     * The edits a PATCH asks for, as in a JSON merge patch (RFC 7396): a field present sets its value, an explicit
+     * null clears a profile field, and an absent one leaves it as it is.
      */
-    private static Set<ProfileField> clearedIn(String json) {
-        Map<String, Object> fields;
-        try {
-            fields = StrictJson.object(json);
-        } catch (StrictJson.MalformedJson impossible) {
-            throw new IllegalStateException("the body was read once already", impossible);
+    private List<AccountEdit> edits(AccountChanges body, Set<String> named) {
+        List<AccountEdit> edits = new ArrayList<>();
+        if (body.password() != null) {
+            edits.add(new AccountEdit.ResetPassword(passwords.accept(body.password())));
         }
-        Set<ProfileField> cleared = EnumSet.noneOf(ProfileField.class);
-        Map.of("email", ProfileField.EMAIL, "organization", ProfileField.ORGANIZATION,
-                "partnerId", ProfileField.PARTNER).forEach((name, field) -> {
-                    if (fields.containsKey(name) && fields.get(name) == null) {
-                        cleared.add(field);
-                    }
-                });
-        return cleared;
+        if (body.role() != null) {
+            edits.add(new AccountEdit.ChangeRole(role(body.role())));
+        }
+        if (body.enabled() != null) {
+            edits.add(new AccountEdit.SetEnabled(body.enabled()));
+        }
+        if (named.contains("email")) {
+            edits.add(new AccountEdit.SetEmail(Optional.ofNullable(body.email()).map(EmailAddress::of)));
+        }
+        if (named.contains("organization")) {
+            edits.add(new AccountEdit.SetOrganization(Optional.ofNullable(body.organization())
+                    .map(Organization::of)));
+        }
+        if (named.contains("partnerId")) {
+            edits.add(new AccountEdit.SetPartner(Optional.ofNullable(body.partnerId()).map(PartnerId::of)));
+        }
+        return edits;
     }
 
     /** Lists accounts, oldest first, filtered by organization, role, partner or state. */
@@ -185,13 +205,10 @@ class AdminController {
         AccountFilter filter = new AccountFilter(present(organization).map(Organization::of),
                 present(role).map(AdminController::role), present(partnerId).map(AdminController::requiredPartnerId),
                 present(enabled).map(AdminController::flag));
-        AdministerAccountsUseCase.Outcome outcome = accounts.list(new AdministerAccountsUseCase.ListAccountsQuery(
+        ReadAccountsUseCase.AccountPage listed = readAccounts.list(new ReadAccountsUseCase.ListAccountsQuery(
                 caller(authentication), filter, page, size));
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Listed listed) {
-            return HttpResponse.ok(new AccountList(listed.accounts().stream().map(AccountView::of).toList(),
-                    listed.page(), listed.size(), listed.total()));
-        }
-        return accountResponse(request, outcome, HttpStatus.OK);
+        return HttpResponse.ok(new AccountList(listed.accounts().stream().map(AccountView::of).toList(),
+                listed.page(), listed.size(), listed.total()));
     }
 
     /** Deletes an account, after revoking its tokens. */
@@ -207,9 +224,14 @@ class AdminController {
         if (name.isEmpty()) {
             return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
         }
-        AdministerAccountsUseCase.Outcome outcome = accounts.delete(caller(authentication), name.get());
-        return outcome instanceof AdministerAccountsUseCase.Outcome.Done
-                ? HttpResponse.noContent() : accountResponse(request, outcome, HttpStatus.OK);
+        DeleteAccountUseCase.Outcome outcome = deleteAccount.delete(caller(authentication), name.get());
+        if (outcome instanceof DeleteAccountUseCase.Outcome.Deleted) {
+            return HttpResponse.noContent();
+        }
+        if (outcome instanceof DeleteAccountUseCase.Outcome.Refused refused) {
+            return Problems.response(request, ProblemType.ACCOUNT_NOT_DELETABLE, refused.reason());
+        }
+        return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
     }
 
     /** Sets a new password; with {@code "revokeTokens": true}, every token of the account is revoked with it. */
@@ -231,10 +253,9 @@ class AdminController {
         if (name.isEmpty()) {
             return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
         }
-        return accountResponse(request, accounts.update(new UpdateAccountCommand(caller(authentication), name.get(),
-                Optional.of(passwords.accept(body.password())), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Set.of(), Boolean.TRUE.equals(body.revokeTokens()))),
-                HttpStatus.OK);
+        return changed(request, changeAccount.change(new ChangeAccountCommand(caller(authentication), name.get(),
+                List.of(new AccountEdit.ResetPassword(passwords.accept(body.password()))),
+                Boolean.TRUE.equals(body.revokeTokens()))));
     }
 
     /** Lists partners. */
@@ -242,11 +263,9 @@ class AdminController {
     @ApiResponse(responseCode = "200", description = "Every partner",
             content = @Content(schema = @Schema(implementation = PartnerList.class)))
     HttpResponse<?> listPartners(HttpRequest<?> request, Authentication authentication) {
-        AdministerPartnersUseCase.Outcome outcome = partners.list(caller(authentication));
-        if (outcome instanceof AdministerPartnersUseCase.Outcome.Listed listed) {
-            return HttpResponse.ok(new PartnerList(listed.partners().stream().map(PartnerView::of).toList()));
-        }
-        return partnerResponse(request, outcome, HttpStatus.OK);
+        AdministerPartnersUseCase.Outcome.Listed listed = (AdministerPartnersUseCase.Outcome.Listed)
+                partners.list(caller(authentication));
+        return HttpResponse.ok(new PartnerList(listed.partners().stream().map(PartnerView::of).toList()));
     }
 
     /** Ends a lock from failed logins now, rather than when the allowance refills by itself. */
@@ -261,7 +280,7 @@ class AdminController {
         if (name.isEmpty()) {
             return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
         }
-        return accountResponse(request, accounts.unlock(caller(authentication), name.get()), HttpStatus.OK);
+        return found(request, unlockAccount.unlock(caller(authentication), name.get()));
     }
 
     /** Registers a partner under the id its tokens name. */
@@ -314,25 +333,37 @@ class AdminController {
                 Optional.ofNullable(body.agreementsSigned()))), HttpStatus.OK);
     }
 
-    private static HttpResponse<?> accountResponse(HttpRequest<?> request, AdministerAccountsUseCase.Outcome outcome,
-                                                   HttpStatus success) {
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Done done) {
-            return HttpResponse.status(success).body(AccountView.of(done.account()));
+    /** The fields a body names, those set to null included; the body was read once already. */
+    private static Set<String> namedIn(String json) {
+        try {
+            return StrictJson.object(json).keySet();
+        } catch (StrictJson.MalformedJson impossible) {
+            throw new IllegalStateException("the body was read once already", impossible);
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.NotFound) {
-            return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+    }
+
+    private static HttpResponse<?> found(HttpRequest<?> request, Optional<Account> account) {
+        return account.<HttpResponse<?>>map(found -> HttpResponse.ok(AccountView.of(found)))
+                .orElseGet(() -> Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND,
+                        "No account has this username."));
+    }
+
+    private static HttpResponse<?> changed(HttpRequest<?> request, ChangeAccountUseCase.Outcome outcome) {
+        if (outcome instanceof ChangeAccountUseCase.Outcome.Changed changed) {
+            return HttpResponse.ok(AccountView.of(changed.account()));
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.UsernameTaken) {
-            return Problems.response(request, ProblemType.USERNAME_TAKEN, "Another account has this username.");
+        if (outcome instanceof ChangeAccountUseCase.Outcome.UnknownPartner unknown) {
+            return unknownPartner(request, unknown.partner());
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refused) {
-            return Problems.response(request, ProblemType.ACCOUNT_NOT_DELETABLE, refused.reason());
+        if (outcome instanceof ChangeAccountUseCase.Outcome.Refused refused) {
+            return Problems.response(request, ProblemType.ACCOUNT_CHANGE_REFUSED, refused.reason());
         }
-        if (outcome instanceof AdministerAccountsUseCase.Outcome.UnknownPartner unknown) {
-            return Problems.response(request, ProblemType.UNKNOWN_PARTNER,
-                    "No partner has the id " + unknown.partner() + "; create it first.");
-        }
-        return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators manage accounts.");
+        return Problems.response(request, ProblemType.ACCOUNT_NOT_FOUND, "No account has this username.");
+    }
+
+    private static HttpResponse<?> unknownPartner(HttpRequest<?> request, PartnerId partner) {
+        return Problems.response(request, ProblemType.UNKNOWN_PARTNER,
+                "No partner has the id " + partner + "; create it first.");
     }
 
     private static HttpResponse<?> partnerResponse(HttpRequest<?> request, AdministerPartnersUseCase.Outcome outcome,
@@ -343,10 +374,7 @@ class AdminController {
         if (outcome instanceof AdministerPartnersUseCase.Outcome.NotFound) {
             return Problems.response(request, ProblemType.PARTNER_NOT_FOUND, "No partner has this id.");
         }
-        if (outcome instanceof AdministerPartnersUseCase.Outcome.IdTaken) {
-            return Problems.response(request, ProblemType.PARTNER_ID_TAKEN, "Another partner has this id.");
-        }
-        return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators manage partners.");
+        return Problems.response(request, ProblemType.PARTNER_ID_TAKEN, "Another partner has this id.");
     }
 
     private static Caller caller(Authentication authentication) {

@@ -7,7 +7,6 @@ import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
-import dev.latchkey.application.port.in.ManagePoliciesUseCase.Outcome;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.out.LoadPolicyPort.Scope;
 import dev.latchkey.domain.InvalidValueException;
@@ -71,10 +70,7 @@ class PolicyController {
     @ApiResponse(responseCode = "200", description = "The default in force and every organization's policy",
             content = @Content(schema = @Schema(implementation = PolicyList.class)))
     HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
-        Outcome outcome = policies.list(AuthenticatedCaller.of(authentication));
-        if (!(outcome instanceof Outcome.Listed listed)) {
-            return forbidden(request);
-        }
+        ManagePoliciesUseCase.PolicyOverview listed = policies.list(AuthenticatedCaller.of(authentication));
         Map<String, PolicyView> organizations = new LinkedHashMap<>();
         Optional<TokenPolicy> storedDefault = Optional.empty();
         for (Map.Entry<Scope, TokenPolicy> entry : listed.stored().entrySet()) {
@@ -153,10 +149,8 @@ class PolicyController {
         }
         Scope scope = body.organization() == null ? new Scope.Default()
                 : new Scope.OfOrganization(Organization.of(body.organization()));
-        Outcome outcome = policies.simulate(AuthenticatedCaller.of(authentication), scope, body.policy().toDomain());
-        if (!(outcome instanceof Outcome.Simulated simulated)) {
-            return forbidden(request);
-        }
+        ManagePoliciesUseCase.Simulation simulated = policies.simulate(AuthenticatedCaller.of(authentication), scope,
+                body.policy().toDomain());
         return HttpResponse.ok(new SimulationView(simulated.tokensChecked(), simulated.breachCount(),
                 simulated.breaches().stream().map(breach -> new BreachView(breach.token().toString(),
                         breach.account().toString(), breach.username().value(), breach.rule().wireName(),
@@ -165,23 +159,13 @@ class PolicyController {
 
     private HttpResponse<?> set(HttpRequest<?> request, Scope scope, String json, Authentication authentication) {
         PolicyDocument body = bodies.read(request, json, PolicyDocument.class);
-        Outcome outcome = policies.set(AuthenticatedCaller.of(authentication), scope, body.toDomain());
-        return outcome instanceof Outcome.Policy set ? HttpResponse.ok(PolicyView.of(set.policy()))
-                : forbidden(request);
+        return HttpResponse.ok(PolicyView.of(policies.set(AuthenticatedCaller.of(authentication), scope,
+                body.toDomain())));
     }
 
     private HttpResponse<?> remove(HttpRequest<?> request, Scope scope, Authentication authentication) {
-        Outcome outcome = policies.remove(AuthenticatedCaller.of(authentication), scope);
-        if (outcome instanceof Outcome.Removed) {
-            return HttpResponse.noContent();
-        }
-        return outcome instanceof Outcome.NotFound
-                ? Problems.response(request, ProblemType.POLICY_NOT_FOUND, "No policy is set for this scope.")
-                : forbidden(request);
-    }
-
-    private static HttpResponse<?> forbidden(HttpRequest<?> request) {
-        return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators manage policies.");
+        return policies.remove(AuthenticatedCaller.of(authentication), scope) ? HttpResponse.noContent()
+                : Problems.response(request, ProblemType.POLICY_NOT_FOUND, "No policy is set for this scope.");
     }
 
     @Serdeable

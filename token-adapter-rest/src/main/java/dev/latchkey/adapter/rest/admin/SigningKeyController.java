@@ -69,9 +69,6 @@ class SigningKeyController {
                     .filter(status -> status.kid().equals(rotated.key().kid())).findFirst().map(KeyInfo::of)
                     .orElseThrow(() -> new IllegalStateException("a key just made is not in the ring")));
         }
-        if (outcome instanceof RotateSigningKeyUseCase.Outcome.NotAllowed) {
-            return Problems.response(request, ProblemType.FORBIDDEN, "Only administrators rotate signing keys.");
-        }
         return Problems.response(request, ProblemType.SIGNING_KEYS_NOT_IN_USE,
                 "Access tokens are not signed with key pairs here: set latchkey.oauth.access-token-format=jwt "
                         + "with latchkey.oauth.jwt.algorithm ES256 or RS256.");

@@ -9,7 +9,11 @@ import dev.latchkey.adapter.rest.console.view.Frame;
 import dev.latchkey.adapter.rest.console.view.MessageView;
 import dev.latchkey.adapter.rest.console.view.Notice;
 import dev.latchkey.adapter.rest.console.view.PartnersView;
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
+import dev.latchkey.application.port.in.NotAnAdministratorException;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
@@ -32,6 +36,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -66,17 +71,19 @@ final class ConsoleAdminController {
 
     private final ConsoleAccess access;
     private final ConsoleViews views;
-    private final AdministerAccountsUseCase accounts;
+    private final ReadAccountsUseCase readAccounts;
+    private final ChangeAccountUseCase changeAccount;
     private final AdministerPartnersUseCase partners;
     private final AdministerClientsUseCase clients;
     private final ReadAuditTrailUseCase auditTrail;
 
-    ConsoleAdminController(ConsoleAccess access, ConsoleViews views, AdministerAccountsUseCase accounts,
-                           AdministerPartnersUseCase partners, AdministerClientsUseCase clients,
-                           ReadAuditTrailUseCase auditTrail) {
+    ConsoleAdminController(ConsoleAccess access, ConsoleViews views, ReadAccountsUseCase readAccounts,
+                           ChangeAccountUseCase changeAccount, AdministerPartnersUseCase partners,
+                           AdministerClientsUseCase clients, ReadAuditTrailUseCase auditTrail) {
         this.access = access;
         this.views = views;
-        this.accounts = accounts;
+        this.readAccounts = readAccounts;
+        this.changeAccount = changeAccount;
         this.partners = partners;
         this.clients = clients;
         this.auditTrail = auditTrail;
@@ -88,11 +95,8 @@ final class ConsoleAdminController {
         if (signed.isEmpty()) {
             return ConsoleAccess.toSignIn();
         }
-        AdministerAccountsUseCase.Outcome outcome = accounts.list(new AdministerAccountsUseCase.ListAccountsQuery(
+        ReadAccountsUseCase.AccountPage listed = readAccounts.list(new ReadAccountsUseCase.ListAccountsQuery(
                 signed.get().caller(), AccountFilter.none(), 0, PAGE_SIZE));
-        if (!(outcome instanceof AdministerAccountsUseCase.Outcome.Listed listed)) {
-            return forbidden(signed.get());
-        }
         List<AccountsView.Row> rows = listed.accounts().stream().map(account -> new AccountsView.Row(
                 account.username().value(), inPath(account.username().value()), account.role() == Role.ADMIN,
                 account.organization().map(Organization::name), account.partner().map(PartnerId::value),
@@ -108,16 +112,11 @@ final class ConsoleAdminController {
         if (signed.isEmpty()) {
             return ConsoleAccess.toSignIn();
         }
-        AdministerAccountsUseCase.Outcome found = parse(username)
-                .map(valid -> accounts.find(signed.get().caller(), valid))
-                .orElseGet(AdministerAccountsUseCase.Outcome.NotFound::new);
-        if (found instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
-            return forbidden(signed.get());
-        }
-        if (!(found instanceof AdministerAccountsUseCase.Outcome.Done done)) {
+        Optional<Account> found = parse(username).flatMap(valid -> readAccounts.find(signed.get().caller(), valid));
+        if (found.isEmpty()) {
             return accountNotFound(signed.get());
         }
-        Account account = done.account();
+        Account account = found.get();
         return views.page(HttpStatus.OK, "admin/disable-account", new DisableAccountView(
                 signed.get().frame("Disable an account"), signed.get().csrfToken(), account.username().value(),
                 inPath(account.username().value())));
@@ -141,17 +140,13 @@ final class ConsoleAdminController {
             if (name.isEmpty()) {
                 return accountNotFound(signed);
             }
-            AdministerAccountsUseCase.Outcome outcome = accounts.update(new AdministerAccountsUseCase.UpdateAccountCommand(
-                    signed.caller(), name.get(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.of(enabled)));
-            if (outcome instanceof AdministerAccountsUseCase.Outcome.Done) {
+            ChangeAccountUseCase.Outcome outcome = changeAccount.change(ChangeAccountCommand.of(signed.caller(),
+                    name.get(), new AccountEdit.SetEnabled(enabled)));
+            if (outcome instanceof ChangeAccountUseCase.Outcome.Changed) {
                 // Disabling ended the account's sessions and revoked its tokens, in the same use case.
                 return ConsoleAccess.seeOther("/console/admin/accounts?done=" + (enabled ? "enabled" : "disabled"));
             }
-            if (outcome instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
-                return forbidden(signed);
-            }
-            if (outcome instanceof AdministerAccountsUseCase.Outcome.Refused refused) {
+            if (outcome instanceof ChangeAccountUseCase.Outcome.Refused refused) {
                 return message(signed, HttpStatus.CONFLICT, signed.frame("Accounts")
                         .withNotice(Notice.error(refused.reason())), "/console/admin/accounts", "Back to the accounts");
             }
@@ -165,9 +160,8 @@ final class ConsoleAdminController {
         if (signed.isEmpty()) {
             return ConsoleAccess.toSignIn();
         }
-        if (!(partners.list(signed.get().caller()) instanceof AdministerPartnersUseCase.Outcome.Listed listed)) {
-            return forbidden(signed.get());
-        }
+        AdministerPartnersUseCase.Outcome.Listed listed = (AdministerPartnersUseCase.Outcome.Listed)
+                partners.list(signed.get().caller());
         List<PartnersView.Row> rows = listed.partners().stream().map(partner -> new PartnersView.Row(
                 partner.id().value(), partner.name(), partner.agreementsSigned())).toList();
         return views.page(HttpStatus.OK, "admin/partners", new PartnersView(withDone(signed.get().frame("Partners"),
@@ -185,9 +179,6 @@ final class ConsoleAdminController {
             if (outcome instanceof AdministerPartnersUseCase.Outcome.Done) {
                 return ConsoleAccess.seeOther("/console/admin/partners?done=signed");
             }
-            if (outcome instanceof AdministerPartnersUseCase.Outcome.NotAllowed) {
-                return forbidden(signed);
-            }
             return message(signed, HttpStatus.NOT_FOUND, signed.frame("No such partner"), "/console/admin/partners",
                     "Back to the partners");
         });
@@ -199,11 +190,8 @@ final class ConsoleAdminController {
         if (signed.isEmpty()) {
             return ConsoleAccess.toSignIn();
         }
-        Optional<List<OAuthClient>> listed = clients.list(signed.get().caller());
-        if (listed.isEmpty()) {
-            return forbidden(signed.get());
-        }
-        List<ClientsView.Row> rows = listed.get().stream().map(client -> new ClientsView.Row(client.name(),
+        List<OAuthClient> listed = clients.list(signed.get().caller());
+        List<ClientsView.Row> rows = listed.stream().map(client -> new ClientsView.Row(client.name(),
                 client.id().value(), client.type().wireName(), client.grantTypes().stream().map(GrantType::wireName)
                 .sorted().toList(), client.enabled(), client.createdAt())).toList();
         return views.page(HttpStatus.OK, "admin/clients", new ClientsView(signed.get().frame("Clients"), rows));
@@ -218,25 +206,17 @@ final class ConsoleAdminController {
         String wanted = account == null ? "" : account.strip();
         Optional<AccountId> accountId = Optional.empty();
         if (!wanted.isEmpty()) {
-            AdministerAccountsUseCase.Outcome found = parse(wanted)
-                    .map(valid -> accounts.find(signed.get().caller(), valid))
-                    .orElseGet(AdministerAccountsUseCase.Outcome.NotFound::new);
-            if (found instanceof AdministerAccountsUseCase.Outcome.NotAllowed) {
-                return forbidden(signed.get());
-            }
-            if (!(found instanceof AdministerAccountsUseCase.Outcome.Done done)) {
+            Optional<Account> found = parse(wanted).flatMap(valid -> readAccounts.find(signed.get().caller(), valid));
+            if (found.isEmpty()) {
                 return views.page(HttpStatus.NOT_FOUND, "admin/audit", new AuditView(signed.get()
                         .frame("Audit trail").withNotice(Notice.error("No account has that username.")), wanted,
                         List.of(), 0));
             }
-            accountId = Optional.of(done.account().id());
+            accountId = Optional.of(found.get().id());
         }
-        ReadAuditTrailUseCase.Outcome outcome = auditTrail.read(new ReadAuditTrailUseCase.AuditQuery(
+        ReadAuditTrailUseCase.Page page = auditTrail.read(new ReadAuditTrailUseCase.AuditQuery(
                 signed.get().caller(), accountId, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, PAGE_SIZE));
-        if (!(outcome instanceof ReadAuditTrailUseCase.Outcome.Page page)) {
-            return forbidden(signed.get());
-        }
         List<AuditView.Row> rows = page.events().stream().map(event -> new AuditView.Row(event.occurredAt(),
                 event.type().wireName(), page.actorShown(event), event.token().map(Object::toString), event.detail(),
                 event.count())).toList();
@@ -244,8 +224,17 @@ final class ConsoleAdminController {
                 rows, page.totalEvents()));
     }
 
-    private MutableHttpResponse<?> forbidden(SignedIn signed) {
-        return views.page(HttpStatus.FORBIDDEN, "message", new MessageView(signed.frame("Administrators only"),
+    /**
+     * The use cases' administrator guard refused: the page says so, with the signed-in frame, so that the way back
+     * stays in reach.
+     */
+    @Error(exception = NotAnAdministratorException.class)
+    MutableHttpResponse<?> notAnAdministrator(HttpRequest<?> request) {
+        Optional<SignedIn> signed = access.signedIn(request);
+        if (signed.isEmpty()) {
+            return ConsoleAccess.toSignIn();
+        }
+        return views.page(HttpStatus.FORBIDDEN, "message", new MessageView(signed.get().frame("Administrators only"),
                 List.of("This page is for administrators."), "/console/tokens", "Back to your tokens"));
     }
 

@@ -34,6 +34,7 @@ public enum ProblemType {
     CLIENT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such client", false),
     USERNAME_TAKEN(HttpStatus.CONFLICT, "The username is taken", false),
     ACCOUNT_NOT_DELETABLE(HttpStatus.CONFLICT, "The account cannot be deleted", false),
+    ACCOUNT_CHANGE_REFUSED(HttpStatus.CONFLICT, "The account cannot be changed this way", false),
     PARTNER_ID_TAKEN(HttpStatus.CONFLICT, "The partner id is taken", false),
     UNKNOWN_PARTNER(HttpStatus.UNPROCESSABLE_ENTITY, "The account names a partner that does not exist", false),
     SIGNING_KEYS_NOT_IN_USE(HttpStatus.CONFLICT, "Access tokens are not signed with key pairs", false),

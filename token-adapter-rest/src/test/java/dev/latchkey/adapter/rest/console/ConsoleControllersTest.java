@@ -8,7 +8,9 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.latchkey.application.port.in.AdministerAccountsUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.NotAnAdministratorException;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
@@ -109,7 +111,9 @@ class ConsoleControllersTest {
     @Inject
     RotateTokenUseCase rotateToken;
     @Inject
-    AdministerAccountsUseCase accounts;
+    ReadAccountsUseCase accounts;
+    @Inject
+    ChangeAccountUseCase changeAccount;
     @Inject
     AdministerPartnersUseCase partners;
     @Inject
@@ -154,9 +158,14 @@ class ConsoleControllersTest {
         return mock(RotateTokenUseCase.class);
     }
 
-    @MockBean(AdministerAccountsUseCase.class)
-    AdministerAccountsUseCase accounts() {
-        return mock(AdministerAccountsUseCase.class);
+    @MockBean(ReadAccountsUseCase.class)
+    ReadAccountsUseCase accounts() {
+        return mock(ReadAccountsUseCase.class);
+    }
+
+    @MockBean(ChangeAccountUseCase.class)
+    ChangeAccountUseCase changeAccount() {
+        return mock(ChangeAccountUseCase.class);
     }
 
     @MockBean(AdministerPartnersUseCase.class)
@@ -212,7 +221,7 @@ class ConsoleControllersTest {
     @BeforeEach
     void aliceHasASession() {
         reset(authenticate, sessions, listTokens, issueToken, inspectToken, revokeToken, rotateToken, accounts,
-                partners, clients, auditTrail);
+                changeAccount, partners, clients, auditTrail);
         signedInAs(ALICE);
     }
 
@@ -448,10 +457,10 @@ class ConsoleControllersTest {
 
     @Test
     void theAdministratorsPagesAreRefusedAsTheUseCasesRefuseThem() throws Exception {
-        when(accounts.list(any())).thenReturn(new AdministerAccountsUseCase.Outcome.NotAllowed());
-        when(partners.list(any())).thenReturn(new AdministerPartnersUseCase.Outcome.NotAllowed());
-        when(clients.list(any())).thenReturn(Optional.empty());
-        when(auditTrail.read(any())).thenReturn(new ReadAuditTrailUseCase.Outcome.NotAllowed());
+        when(accounts.list(any())).thenThrow(new NotAnAdministratorException());
+        when(partners.list(any())).thenThrow(new NotAnAdministratorException());
+        when(clients.list(any())).thenThrow(new NotAnAdministratorException());
+        when(auditTrail.read(any())).thenThrow(new NotAnAdministratorException());
         for (String page : List.of("accounts", "partners", "clients", "audit")) {
             HttpResponse<String> response = get("/console/admin/" + page, sessionCookie());
             assertThat(response.statusCode()).as(page).isEqualTo(403);
@@ -464,8 +473,7 @@ class ConsoleControllersTest {
         signedInAs(ROOT);
         Account mallory = Account.create(new AccountId(UUID.randomUUID()), Username.of("mallory"),
                 new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"), Role.USER, NOW);
-        when(accounts.list(any())).thenReturn(new AdministerAccountsUseCase.Outcome.Listed(List.of(mallory), 0, 100,
-                1));
+        when(accounts.list(any())).thenReturn(new ReadAccountsUseCase.AccountPage(List.of(mallory), 0, 100, 1));
         when(partners.list(any())).thenReturn(new AdministerPartnersUseCase.Outcome.Listed(List.of(
                 new Partner(PartnerId.of(7), "<b>Acme</b>", false, NOW))));
 

@@ -8,12 +8,13 @@ import java.util.Optional;
 
 /**
  * Administrators' view of the registered clients: list them, disable one (which revokes every token issued to it, and
- * disables its service account), and see and revoke the tokens a client obtained as itself. Every method answers
- * {@code Optional.empty()} or {@code false} to anyone but an administrator, as it does for an unknown client.
+ * disables its service account), and see and revoke the tokens a client obtained as itself. Administrators only
+ * (each method refuses anyone else with {@link NotAnAdministratorException}); an unknown client is
+ * {@code Optional.empty()} or {@code false}.
  */
 public interface AdministerClientsUseCase {
 
-    Optional<List<OAuthClient>> list(Caller caller);
+    List<OAuthClient> list(Caller caller);
 
     Optional<OAuthClient> find(Caller caller, ClientId id);
 

@@ -49,9 +49,6 @@ public interface AdministerPartnersUseCase {
         record IdTaken() implements Outcome {
         }
 
-        /** Only administrators manage partners. */
-        record NotAllowed() implements Outcome {
-        }
 
         /** Every partner, by id. */
         record Listed(java.util.List<Partner> partners) implements Outcome {

@@ -34,11 +34,22 @@ public record Caller(AccountId accountId, Username username, Role role, Optional
     }
 
     /**
-     * Whether this caller may administer: other accounts, clients, partners, policies and the audit trail. The one
-     * check every such use case makes; the operator at the command line is one.
+     * Whether this caller may administer: other accounts, clients, partners, policies and the audit trail. The
+     * operator at the command line is one.
      */
     public boolean isAdministrator() {
         return role == Role.ADMIN;
+    }
+
+    /**
+     * The guard every administration use case passes first: this caller, if an administrator; otherwise a
+     * {@link NotAnAdministratorException}, before anything is read or changed.
+     */
+    public Caller requireAdministrator() {
+        if (!isAdministrator()) {
+            throw new NotAnAdministratorException();
+        }
+        return this;
     }
 
     /** Who the audit trail says made a change this caller asked for. */

@@ -45,9 +45,6 @@ public interface ListTokensUseCase {
         record AccountNotFound() implements AdministratorListing {
         }
 
-        /** Only administrators list other accounts' tokens. */
-        record NotAllowed() implements AdministratorListing {
-        }
     }
 
     /** A page of the caller's own tokens that match the filter, newest first. */

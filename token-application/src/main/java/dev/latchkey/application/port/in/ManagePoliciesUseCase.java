@@ -15,16 +15,20 @@ import java.util.Objects;
  */
 public interface ManagePoliciesUseCase {
 
-    Outcome list(Caller administrator);
+    /** The configured default, and every stored policy. */
+    PolicyOverview list(Caller administrator);
 
     /** The policy in force for a scope: the one stored, or, for the default, the configured one. */
-    Outcome effective(Caller administrator, Scope scope);
+    TokenPolicy effective(Caller administrator, Scope scope);
 
-    Outcome set(Caller administrator, Scope scope, TokenPolicy policy);
+    /** Stores the scope's policy, enforced from the next issuance on; answers it. */
+    TokenPolicy set(Caller administrator, Scope scope, TokenPolicy policy);
 
-    Outcome remove(Caller administrator, Scope scope);
+    /** Removes the scope's policy, so that the next broader one applies; false if none was stored. */
+    boolean remove(Caller administrator, Scope scope);
 
-    Outcome simulate(Caller administrator, Scope scope, TokenPolicy proposed);
+    /** Checks the active tokens the proposal would govern, and enforces nothing. */
+    Simulation simulate(Caller administrator, Scope scope, TokenPolicy proposed);
 
     /** An active token a proposed policy would break, and which rule. */
     record Breach(TokenId token, AccountId account, Username username, TokenPolicy.Rule rule, String detail) {
@@ -37,38 +41,19 @@ public interface ManagePoliciesUseCase {
         }
     }
 
-    /** What a policy operation came to. */
-    sealed interface Outcome {
-        /** The configured default, and every stored policy. */
-        record Listed(TokenPolicy configuredDefault, Map<Scope, TokenPolicy> stored) implements Outcome {
-            public Listed {
-                stored = Map.copyOf(stored);
-            }
+    /** The configured default, and every stored policy. */
+    record PolicyOverview(TokenPolicy configuredDefault, Map<Scope, TokenPolicy> stored) {
+        public PolicyOverview {
+            stored = Map.copyOf(stored);
         }
+    }
 
-        /** The policy now stored for the scope, or the one in effect there. */
-        record Policy(Scope scope, TokenPolicy policy) implements Outcome {
-        }
+    /** The tokens checked, and those that break the proposal; at most {@code MAXIMUM_BREACHES} are listed. */
+    record Simulation(long tokensChecked, long breachCount, List<Breach> breaches) {
+        public static final int MAXIMUM_BREACHES = 1000;
 
-        /** The scope's policy is gone; the next broader one applies. */
-        record Removed() implements Outcome {
-        }
-
-        /** No policy is stored for that scope. */
-        record NotFound() implements Outcome {
-        }
-
-        /** The tokens checked, and those that break the proposal; at most {@code MAXIMUM_BREACHES} are listed. */
-        record Simulated(long tokensChecked, long breachCount, List<Breach> breaches) implements Outcome {
-            public static final int MAXIMUM_BREACHES = 1000;
-
-            public Simulated {
-                breaches = List.copyOf(breaches);
-            }
-        }
-
-        /** Only administrators manage policies. */
-        record NotAllowed() implements Outcome {
+        public Simulation {
+            breaches = List.copyOf(breaches);
         }
     }
 }

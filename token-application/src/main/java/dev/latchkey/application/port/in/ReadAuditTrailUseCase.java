@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public interface ReadAuditTrailUseCase {
 
-    Outcome read(AuditQuery query);
+    Page read(AuditQuery query);
 
     /** Each present filter narrows the events; {@code since} is inclusive, {@code until} exclusive. */
     record AuditQuery(Caller caller, Optional<AccountId> account, Optional<TokenId> token,
@@ -45,32 +45,25 @@ public interface ReadAuditTrailUseCase {
         }
     }
 
-    /** A page of the trail, or a refusal. */
-    sealed interface Outcome {
-        /**
-         * The events on this page, newest first, and how many match in all; {@code usernames} names the accounts
-         * that acted in them, where the account still exists, so that a page can show a name instead of an id.
-         */
-        record Page(List<AuditEvent> events, int page, int size, long totalEvents,
-                    Map<AccountId, Username> usernames) implements Outcome {
-            public Page {
-                events = List.copyOf(events);
-                usernames = Map.copyOf(usernames);
-            }
-
-            public Page(List<AuditEvent> events, int page, int size, long totalEvents) {
-                this(events, page, size, totalEvents, Map.of());
-            }
-
-            /** The actor as a person reads it: an account's username where known, else the recorded text. */
-            public String actorShown(AuditEvent event) {
-                return event.actor().accountId().map(usernames::get).map(Username::value)
-                        .orElseGet(() -> event.actor().asText());
-            }
+    /**
+     * The events on this page, newest first, and how many match in all; {@code usernames} names the accounts
+     * that acted in them, where the account still exists, so that a page can show a name instead of an id.
+     */
+    record Page(List<AuditEvent> events, int page, int size, long totalEvents,
+                Map<AccountId, Username> usernames) {
+        public Page {
+            events = List.copyOf(events);
+            usernames = Map.copyOf(usernames);
         }
 
-        /** A caller who is not an administrator asked for another account's events. */
-        record NotAllowed() implements Outcome {
+        public Page(List<AuditEvent> events, int page, int size, long totalEvents) {
+            this(events, page, size, totalEvents, Map.of());
+        }
+
+        /** The actor as a person reads it: an account's username where known, else the recorded text. */
+        public String actorShown(AuditEvent event) {
+            return event.actor().accountId().map(usernames::get).map(Username::value)
+                    .orElseGet(() -> event.actor().asText());
         }
     }
 }

@@ -44,9 +44,6 @@ public interface RegisterClientUseCase {
         record Registered(OAuthClient client, Optional<ClientSecret> secret) implements Outcome {
         }
 
-        /** Only administrators register clients. */
-        record NotAllowed() implements Outcome {
-        }
 
         /** The registration asks for something no client may have; the reason names it. */
         record Refused(String field, String reason) implements Outcome {

@@ -20,9 +20,6 @@ public interface RotateSigningKeyUseCase {
         record Rotated(SigningKeyRingPort.MadeKey key) implements Outcome {
         }
 
-        /** The caller is not an administrator. */
-        record NotAllowed() implements Outcome {
-        }
 
         /** Access tokens are not signed with key pairs here (opaque, or HS256). */
         record NotInUse() implements Outcome {

@@ -1,0 +1,34 @@
+package dev.latchkey.adapter.rest.problem;
+
+import dev.latchkey.application.port.in.NotAnAdministratorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * The administrator guard's refusal, answered once for every route: a 403 in the shape of the surface that was called
+ * (a problem on the native API, a page in the console). Nothing was read or changed.
+ */
+@Singleton
+final class NotAnAdministratorHandler implements ExceptionHandler<NotAnAdministratorException, HttpResponse<?>> {
+
+    private final ErrorShapes shapes;
+
+    NotAnAdministratorHandler(ErrorShapes shapes) {
+        this.shapes = shapes;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, NotAnAdministratorException refused) {
+        Optional<ErrorShape> shape = shapes.forPath(request.getPath());
+        if (shape.isPresent()) {
+            MutableHttpResponse<?> forbidden = HttpResponse.status(HttpStatus.FORBIDDEN);
+            return shape.get().render(request, forbidden, null);
+        }
+        return Problems.response(request, ProblemType.FORBIDDEN, "Only an administrator may do this.");
+    }
+}
