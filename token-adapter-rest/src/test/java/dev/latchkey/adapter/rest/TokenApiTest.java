@@ -33,9 +33,6 @@ import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,8 +54,7 @@ class TokenApiTest {
 
     private static final Caller ALICE = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("alice"),
             Role.USER);
-    private static final String ALICE_BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString("alice:alice-password".getBytes(StandardCharsets.UTF_8));
+    private static final String ALICE_BASIC = ApiCalls.basic("alice", "alice-password");
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00.123Z");
 
     @Inject
@@ -75,8 +71,6 @@ class TokenApiTest {
     InspectTokenUseCase inspectToken;
     @Inject
     RevokeTokenUseCase revokeToken;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @MockBean(AuthenticateUseCase.class)
     AuthenticateUseCase authenticate() {
@@ -127,34 +121,23 @@ class TokenApiTest {
 
     private HttpResponse<String> send(String method, String path, String authorization, String contentType,
                                       String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return calls().send(method, path, authorization, contentType, body);
     }
 
     private HttpResponse<String> postJson(String body) throws IOException, InterruptedException {
         return send("POST", "/api/v1/tokens", ALICE_BASIC, "application/json", body);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> bodyOf(HttpResponse<String> response) throws IOException {
-        return json.readValue(response.body(), Map.class);
+        return calls().bodyOf(response);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String type) throws IOException {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        Map<String, Object> problem = bodyOf(response);
-        assertThat(problem).containsEntry("status", status).containsEntry("type", "urn:latchkey:problem:" + type)
-                .containsKey("title");
+        calls().assertProblem(response, status, type);
+    }
+
+    private ApiCalls calls() {
+        return new ApiCalls(server, json);
     }
 
     @Test
