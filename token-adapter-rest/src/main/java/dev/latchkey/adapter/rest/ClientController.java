@@ -183,7 +183,7 @@ class ClientController {
                 && clients.revokeServiceAccountToken(AuthenticatedCaller.of(authentication), id, token.get())
                 ? HttpResponse.noContent()
                 : Problems.response(request, ProblemType.TOKEN_NOT_FOUND,
-                        "The client has no token " + tokenId + " of its own."));
+                        "The client has no such token of its own."));
     }
 
     private static HttpResponse<?> withClientId(HttpRequest<?> request, String clientId,

@@ -1,0 +1,143 @@
+package dev.latchkey.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Username;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client registry's API over the real Netty server, the use cases mocked: each outcome and each refusal. */
+@MicronautTest
+class ClientApiTest {
+
+    private static final Caller ROOT = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("root"),
+            Role.ADMIN);
+    private static final String ROOT_BASIC = ApiCalls.basic("root", "root-password");
+    private static final ClientSecret SECRET = ClientSecret.fromRandomBytes(new byte[32]);
+    private static final OAuthClient BILLING = OAuthClient.confidential(ClientId.of(UUID.randomUUID().toString()),
+            "billing", SECRET.hash(), Instant.parse("2026-12-05T08:00:00Z"));
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    AuthenticateUseCase authenticate;
+    @Inject
+    RegisterClientUseCase registerClient;
+    @Inject
+    AdministerClientsUseCase clients;
+
+    @MockBean(AuthenticateUseCase.class)
+    AuthenticateUseCase authenticate() {
+        return mock(AuthenticateUseCase.class);
+    }
+
+    @MockBean(RegisterClientUseCase.class)
+    RegisterClientUseCase registerClient() {
+        return mock(RegisterClientUseCase.class);
+    }
+
+    @MockBean(AdministerClientsUseCase.class)
+    AdministerClientsUseCase clients() {
+        return mock(AdministerClientsUseCase.class);
+    }
+
+    @BeforeEach
+    void rootCanLogIn() {
+        reset(authenticate, registerClient, clients);
+        when(authenticate.authenticate(any(AuthenticateUseCase.PasswordCredentials.class)))
+                .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS));
+        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("root", "root-password",
+                "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ROOT, "stamp"));
+    }
+
+    private ApiCalls calls() {
+        return new ApiCalls(server, json);
+    }
+
+    private HttpResponse<String> asRoot(String method, String path, String body) throws Exception {
+        return calls().send(method, path, ROOT_BASIC, body == null ? null : "application/json", body);
+    }
+
+    @Test
+    void aRegisteredClientIsAnsweredOnceWithItsSecretAndWhereItLives() throws Exception {
+        when(registerClient.register(any())).thenReturn(new RegisterClientUseCase.Outcome.Registered(BILLING,
+                Optional.of(SECRET)));
+
+        HttpResponse<String> registered = asRoot("POST", "/api/v1/clients", "{\"name\":\"billing\"}");
+
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(registered.headers().firstValue("Location")).contains("/api/v1/clients/" + BILLING.id().value());
+        assertThat(calls().bodyOf(registered)).containsEntry("clientId", BILLING.id().value())
+                .containsEntry("clientSecret", SECRET.reveal()).containsEntry("type", "confidential");
+    }
+
+    @Test
+    void aRegistrationTheRequestOrTheCoreRefusesIsA400NamingTheField() throws Exception {
+        calls().assertProblem(asRoot("POST", "/api/v1/clients", "{\"name\":\"x\",\"type\":\"secretive\"}"), 400,
+                "invalid-request");
+        calls().assertProblem(asRoot("POST", "/api/v1/clients", "{\"name\":\"x\",\"grantTypes\":[\"implicit\"]}"),
+                400, "invalid-request");
+        calls().assertProblem(asRoot("POST", "/api/v1/clients", "{\"name\":\"\"}"), 400, "invalid-request");
+        verifyNoInteractions(registerClient);
+
+        when(registerClient.register(any())).thenReturn(new RegisterClientUseCase.Outcome.Refused("scopes",
+                "a service account may not hold introspect"));
+        Map<String, Object> refused = calls().assertProblem(asRoot("POST", "/api/v1/clients",
+                "{\"name\":\"x\",\"grantTypes\":[\"client_credentials\"],\"scopes\":[\"introspect\"]}"), 400,
+                "invalid-request");
+        assertThat(refused.get("detail").toString()).startsWith("scopes: ");
+    }
+
+    @Test
+    void anUnknownOrMalformedClientOrTokenIsNotFoundWithoutEchoingThePath() throws Exception {
+        when(clients.find(any(), any())).thenReturn(Optional.empty());
+        when(clients.setEnabled(any(), any(), any(Boolean.class))).thenReturn(Optional.empty());
+        when(clients.serviceAccountTokens(any(), any(), any(Integer.class), any(Integer.class)))
+                .thenReturn(Optional.empty());
+
+        for (String[] request : List.of(new String[] {"GET", "/api/v1/clients/nobody", null},
+                new String[] {"PATCH", "/api/v1/clients/nobody", "{\"enabled\":false}"},
+                new String[] {"GET", "/api/v1/clients/nobody/tokens", null})) {
+            calls().assertProblem(asRoot(request[0], request[1], request[2]), 404, "client-not-found");
+        }
+        Map<String, Object> token = calls().assertProblem(asRoot("DELETE",
+                "/api/v1/clients/nobody/tokens/%3Cscript%3E", null), 404, "token-not-found");
+        assertThat(token.get("detail").toString()).doesNotContain("script");
+    }
+
+    @Test
+    void aPatchNeedsEnabledAndNothingElse() throws Exception {
+        calls().assertProblem(asRoot("PATCH", "/api/v1/clients/" + BILLING.id().value(), "{}"), 400,
+                "invalid-request");
+        calls().assertProblem(asRoot("PATCH", "/api/v1/clients/" + BILLING.id().value(),
+                "{\"enabled\":false,\"name\":\"other\"}"), 400, "invalid-request");
+        verifyNoInteractions(clients);
+    }
+}

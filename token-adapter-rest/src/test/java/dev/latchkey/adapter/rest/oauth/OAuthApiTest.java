@@ -1,0 +1,187 @@
+package dev.latchkey.adapter.rest.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.latchkey.adapter.rest.ApiCalls;
+import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
+import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
+import dev.latchkey.application.port.in.IntrospectTokenUseCase;
+import dev.latchkey.application.port.in.IssuedToken;
+import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.domain.Scopes;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OAuth 2.0 endpoints over the real Netty server, the use cases mocked: RFC 6749's request checks and error
+ * codes, RFC 8693's exchange rules, and the grants' answers, each before or after the core as the RFCs place them.
+ */
+@MicronautTest
+class OAuthApiTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    GrantTokensUseCase grants;
+    @Inject
+    AuthenticateUseCase authenticate;
+    @Inject
+    IntrospectTokenUseCase introspect;
+    @Inject
+    RevokeTokenUseCase revoke;
+
+    @MockBean(GrantTokensUseCase.class)
+    @Primary
+    GrantTokensUseCase grants() {
+        return mock(GrantTokensUseCase.class);
+    }
+
+    @MockBean(AuthenticateUseCase.class)
+    AuthenticateUseCase authenticate() {
+        return mock(AuthenticateUseCase.class);
+    }
+
+    @MockBean(AuthenticateClientUseCase.class)
+    AuthenticateClientUseCase authenticateClient() {
+        AuthenticateClientUseCase clients = mock(AuthenticateClientUseCase.class);
+        when(clients.authenticate(any())).thenReturn(new AuthenticateClientUseCase.Outcome.Refused());
+        return clients;
+    }
+
+    @MockBean(IntrospectTokenUseCase.class)
+    IntrospectTokenUseCase introspect() {
+        return mock(IntrospectTokenUseCase.class);
+    }
+
+    @MockBean(RevokeTokenUseCase.class)
+    RevokeTokenUseCase revoke() {
+        return mock(RevokeTokenUseCase.class);
+    }
+
+    @BeforeEach
+    void fresh() {
+        reset(grants, authenticate, introspect, revoke);
+        DialectFixtures.aliceAlone(authenticate);
+    }
+
+    private ApiCalls calls() {
+        return new ApiCalls(server, json);
+    }
+
+    private HttpResponse<String> token(String form) throws Exception {
+        return calls().send("POST", "/oauth2/token", null, FORM, form);
+    }
+
+    private void assertError(HttpResponse<String> response, int status, String error) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(calls().bodyOf(response)).containsEntry("error", error).containsKey("error_description");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aPasswordGrantAnswersRfc6749sTokenResponseAndIsNeverCached() throws Exception {
+        when(grants.grant(any(GrantTokensUseCase.PasswordGrant.class))).thenReturn(
+                new GrantTokensUseCase.Outcome.Granted(new IssuedToken(DialectFixtures.token(Optional.of(
+                        DialectFixtures.NOW.plus(Duration.ofHours(1)))), "lk_access"),
+                        Optional.of(new IssuedToken(DialectFixtures.token(Optional.empty()), "lk_refresh"))));
+
+        HttpResponse<String> granted = token("grant_type=password&username=alice&password=alice-password"
+                + "&scope=read%20write");
+
+        assertThat(granted.statusCode()).isEqualTo(200);
+        assertThat(calls().bodyOf(granted)).containsEntry("access_token", "lk_access")
+                .containsEntry("token_type", "Bearer").containsEntry("expires_in", 3600)
+                .containsEntry("refresh_token", "lk_refresh").doesNotContainKey("issued_token_type");
+        assertThat(granted.headers().firstValue("Cache-Control")).contains("no-store");
+        verify(grants).grant(new GrantTokensUseCase.PasswordGrant("alice", "alice-password", "127.0.0.1",
+                Optional.of(Scopes.of("read", "write")), Optional.empty()));
+    }
+
+    @Test
+    void aMalformedTokenRequestIsRefusedWithItsRfcErrorBeforeAnyGrant() throws Exception {
+        Map<String, String> refusals = Map.ofEntries(
+                Map.entry("username=alice&password=x", "invalid_request"),
+                Map.entry("grant_type=implicit", "unsupported_grant_type"),
+                Map.entry("grant_type=password&username=alice", "invalid_request"),
+                Map.entry("grant_type=password&username=a&password=b&scope=%22quoted%22", "invalid_scope"),
+                Map.entry("grant_type=refresh_token", "invalid_request"),
+                Map.entry("grant_type=password&grant_type=password&username=a&password=b", "invalid_request"),
+                Map.entry("grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t",
+                        "invalid_request"),
+                Map.entry("grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t"
+                        + "&subject_token_type=urn:ietf:params:oauth:token-type:saml2", "invalid_request"),
+                Map.entry("grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t"
+                        + "&subject_token_type=urn:ietf:params:oauth:token-type:access_token&actor_token=a"
+                        + "&actor_token_type=urn:ietf:params:oauth:token-type:access_token", "invalid_request"),
+                Map.entry("grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t"
+                        + "&subject_token_type=urn:ietf:params:oauth:token-type:access_token"
+                        + "&resource=https://api.example", "invalid_target"));
+        for (Map.Entry<String, String> refused : refusals.entrySet()) {
+            assertError(token(refused.getKey()), 400, refused.getValue());
+        }
+        assertError(token("grant_type=client_credentials"), 401, "invalid_client");
+        verifyNoInteractions(grants);
+    }
+
+    @Test
+    void eachRefusalOfTheGrantHasItsRfcErrorAndNeverSaysWhichCause() throws Exception {
+        when(grants.grant(any(GrantTokensUseCase.RefreshGrant.class))).thenReturn(
+                new GrantTokensUseCase.Outcome.InvalidGrant(Cause.SPENT, "the refresh token is not valid"),
+                new GrantTokensUseCase.Outcome.InvalidScope("more than the grant had"),
+                new GrantTokensUseCase.Outcome.UnauthorizedClient("issued to another client"),
+                new GrantTokensUseCase.Outcome.InvalidTarget("unknown audience"));
+
+        for (String error : List.of("invalid_grant", "invalid_scope", "unauthorized_client", "invalid_target")) {
+            assertError(token("grant_type=refresh_token&refresh_token=lk_old"), 400, error);
+        }
+    }
+
+    @Test
+    void anExchangeNamesTheTypeOfWhatItIssued() throws Exception {
+        when(grants.grant(any(GrantTokensUseCase.TokenExchangeGrant.class))).thenReturn(
+                new GrantTokensUseCase.Outcome.Granted(new IssuedToken(DialectFixtures.token(Optional.of(
+                        DialectFixtures.NOW.plus(Duration.ofMinutes(5)))), "lk_narrow"), Optional.empty()));
+
+        HttpResponse<String> exchanged = token("grant_type=urn:ietf:params:oauth:grant-type:token-exchange"
+                + "&subject_token=lk_broad&subject_token_type=urn:ietf:params:oauth:token-type:access_token"
+                + "&audience=reports");
+
+        assertThat(calls().bodyOf(exchanged)).containsEntry("access_token", "lk_narrow")
+                .containsEntry("issued_token_type", "urn:ietf:params:oauth:token-type:access_token")
+                .doesNotContainKey("refresh_token");
+    }
+
+    @Test
+    void introspectionAndRevocationNeedACallerAndAToken() throws Exception {
+        assertError(calls().send("POST", "/oauth2/introspect", null, FORM, "token=lk_x"), 401, "invalid_client");
+        assertError(calls().send("POST", "/oauth2/revoke", null, FORM, "token=lk_x"), 401, "invalid_client");
+        assertError(calls().send("POST", "/oauth2/revoke", "Bearer lk_unknown", FORM, "token=lk_x"), 401,
+                "invalid_client");
+        assertError(calls().send("POST", "/oauth2/revoke", null, FORM, ""), 401, "invalid_client");
+        verifyNoInteractions(introspect, revoke);
+    }
+}
