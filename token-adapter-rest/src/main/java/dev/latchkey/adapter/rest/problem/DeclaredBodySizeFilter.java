@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.problem;
 
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -11,9 +12,11 @@ import io.micronaut.http.server.HttpServerConfiguration;
  * The framework would buffer up to the limit first and then refuse; besides reading what will be thrown away, its
  * refusal then answers from inside the buffering and releases the same buffer again (with assertions on, an
  * {@code AssertionError} at {@code BaseSharedBuffer.subscribe0}). A chunked body of unknown length is still measured
- * by the framework as it arrives.
+ * by the framework as it arrives. Only the methods that carry bodies pass through it: the token check's {@code GET}s
+ * do not.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN,
+        methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 final class DeclaredBodySizeFilter {
 
     private final long maximum;
