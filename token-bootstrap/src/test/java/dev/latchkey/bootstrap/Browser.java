@@ -25,6 +25,18 @@ final class Browser {
     /** Where the screenshots of each page go, for people to look at after a run. */
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * Selenium looks for a DevTools binding of the installed Chromium's version and warns when it has none; these
+     * tests drive the browser through WebDriver only and never use DevTools. Held here, because java.util.logging
+     * keeps its loggers only weakly.
+     */
+    private static final java.util.logging.Logger DEVTOOLS =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    static {
+        DEVTOOLS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private Browser() {
     }
 
