@@ -8,15 +8,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase.AuditQuery;
-import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEventType;
-import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Username;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -28,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +32,9 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class AuditApiTest {
 
-    private static final Caller ROOT = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("root"),
-            Role.ADMIN);
-    private static final String ALICE_BASIC = ApiCalls.basic("alice", "alice-password");
-    private static final String ROOT_BASIC = ApiCalls.basic("root", "root-password");
+    private static final Caller ROOT = ApiFixtures.ROOT;
+    private static final String ALICE_BASIC = ApiFixtures.ALICE_BASIC;
+    private static final String ROOT_BASIC = ApiFixtures.ROOT_BASIC;
 
     @Inject
     EmbeddedServer server;
@@ -65,7 +60,7 @@ class AuditApiTest {
     /** The service's clock, from which durations ago are counted. */
     @MockBean(Clock.class)
     Clock clock() {
-        return Clock.fixed(DialectFixtures.NOW, ZoneOffset.UTC);
+        return Clock.fixed(ApiFixtures.NOW, ZoneOffset.UTC);
     }
 
     @MockBean(ReadAccountsUseCase.class)
@@ -76,9 +71,7 @@ class AuditApiTest {
     @BeforeEach
     void aliceAndRootCanLogIn() {
         reset(authenticate, trail, accounts);
-        DialectFixtures.aliceAlone(authenticate);
-        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("root", "root-password",
-                "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ROOT, "stamp"));
+        ApiFixtures.andAdministrator(authenticate);
         when(trail.read(any())).thenReturn(new ReadAuditTrailUseCase.Page(List.of(), 0, 20, 0));
     }
 
@@ -91,7 +84,7 @@ class AuditApiTest {
         assertThat(calls().send("GET", "/api/v1/audit?type=token.revoked&page=2&size=5", ALICE_BASIC, null, null)
                 .statusCode()).isEqualTo(200);
 
-        verify(trail).read(new AuditQuery(DialectFixtures.ALICE_CALLER, Optional.of(DialectFixtures.ALICE.id()),
+        verify(trail).read(new AuditQuery(ApiFixtures.ALICE_CALLER, Optional.of(ApiFixtures.ALICE.id()),
                 Optional.empty(), Optional.of(AuditEventType.TOKEN_REVOKED), Optional.empty(), Optional.empty(), 2,
                 5));
     }
@@ -110,7 +103,7 @@ class AuditApiTest {
 
     @Test
     void anAdministratorNamesAnAccountByUsernameOrIdAndAnUnknownOneIsNotFound() throws Exception {
-        when(accounts.find(ROOT, Username.of("alice"))).thenReturn(Optional.of(DialectFixtures.ALICE));
+        when(accounts.find(ROOT, Username.of("alice"))).thenReturn(Optional.of(ApiFixtures.ALICE));
         when(accounts.find(ROOT, Username.of("nobody"))).thenReturn(Optional.empty());
 
         assertThat(calls().send("GET", "/api/v1/admin/audit?account=alice", ROOT_BASIC, null, null).statusCode())
@@ -118,7 +111,7 @@ class AuditApiTest {
         calls().assertProblem(calls().send("GET", "/api/v1/admin/audit?account=nobody", ROOT_BASIC, null, null), 404,
                 "account-not-found");
 
-        verify(trail).read(new AuditQuery(ROOT, Optional.of(DialectFixtures.ALICE.id()), Optional.empty(),
+        verify(trail).read(new AuditQuery(ROOT, Optional.of(ApiFixtures.ALICE.id()), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, 20));
     }
 }

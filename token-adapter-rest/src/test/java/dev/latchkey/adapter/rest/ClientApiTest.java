@@ -11,12 +11,9 @@ import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
-import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.OAuthClient;
-import dev.latchkey.domain.Role;
-import dev.latchkey.domain.Username;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
@@ -35,9 +32,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class ClientApiTest {
 
-    private static final Caller ROOT = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("root"),
-            Role.ADMIN);
-    private static final String ROOT_BASIC = ApiCalls.basic("root", "root-password");
+    private static final Caller ROOT = ApiFixtures.ROOT;
+    private static final String ROOT_BASIC = ApiFixtures.ROOT_BASIC;
     private static final ClientSecret SECRET = ClientSecret.fromRandomBytes(new byte[32]);
     private static final OAuthClient BILLING = OAuthClient.confidential(ClientId.of(UUID.randomUUID().toString()),
             "billing", SECRET.hash(), Instant.parse("2026-12-05T08:00:00Z"));
@@ -71,10 +67,7 @@ class ClientApiTest {
     @BeforeEach
     void rootCanLogIn() {
         reset(authenticate, registerClient, clients);
-        when(authenticate.authenticate(any(AuthenticateUseCase.PasswordCredentials.class)))
-                .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS));
-        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("root", "root-password",
-                "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ROOT, "stamp"));
+        ApiFixtures.andAdministrator(authenticate);
     }
 
     private ApiCalls calls() {

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
@@ -76,12 +77,9 @@ class AdminApiTest {
     }
 
     private static final Instant NOW = Instant.parse("2026-12-05T08:00:00Z");
-    private static final Caller ROOT = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("root"),
-            Role.ADMIN);
-    private static final Caller ALICE = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("alice"),
-            Role.USER);
-    private static final String ROOT_BASIC = ApiCalls.basic("root", "root-password");
-    private static final String ALICE_BASIC = ApiCalls.basic("alice", "alice-password");
+    private static final Caller ROOT = ApiFixtures.ROOT;
+    private static final String ROOT_BASIC = ApiFixtures.ROOT_BASIC;
+    private static final String ALICE_BASIC = ApiFixtures.ALICE_BASIC;
     private static final Account BOB = Account.create(new AccountId(UUID.randomUUID()), Username.of("bob"),
             new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"), Role.USER, NOW);
 
@@ -174,12 +172,7 @@ class AdminApiTest {
     void rootAndAliceCanLogIn() {
         reset(authenticate, createAccount, readAccounts, changeAccount, unlockAccount, deleteAccount, revocations,
                 partners, policies, auditTrail);
-        when(authenticate.authenticate(any(AuthenticateUseCase.PasswordCredentials.class)))
-                .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.BAD_CREDENTIALS));
-        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("root", "root-password",
-                "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ROOT, "stamp"));
-        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("alice", "alice-password",
-                "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ALICE, "stamp"));
+        ApiFixtures.andAdministrator(authenticate);
     }
 
     private ApiCalls calls() {

@@ -8,15 +8,12 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.out.SigningKeyPort;
 import dev.latchkey.application.port.out.SigningKeyRingPort;
-import dev.latchkey.domain.AccountId;
-import dev.latchkey.domain.Role;
-import dev.latchkey.domain.Username;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -32,7 +29,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +56,8 @@ class SigningKeyApiTest {
         }
     }
 
-    private static final Caller ROOT = Caller.byPassword(new AccountId(UUID.randomUUID()), Username.of("root"),
-            Role.ADMIN);
-    private static final String ROOT_BASIC = ApiCalls.basic("root", "root-password");
+    private static final Caller ROOT = ApiFixtures.ROOT;
+    private static final String ROOT_BASIC = ApiFixtures.ROOT_BASIC;
     private static final Instant CREATED = Instant.parse("2026-12-05T08:00:00Z");
 
     @Inject
@@ -100,9 +95,7 @@ class SigningKeyApiTest {
     @BeforeEach
     void rootAndAliceCanLogIn() {
         reset(authenticate, rotation, keys);
-        DialectFixtures.aliceAlone(authenticate);
-        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("root", "root-password",
-                "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ROOT, "stamp"));
+        ApiFixtures.andAdministrator(authenticate);
     }
 
     private ApiCalls calls() {

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
@@ -85,7 +85,7 @@ class OAuthApiTest {
     @BeforeEach
     void fresh() {
         reset(grants, authenticate, introspect, revoke);
-        DialectFixtures.aliceAlone(authenticate);
+        ApiFixtures.aliceAlone(authenticate);
     }
 
     private ApiCalls calls() {
@@ -105,9 +105,9 @@ class OAuthApiTest {
     @Test
     void aPasswordGrantAnswersRfc6749sTokenResponseAndIsNeverCached() throws Exception {
         when(grants.grant(any(GrantTokensUseCase.PasswordGrant.class))).thenReturn(
-                new GrantTokensUseCase.Outcome.Granted(new IssuedToken(DialectFixtures.token(Optional.of(
-                        DialectFixtures.NOW.plus(Duration.ofHours(1)))), "lk_access"),
-                        Optional.of(new IssuedToken(DialectFixtures.token(Optional.empty()), "lk_refresh"))));
+                new GrantTokensUseCase.Outcome.Granted(new IssuedToken(ApiFixtures.token(Optional.of(
+                        ApiFixtures.NOW.plus(Duration.ofHours(1)))), "lk_access"),
+                        Optional.of(new IssuedToken(ApiFixtures.token(Optional.empty()), "lk_refresh"))));
 
         HttpResponse<String> granted = token("grant_type=password&username=alice&password=alice-password"
                 + "&scope=read%20write");
@@ -163,8 +163,8 @@ class OAuthApiTest {
     @Test
     void anExchangeNamesTheTypeOfWhatItIssued() throws Exception {
         when(grants.grant(any(GrantTokensUseCase.TokenExchangeGrant.class))).thenReturn(
-                new GrantTokensUseCase.Outcome.Granted(new IssuedToken(DialectFixtures.token(Optional.of(
-                        DialectFixtures.NOW.plus(Duration.ofMinutes(5)))), "lk_narrow"), Optional.empty()));
+                new GrantTokensUseCase.Outcome.Granted(new IssuedToken(ApiFixtures.token(Optional.of(
+                        ApiFixtures.NOW.plus(Duration.ofMinutes(5)))), "lk_narrow"), Optional.empty()));
 
         HttpResponse<String> exchanged = token("grant_type=urn:ietf:params:oauth:grant-type:token-exchange"
                 + "&subject_token=lk_broad&subject_token_type=urn:ietf:params:oauth:token-type:access_token"

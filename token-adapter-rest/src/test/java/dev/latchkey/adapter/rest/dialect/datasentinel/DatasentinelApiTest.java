@@ -1,7 +1,7 @@
 package dev.latchkey.adapter.rest.dialect.datasentinel;
 
-import static dev.latchkey.adapter.rest.dialect.DialectFixtures.ALICE;
-import static dev.latchkey.adapter.rest.dialect.DialectFixtures.ALICE_CALLER;
+import static dev.latchkey.adapter.rest.ApiFixtures.ALICE;
+import static dev.latchkey.adapter.rest.ApiFixtures.ALICE_CALLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -11,7 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -66,7 +66,7 @@ class DatasentinelApiTest {
     @BeforeEach
     void aliceCanLogIn() {
         reset(authenticate, issueToken, inspectToken);
-        DialectFixtures.aliceAlone(authenticate);
+        ApiFixtures.aliceAlone(authenticate);
     }
 
     private ApiCalls calls() {
@@ -75,7 +75,7 @@ class DatasentinelApiTest {
 
     @Test
     void aUserTokenIsAnAccountJwtOfTheConfiguredLifetime() throws Exception {
-        Token token = DialectFixtures.token(Optional.of(DialectFixtures.NOW.plus(Duration.ofHours(24))));
+        Token token = ApiFixtures.token(Optional.of(ApiFixtures.NOW.plus(Duration.ofHours(24))));
         when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.Issued(token, "eyJ.header.sig"));
 
         HttpResponse<String> created = calls().send("POST", "/ds-api/user-token", ALICE_BASIC, null, null);
@@ -106,7 +106,7 @@ class DatasentinelApiTest {
 
     @Test
     void aTokensInfoNamesItsOwnerAndExpiryUnderEitherParameterName() throws Exception {
-        Token token = DialectFixtures.token(Optional.of(DialectFixtures.NOW.plus(Duration.ofHours(24))));
+        Token token = ApiFixtures.token(Optional.of(ApiFixtures.NOW.plus(Duration.ofHours(24))));
         when(inspectToken.inspectPresented(any())).thenReturn(new InspectTokenUseCase.PresentedOutcome.Found(
                 new TokenDetails(token, new TokenStatus.Active()), ALICE));
 

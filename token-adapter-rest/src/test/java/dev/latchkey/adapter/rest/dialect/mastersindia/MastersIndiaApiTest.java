@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
@@ -63,8 +63,8 @@ class MastersIndiaApiTest {
 
     private static GrantTokensUseCase.Outcome.Granted pair() {
         return new GrantTokensUseCase.Outcome.Granted(
-                new IssuedToken(DialectFixtures.token(Optional.empty()), "eyJ.access.sig"),
-                Optional.of(new IssuedToken(DialectFixtures.token(Optional.empty()), "eyJ.refresh.sig")));
+                new IssuedToken(ApiFixtures.token(Optional.empty()), "eyJ.access.sig"),
+                Optional.of(new IssuedToken(ApiFixtures.token(Optional.empty()), "eyJ.refresh.sig")));
     }
 
     @Test

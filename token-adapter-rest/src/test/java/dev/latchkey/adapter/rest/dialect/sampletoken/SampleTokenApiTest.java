@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
@@ -64,9 +64,9 @@ class SampleTokenApiTest {
 
     @Test
     void aFormOrItsJsonTwinGetsABearerTokenThatSupersedesTheUsersOlderOnes() throws Exception {
-        Token token = DialectFixtures.token(Optional.of(DialectFixtures.NOW.plus(Duration.ofDays(14))));
+        Token token = ApiFixtures.token(Optional.of(ApiFixtures.NOW.plus(Duration.ofDays(14))));
         when(issueToken.issue(any())).thenReturn(new IssueTokenWithPasswordUseCase.Outcome.Issued(
-                DialectFixtures.ALICE_CALLER, token, "lk_sample"));
+                ApiFixtures.ALICE_CALLER, token, "lk_sample"));
 
         for (String[] request : List.of(new String[] {"application/x-www-form-urlencoded", FORM},
                 new String[] {"application/json", FORM},

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.domain.PartnerId;
@@ -63,7 +63,7 @@ class SirdataApiTest {
 
     @Test
     void aPartnerTokenComesWithItsPartnerAndExpiryInThePlatformsFormat() throws Exception {
-        Token token = DialectFixtures.token(Optional.of(DialectFixtures.NOW.plus(Duration.ofDays(30))));
+        Token token = ApiFixtures.token(Optional.of(ApiFixtures.NOW.plus(Duration.ofDays(30))));
         when(issuePartnerToken.issue(any())).thenReturn(new IssuePartnerTokenUseCase.Outcome.Issued(token,
                 "lk_partner"));
 

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.latchkey.adapter.rest.ApiCalls;
-import dev.latchkey.adapter.rest.dialect.DialectFixtures;
+import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -85,7 +85,7 @@ class TrifactaApiTest {
     @BeforeEach
     void aliceCanLogIn() {
         reset(authenticate, issueToken, listTokens, inspectToken, revokeToken);
-        DialectFixtures.aliceAlone(authenticate);
+        ApiFixtures.aliceAlone(authenticate);
     }
 
     private ApiCalls calls() {
@@ -98,7 +98,7 @@ class TrifactaApiTest {
 
     @Test
     void minusOneMeansNeverAndTheTokenInfoHasThePlatformsFields() throws Exception {
-        Token token = DialectFixtures.token(Optional.empty());
+        Token token = ApiFixtures.token(Optional.empty());
         when(issueToken.issue(any())).thenReturn(new IssueTokenUseCase.Outcome.Issued(token, "lk_secret"));
 
         HttpResponse<String> created = create("{\"lifetimeSeconds\":-1,\"description\":\"forever\"}");
@@ -142,11 +142,11 @@ class TrifactaApiTest {
 
     @Test
     void aRevokedOrUnknownTokenIsNotFoundAsOnTheplatform() throws Exception {
-        Token revoked = Token.restore(DialectFixtures.token(Optional.empty()).attributes(), DialectFixtures.NOW,
-                DialectFixtures.token(Optional.empty()).secretHash(), null,
-                new Revocation(DialectFixtures.NOW, RevocationReason.REQUESTED), null);
+        Token revoked = Token.restore(ApiFixtures.token(Optional.empty()).attributes(), ApiFixtures.NOW,
+                ApiFixtures.token(Optional.empty()).secretHash(), null,
+                new Revocation(ApiFixtures.NOW, RevocationReason.REQUESTED), null);
         when(inspectToken.inspect(any())).thenReturn(new InspectTokenUseCase.Outcome.Found(new TokenDetails(revoked,
-                new TokenStatus.Revoked(new Revocation(DialectFixtures.NOW, RevocationReason.REQUESTED)))));
+                new TokenStatus.Revoked(new Revocation(ApiFixtures.NOW, RevocationReason.REQUESTED)))));
         when(revokeToken.revoke(any())).thenReturn(new RevokeTokenUseCase.Outcome.NotFound(revoked.id()));
 
         for (String[] request : List.of(new String[] {"GET", "/v4/apiAccessTokens/" + revoked.id()},
@@ -161,7 +161,7 @@ class TrifactaApiTest {
 
     @Test
     void theListHasOnlyTheCallersUnrevokedPersonalTokens() throws Exception {
-        Token token = DialectFixtures.token(Optional.empty());
+        Token token = ApiFixtures.token(Optional.empty());
         when(listTokens.listAll(any(), any())).thenReturn(List.of(new TokenDetails(token,
                 new TokenStatus.Active())));
 
@@ -169,7 +169,7 @@ class TrifactaApiTest {
 
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(token.id().toString());
-        verify(listTokens).listAll(DialectFixtures.ALICE_CALLER, dev.latchkey.domain.TokenFilter.unrevokedPersonal());
+        verify(listTokens).listAll(ApiFixtures.ALICE_CALLER, dev.latchkey.domain.TokenFilter.unrevokedPersonal());
     }
 
     @Test

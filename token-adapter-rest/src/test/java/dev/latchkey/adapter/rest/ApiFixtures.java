@@ -1,4 +1,4 @@
-package dev.latchkey.adapter.rest.dialect;
+package dev.latchkey.adapter.rest;
 
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
@@ -22,8 +22,8 @@ import java.util.UUID;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
-/** The account and tokens the dialects' API tests answer with, and a login that knows only that account. */
-public final class DialectFixtures {
+/** The accounts and tokens the API tests answer with, and logins that know only them. */
+public final class ApiFixtures {
 
     public static final Instant NOW = Instant.parse("2026-12-05T08:00:00Z");
     public static final Account ALICE = Account.create(new AccountId(UUID.randomUUID()), dev.latchkey.domain.Username
@@ -32,7 +32,7 @@ public final class DialectFixtures {
             Optional.of(Organization.of("Blue")), Optional.empty());
     public static final Caller ALICE_CALLER = Caller.byPassword(ALICE.id(), ALICE.username(), ALICE.role());
 
-    private DialectFixtures() {
+    private ApiFixtures() {
     }
 
     /** A token of Alice's that expires at the given instant, or never. */
@@ -42,6 +42,12 @@ public final class DialectFixtures {
                 TokenSecret.fromRandomBytes(new byte[32]).hash()).token();
     }
 
+    /** Root, an administrator: signs in with {@code root-password} once {@link #andAdministrator} is called. */
+    public static final Caller ROOT = Caller.byPassword(new AccountId(UUID.randomUUID()),
+            dev.latchkey.domain.Username.of("root"), Role.ADMIN);
+    public static final String ROOT_BASIC = ApiCalls.basic("root", "root-password");
+    public static final String ALICE_BASIC = ApiCalls.basic("alice", "alice-password");
+
     /** Only alice, with her password, from loopback; everyone and every token else is refused. */
     public static void aliceAlone(AuthenticateUseCase authenticate) {
         when(authenticate.authenticate(any(AuthenticateUseCase.PasswordCredentials.class)))
@@ -50,5 +56,12 @@ public final class DialectFixtures {
                 "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ALICE_CALLER, "stamp"));
         when(authenticate.authenticate(any(AuthenticateUseCase.PresentedToken.class)))
                 .thenReturn(new AuthenticateUseCase.Outcome.Refused(AuthenticateUseCase.Reason.UNKNOWN_TOKEN));
+    }
+
+    /** Alice as above, and root, an administrator, with his password. */
+    public static void andAdministrator(AuthenticateUseCase authenticate) {
+        aliceAlone(authenticate);
+        when(authenticate.authenticate(new AuthenticateUseCase.PasswordCredentials("root", "root-password",
+                "127.0.0.1"))).thenReturn(new AuthenticateUseCase.Outcome.Authenticated(ROOT, "stamp"));
     }
 }
