@@ -9,6 +9,7 @@ import dev.latchkey.domain.Username;
 import io.micronaut.data.exceptions.DataAccessException;
 import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.domain.AccountFilter;
+import dev.latchkey.domain.Role;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -145,6 +146,27 @@ public class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPo
             changeLog.append(new Change.Subject(Change.Kind.ACCOUNT, account.id().value().toString()));
             return null;
         });
+    }
+
+    /** {@code SELECT ... FOR UPDATE}: both databases wait for a locked row, then read it as committed. */
+    @Override
+    public long lockEnabledAdministrators() {
+        return writes.write(() -> transactions.executeWrite(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT id FROM account WHERE role = ? AND enabled = ? FOR UPDATE")) {
+                select.setString(1, Role.ADMIN.name());
+                select.setBoolean(2, true);
+                long locked = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        locked++;
+                    }
+                }
+                return locked;
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not lock the administrators", failure);
+            }
+        }));
     }
 
     @Override

@@ -429,6 +429,43 @@ abstract class PersistenceContract {
     }
 
     /**
+     * Two administrators demoting each other at once: each change locks the enabled administrators before it counts
+     * them, so the second waits for the first to commit and then counts what it left, and cannot take the last one.
+     */
+    @Test
+    void changesThatLockTheAdministratorsRunOneAfterTheOtherAndTheSecondCountsWhatTheFirstLeft() throws Exception {
+        Account first = newAccount().changeRole(Role.ADMIN).account();
+        Account second = newAccount().changeRole(Role.ADMIN).account();
+        accounts.update(first);
+        accounts.update(second);
+        JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
+        java.util.concurrent.CountDownLatch firstLocked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch firstMayCommit = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService changes = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> firstCount = changes.submit(() -> transactions.inTransaction(() -> {
+                long counted = accounts.lockEnabledAdministrators();
+                accounts.update(first.disable().account());
+                firstLocked.countDown();
+                awaitOrFail(firstMayCommit);
+                return counted;
+            }));
+            awaitOrFail(firstLocked);
+            Future<Long> secondCount = changes.submit(() -> transactions.inTransaction(
+                    accounts::lockEnabledAdministrators));
+            Thread.sleep(300);
+            assertThat(secondCount.isDone()).as("the second waits for the first's locks").isFalse();
+            firstMayCommit.countDown();
+
+            long counted = firstCount.get(30, TimeUnit.SECONDS);
+            assertThat(counted).isGreaterThanOrEqualTo(2);
+            assertThat(secondCount.get(30, TimeUnit.SECONDS)).isEqualTo(counted - 1);
+        } finally {
+            changes.shutdownNow();
+        }
+    }
+
+    /**
      * Two writes that lock the same two tokens in opposite orders deadlock; the database undoes one of them, and it is
      * run again rather than answered 503. Both end written, each revocation recorded once.
      */

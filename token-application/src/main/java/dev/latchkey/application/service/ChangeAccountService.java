@@ -12,12 +12,10 @@ import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountChange;
-import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.AccountUpdate;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.AuditEventType;
-import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
@@ -79,16 +77,19 @@ final class ChangeAccountService implements ChangeAccountUseCase {
             done = done.then(current -> apply(current, edit));
         }
         Account updated = done.account();
-        if (removesAnAdministrator(account, updated) && enabledAdministrators() <= 1) {
-            return new Outcome.Refused("The last enabled administrator cannot be disabled or demoted; make another "
-                    + "administrator first.");
-        }
+        boolean removesAnAdministrator = removesAnAdministrator(account, updated);
         boolean disabled = done.has(AccountChange.Disabled.class);
         boolean revokesTokens = disabled || command.revokeTokens();
         boolean endsSessions = revokesTokens || done.has(AccountChange.PasswordReset.class);
         boolean withdrawsScopes = done.withdrawsScopes();
         String detail = (done.auditDetail() + (command.revokeTokens() ? " tokens=revoked" : "")).strip();
-        lifecycle.inTransaction(() -> {
+        return lifecycle.inTransaction(() -> {
+            // Counted under lock, in the change's transaction: two administrators demoting each other at once are
+            // made one after the other, and the second is refused.
+            if (removesAnAdministrator && updateAccounts.lockEnabledAdministrators() <= 1) {
+                return new Outcome.Refused("The last enabled administrator cannot be disabled or demoted; make "
+                        + "another administrator first.");
+            }
             updateAccounts.update(updated);
             if (endsSessions) {
                 sessions.endAllOf(updated.id());
@@ -106,9 +107,8 @@ final class ChangeAccountService implements ChangeAccountUseCase {
                         token -> !updated.mayHold(token.scopes()), clock.instant(),
                         RevocationReason.SCOPE_WITHDRAWN, actor);
             }
-            return null;
+            return new Outcome.Changed(updated);
         });
-        return new Outcome.Changed(updated);
     }
 
     private AccountUpdate apply(Account current, AccountEdit edit) {
@@ -136,8 +136,4 @@ final class ChangeAccountService implements ChangeAccountUseCase {
         return before.enabled() && before.role() == Role.ADMIN && !(after.enabled() && after.role() == Role.ADMIN);
     }
 
-    private long enabledAdministrators() {
-        return accounts.countMatching(new AccountFilter(Optional.<Organization>empty(), Optional.of(Role.ADMIN),
-                Optional.empty(), Optional.of(true)));
-    }
 }

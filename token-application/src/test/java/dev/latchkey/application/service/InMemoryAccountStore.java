@@ -5,6 +5,7 @@ import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountFilter;
+import dev.latchkey.domain.Role;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Username;
 import java.util.Map;
@@ -42,6 +43,13 @@ final class InMemoryAccountStore implements LoadAccountPort, SaveAccountPort, Up
     @Override
     public long countMatching(AccountFilter filter) {
         return byUsername.values().stream().filter(filter::matches).count();
+    }
+
+    /** One process, no transactions to order: a count is all the fakes need. */
+    @Override
+    public long lockEnabledAdministrators() {
+        return byUsername.values().stream().filter(account -> account.enabled() && account.role() == Role.ADMIN)
+                .count();
     }
 
     void delete(AccountId id) {
