@@ -53,6 +53,7 @@ import dev.latchkey.application.service.LatchkeyServices;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.out.SigningKeyRingPort;
+import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.domain.SessionTimeouts;
 import dev.latchkey.domain.GrantPolicy;
@@ -224,6 +225,11 @@ class UseCaseFactory {
     @Singleton
     AdministerClientsUseCase administerClients(LatchkeyServices.Core core) {
         return core.administerClients();
+    }
+
+    @Singleton
+    RotateClientSecretUseCase rotateClientSecret(LatchkeyServices.Core core) {
+        return core.rotateClientSecret();
     }
 
     @Singleton

@@ -113,6 +113,45 @@ abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
     }
 
     @Test
+    void aRotatedSecretWorksAtOnceAndTheOldOneOnlyForItsOverlap() throws Exception {
+        Map<String, Object> registered = register("{\"name\":\"ledger\",\"grantTypes\":[\"client_credentials\"]}");
+        ClientSecretBasic original = secretBasic(registered);
+        String clientId = (String) registered.get("clientId");
+        BearerAccessToken kept = (BearerAccessToken) granted(new TokenRequest(metadata.getTokenEndpointURI(),
+                original, new ClientCredentialsGrant())).getTokens().getAccessToken();
+
+        Map<String, Object> routine = body(send("POST", "/api/v1/clients/" + clientId + "/secret", admin,
+                "application/json", "{\"previousSecretValidForSeconds\":600}"));
+        ClientSecretBasic second = secretBasic(routine);
+        assertThat(routine).containsEntry("revokedTokens", 0).containsKey("previousSecretValidUntil");
+        assertThat(routine.get("clientSecret")).isNotEqualTo(registered.get("clientSecret"));
+        granted(new TokenRequest(metadata.getTokenEndpointURI(), second, new ClientCredentialsGrant()));
+        granted(new TokenRequest(metadata.getTokenEndpointURI(), original, new ClientCredentialsGrant()));
+        assertThat(introspect(kept).isActive()).as("a routine rotation keeps the tokens").isTrue();
+        assertThat(body(send("GET", "/api/v1/clients/" + clientId, admin, null, null)))
+                .containsEntry("previousSecretValidUntil", routine.get("previousSecretValidUntil"));
+
+        HttpResponse<String> leaked = send("POST", "/api/v1/clients/" + clientId + "/secret", admin, null, null);
+        assertThat(leaked.statusCode()).isEqualTo(200);
+        ClientSecretBasic third = secretBasic(body(leaked));
+        assertError(new TokenRequest(metadata.getTokenEndpointURI(), original, new ClientCredentialsGrant()),
+                "invalid_client");
+        assertError(new TokenRequest(metadata.getTokenEndpointURI(), second, new ClientCredentialsGrant()),
+                "invalid_client");
+        assertThat(introspect(kept).isActive()).isTrue();
+
+        Map<String, Object> revoking = body(send("POST", "/api/v1/clients/" + clientId + "/secret", admin,
+                "application/json", "{\"revokeTokens\":true}"));
+        assertThat((Integer) revoking.get("revokedTokens")).isGreaterThanOrEqualTo(3);
+        assertThat(introspect(kept).isActive()).as("revoked with the old secret").isFalse();
+        assertError(new TokenRequest(metadata.getTokenEndpointURI(), third, new ClientCredentialsGrant()),
+                "invalid_client");
+        granted(new TokenRequest(metadata.getTokenEndpointURI(), secretBasic(revoking), new ClientCredentialsGrant()));
+        assertThat(send("GET", "/api/v1/admin/audit?type=client.changed", admin, null, null).body())
+                .contains("secret=rotated").doesNotContain((String) revoking.get("clientSecret"));
+    }
+
+    @Test
     void aPublicClientUsesThePasswordAndRefreshGrantsWithItsIdAlone() throws Exception {
         ClientID cli = new ClientID((String) register("{\"name\":\"cli\",\"type\":\"public\"}").get("clientId"));
         ClientID otherApp = new ClientID((String) register("{\"name\":\"app\",\"type\":\"public\"}").get("clientId"));

@@ -15,23 +15,24 @@ public record ClientUpdate(OAuthClient client, Optional<Change> change) {
         Objects.requireNonNull(change, "change");
     }
 
-    /** A client can be turned off and on; off, it gets no token and the tokens it holds are revoked. */
+    /**
+     * A client can be turned off and on (off, it gets no token and the tokens it holds are revoked), and a
+     * confidential one can be given a new secret.
+     */
     public enum Change {
-        DISABLED(false), ENABLED(true);
-
-        private final boolean enabled;
-
-        Change(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public boolean enabled() {
-            return enabled;
-        }
+        DISABLED, ENABLED, SECRET_ROTATED
     }
 
-    /** The audit trail's detail: {@code client=<id> enabled=false}. */
+    /**
+     * The audit trail's detail, never a secret: {@code client=<id> enabled=false}, or
+     * {@code client=<id> secret=rotated previous-valid-until=<instant>} ({@code none} when it ended at once).
+     */
     public String auditDetail() {
-        return "client=" + client.id().value() + change.map(made -> " enabled=" + made.enabled()).orElse("");
+        return "client=" + client.id().value() + change.map(made -> switch (made) {
+            case DISABLED -> " enabled=false";
+            case ENABLED -> " enabled=true";
+            case SECRET_ROTATED -> " secret=rotated previous-valid-until="
+                    + client.retiringSecret().map(previous -> previous.until().toString()).orElse("none");
+        }).orElse("");
     }
 }

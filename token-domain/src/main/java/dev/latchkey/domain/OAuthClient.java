@@ -1,5 +1,6 @@
 package dev.latchkey.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -11,19 +12,24 @@ import java.util.UUID;
  * A registered OAuth 2.0 client: a confidential one (an API gateway, a resource server, a service) holds the hash of
  * its secret, never the secret; a public one (a command line, a mobile app) has none.
  *
+ * @param retiringSecret the secret before the latest rotation, and until when it is accepted beside the new one
  * @param grantTypes the grants it may use at the token endpoint
  * @param scopes     the scopes its tokens may carry, if it is limited to some; a client without such a limit gets the
  *                   scopes its accounts may hold, and client-credentials tokens without scopes
  */
 public record OAuthClient(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
-                          Set<GrantType> grantTypes, Optional<Scopes> scopes, boolean enabled, Instant createdAt) {
+                          Optional<RetiringSecret> retiringSecret, Set<GrantType> grantTypes,
+                          Optional<Scopes> scopes, boolean enabled, Instant createdAt) {
 
     public static final int MAX_NAME_LENGTH = 100;
+    /** How long a rotated-out secret may stay accepted: long enough for a weekly deploy, short enough to matter. */
+    public static final Duration MAX_RETIRING_SECRET = Duration.ofDays(7);
 
     public OAuthClient {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(secretHash, "secretHash");
+        Objects.requireNonNull(retiringSecret, "retiringSecret");
         Objects.requireNonNull(grantTypes, "grantTypes");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -38,12 +44,21 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         if ((type == ClientType.PUBLIC) == secretHash.isPresent()) {
             throw new IllegalArgumentException("a confidential client has a secret, a public one has none");
         }
+        if (retiringSecret.isPresent() && secretHash.isEmpty()) {
+            throw new IllegalArgumentException("only a client with a secret can have one retiring");
+        }
         if (type == ClientType.PUBLIC && grantTypes.contains(GrantType.CLIENT_CREDENTIALS)) {
             throw new InvalidValueException("grantTypes", "client_credentials is for confidential clients only");
         }
         if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && serviceAccountIdOf(id).isEmpty()) {
             throw new InvalidValueException("client_id", "a client with a service account has a UUID as its id");
         }
+    }
+
+    /** A client whose secret was never rotated, or whose rotated-out secret is no longer accepted. */
+    public OAuthClient(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                       Set<GrantType> grantTypes, Optional<Scopes> scopes, boolean enabled, Instant createdAt) {
+        this(id, name, type, secretHash, Optional.empty(), grantTypes, scopes, enabled, createdAt);
     }
 
     /** A newly registered confidential client, enabled, with the default grants and no scope limit. */
@@ -57,9 +72,16 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         return EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN, GrantType.TOKEN_EXCHANGE);
     }
 
-    /** Constant-time check of a presented secret against the stored hash; a public client has no secret to match. */
-    public boolean hasSecret(ClientSecret presented) {
-        return secretHash.map(hash -> hash.matches(presented.hash())).orElse(false);
+    /**
+     * Constant-time check of a presented secret against the stored hash, and against the retiring one while it is
+     * accepted; a public client has no secret to match.
+     */
+    public boolean hasSecret(ClientSecret presented, Instant now) {
+        SecretHash presentedHash = presented.hash();
+        boolean current = secretHash.map(hash -> hash.matches(presentedHash)).orElse(false);
+        boolean retiring = retiringSecret.filter(previous -> previous.acceptsAt(now))
+                .map(previous -> previous.hash().matches(presentedHash)).orElse(false);
+        return current | retiring;
     }
 
     public boolean isPublic() {
@@ -100,8 +122,36 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
                 : new ClientUpdate(withEnabled(true), Optional.of(ClientUpdate.Change.ENABLED));
     }
 
+    /**
+     * The client's secret becomes {@code newSecret}. The one it replaces stays accepted for {@code previousValidFor}
+     * (zero ends it at once, as after a leak); a secret rotated out earlier ends now, whatever was left of its time.
+     *
+     * @throws InvalidValueException if the client is public, or the overlap is negative or longer than
+     *                               {@link #MAX_RETIRING_SECRET}
+     */
+    public ClientUpdate rotateSecret(SecretHash newSecret, Instant now, Duration previousValidFor) {
+        Objects.requireNonNull(newSecret, "newSecret");
+        if (secretHash.isEmpty()) {
+            throw new InvalidValueException("client", "is public and has no secret to rotate");
+        }
+        if (previousValidFor.isNegative() || previousValidFor.compareTo(MAX_RETIRING_SECRET) > 0) {
+            throw new InvalidValueException("previousSecretValidForSeconds",
+                    "must be 0 to " + MAX_RETIRING_SECRET.toSeconds());
+        }
+        Optional<RetiringSecret> retiring = previousValidFor.isZero() ? Optional.empty()
+                : Optional.of(new RetiringSecret(secretHash.get(), now.plus(previousValidFor)));
+        OAuthClient rotated = new OAuthClient(id, name, type, Optional.of(newSecret), retiring, grantTypes, scopes,
+                enabled, createdAt);
+        return new ClientUpdate(rotated, Optional.of(ClientUpdate.Change.SECRET_ROTATED));
+    }
+
+    /** The rotated-out secret, if it is still accepted at {@code now}. */
+    public Optional<RetiringSecret> retiringSecretAt(Instant now) {
+        return retiringSecret.filter(previous -> previous.acceptsAt(now));
+    }
+
     public OAuthClient withEnabled(boolean nowEnabled) {
-        return new OAuthClient(id, name, type, secretHash, grantTypes, scopes, nowEnabled, createdAt);
+        return new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes, nowEnabled, createdAt);
     }
 
     private static Optional<AccountId> serviceAccountIdOf(ClientId id) {

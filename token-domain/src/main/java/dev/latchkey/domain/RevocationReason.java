@@ -14,6 +14,8 @@ public enum RevocationReason {
     SUPERSEDED,
     /** The client it was issued to was disabled. */
     CLIENT_DISABLED,
+    /** The client it was issued to got a new secret, and its tokens were revoked with the old one, as after a leak. */
+    CLIENT_SECRET_ROTATED,
     /** Its owner's account was disabled or deleted. */
     ACCOUNT_DISABLED,
     /** The token presented to make it (its delegator), or one further up that chain, was revoked. */

@@ -3,6 +3,7 @@ package dev.latchkey.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class OAuthClientTest {
         assertThatThrownBy(() -> client(ClientType.CONFIDENTIAL, Optional.empty(), Set.of(GrantType.PASSWORD),
                 Optional.empty())).isInstanceOf(IllegalArgumentException.class);
         OAuthClient app = client(ClientType.PUBLIC, Optional.empty(), Set.of(GrantType.PASSWORD), Optional.empty());
-        assertThat(app.hasSecret(ClientSecret.fromRandomBytes(new byte[32]))).isFalse();
+        assertThat(app.hasSecret(ClientSecret.fromRandomBytes(new byte[32]), NOW)).isFalse();
     }
 
     @Test
@@ -104,18 +106,98 @@ class OAuthClientTest {
                 .isInstanceOf(InvalidValueException.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void disablingAndEnablingAClientReportOnlyWhatChanged() {
         OAuthClient client = OAuthClient.confidential(ClientId.of("reports"), "Reports", SecretHash.of("secret"),
-                java.time.Instant.parse("2026-12-05T08:00:00Z"));
+                Instant.parse("2026-12-05T08:00:00Z"));
 
         ClientUpdate disabled = client.disable();
-        org.assertj.core.api.Assertions.assertThat(disabled.client().enabled()).isFalse();
-        org.assertj.core.api.Assertions.assertThat(disabled.change()).contains(ClientUpdate.Change.DISABLED);
-        org.assertj.core.api.Assertions.assertThat(disabled.auditDetail()).isEqualTo("client=reports enabled=false");
-        org.assertj.core.api.Assertions.assertThat(disabled.client().disable().change()).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(client.enable().change()).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(disabled.client().enable().change())
-                .contains(ClientUpdate.Change.ENABLED);
+        assertThat(disabled.client().enabled()).isFalse();
+        assertThat(disabled.change()).contains(ClientUpdate.Change.DISABLED);
+        assertThat(disabled.auditDetail()).isEqualTo("client=reports enabled=false");
+        assertThat(disabled.client().disable().change()).isEmpty();
+        assertThat(client.enable().change()).isEmpty();
+        assertThat(disabled.client().enable().change()).contains(ClientUpdate.Change.ENABLED);
+    }
+
+    @Test
+    void aRotatedSecretReplacesTheOldOneAtOnceUnlessAnOverlapIsAskedFor() {
+        ClientSecret first = ClientSecret.fromRandomBytes(filled(1));
+        ClientSecret second = ClientSecret.fromRandomBytes(filled(2));
+        OAuthClient client = OAuthClient.confidential(ClientId.of("reports"), "Reports", first.hash(), NOW);
+
+        ClientUpdate rotated = client.rotateSecret(second.hash(), NOW, Duration.ZERO);
+
+        assertThat(rotated.change()).contains(ClientUpdate.Change.SECRET_ROTATED);
+        assertThat(rotated.client().hasSecret(second, NOW)).isTrue();
+        assertThat(rotated.client().hasSecret(first, NOW)).isFalse();
+        assertThat(rotated.client().retiringSecret()).isEmpty();
+        assertThat(rotated.auditDetail()).isEqualTo("client=reports secret=rotated previous-valid-until=none")
+                .doesNotContain(second.hash().toHex(), first.hash().toHex());
+        assertThat(rotated.client()).usingRecursiveComparison().ignoringFields("secretHash")
+                .isEqualTo(client);
+    }
+
+    @Property
+    void aRetiringSecretIsAcceptedExactlyUntilItsOverlapEnds(
+            @ForAll @LongRange(min = 1, max = 7 * 24 * 3600) long overlapSeconds,
+            @ForAll @LongRange(min = 0, max = 8 * 24 * 3600) long laterSeconds) {
+        ClientSecret first = ClientSecret.fromRandomBytes(filled(1));
+        ClientSecret second = ClientSecret.fromRandomBytes(filled(2));
+        OAuthClient rotated = OAuthClient.confidential(ClientId.of("reports"), "Reports", first.hash(), NOW)
+                .rotateSecret(second.hash(), NOW, Duration.ofSeconds(overlapSeconds)).client();
+        Instant later = NOW.plusSeconds(laterSeconds);
+
+        assertThat(rotated.hasSecret(second, later)).isTrue();
+        assertThat(rotated.hasSecret(first, later)).isEqualTo(laterSeconds < overlapSeconds);
+        assertThat(rotated.retiringSecretAt(later).isPresent()).isEqualTo(laterSeconds < overlapSeconds);
+        assertThat(rotated.hasSecret(ClientSecret.fromRandomBytes(filled(3)), later)).isFalse();
+    }
+
+    @Test
+    void aSecondRotationEndsTheFirstRetiringSecretWhateverWasLeftOfIt() {
+        ClientSecret first = ClientSecret.fromRandomBytes(filled(1));
+        ClientSecret second = ClientSecret.fromRandomBytes(filled(2));
+        ClientSecret third = ClientSecret.fromRandomBytes(filled(3));
+        OAuthClient twice = OAuthClient.confidential(ClientId.of("reports"), "Reports", first.hash(), NOW)
+                .rotateSecret(second.hash(), NOW, Duration.ofDays(1)).client()
+                .rotateSecret(third.hash(), NOW.plusSeconds(60), Duration.ofHours(1)).client();
+
+        assertThat(twice.hasSecret(first, NOW.plusSeconds(61))).isFalse();
+        assertThat(twice.hasSecret(second, NOW.plusSeconds(61))).isTrue();
+        assertThat(twice.hasSecret(third, NOW.plusSeconds(61))).isTrue();
+        assertThat(twice.retiringSecret()).map(RetiringSecret::until).contains(NOW.plusSeconds(3660));
+    }
+
+    @Test
+    void aPublicClientHasNoSecretToRotateAndTheOverlapIsBounded() {
+        OAuthClient app = client(ClientType.PUBLIC, Optional.empty(), Set.of(GrantType.PASSWORD), Optional.empty());
+        OAuthClient service = client(ClientType.CONFIDENTIAL, SECRET, Set.of(GrantType.PASSWORD), Optional.empty());
+        SecretHash next = ClientSecret.fromRandomBytes(filled(4)).hash();
+
+        assertThatThrownBy(() -> app.rotateSecret(next, NOW, Duration.ZERO))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("no secret");
+        assertThatThrownBy(() -> service.rotateSecret(next, NOW, Duration.ofSeconds(-1)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("previousSecretValidForSeconds");
+        assertThatThrownBy(() -> service.rotateSecret(next, NOW, OAuthClient.MAX_RETIRING_SECRET.plusSeconds(1)))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(service.rotateSecret(next, NOW, OAuthClient.MAX_RETIRING_SECRET).client().retiringSecret())
+                .isPresent();
+        assertThatThrownBy(() -> new OAuthClient(UUID_ID, "app", ClientType.PUBLIC, Optional.empty(),
+                Optional.of(new RetiringSecret(next, NOW)), Set.of(GrantType.PASSWORD), Optional.empty(), true, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRetiringSecretNeverPrintsItsHash() {
+        SecretHash hash = ClientSecret.fromRandomBytes(filled(5)).hash();
+
+        assertThat(new RetiringSecret(hash, NOW).toString()).doesNotContain(hash.toHex());
+    }
+
+    private static byte[] filled(int value) {
+        byte[] bytes = new byte[32];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return bytes;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Stores OAuth 2.0 clients in the {@code oauth_client} table. A client authenticates every introspection it asks
  * for, so clients found by id come from memory while the lease holds. Nothing changes a client after registration
- * but whether it is enabled, and that change is announced in the change log as account changes are (ADR 10).
+ * but whether it is enabled and its secrets, and those changes are announced in the change log as account changes are
+ * (ADR 10).
  */
 @Singleton
 @TranslatesStoreFailures
@@ -41,6 +42,23 @@ public class OAuthClientPersistenceAdapter implements LoadClientPort, SaveClient
         writes.write(() -> {
             if (repository.updateEnabled(id.value(), enabled) > 0) {
                 changeLog.append(new Change.Subject(Change.Kind.CLIENT, id.value()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<OAuthClient> lockById(ClientId id) {
+        return repository.findByIdForUpdate(id.value()).map(OAuthClientRow::toDomain);
+    }
+
+    @Override
+    public void updateSecrets(OAuthClient client) {
+        OAuthClientRow row = OAuthClientRow.fromDomain(client);
+        writes.write(() -> {
+            if (repository.updateSecrets(row.id(), row.secretHash(), row.retiringSecretHash(),
+                    row.retiringSecretUntil()) > 0) {
+                changeLog.append(new Change.Subject(Change.Kind.CLIENT, row.id()));
             }
             return null;
         });

@@ -766,6 +766,60 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void aRotatedSecretAndItsRetiringOneRoundTripAndReplaceTheCachedClient() {
+        ClientSecret first = ClientSecret.fromRandomBytes(random(32));
+        OAuthClient client = OAuthClient.confidential(ClientId.of(TokenId.fromRandomBytes(random(16)).toString()),
+                "gateway", first.hash(), NOW);
+        clients.saveNew(client);
+        assertThat(clients.loadById(client.id())).as("cached").contains(client);
+        ClientSecret second = ClientSecret.fromRandomBytes(random(32));
+        OAuthClient rotated = client.rotateSecret(second.hash(), NOW, Duration.ofHours(1)).client();
+
+        clients.updateSecrets(rotated);
+
+        assertThat(clients.loadById(client.id())).as("the cached client is dropped").contains(rotated);
+        assertThat(clients.lockById(client.id())).contains(rotated);
+        OAuthClient again = rotated.rotateSecret(ClientSecret.fromRandomBytes(random(32)).hash(), NOW,
+                Duration.ZERO).client();
+        clients.updateSecrets(again);
+        assertThat(clients.loadById(client.id())).contains(again);
+        assertThat(clients.loadById(client.id()).orElseThrow().retiringSecret()).isEmpty();
+    }
+
+    @Test
+    void aClientReadUnderLockWaitsForTheChangeThatLockedItFirst() throws Exception {
+        OAuthClient client = OAuthClient.confidential(ClientId.of(TokenId.fromRandomBytes(random(16)).toString()),
+                "gateway", ClientSecret.fromRandomBytes(random(32)).hash(), NOW);
+        clients.saveNew(client);
+        OAuthClient rotated = client.rotateSecret(ClientSecret.fromRandomBytes(random(32)).hash(), NOW,
+                Duration.ofMinutes(5)).client();
+        JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
+        java.util.concurrent.CountDownLatch firstLocked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch firstMayCommit = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService changes = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = changes.submit(() -> transactions.inTransaction(() -> {
+                clients.lockById(client.id()).orElseThrow();
+                clients.updateSecrets(rotated);
+                firstLocked.countDown();
+                awaitOrFail(firstMayCommit);
+                return null;
+            }));
+            awaitOrFail(firstLocked);
+            Future<Optional<OAuthClient>> second = changes.submit(() -> transactions.inTransaction(
+                    () -> clients.lockById(client.id())));
+            Thread.sleep(300);
+            assertThat(second.isDone()).as("the second waits for the first's lock").isFalse();
+            firstMayCommit.countDown();
+
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(second.get(30, TimeUnit.SECONDS)).as("and reads what the first wrote").contains(rotated);
+        } finally {
+            changes.shutdownNow();
+        }
+    }
+
+    @Test
     void aClientsTokensAreSelectedTogetherAndNoOther() {
         Account owner = newAccount();
         ClientId cli = ClientId.of("cli-" + TokenId.fromRandomBytes(random(16)).toString().substring(0, 8));

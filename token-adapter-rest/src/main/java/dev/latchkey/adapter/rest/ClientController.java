@@ -11,6 +11,7 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ListTokensUseCase.ListTokensQuery;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.ClientType;
@@ -45,6 +46,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +56,9 @@ import java.util.Set;
 
 /**
  * OAuth 2.0 clients, for administrators: register confidential clients (gateways, resource servers, services) and
- * public ones (command lines, apps), list them, disable one (which revokes every token issued to it), and see and
- * revoke the tokens a client obtained as itself with the client-credentials grant.
+ * public ones (command lines, apps), list them, disable one (which revokes every token issued to it), rotate a
+ * confidential one's secret, and see and revoke the tokens a client obtained as itself with the client-credentials
+ * grant.
  */
 @Tag(name = "OAuth 2.0 clients",
         description = "Registering and managing the gateways, services and apps that use the "
@@ -71,12 +76,17 @@ class ClientController {
 
     private final RegisterClientUseCase registerClient;
     private final AdministerClientsUseCase clients;
+    private final RotateClientSecretUseCase rotateSecret;
     private final JsonBodies bodies;
+    private final Clock clock;
 
-    ClientController(RegisterClientUseCase registerClient, AdministerClientsUseCase clients, JsonBodies bodies) {
+    ClientController(RegisterClientUseCase registerClient, AdministerClientsUseCase clients,
+                     RotateClientSecretUseCase rotateSecret, JsonBodies bodies, Clock clock) {
         this.registerClient = registerClient;
         this.clients = clients;
+        this.rotateSecret = rotateSecret;
         this.bodies = bodies;
+        this.clock = clock;
     }
 
     /** Registers a client; a confidential client's secret is in this response only. */
@@ -109,7 +119,7 @@ class ClientController {
         OAuthClient client = registered.client();
         return HttpResponse.status(HttpStatus.CREATED)
                 .header("Location", "/api/v1/clients/" + client.id().value())
-                .body(RegisteredClient.of(client, registered.secret().map(ClientSecret::reveal)));
+                .body(RegisteredClient.of(client, registered.secret().map(ClientSecret::reveal), clock.instant()));
     }
 
     /** Lists the registered clients. */
@@ -118,7 +128,7 @@ class ClientController {
             content = @Content(schema = @Schema(implementation = ClientList.class)))
     HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
         return HttpResponse.ok(new ClientList(clients.list(AuthenticatedCaller.of(authentication)).stream()
-                .map(ClientInfo::of).toList()));
+                .map(client -> ClientInfo.of(client, clock.instant())).toList()));
     }
 
     /** Reads a client. */
@@ -129,7 +139,7 @@ class ClientController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> find(HttpRequest<?> request, @PathVariable String clientId, Authentication authentication) {
         return withClientId(request, clientId, id -> clients.find(AuthenticatedCaller.of(authentication), id)
-                .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client)))
+                .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client, clock.instant())))
                 .orElseGet(() -> clientNotFound(request)));
     }
 
@@ -147,8 +157,46 @@ class ClientController {
         ClientUpdate body = bodies.read(request, json, ClientUpdate.class);
         return withClientId(request, clientId, id -> clients.setEnabled(AuthenticatedCaller.of(authentication), id,
                         body.enabled())
-                .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client)))
+                .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client, clock.instant())))
                 .orElseGet(() -> clientNotFound(request)));
+    }
+
+    /**
+     * Gives a confidential client a new secret, shown in this response only. The old one stays accepted for
+     * {@code previousSecretValidForSeconds} (none by default, as after a leak); {@code revokeTokens} also revokes
+     * every token issued to the client.
+     */
+    @Post("/{clientId}/secret")
+    @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SecretRotation.class),
+            examples = @ExampleObject(value = "{\"previousSecretValidForSeconds\":86400}")))
+    @ApiResponse(responseCode = "200", description = "The new secret, shown this once",
+            content = @Content(schema = @Schema(implementation = RotatedSecret.class)))
+    @ApiResponse(responseCode = "404", description = "No client has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The client is public and has no secret",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<?> rotateSecret(HttpRequest<?> request, @PathVariable String clientId, @Nullable @Body String json,
+                                 Authentication authentication) {
+        SecretRotation body = bodies.readOptional(request, json, SecretRotation.class);
+        Duration overlap = Duration.ofSeconds(Optional.ofNullable(body.previousSecretValidForSeconds()).orElse(0L));
+        return withClientId(request, clientId, id -> {
+            RotateClientSecretUseCase.Outcome outcome = rotateSecret.rotate(
+                    new RotateClientSecretUseCase.RotateClientSecretCommand(AuthenticatedCaller.of(authentication), id,
+                            overlap, Boolean.TRUE.equals(body.revokeTokens())));
+            if (outcome instanceof RotateClientSecretUseCase.Outcome.Rotated rotated) {
+                return HttpResponse.ok(RotatedSecret.of(rotated));
+            }
+            if (outcome instanceof RotateClientSecretUseCase.Outcome.Refused refused) {
+                return Problems.response(request, ProblemType.INVALID_REQUEST,
+                        refused.field() + " " + refused.reason());
+            }
+            if (outcome instanceof RotateClientSecretUseCase.Outcome.ClientIsPublic) {
+                return Problems.response(request, ProblemType.CLIENT_HAS_NO_SECRET,
+                        "The client is public: it has no secret to rotate.");
+            }
+            return clientNotFound(request);
+        });
     }
 
     /** A client's own tokens (client credentials). */
@@ -227,14 +275,41 @@ class ClientController {
     record ClientUpdate(@NotNull Boolean enabled) {
     }
 
+    /** @param previousSecretValidUntil while a rotated-out secret is still accepted, until when */
     @Serdeable
     record ClientInfo(String clientId, String name, String type, List<String> grantTypes,
-                      @Nullable List<String> scopes, boolean enabled, String createdAt) {
-        static ClientInfo of(OAuthClient client) {
+                      @Nullable List<String> scopes, boolean enabled, String createdAt,
+                      @Nullable String previousSecretValidUntil) {
+        static ClientInfo of(OAuthClient client, Instant now) {
             return new ClientInfo(client.id().value(), client.name(), client.type().wireName(),
                     client.grantTypes().stream().sorted().map(GrantType::wireName).toList(),
                     client.scopes().map(scopes -> List.copyOf(scopes.values())).orElse(null), client.enabled(),
-                    Timestamps.isoMillis(client.createdAt()));
+                    Timestamps.isoMillis(client.createdAt()),
+                    client.retiringSecretAt(now).map(retiring -> Timestamps.isoMillis(retiring.until())).orElse(null));
+        }
+    }
+
+    /**
+     * @param previousSecretValidForSeconds how long the replaced secret stays accepted, 0 (the default) to 604800
+     * @param revokeTokens                  also revoke every token issued to the client (default false)
+     */
+    @Serdeable
+    record SecretRotation(@Nullable Long previousSecretValidForSeconds, @Nullable Boolean revokeTokens) {
+    }
+
+    /** The one response that carries a client's new secret. */
+    @Serdeable
+    record RotatedSecret(String clientId, String clientSecret, @Nullable String previousSecretValidUntil,
+                         int revokedTokens) {
+        static RotatedSecret of(RotateClientSecretUseCase.Outcome.Rotated rotated) {
+            return new RotatedSecret(rotated.client().id().value(), rotated.secret().reveal(),
+                    rotated.client().retiringSecret().map(retiring -> Timestamps.isoMillis(retiring.until()))
+                            .orElse(null), rotated.revoked());
+        }
+
+        @Override
+        public String toString() {
+            return "RotatedSecret[clientId=" + clientId + ", clientSecret=redacted]";
         }
     }
 
@@ -248,8 +323,8 @@ class ClientController {
     record RegisteredClient(String clientId, @Nullable String clientSecret, String name, String type,
                             List<String> grantTypes, @Nullable List<String> scopes, boolean enabled,
                             String createdAt) {
-        static RegisteredClient of(OAuthClient client, Optional<String> secret) {
-            ClientInfo info = ClientInfo.of(client);
+        static RegisteredClient of(OAuthClient client, Optional<String> secret, Instant now) {
+            ClientInfo info = ClientInfo.of(client, now);
             return new RegisteredClient(info.clientId(), secret.orElse(null), info.name(), info.type(),
                     info.grantTypes(), info.scopes(), info.enabled(), info.createdAt());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -11,6 +12,7 @@ import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.OAuthClient;
@@ -20,7 +22,10 @@ import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +53,8 @@ class ClientApiTest {
     RegisterClientUseCase registerClient;
     @Inject
     AdministerClientsUseCase clients;
+    @Inject
+    RotateClientSecretUseCase rotateSecret;
 
     @MockBean(AuthenticateUseCase.class)
     AuthenticateUseCase authenticate() {
@@ -64,9 +71,19 @@ class ClientApiTest {
         return mock(AdministerClientsUseCase.class);
     }
 
+    @MockBean(RotateClientSecretUseCase.class)
+    RotateClientSecretUseCase rotateSecret() {
+        return mock(RotateClientSecretUseCase.class);
+    }
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return Clock.fixed(ApiFixtures.NOW, ZoneOffset.UTC);
+    }
+
     @BeforeEach
     void rootCanLogIn() {
-        reset(authenticate, registerClient, clients);
+        reset(authenticate, registerClient, clients, rotateSecret);
         ApiFixtures.andAdministrator(authenticate);
     }
 
@@ -132,5 +149,55 @@ class ClientApiTest {
         calls().assertProblem(asRoot("PATCH", "/api/v1/clients/" + BILLING.id().value(),
                 "{\"enabled\":false,\"name\":\"other\"}"), 400, "invalid-request");
         verifyNoInteractions(clients);
+    }
+
+    @Test
+    void aRotatedSecretIsAnsweredOnceWithWhatTheOldOneHasLeft() throws Exception {
+        ClientSecret next = ClientSecret.fromRandomBytes(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        Instant now = ApiFixtures.NOW;
+        OAuthClient rotated = BILLING.rotateSecret(next.hash(), now, Duration.ofHours(1)).client();
+        when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.Rotated(rotated, next, 2));
+        when(clients.find(any(), any())).thenReturn(Optional.of(rotated));
+        String path = "/api/v1/clients/" + BILLING.id().value() + "/secret";
+
+        HttpResponse<String> answered = asRoot("POST", path,
+                "{\"previousSecretValidForSeconds\":3600,\"revokeTokens\":true}");
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(calls().bodyOf(answered)).containsEntry("clientId", BILLING.id().value())
+                .containsEntry("clientSecret", next.reveal()).containsEntry("revokedTokens", 2)
+                .containsEntry("previousSecretValidUntil", Timestamps.isoMillis(now.plus(Duration.ofHours(1))));
+        verify(rotateSecret).rotate(new RotateClientSecretUseCase.RotateClientSecretCommand(ROOT, BILLING.id(),
+                Duration.ofHours(1), true));
+        assertThat(calls().bodyOf(asRoot("GET", "/api/v1/clients/" + BILLING.id().value(), null)))
+                .as("the client shows until when its old secret works, never a secret")
+                .containsEntry("previousSecretValidUntil", Timestamps.isoMillis(now.plus(Duration.ofHours(1))))
+                .doesNotContainKey("clientSecret");
+
+        asRoot("POST", path, null);
+        verify(rotateSecret).rotate(new RotateClientSecretUseCase.RotateClientSecretCommand(ROOT, BILLING.id(),
+                Duration.ZERO, false));
+    }
+
+    @Test
+    void aRotationTheRequestOrTheCoreRefusesSaysWhy() throws Exception {
+        String path = "/api/v1/clients/" + BILLING.id().value() + "/secret";
+        calls().assertProblem(asRoot("POST", path, "{\"previousSecretValidForSeconds\":\"1h\"}"), 400,
+                "invalid-request");
+        calls().assertProblem(asRoot("POST", path, "{\"revokeTokens\":\"yes\"}"), 400, "invalid-request");
+        calls().assertProblem(asRoot("POST", path, "{\"secret\":\"lkc_mine\"}"), 400, "invalid-request");
+        calls().assertProblem(asRoot("POST", path, "[]"), 400, "malformed-body");
+        verifyNoInteractions(rotateSecret);
+
+        when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.Refused(
+                "previousSecretValidForSeconds", "must be 0 to 604800"));
+        assertThat(calls().assertProblem(asRoot("POST", path, "{\"previousSecretValidForSeconds\":604801}"), 400,
+                "invalid-request").get("detail")).isEqualTo("previousSecretValidForSeconds must be 0 to 604800");
+        when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.ClientIsPublic());
+        calls().assertProblem(asRoot("POST", path, null), 409, "client-has-no-secret");
+        when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.ClientNotFound());
+        calls().assertProblem(asRoot("POST", path, null), 404, "client-not-found");
+        calls().assertProblem(asRoot("POST", "/api/v1/clients/%20/secret", null), 404, "client-not-found");
     }
 }

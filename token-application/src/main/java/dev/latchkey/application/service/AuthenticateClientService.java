@@ -6,14 +6,18 @@ import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 final class AuthenticateClientService implements AuthenticateClientUseCase {
 
     private final LoadClientPort clients;
+    private final Clock clock;
 
-    AuthenticateClientService(LoadClientPort clients) {
+    AuthenticateClientService(LoadClientPort clients, Clock clock) {
         this.clients = clients;
+        this.clock = clock;
     }
 
     @Override
@@ -23,9 +27,10 @@ final class AuthenticateClientService implements AuthenticateClientUseCase {
         if (secret.isEmpty() || id.isEmpty()) {
             return new Outcome.Refused();
         }
+        Instant now = clock.instant();
         Optional<OAuthClient> client = clients.loadById(id.get())
                 .filter(OAuthClient::enabled)
-                .filter(candidate -> candidate.hasSecret(secret.get()));
+                .filter(candidate -> candidate.hasSecret(secret.get(), now));
         return client.<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
     }
 

@@ -22,6 +22,7 @@ import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
@@ -160,7 +161,7 @@ public final class LatchkeyServices {
         }
 
         public AuthenticateClientUseCase authenticateClient() {
-            return LatchkeyServices.authenticateClient(ports.clients());
+            return LatchkeyServices.authenticateClient(ports.clients(), ports.clock());
         }
 
         public RegisterClientUseCase registerClient() {
@@ -171,6 +172,11 @@ public final class LatchkeyServices {
         public AdministerClientsUseCase administerClients() {
             return LatchkeyServices.administerClients(ports.tokens(), ports.clients(), ports.saveClients(),
                     ports.accounts(), ports.updateAccounts(), ports.clock());
+        }
+
+        public RotateClientSecretUseCase rotateClientSecret() {
+            return LatchkeyServices.rotateClientSecret(ports.tokens(), ports.saveClients(), ports.randomness(),
+                    ports.clock());
         }
 
         public RotateTokenUseCase rotateToken() {
@@ -282,8 +288,13 @@ public final class LatchkeyServices {
                 loginAudit, store.audit(), clock, decoyHash);
     }
 
-    public static AuthenticateClientUseCase authenticateClient(LoadClientPort clients) {
-        return new AuthenticateClientService(clients);
+    public static AuthenticateClientUseCase authenticateClient(LoadClientPort clients, Clock clock) {
+        return new AuthenticateClientService(clients, clock);
+    }
+
+    public static RotateClientSecretUseCase rotateClientSecret(TokenStore store, SaveClientPort clients,
+                                                               RandomnessPort randomness, Clock clock) {
+        return new RotateClientSecretService(clients, new TokenLifecycle(store), store.audit(), randomness, clock);
     }
 
     public static RegisterClientUseCase registerClient(SaveClientPort clients, SaveAccountPort accounts,

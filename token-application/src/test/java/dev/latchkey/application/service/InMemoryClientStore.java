@@ -30,6 +30,18 @@ final class InMemoryClientStore implements LoadClientPort, SaveClientPort {
     }
 
     @Override
+    public Optional<OAuthClient> lockById(ClientId id) {
+        return loadById(id);
+    }
+
+    @Override
+    public void updateSecrets(OAuthClient client) {
+        clients.computeIfPresent(client.id(), (ignored, stored) -> new OAuthClient(stored.id(), stored.name(),
+                stored.type(), client.secretHash(), client.retiringSecret(), stored.grantTypes(), stored.scopes(),
+                stored.enabled(), stored.createdAt()));
+    }
+
+    @Override
     public SaveOutcome saveNew(OAuthClient client) {
         return clients.putIfAbsent(client.id(), client) == null ? SaveOutcome.SAVED : SaveOutcome.CLIENT_ID_TAKEN;
     }

@@ -20,6 +20,7 @@ import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
@@ -128,6 +129,10 @@ final class ServiceFixture {
 
         AdministerClientsUseCase administerClients() {
             return core.administerClients();
+        }
+
+        RotateClientSecretUseCase rotateClientSecret() {
+            return core.rotateClientSecret();
         }
 
         IssueTokenUseCase issueToken(IssuancePolicy policy) {

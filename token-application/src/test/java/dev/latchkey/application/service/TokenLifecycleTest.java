@@ -12,6 +12,7 @@ import dev.latchkey.application.port.in.GrantTokensUseCase.RefreshGrant;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase.IssueTokenCommand;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokePresentedCommand;
 import dev.latchkey.application.port.in.RevokeTokenUseCase.RevokeTokenCommand;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
@@ -81,6 +82,13 @@ class TokenLifecycleTest {
                         Optional.of(EnumSet.of(GrantType.CLIENT_CREDENTIALS)), Optional.empty()))).client();
         grants.grant(new GrantTokensUseCase.ClientCredentialsGrant(client, Optional.empty()));
         fixture.services.administerClients().setEnabled(root, client.id(), false);
+        // A leaked secret: the second client's tokens go with its old secret.
+        OAuthClient leaking = ((RegisterClientUseCase.Outcome.Registered) fixture.services.registerClient().register(
+                new RegisterClientUseCase.RegisterClientCommand(root, "reports", ClientType.CONFIDENTIAL,
+                        Optional.of(EnumSet.of(GrantType.CLIENT_CREDENTIALS)), Optional.empty()))).client();
+        grants.grant(new GrantTokensUseCase.ClientCredentialsGrant(leaking, Optional.empty()));
+        fixture.services.rotateClientSecret().rotate(new RotateClientSecretUseCase.RotateClientSecretCommand(root,
+                leaking.id(), Duration.ZERO, true));
         // Finally, disabling the account revokes what is left: the rotated replacement and the surviving "ci" token.
         passwordGrant();
         fixture.services.changeAccount().change(ChangeAccountCommand.of(root, alice.username(),
@@ -92,6 +100,7 @@ class TokenLifecycleTest {
                 AuditEventType.REFRESH_TOKEN_REUSED);
         assertThat(revocationReasons()).contains("reason=REQUESTED", "reason=SUPERSEDED",
                 "reason=REFRESH_TOKEN_REUSED", "reason=GRANT_REVOKED", "reason=CLIENT_DISABLED",
+                "reason=CLIENT_SECRET_ROTATED",
                 "reason=ACCOUNT_DISABLED");
         assertThat(fixture.tokens.loadOwnedBy(alice.id(), 0, 100))
                 .allSatisfy(token -> assertThat(token.isActiveAt(fixture.clock.instant())).isFalse());

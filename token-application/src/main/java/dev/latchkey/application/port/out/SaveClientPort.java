@@ -2,6 +2,7 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
+import java.util.Optional;
 
 /** Where registered OAuth clients are stored. */
 public interface SaveClientPort {
@@ -10,6 +11,18 @@ public interface SaveClientPort {
 
     /** Enables or disables a client; every node stops accepting a disabled one's authentication within a lease. */
     void updateEnabled(ClientId id, boolean enabled);
+
+    /**
+     * Reads the client from the store, never from a cache, and locks it until the enclosing transaction ends: two
+     * changes that read it before they write it then run one after the other.
+     */
+    Optional<OAuthClient> lockById(ClientId id);
+
+    /**
+     * Stores the client's secret and its retiring one, matched by id; every node stops accepting a secret that is no
+     * longer either within a lease.
+     */
+    void updateSecrets(OAuthClient client);
 
     /** Whether a new client was stored, or its id was already taken. */
     enum SaveOutcome {
