@@ -23,7 +23,7 @@ class HexagonArchitectureTest {
     void everyRingIsImportedSoNoRulePassesOnNothing() {
         assertThat(Stream.of("dev.latchkey.domain.Token", "dev.latchkey.application.port.in.IssueTokenUseCase",
                 "dev.latchkey.application.service.LatchkeyServices", "dev.latchkey.adapter.rest.TokenController",
-                "dev.latchkey.adapter.persistence.TokenPersistenceAdapter", "dev.latchkey.adapter.cli.LatchkeyCommand",
+                "dev.latchkey.adapter.persistence.tokens.TokenPersistenceAdapter", "dev.latchkey.adapter.cli.LatchkeyCommand",
                 "dev.latchkey.wire.StrictJson", "dev.latchkey.bootstrap.Application"))
                 .allSatisfy(name -> assertThat(LATCHKEY.contain(name)).as(name).isTrue());
     }

@@ -74,6 +74,13 @@ final class HexagonRules {
         rules.put("services are package-private behind their use cases", classes().that().resideInAPackage(services)
                 .and().areTopLevelClasses().and().doNotHaveSimpleName("LatchkeyServices")
                 .should().notBePublic());
+        // The adapter's own package holds what every aggregate shares (the one transaction among it); each
+        // aggregate's package keeps its adapters to itself.
+        rules.put("the store's adapters are package-private behind their ports",
+                classes().that().resideInAPackage(root + ".adapter.persistence.*..")
+                        .and().implement(resideInAPackage(portsOut))
+                        .should().notBePublic()
+                        .because("the rest of the service reaches the store through the ports alone"));
         rules.put("no field injection", noFields().should().beAnnotatedWith("jakarta.inject.Inject")
                 .orShould().beAnnotatedWith("javax.inject.Inject")
                 .because("dependencies are constructor arguments, visible and final"));

@@ -25,7 +25,8 @@ class HexagonRulesCanFailTest {
     private static final List<String> CLEAN = List.of(
             "domain.Widget", "application.port.in.BuildWidgetUseCase", "application.port.out.StoreWidgetPort",
             "application.service.BuildWidgetService", "adapter.rest.WidgetController",
-            "adapter.persistence.WidgetStore", "adapter.cli.WidgetCommand", "wire.WidgetName",
+            "adapter.persistence.widgets.WidgetStore", "adapter.persistence.widgets.WidgetStores",
+            "adapter.cli.WidgetCommand", "wire.WidgetName",
             "adapter.rest.WidgetControllerParsing", "bootstrap.WidgetWiring");
 
     private static final Map<String, String> VIOLATION_CAUGHT_BY = Map.ofEntries(
@@ -42,6 +43,8 @@ class HexagonRulesCanFailTest {
             Map.entry("application.port.in.WidgetBuilder", "inbound ports are named ...UseCase"),
             Map.entry("application.port.out.WidgetStorage", "outbound ports are named ...Port"),
             Map.entry("application.service.PublicService", "services are package-private behind their use cases"),
+            Map.entry("adapter.persistence.widgets.PublicWidgetStore",
+                    "the store's adapters are package-private behind their ports"),
             Map.entry("adapter.rest.FieldInjectedController", "no field injection"));
 
     private static JavaClasses importFixture(List<String> simpleNames) {

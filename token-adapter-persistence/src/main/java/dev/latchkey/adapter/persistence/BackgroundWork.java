@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
  * thread's uncaught-exception handler, as if it had ended the thread (the bootstrap's handler ends the process on a
  * fatal one), and the work goes on.
  */
-final class BackgroundWork {
+public final class BackgroundWork {
 
     private BackgroundWork() {
     }
 
     /** Runs the task on a daemon thread of that name, with a fixed delay between runs. */
-    static ScheduledExecutorService start(String threadName, Duration initialDelay, Duration delay, Runnable task) {
+    public static ScheduledExecutorService start(String threadName, Duration initialDelay, Duration delay, Runnable task) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -36,7 +36,7 @@ final class BackgroundWork {
      * is writing H2's file closes it (a {@code FileChannel} closes on interrupt), and the database with it, so the
      * last flush at shutdown would fail with "the database has been closed". Found by a restart test's log.
      */
-    static void stop(ScheduledExecutorService scheduler, Duration longestRun) {
+    public static void stop(ScheduledExecutorService scheduler, Duration longestRun) {
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(longestRun.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -58,7 +58,7 @@ final class BackgroundWork {
     }
 
     /** Hands an error the work survives to the thread's uncaught-exception handler, which may end the process. */
-    static void report(Error error) {
+    public static void report(Error error) {
         Thread thread = Thread.currentThread();
         thread.getUncaughtExceptionHandler().uncaughtException(thread, error);
     }

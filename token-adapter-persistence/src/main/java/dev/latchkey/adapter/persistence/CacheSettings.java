@@ -14,9 +14,9 @@ import java.util.Objects;
  * @param logRetention   how long change-log entries are kept; a node whose view is older than half of it starts
  *                       afresh with empty caches
  */
-record CacheSettings(Duration lease, long maximumEntries, Duration usageFlush, Duration logRetention) {
+public record CacheSettings(Duration lease, long maximumEntries, Duration usageFlush, Duration logRetention) {
 
-    CacheSettings {
+    public CacheSettings {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(usageFlush, "usageFlush");
         Objects.requireNonNull(logRetention, "logRetention");
@@ -34,11 +34,11 @@ record CacheSettings(Duration lease, long maximumEntries, Duration usageFlush, D
         }
     }
 
-    Duration pollInterval() {
+    public Duration pollInterval() {
         return lease.dividedBy(2);
     }
 
-    Duration resyncAfter() {
+    public Duration resyncAfter() {
         return logRetention.dividedBy(2);
     }
 }

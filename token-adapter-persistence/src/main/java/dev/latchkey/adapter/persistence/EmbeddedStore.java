@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Facts about the embedded H2 store's files, read from its JDBC URL. */
-final class EmbeddedStore {
+public final class EmbeddedStore {
 
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -19,7 +19,7 @@ final class EmbeddedStore {
     }
 
     /** The directory of an H2 file database ({@code jdbc:h2:file:./data/latchkey;...} gives {@code ./data}). */
-    static Optional<Path> dataDirectory(String url) {
+    public static Optional<Path> dataDirectory(String url) {
         if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
                 || url.startsWith("jdbc:h2:ssl:")) {
             return Optional.empty();
@@ -36,7 +36,7 @@ final class EmbeddedStore {
     }
 
     /** Creates {@code file}, readable and writable by the owner alone from its first byte. */
-    static Path createOwnerOnly(Path file) throws IOException {
+    public static Path createOwnerOnly(Path file) throws IOException {
         return posix() ? Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
                 : Files.createFile(file);
     }

@@ -51,7 +51,7 @@ public class JdbcTransactions implements TransactionPort {
         return write(work);
     }
 
-    <T> T write(Supplier<T> work) {
+    public <T> T write(Supplier<T> work) {
         MemoryOnly.mayWait();
         if (transactions.findTransactionStatus().isPresent()) {
             return work.get();
@@ -95,7 +95,7 @@ public class JdbcTransactions implements TransactionPort {
      * Runs the step as the last work of the calling thread's write, in its transaction, after everything else that
      * write does; steps run in the order they were given.
      */
-    void beforeCommit(Runnable step) {
+    public void beforeCommit(Runnable step) {
         List<Runnable> steps = lastSteps.get();
         if (steps == null || transactions.findTransactionStatus().isEmpty()) {
             throw new IllegalStateException("a last step is given only inside a write opened by write()");
@@ -104,12 +104,12 @@ public class JdbcTransactions implements TransactionPort {
     }
 
     /** Whether the calling thread is inside a transaction, which its writes join. */
-    boolean inTransaction() {
+    public boolean inTransaction() {
         return transactions.findTransactionStatus().isPresent();
     }
 
     /** Called inside a write whose commit other nodes must see before it is answered. */
-    void announceChange() {
+    public void announceChange() {
         if (transactions.findTransactionStatus().isEmpty()) {
             throw new IllegalStateException("a change is announced only inside a write transaction");
         }

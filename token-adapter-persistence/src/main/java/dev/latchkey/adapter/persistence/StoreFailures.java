@@ -21,7 +21,7 @@ import java.util.Set;
  * connection the pool already closed as broken shows (Hikari then answers "Connection is closed" without a state):
  * found by killing the primary under load.
  */
-final class StoreFailures {
+public final class StoreFailures {
 
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "25006", "40001", "40P01",
             "HYT00");
@@ -33,7 +33,7 @@ final class StoreFailures {
     private StoreFailures() {
     }
 
-    static boolean unavailable(Throwable failure) {
+    public static boolean unavailable(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < DEEPEST_CAUSE_LOOKED_AT; depth++, cause = cause.getCause()) {
             if (cause instanceof StoreUnavailableException
@@ -76,7 +76,7 @@ final class StoreFailures {
     }
 
     /** The failure as the core should see it: a {@link StoreUnavailableException} when it is one, else unchanged. */
-    static RuntimeException translated(RuntimeException failure) {
+    public static RuntimeException translated(RuntimeException failure) {
         if (failure instanceof StoreUnavailableException || !unavailable(failure)) {
             return failure;
         }

@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
- * What the store counts for operators, read by whatever exports metrics: audit events by type and reason, and the
- * caches' hits and misses. Counting is a {@link LongAdder} per series, so the token check pays no contention for it.
+ * What the store counts for operators, read by whatever exports metrics: audit events by type and reason, the
+ * caches' hits and misses, and the password hashes waiting for a slot. Counting is a {@link LongAdder} per series,
+ * so the token check pays no contention for it.
  */
 @Singleton
 public class StoreMetrics {
@@ -19,6 +21,7 @@ public class StoreMetrics {
 
     private final Map<Series, LongAdder> events = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> cacheGets = new ConcurrentHashMap<>();
+    private volatile IntSupplier waitingPasswordHashes = () -> 0;
 
     /** How many events of this type, and with this reason ("" for none), were recorded since start. */
     public long events(AuditEventType type, String reason) {
@@ -32,12 +35,22 @@ public class StoreMetrics {
         return count == null ? 0 : count.sum();
     }
 
-    void counted(AuditEvent event) {
+    /** How many password hashes wait for a free hashing slot now; 0 where no hasher reports it. */
+    public int waitingPasswordHashes() {
+        return waitingPasswordHashes.getAsInt();
+    }
+
+    /** The password hasher tells where its queue can be read. */
+    public void watchWaitingPasswordHashes(IntSupplier waiting) {
+        waitingPasswordHashes = waiting;
+    }
+
+    public void counted(AuditEvent event) {
         events.computeIfAbsent(new Series(event.type(), reasonOf(event.detail())), series -> new LongAdder())
                 .add(event.count());
     }
 
-    LongAdder cacheCounter(String cache, boolean hit) {
+    public LongAdder cacheCounter(String cache, boolean hit) {
         return cacheGets.computeIfAbsent(cache + (hit ? ":hit" : ":miss"), name -> new LongAdder());
     }
 

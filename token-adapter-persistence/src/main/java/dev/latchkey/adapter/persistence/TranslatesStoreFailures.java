@@ -18,5 +18,5 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Around
 @Type(StoreFailureTranslation.class)
-@interface TranslatesStoreFailures {
+public @interface TranslatesStoreFailures {
 }

@@ -3,7 +3,7 @@ package dev.latchkey.adapter.persistence;
 import java.sql.SQLException;
 
 /** Recognises a unique-constraint violation, whichever database raised it. */
-final class UniqueViolation {
+public final class UniqueViolation {
 
     /** SQLSTATE for a unique-constraint violation; H2 and PostgreSQL agree on it. */
     private static final String SQL_STATE = "23505";
@@ -11,7 +11,7 @@ final class UniqueViolation {
     private UniqueViolation() {
     }
 
-    static boolean isCauseOf(Throwable failure) {
+    public static boolean isCauseOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && SQL_STATE.equals(sql.getSQLState())) {
                 return true;

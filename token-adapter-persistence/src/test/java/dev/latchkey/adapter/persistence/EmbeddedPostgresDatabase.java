@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
+import dev.latchkey.adapter.persistence.keys.MasterKey;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.latchkey.bootstrap.ops;
 
-import dev.latchkey.adapter.persistence.ChangeFeedStatus;
+import dev.latchkey.adapter.persistence.changelog.ChangeFeedStatus;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;

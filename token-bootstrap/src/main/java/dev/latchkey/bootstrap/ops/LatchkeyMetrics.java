@@ -1,9 +1,7 @@
 package dev.latchkey.bootstrap.ops;
 
-import dev.latchkey.adapter.persistence.Argon2PasswordHasher;
 import dev.latchkey.adapter.persistence.StoreMetrics;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
-import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.RevocationReason;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -27,11 +25,9 @@ final class LatchkeyMetrics implements MeterBinder {
     private static final List<String> CACHES = List.of("tokens", "accounts", "partners", "clients");
 
     private final StoreMetrics store;
-    private final PasswordHasherPort hasher;
 
-    LatchkeyMetrics(StoreMetrics store, PasswordHasherPort hasher) {
+    LatchkeyMetrics(StoreMetrics store) {
         this.store = store;
-        this.hasher = hasher;
     }
 
     @Override
@@ -52,11 +48,9 @@ final class LatchkeyMetrics implements MeterBinder {
                         .register(registry);
             }
         }
-        if (hasher instanceof Argon2PasswordHasher argon2) {
-            Gauge.builder("latchkey.password.hashes.waiting", argon2, Argon2PasswordHasher::waitingHashes)
-                    .description("Password hashes waiting for a free hashing slot")
-                    .register(registry);
-        }
+        Gauge.builder("latchkey.password.hashes.waiting", store, StoreMetrics::waitingPasswordHashes)
+                .description("Password hashes waiting for a free hashing slot")
+                .register(registry);
     }
 
     private static List<String> reasonsOf(AuditEventType type) {

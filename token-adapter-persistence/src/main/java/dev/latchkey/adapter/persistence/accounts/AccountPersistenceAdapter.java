@@ -1,0 +1,191 @@
+package dev.latchkey.adapter.persistence.accounts;
+
+import dev.latchkey.adapter.persistence.JdbcTransactions;
+import dev.latchkey.adapter.persistence.SqlConditions;
+import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
+import dev.latchkey.adapter.persistence.UniqueViolation;
+import dev.latchkey.adapter.persistence.changelog.Change;
+import dev.latchkey.adapter.persistence.changelog.ChangeLog;
+import dev.latchkey.adapter.persistence.changelog.PersistenceCaches;
+import dev.latchkey.application.port.out.DeleteAccountPort;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.SaveAccountPort;
+import dev.latchkey.application.port.out.UpdateAccountPort;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountFilter;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.Role;
+import dev.latchkey.domain.Username;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores accounts in the {@code account} table. Accounts found by id, once per token check, come from memory while
+ * the lease holds; a change to an account is announced in the change log, since it can end its tokens' validity
+ * (ADR 10).
+ */
+@Singleton
+@TranslatesStoreFailures
+class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, UpdateAccountPort, DeleteAccountPort {
+
+    private final AccountRepository repository;
+    private final PersistenceCaches caches;
+    private final ChangeLog changeLog;
+    private final JdbcTransactions writes;
+    private final TransactionOperations<Connection> transactions;
+
+    AccountPersistenceAdapter(AccountRepository repository, PersistenceCaches caches, ChangeLog changeLog,
+                              JdbcTransactions writes, TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+        this.repository = repository;
+        this.caches = caches;
+        this.changeLog = changeLog;
+        this.writes = writes;
+    }
+
+    @Override
+    public Optional<Account> loadById(AccountId id) {
+        return caches.accounts.get(id.value(), uncached -> repository.findById(uncached).map(AccountRow::toDomain));
+    }
+
+    @Override
+    public Optional<Account> loadByUsername(Username username) {
+        return repository.findByUsernameKey(username.canonical()).map(AccountRow::toDomain);
+    }
+
+    @Override
+    public boolean anyAccountExists() {
+        return repository.count() > 0;
+    }
+
+    @Override
+    public List<Account> loadMatching(AccountFilter filter, long offset, int limit) {
+        SqlConditions conditions = conditions(filter);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT * FROM account"
+                    + conditions.where() + " ORDER BY created_at, id LIMIT ? OFFSET ?")) {
+                int next = conditions.bind(select);
+                select.setInt(next, limit);
+                select.setLong(next + 1, offset);
+                List<Account> found = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(row(rows).toDomain());
+                    }
+                }
+                return found;
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not list accounts", failure);
+            }
+        });
+    }
+
+    @Override
+    public long countMatching(AccountFilter filter) {
+        SqlConditions conditions = conditions(filter);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT count(*) FROM account"
+                    + conditions.where())) {
+                conditions.bind(select);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not count accounts", failure);
+            }
+        });
+    }
+
+    private static SqlConditions conditions(AccountFilter filter) {
+        SqlConditions conditions = new SqlConditions();
+        filter.organization().ifPresent(organization -> conditions.add("organization = ?", organization.name()));
+        filter.role().ifPresent(role -> conditions.add("role = ?", role.name()));
+        filter.partner().ifPresent(partner -> conditions.add("partner_id = ?", partner.value()));
+        filter.enabled().ifPresent(enabled -> conditions.add("enabled = ?", enabled));
+        return conditions;
+    }
+
+    private static AccountRow row(ResultSet rows) throws SQLException {
+        Long partner = rows.getObject("partner_id") == null ? null : rows.getLong("partner_id");
+        return new AccountRow(rows.getObject("id", UUID.class), rows.getString("username"),
+                rows.getString("username_key"), rows.getString("password_hash"), rows.getString("role"),
+                rows.getBoolean("enabled"), rows.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rows.getString("email"), rows.getString("organization"), partner);
+    }
+
+    /** Deletes the account's rotation records, its tokens and the account, in one transaction, and announces it. */
+    @Override
+    public void delete(AccountId account) {
+        writes.write(() -> transactions.executeWrite(status -> {
+            try (PreparedStatement rotations = status.getConnection()
+                    .prepareStatement("DELETE FROM rotation WHERE account_id = ?");
+                 PreparedStatement tokens = status.getConnection()
+                         .prepareStatement("DELETE FROM token WHERE owner_id = ?");
+                 PreparedStatement accounts = status.getConnection()
+                         .prepareStatement("DELETE FROM account WHERE id = ?")) {
+                for (PreparedStatement delete : List.of(rotations, tokens, accounts)) {
+                    delete.setObject(1, account.value());
+                    delete.executeUpdate();
+                }
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not delete the account", failure);
+            }
+            changeLog.append(new Change.Subject(Change.Kind.ACCOUNT, account.value().toString()));
+            return null;
+        }));
+    }
+
+    @Override
+    public void update(Account account) {
+        writes.write(() -> {
+            repository.update(AccountRow.fromDomain(account));
+            changeLog.append(new Change.Subject(Change.Kind.ACCOUNT, account.id().value().toString()));
+            return null;
+        });
+    }
+
+    /** {@code SELECT ... FOR UPDATE}: both databases wait for a locked row, then read it as committed. */
+    @Override
+    public long lockEnabledAdministrators() {
+        return writes.write(() -> transactions.executeWrite(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT id FROM account WHERE role = ? AND enabled = ? FOR UPDATE")) {
+                select.setString(1, Role.ADMIN.name());
+                select.setBoolean(2, true);
+                long locked = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        locked++;
+                    }
+                }
+                return locked;
+            } catch (SQLException failure) {
+                throw new IllegalStateException("could not lock the administrators", failure);
+            }
+        }));
+    }
+
+    @Override
+    public SaveOutcome saveNew(Account account) {
+        try {
+            repository.save(AccountRow.fromDomain(account));
+            return SaveOutcome.SAVED;
+        } catch (DataAccessException failure) {
+            if (UniqueViolation.isCauseOf(failure)) {
+                return SaveOutcome.USERNAME_TAKEN;
+            }
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.latchkey.adapter.persistence.clients;
+
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RetiringSecret;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SecretHash;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+@MappedEntity("oauth_client")
+record OAuthClientRow(@Id String id, String name, String clientType, @Nullable String secretHash,
+                      @Nullable String retiringSecretHash, @Nullable Instant retiringSecretUntil, String grantTypes,
+                      @Nullable String scopes, boolean enabled, Instant createdAt) {
+
+    static OAuthClientRow fromDomain(OAuthClient client) {
+        return new OAuthClientRow(client.id().value(), client.name(), client.type().name(),
+                client.secretHash().map(SecretHash::toHex).orElse(null),
+                client.retiringSecret().map(retiring -> retiring.hash().toHex()).orElse(null),
+                client.retiringSecret().map(RetiringSecret::until).orElse(null),
+                client.grantTypes().stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" ")),
+                client.scopes().map(Scopes::asSpaceDelimited).orElse(null), client.enabled(), client.createdAt());
+    }
+
+    OAuthClient toDomain() {
+        return new OAuthClient(ClientId.of(id), name, ClientType.valueOf(clientType),
+                Optional.ofNullable(secretHash).map(SecretHash::fromHex),
+                Optional.ofNullable(retiringSecretHash)
+                        .map(hash -> new RetiringSecret(SecretHash.fromHex(hash), retiringSecretUntil)),
+                Arrays.stream(grantTypes.split(" ")).map(name -> GrantType.fromWireName(name).orElseThrow(
+                        () -> new IllegalStateException("unknown grant type in oauth_client: " + name)))
+                        .collect(Collectors.toSet()),
+                Optional.ofNullable(scopes).map(Scopes::parseSpaceDelimited), enabled, createdAt);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.latchkey.adapter.persistence;
-
-class H2PersistenceTest extends PersistenceContract {
-
-    @Override
-    protected TestDatabase database() {
-        return new InMemoryH2Database();
-    }
-}

@@ -1,9 +1,0 @@
-package dev.latchkey.adapter.persistence;
-
-class PostgresPersistenceTest extends PersistenceContract {
-
-    @Override
-    protected TestDatabase database() {
-        return new EmbeddedPostgresDatabase();
-    }
-}

@@ -1,0 +1,119 @@
+package dev.latchkey.adapter.persistence.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.adapter.persistence.StoreContract;
+import dev.latchkey.application.port.out.LoginLimitPort;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Login allowances every node shares. Each subclass runs it against one real database, migrated by the same Flyway
+ * scripts the service uses.
+ */
+abstract class LoginLimitStoreContract extends StoreContract {
+
+    /** Two nodes' limits over this database, on one clock the test moves. */
+    private LoginLimits[] twoNodesOfLoginLimits(AtomicLong nanos, long perMinute, long perHour) {
+        LoginLimitSettings settings = new LoginLimitSettings(new LoginLimitSettings.Allowance(perMinute, perHour),
+                new LoginLimitSettings.Allowance(100_000, 200_000), 64, 1000);
+        TimeMeter clock = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanos.get();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        LoginAllowanceRepository rows = context.getBean(LoginAllowanceRepository.class);
+        return new LoginLimits[] {new LoginLimits(rows, settings, clock), new LoginLimits(rows, settings, clock)};
+    }
+
+    @Test
+    void aUsernamesAllowanceIsSharedByEveryNodeAndBacksOffThenRefills() {
+        AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(NOW.toEpochMilli()));
+        LoginLimits[] nodes = twoNodesOfLoginLimits(nanos, 3, 100);
+        String username = "shared-" + random(4)[0];
+
+        assertThat(nodes[0].admit(username, "192.0.2.1")).isInstanceOf(LoginLimitPort.Admission.Admitted.class);
+        assertThat(nodes[1].admit(username, "192.0.2.2")).isInstanceOf(LoginLimitPort.Admission.Admitted.class);
+        assertThat(nodes[0].admit(username, "192.0.2.3")).isInstanceOf(LoginLimitPort.Admission.Admitted.class);
+        LoginLimitPort.Admission spent = nodes[1].admit(username, "192.0.2.4");
+
+        assertThat(spent).isInstanceOf(LoginLimitPort.Admission.Refused.class);
+        assertThat(((LoginLimitPort.Admission.Refused) spent).retryAfter())
+                .isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(20));
+        assertThat(nodes[1].admit(username, "192.0.2.4")).isInstanceOf(LoginLimitPort.Admission.Admitted.class);
+    }
+
+    @Test
+    void concurrentGuessesOnTwoNodesNeverExceedTheHourlyCeiling() throws Exception {
+        AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(NOW.toEpochMilli()));
+        LoginLimits[] nodes = twoNodesOfLoginLimits(nanos, 1000, 40);
+        String username = "contended-" + random(4)[0];
+        AtomicInteger admitted = new AtomicInteger();
+        ExecutorService guessers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int guesser = 0; guesser < 8; guesser++) {
+                LoginLimits node = nodes[guesser % 2];
+                String address = "198.51.100." + guesser;
+                runs.add(guessers.submit(() -> {
+                    for (int attempt = 0; attempt < 10; attempt++) {
+                        if (node.admit(username, address) instanceof LoginLimitPort.Admission.Admitted) {
+                            admitted.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+
+        // Half the ceiling is the burst; the other half refills over the hour, and the clock did not move.
+        assertThat(admitted.get()).isEqualTo(20);
+    }
+
+    @Test
+    void aSuccessGivesItsAttemptBackAndAnUnlockRefillsAtOnce() {
+        AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(NOW.toEpochMilli()));
+        LoginLimits[] nodes = twoNodesOfLoginLimits(nanos, 2, 100);
+        String username = "unlocked-" + random(4)[0];
+
+        nodes[0].admit(username, "192.0.2.1");
+        nodes[0].giveBack(username, "192.0.2.1");
+        nodes[0].admit(username, "192.0.2.1");
+        nodes[0].admit(username, "192.0.2.1");
+        assertThat(nodes[1].admit(username, "192.0.2.1")).isInstanceOf(LoginLimitPort.Admission.Refused.class);
+
+        nodes[1].refill(username);
+
+        assertThat(nodes[0].admit(username, "192.0.2.1")).isInstanceOf(LoginLimitPort.Admission.Admitted.class);
+    }
+
+    @Test
+    void addressesInOneIpv6PrefixShareAnAllowance() {
+        LoginLimits limits = twoNodesOfLoginLimits(new AtomicLong(), 5, 100)[0];
+
+        assertThat(limits.countedAs("2001:db8:1:2:aaaa::1")).isEqualTo(limits.countedAs("2001:db8:1:2:bbbb::9"))
+                .isNotEqualTo(limits.countedAs("2001:db8:1:3::1"));
+        assertThat(limits.countedAs("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(limits.countedAs("not:an.address:zz")).isEqualTo("not:an.address:zz");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.latchkey.adapter.persistence.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.transaction.TransactionOperations;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An error thrown on the token writer's thread reaches the uncaught-exception handler (where the bootstrap ends the
+ * process on a fatal one), and the writer goes on: no issuance waits for a dead writer.
+ */
+// A separate thread: a writer that died would leave insert() in an uninterruptible join.
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TokenInsertsTest {
+
+    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previous;
+
+    @BeforeEach
+    void captureUncaughtErrors() {
+        previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> reported.add(failure));
+    }
+
+    @AfterEach
+    void restoreHandler() {
+        Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
+
+    @Test
+    void anErrorWhileWritingTokensFailsThatBatchReportsItAndTheWriterGoesOn() throws InterruptedException {
+        AtomicInteger writes = new AtomicInteger();
+        Error injected = new InternalError("injected into the first write");
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = (TransactionOperations<Connection>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {TransactionOperations.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("executeWrite")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (writes.incrementAndGet() == 1) {
+                        throw injected;
+                    }
+                    return java.util.List.of(dev.latchkey.application.port.out.SaveTokenPort.SaveOutcome.SAVED);
+                });
+        TokenInserts inserts = new TokenInserts(transactions);
+        dev.latchkey.domain.Token token = dev.latchkey.domain.Token.issue(dev.latchkey.domain.TokenAttributes.personal(
+                dev.latchkey.domain.TokenId.fromRandomBytes(new byte[16]),
+                dev.latchkey.domain.AccountId.fromRandomBytes(new byte[16]), dev.latchkey.domain.TokenDescription.none(),
+                dev.latchkey.domain.Scopes.none(), dev.latchkey.domain.Expiry.never()), java.time.Instant.EPOCH,
+                dev.latchkey.domain.SecretHash.of("lk_example")).token();
+        try {
+            // The fake store never reads the token.
+            assertThatThrownBy(() -> inserts.insert(token, null, java.util.OptionalInt.empty())).cause()
+                    .isSameAs(injected);
+            inserts.insert(token, null, java.util.OptionalInt.empty());
+            assertThat(writes).hasValue(2);
+            assertThat(reported).containsExactly(injected);
+        } finally {
+            inserts.stop();
+        }
+    }
+}
