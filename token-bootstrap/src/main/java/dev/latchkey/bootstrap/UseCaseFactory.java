@@ -1,17 +1,18 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.adapter.rest.jwt.SigningSettings;
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.AuthorizeUseCase;
+import dev.latchkey.application.port.in.AuthorizedApplicationsUseCase;
+import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
 import dev.latchkey.application.port.in.DeleteAccountUseCase;
-import dev.latchkey.application.port.in.ReadAccountsUseCase;
-import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
-import dev.latchkey.application.port.in.UnlockAccountUseCase;
-import dev.latchkey.application.port.in.AdministerPartnersUseCase;
-import dev.latchkey.application.port.in.AdministerClientsUseCase;
-import dev.latchkey.application.port.in.AuthenticateClientUseCase;
-import dev.latchkey.application.port.in.AuthenticateUseCase;
-import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
@@ -20,11 +21,21 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.RotateClientSecretUseCase;
+import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
+import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.application.port.in.UnlockAccountUseCase;
+import dev.latchkey.application.port.out.AuthorizationCodePort;
+import dev.latchkey.application.port.out.ConsentPort;
 import dev.latchkey.application.port.out.DeleteAccountPort;
+import dev.latchkey.application.port.out.DeviceAuthorizationPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
@@ -36,36 +47,33 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
-import dev.latchkey.application.port.out.RecordAuditEventPort;
+import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
-import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.SavePolicyPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.SecretDerivationPort;
+import dev.latchkey.application.port.out.SignInSessionPort;
+import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
-import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.application.service.LatchkeyServices;
-import dev.latchkey.application.port.in.SignInSessionsUseCase;
-import dev.latchkey.application.port.out.SignInSessionPort;
-import dev.latchkey.application.port.out.SigningKeyRingPort;
-import dev.latchkey.application.port.in.RotateClientSecretUseCase;
-import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
-import dev.latchkey.domain.SessionTimeouts;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.PasswordPolicy;
+import dev.latchkey.domain.SessionTimeouts;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Named;
-import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,6 +115,13 @@ class UseCaseFactory {
         return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit, limits);
     }
 
+    /** Where people's authorizations wait, between a browser's or a device's visits. */
+    @Singleton
+    LatchkeyServices.Authorizations authorizations(AuthorizationCodePort codes, ConsentPort consents,
+                                                   DeviceAuthorizationPort devices, PushedRequestPort pushedRequests) {
+        return new LatchkeyServices.Authorizations(codes, consents, devices, pushedRequests);
+    }
+
     /**
      * The whole core over every port, built once: the one wiring list is {@link LatchkeyServices.Core}, and the beans
      * below only expose its use cases.
@@ -117,13 +132,15 @@ class UseCaseFactory {
                                DeleteAccountPort deleteAccounts, LoadPartnerPort partners, SavePartnerPort savePartners,
                                LoadClientPort clients, SaveClientPort saveClients, LoadPolicyPort policies,
                                SavePolicyPort savePolicies, LoadAuditEventsPort auditEvents,
-                               SignInSessionPort sessions, RotationLedgerPort rotations,
+                               SignInSessionPort sessions, LatchkeyServices.Authorizations authorizations,
+                               RotationLedgerPort rotations,
                                SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
                                RandomnessPort randomness, LoginLimitPort loginLimits, LoginAuditPort loginAudit,
                                Clock clock) {
         return new LatchkeyServices.Core(new LatchkeyServices.Ports(store, accounts, saveAccounts, updateAccounts,
                 deleteAccounts, partners, savePartners, clients, saveClients, policies, savePolicies, auditEvents,
-                sessions, rotations, derivation, jwts, hasher, randomness, loginLimits, loginAudit, clock),
+                sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits, loginAudit,
+                clock),
                 issuance.toPolicy());
     }
 
@@ -230,6 +247,26 @@ class UseCaseFactory {
     @Singleton
     RotateClientSecretUseCase rotateClientSecret(LatchkeyServices.Core core) {
         return core.rotateClientSecret();
+    }
+
+    @Singleton
+    AuthorizeUseCase authorize(LatchkeyServices.Core core) {
+        return core.authorize();
+    }
+
+    @Singleton
+    DeviceAuthorizationUseCase deviceAuthorization(LatchkeyServices.Core core) {
+        return core.deviceAuthorization();
+    }
+
+    @Singleton
+    PushAuthorizationRequestUseCase pushAuthorizationRequest(LatchkeyServices.Core core) {
+        return core.pushAuthorizationRequest();
+    }
+
+    @Singleton
+    AuthorizedApplicationsUseCase authorizedApplications(LatchkeyServices.Core core) {
+        return core.authorizedApplications();
     }
 
     @Singleton

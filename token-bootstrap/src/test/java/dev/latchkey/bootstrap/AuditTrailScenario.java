@@ -59,7 +59,7 @@ abstract class AuditTrailScenario extends ServiceOnTestDatabase {
         }
         // A grant, refreshed once, and the spent refresh token replayed: the grant is revoked.
         Map<String, Object> client = body(call("POST", "/api/v1/clients", admin, "application/json",
-                "{\"name\":\"cli\",\"type\":\"public\"}"), 201);
+                "{\"name\":\"cli\",\"type\":\"public\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}"), 201);
         String form = "client_id=" + client.get("clientId") + "&grant_type=";
         Map<String, Object> granted = body(call("POST", "/oauth2/token", null, "application/x-www-form-urlencoded",
                 form + "password&username=alice&password=" + URLEncoder.encode(ALICE_PASSWORD,

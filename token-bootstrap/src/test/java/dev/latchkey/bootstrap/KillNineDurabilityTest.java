@@ -67,7 +67,7 @@ class KillNineDurabilityTest {
             String seed = "Bearer " + fields(expect(201, first.send("POST", "/api/v1/tokens", admin,
                     "application/json", "{\"description\":\"seed\"}"))).get("token");
             Map<String, String> client = fields(expect(201, first.send("POST", "/api/v1/clients", admin,
-                    "application/json", "{\"name\":\"kill-nine\"}")));
+                    "application/json", "{\"name\":\"kill-nine\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}")));
             String clientBasic = EndToEndScenario.basic(client.get("clientId"), client.get("clientSecret"));
             List<Map<String, String>> grants = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {

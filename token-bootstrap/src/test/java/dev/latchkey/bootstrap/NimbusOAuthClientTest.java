@@ -53,7 +53,7 @@ class NimbusOAuthClientTest {
                         URI.create(node.url() + "/api/v1/clients"))
                 .header("Authorization", EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"nimbus\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"nimbus\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Map<String, Object> client = node.context().getBean(JsonMapper.class).readValue(registered.body(), Map.class);
         gateway = new ClientSecretBasic(new ClientID((String) client.get("clientId")),

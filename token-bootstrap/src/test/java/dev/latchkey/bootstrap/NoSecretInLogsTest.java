@@ -85,7 +85,7 @@ class NoSecretInLogsTest {
         String personalId = send("GET", "/api/v1/tokens/self", "Bearer " + personal, null, null).get("tokenId");
         send("POST", "/api/v1/tokens/" + personalId + "/rotate", carol, "application/json", "{\"overlapSeconds\":5}");
         Map<String, String> client = send("POST", "/api/v1/clients", admin, "application/json",
-                "{\"name\":\"gateway\"}");
+                "{\"name\":\"gateway\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}");
         String clientBasic = EndToEndScenario.basic(client.get("clientId"), client.get("clientSecret"));
         Map<String, String> pair = send("POST", "/oauth2/token", clientBasic, "application/x-www-form-urlencoded",
                 "grant_type=password&username=carol&password=" + PASSWORD.replace(" ", "+"));

@@ -50,7 +50,7 @@ abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
     void discover() throws Exception {
         json = node().context().getBean(JsonMapper.class);
         metadata = AuthorizationServerMetadata.resolve(new Issuer(node().url()));
-        Map<String, Object> registered = register("{\"name\":\"gateway\"}");
+        Map<String, Object> registered = register("{\"name\":\"gateway\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}");
         gateway = new ClientSecretBasic(new ClientID((String) registered.get("clientId")),
                 new Secret((String) registered.get("clientSecret")));
     }
@@ -153,8 +153,8 @@ abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
 
     @Test
     void aPublicClientUsesThePasswordAndRefreshGrantsWithItsIdAlone() throws Exception {
-        ClientID cli = new ClientID((String) register("{\"name\":\"cli\",\"type\":\"public\"}").get("clientId"));
-        ClientID otherApp = new ClientID((String) register("{\"name\":\"app\",\"type\":\"public\"}").get("clientId"));
+        ClientID cli = new ClientID((String) register("{\"name\":\"cli\",\"type\":\"public\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}").get("clientId"));
+        ClientID otherApp = new ClientID((String) register("{\"name\":\"app\",\"type\":\"public\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}").get("clientId"));
 
         AccessTokenResponse tokens = granted(new TokenRequest(metadata.getTokenEndpointURI(), cli, password(),
                 new Scope("read")));
@@ -177,7 +177,7 @@ abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
 
     @Test
     void aPublicClientCannotActAsItselfNorTouchOthersTokens() throws Exception {
-        ClientID cli = new ClientID((String) register("{\"name\":\"cli\",\"type\":\"public\"}").get("clientId"));
+        ClientID cli = new ClientID((String) register("{\"name\":\"cli\",\"type\":\"public\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}").get("clientId"));
         AccessTokenResponse gatewayTokens = granted(new TokenRequest(metadata.getTokenEndpointURI(), gateway,
                 password()));
 
@@ -264,14 +264,39 @@ abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
                 .isEqualTo(400);
         assertThat(send("POST", "/api/v1/clients", admin, "application/json",
                 "{\"name\":\"x\",\"grantTypes\":[]}").statusCode()).isEqualTo(400);
-        Map<String, Object> publicClient = register("{\"name\":\"app\",\"type\":\"public\"}");
+        Map<String, Object> publicClient = register("{\"name\":\"app\",\"type\":\"public\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}");
         assertThat(publicClient).doesNotContainKey("clientSecret").containsEntry("type", "public");
+    }
+
+    @Test
+    void aNewClientSignsPeopleInByDefaultAndGetsThePasswordGrantOnlyByAskingForIt() throws Exception {
+        Map<String, Object> web = register("{\"name\":\"web\",\"redirectUris\":[\"https://app.example/callback\","
+                + "\"http://127.0.0.1/callback\"],\"consentSkipped\":true}");
+        Map<String, Object> service = register("{\"name\":\"svc\",\"scopes\":[\"reports:read\"]}");
+
+        assertThat(web).containsEntry("grantTypes", List.of("authorization_code", "refresh_token"))
+                .containsEntry("redirectUris", List.of("https://app.example/callback", "http://127.0.0.1/callback"))
+                .containsEntry("consentSkipped", true).containsEntry("pushedRequestsRequired", false);
+        assertThat(service).containsEntry("grantTypes",
+                List.of("authorization_code", "refresh_token", "client_credentials"));
+        assertError(new TokenRequest(metadata.getTokenEndpointURI(), secretBasic(web), password()),
+                "unauthorized_client");
+        for (String refused : List.of("http://app.example/callback", "https://app.example/cb#top", "/callback",
+                "javascript:alert(1)")) {
+            HttpResponse<String> answer = send("POST", "/api/v1/clients", admin, "application/json",
+                    "{\"name\":\"x\",\"redirectUris\":[\"" + refused + "\"]}");
+            assertThat(answer.statusCode()).as(refused).isEqualTo(400);
+            assertThat(answer.body()).contains("redirectUris").doesNotContain(refused);
+        }
     }
 
     @Test
     void theMetadataNamesEveryGrantAndAuthenticationMethod() {
         assertThat(metadata.getGrantTypes()).extracting(Object::toString).contains("password", "refresh_token",
                 "client_credentials", "urn:ietf:params:oauth:grant-type:token-exchange");
+        assertThat(metadata.getGrantTypes()).extracting(Object::toString)
+                .as("listed once the endpoints that start them answer").doesNotContain("authorization_code",
+                        "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(metadata.getTokenEndpointAuthMethods()).extracting(Object::toString)
                 .contains("client_secret_basic", "client_secret_post", "none");
         assertThat(metadata.getIntrospectionEndpointAuthMethods()).extracting(Object::toString)

@@ -41,7 +41,7 @@ abstract class OAuthScenario extends ServiceOnTestDatabase {
         json = node().context().getBean(JsonMapper.class);
         Map<String, Object> client = body(send("POST", "/api/v1/clients",
                 EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD), "application/json",
-                "{\"name\":\"gateway\"}"));
+                "{\"name\":\"gateway\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}"));
         clientBasic = EndToEndScenario.basic((String) client.get("clientId"), (String) client.get("clientSecret"));
     }
 

@@ -105,7 +105,7 @@ class TwoNodeRevocationTest {
         expect(nodeA, "POST", "/api/v1/admin/accounts", ADMIN,
                 "{\"username\":\"cat\",\"password\":\"cat's long password\"}", 201);
         String cat = EndToEndScenario.basic("cat", "cat's long password");
-        Map<String, Object> registered = expect(nodeA, "POST", "/api/v1/clients", ADMIN, "{\"name\":\"relay\"}",
+        Map<String, Object> registered = expect(nodeA, "POST", "/api/v1/clients", ADMIN, "{\"name\":\"relay\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}",
                 201);
         String client = EndToEndScenario.basic((String) registered.get("clientId"),
                 (String) registered.get("clientSecret"));

@@ -27,7 +27,17 @@ public enum AuditEventType {
     CLIENT_CHANGED,
     POLICY_CHANGED,
     /** A new key to sign JWT access tokens was made: by an administrator, or by the schedule when one was due. */
-    SIGNING_KEY_ROTATED;
+    SIGNING_KEY_ROTATED,
+    /** A person let a client have tokens for their account, with the scopes the detail names. */
+    CONSENT_GIVEN,
+    /** A person took a client's access back; the tokens of its grants are revoked with it. */
+    CONSENT_WITHDRAWN,
+    /** A person approved a device's request with its user code. */
+    DEVICE_APPROVED,
+    /** A person denied a device's request. */
+    DEVICE_DENIED,
+    /** A redeemed authorization code was presented again; the tokens it got are revoked. */
+    AUTHORIZATION_CODE_REPLAYED;
 
     /** The lower-case name with its last underscore a dot: {@code token.issued}, {@code refresh_token.reused}. */
     public String wireName() {

@@ -13,13 +13,14 @@ import java.util.UUID;
  * its secret, never the secret; a public one (a command line, a mobile app) has none.
  *
  * @param retiringSecret the secret before the latest rotation, and until when it is accepted beside the new one
+ * @param signIn         where it may send people back after they sign in, for the authorization code grant
  * @param grantTypes the grants it may use at the token endpoint
  * @param scopes     the scopes its tokens may carry, if it is limited to some; a client without such a limit gets the
  *                   scopes its accounts may hold, and client-credentials tokens without scopes
  */
 public record OAuthClient(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                           Optional<RetiringSecret> retiringSecret, Set<GrantType> grantTypes,
-                          Optional<Scopes> scopes, boolean enabled, Instant createdAt) {
+                          Optional<Scopes> scopes, SignInSettings signIn, boolean enabled, Instant createdAt) {
 
     public static final int MAX_NAME_LENGTH = 100;
     /** How long a rotated-out secret may stay accepted: long enough for a weekly deploy, short enough to matter. */
@@ -32,6 +33,7 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         Objects.requireNonNull(retiringSecret, "retiringSecret");
         Objects.requireNonNull(grantTypes, "grantTypes");
         Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(createdAt, "createdAt");
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
                 || name.chars().anyMatch(Character::isISOControl)) {
@@ -55,21 +57,33 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         }
     }
 
-    /** A client whose secret was never rotated, or whose rotated-out secret is no longer accepted. */
+    /**
+     * A client that sends no one to sign in, whose secret was never rotated (or whose rotated-out secret is no longer
+     * accepted).
+     */
     public OAuthClient(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                        Set<GrantType> grantTypes, Optional<Scopes> scopes, boolean enabled, Instant createdAt) {
-        this(id, name, type, secretHash, Optional.empty(), grantTypes, scopes, enabled, createdAt);
+        this(id, name, type, secretHash, Optional.empty(), grantTypes, scopes, SignInSettings.none(), enabled,
+                createdAt);
     }
 
     /** A newly registered confidential client, enabled, with the default grants and no scope limit. */
     public static OAuthClient confidential(ClientId id, String name, SecretHash secretHash, Instant createdAt) {
-        return new OAuthClient(id, name, ClientType.CONFIDENTIAL, Optional.of(secretHash), defaultGrantTypes(),
-                Optional.empty(), true, createdAt);
+        return new OAuthClient(id, name, ClientType.CONFIDENTIAL, Optional.of(secretHash),
+                defaultGrantTypes(ClientType.CONFIDENTIAL, false), Optional.empty(), true, createdAt);
     }
 
-    /** The grants a client gets when its registration names none: all but client credentials, which is asked for. */
-    public static Set<GrantType> defaultGrantTypes() {
-        return EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN, GrantType.TOKEN_EXCHANGE);
+    /**
+     * The grants a client gets when its registration names none: people sign in through the authorization code
+     * grant, and refresh; a confidential client registered with its own scopes also acts as itself. The password
+     * grant is legacy and only ever asked for.
+     */
+    public static Set<GrantType> defaultGrantTypes(ClientType type, boolean scopesListed) {
+        Set<GrantType> grants = EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        if (type == ClientType.CONFIDENTIAL && scopesListed) {
+            grants.add(GrantType.CLIENT_CREDENTIALS);
+        }
+        return grants;
     }
 
     /**
@@ -90,6 +104,11 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
 
     public boolean mayUse(GrantType grantType) {
         return enabled && grantTypes.contains(grantType);
+    }
+
+    /** Where an authorization request naming {@code named} (or nothing) is answered; empty if nowhere it may be. */
+    public Optional<String> redirectFor(Optional<String> named) {
+        return signIn.redirectFor(named, type);
     }
 
     /** Whether tokens obtained through this client may carry these scopes. */
@@ -141,7 +160,7 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         Optional<RetiringSecret> retiring = previousValidFor.isZero() ? Optional.empty()
                 : Optional.of(new RetiringSecret(secretHash.get(), now.plus(previousValidFor)));
         OAuthClient rotated = new OAuthClient(id, name, type, Optional.of(newSecret), retiring, grantTypes, scopes,
-                enabled, createdAt);
+                signIn, enabled, createdAt);
         return new ClientUpdate(rotated, Optional.of(ClientUpdate.Change.SECRET_ROTATED));
     }
 
@@ -151,7 +170,8 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
     }
 
     public OAuthClient withEnabled(boolean nowEnabled) {
-        return new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes, nowEnabled, createdAt);
+        return new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes, signIn, nowEnabled,
+                createdAt);
     }
 
     private static Optional<AccountId> serviceAccountIdOf(ClientId id) {

@@ -10,6 +10,10 @@ public enum RevocationReason {
     REFRESH_TOKEN_REUSED,
     /** Its grant was revoked as a whole (for example by revoking its refresh token). */
     GRANT_REVOKED,
+    /** The authorization code its grant came from was presented again: the code is treated as stolen. */
+    CODE_REPLAYED,
+    /** Its owner took back the consent its grant was made under. */
+    CONSENT_WITHDRAWN,
     /** A newer token with the same description took its place, where an account holds one per description. */
     SUPERSEDED,
     /** The client it was issued to was disabled. */

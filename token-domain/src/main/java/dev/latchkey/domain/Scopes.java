@@ -97,6 +97,17 @@ public record Scopes(SortedSet<String> values) {
         return values.containsAll(other.values);
     }
 
+    /** The scopes of both; at most {@link #MAX_COUNT}, like any set of scopes. */
+    public Scopes union(Scopes other) {
+        TreeSet<String> both = new TreeSet<>(values);
+        both.addAll(other.values);
+        return new Scopes(both);
+    }
+
+    public int size() {
+        return values.size();
+    }
+
     public String asSpaceDelimited() {
         return String.join(" ", values);
     }

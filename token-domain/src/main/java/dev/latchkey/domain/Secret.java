@@ -4,7 +4,7 @@ package dev.latchkey.domain;
  * A high-entropy secret in clear (see {@link SecretFormat}): it exists only between generation and the response that
  * shows it once, or between a request's arrival and its hash lookup. It never prints itself.
  */
-public abstract sealed class Secret permits TokenSecret, ClientSecret {
+public abstract sealed class Secret permits TokenSecret, ClientSecret, AuthorizationCode, DeviceCode {
 
     private final String rendered;
 

@@ -52,8 +52,8 @@ class OAuthClientTest {
     void theServiceAccountSharesTheClientsIdSoThatItsTokensSubjectIsTheClient() {
         OAuthClient service = client(ClientType.CONFIDENTIAL, SECRET, Set.of(GrantType.CLIENT_CREDENTIALS),
                 Optional.empty());
-        OAuthClient gateway = client(ClientType.CONFIDENTIAL, SECRET, OAuthClient.defaultGrantTypes(),
-                Optional.empty());
+        OAuthClient gateway = client(ClientType.CONFIDENTIAL, SECRET,
+                OAuthClient.defaultGrantTypes(ClientType.CONFIDENTIAL, false), Optional.empty());
 
         assertThat(service.serviceAccount()).map(AccountId::toString).contains(UUID_ID.value());
         assertThat(gateway.serviceAccount()).isEmpty();
@@ -67,7 +67,15 @@ class OAuthClientTest {
 
         assertThat(client.mayUse(GrantType.PASSWORD)).isTrue();
         assertThat(client.withEnabled(false).mayUse(GrantType.PASSWORD)).isFalse();
-        assertThat(OAuthClient.defaultGrantTypes()).doesNotContain(GrantType.CLIENT_CREDENTIALS);
+        assertThat(OAuthClient.defaultGrantTypes(ClientType.CONFIDENTIAL, false))
+                .containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        assertThat(OAuthClient.defaultGrantTypes(ClientType.CONFIDENTIAL, true))
+                .as("a confidential client with its own scopes acts as itself")
+                .containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN,
+                        GrantType.CLIENT_CREDENTIALS);
+        assertThat(OAuthClient.defaultGrantTypes(ClientType.PUBLIC, true))
+                .as("the password grant only when asked for")
+                .containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
     }
 
     @Property
@@ -184,7 +192,8 @@ class OAuthClientTest {
         assertThat(service.rotateSecret(next, NOW, OAuthClient.MAX_RETIRING_SECRET).client().retiringSecret())
                 .isPresent();
         assertThatThrownBy(() -> new OAuthClient(UUID_ID, "app", ClientType.PUBLIC, Optional.empty(),
-                Optional.of(new RetiringSecret(next, NOW)), Set.of(GrantType.PASSWORD), Optional.empty(), true, NOW))
+                Optional.of(new RetiringSecret(next, NOW)), Set.of(GrantType.PASSWORD), Optional.empty(),
+                SignInSettings.none(), true, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -18,7 +18,9 @@ import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SignInSettings;
 import dev.latchkey.domain.TokenId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -49,10 +51,12 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * OAuth 2.0 clients, for administrators: register confidential clients (gateways, resource servers, services) and
@@ -107,7 +111,10 @@ class ClientController {
             command = new RegisterClientUseCase.RegisterClientCommand(AuthenticatedCaller.of(authentication),
                     body.name(), body.type() == null ? ClientType.CONFIDENTIAL : ClientType.fromWireName(body.type()),
                     Optional.ofNullable(body.grantTypes()).map(ClientController::grantTypes),
-                    Optional.ofNullable(body.scopes()).map(Scopes::of));
+                    Optional.ofNullable(body.scopes()).map(Scopes::of),
+                    new SignInSettings(Optional.ofNullable(body.redirectUris()).orElse(List.of()).stream()
+                            .map(RedirectUri::parse).toList(), Boolean.TRUE.equals(body.pushedRequestsRequired()),
+                            Boolean.TRUE.equals(body.consentSkipped())));
         } catch (InvalidValueException invalid) {
             return Problems.response(request, ProblemType.INVALID_REQUEST, invalid.field() + " " + invalid.reason());
         }
@@ -253,22 +260,30 @@ class ClientController {
         Set<GrantType> types = EnumSet.noneOf(GrantType.class);
         for (String name : names) {
             types.add(GrantType.fromWireName(name).orElseThrow(() -> new InvalidValueException("grantTypes",
-                    "has an unknown grant type '" + name + "'; known: password, refresh_token, client_credentials, "
-                            + GrantType.TOKEN_EXCHANGE.wireName())));
+                    "has an unknown grant type; known: " + Arrays.stream(GrantType.values()).map(GrantType::wireName)
+                            .collect(Collectors.joining(", ")))));
         }
         return types;
     }
 
     /**
-     * @param type       {@code confidential} (the default) or {@code public}
-     * @param grantTypes absent: password, refresh_token and token exchange
-     * @param scopes     absent: the client does not limit scopes
+     * @param type                   {@code confidential} (the default) or {@code public}
+     * @param grantTypes             absent: authorization_code and refresh_token, and client_credentials for a
+     *                               confidential client that lists its scopes
+     * @param scopes                 absent: the client does not limit scopes
+     * @param redirectUris           where people may be sent back after signing in (authorization code grant)
+     * @param pushedRequestsRequired whether its authorization requests must be pushed first (RFC 9126)
+     * @param consentSkipped         a first-party client: people are not asked to consent
      */
     @Serdeable
     record RegisterClientRequest(@NotBlank @Size(max = OAuthClient.MAX_NAME_LENGTH) String name,
                                  @Nullable String type,
-                                 @Nullable @Size(max = 4) List<@NotNull String> grantTypes,
-                                 @Nullable @Size(max = Scopes.MAX_COUNT) List<@NotNull String> scopes) {
+                                 @Nullable @Size(max = 6) List<@NotNull String> grantTypes,
+                                 @Nullable @Size(max = Scopes.MAX_COUNT) List<@NotNull String> scopes,
+                                 @Nullable @Size(max = SignInSettings.MAX_REDIRECT_URIS) List<@NotNull String>
+                                         redirectUris,
+                                 @Nullable Boolean pushedRequestsRequired,
+                                 @Nullable Boolean consentSkipped) {
     }
 
     @Serdeable
@@ -278,12 +293,16 @@ class ClientController {
     /** @param previousSecretValidUntil while a rotated-out secret is still accepted, until when */
     @Serdeable
     record ClientInfo(String clientId, String name, String type, List<String> grantTypes,
-                      @Nullable List<String> scopes, boolean enabled, String createdAt,
+                      @Nullable List<String> scopes,
+                      @JsonInclude(JsonInclude.Include.ALWAYS) List<String> redirectUris,
+                      boolean pushedRequestsRequired, boolean consentSkipped, boolean enabled, String createdAt,
                       @Nullable String previousSecretValidUntil) {
         static ClientInfo of(OAuthClient client, Instant now) {
             return new ClientInfo(client.id().value(), client.name(), client.type().wireName(),
                     client.grantTypes().stream().sorted().map(GrantType::wireName).toList(),
-                    client.scopes().map(scopes -> List.copyOf(scopes.values())).orElse(null), client.enabled(),
+                    client.scopes().map(scopes -> List.copyOf(scopes.values())).orElse(null),
+                    client.signIn().redirectUris().stream().map(RedirectUri::value).toList(),
+                    client.signIn().pushedRequestsRequired(), client.signIn().consentSkipped(), client.enabled(),
                     Timestamps.isoMillis(client.createdAt()),
                     client.retiringSecretAt(now).map(retiring -> Timestamps.isoMillis(retiring.until())).orElse(null));
         }
@@ -321,12 +340,15 @@ class ClientController {
     /** The one response that carries a client's secret; a public client has none. */
     @Serdeable
     record RegisteredClient(String clientId, @Nullable String clientSecret, String name, String type,
-                            List<String> grantTypes, @Nullable List<String> scopes, boolean enabled,
+                            List<String> grantTypes, @Nullable List<String> scopes,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) List<String> redirectUris,
+                            boolean pushedRequestsRequired, boolean consentSkipped, boolean enabled,
                             String createdAt) {
         static RegisteredClient of(OAuthClient client, Optional<String> secret, Instant now) {
             ClientInfo info = ClientInfo.of(client, now);
             return new RegisteredClient(info.clientId(), secret.orElse(null), info.name(), info.type(),
-                    info.grantTypes(), info.scopes(), info.enabled(), info.createdAt());
+                    info.grantTypes(), info.scopes(), info.redirectUris(), info.pushedRequestsRequired(),
+                    info.consentSkipped(), info.enabled(), info.createdAt());
         }
 
         @Override

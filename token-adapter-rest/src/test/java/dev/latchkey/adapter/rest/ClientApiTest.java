@@ -15,7 +15,10 @@ import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RedirectUri;
+import dev.latchkey.domain.SignInSettings;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
@@ -199,5 +202,25 @@ class ClientApiTest {
         when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.ClientNotFound());
         calls().assertProblem(asRoot("POST", path, null), 404, "client-not-found");
         calls().assertProblem(asRoot("POST", "/api/v1/clients/%20/secret", null), 404, "client-not-found");
+    }
+
+    @Test
+    void redirectUrisAndTheSignInSettingsReachTheUseCaseAndABadUriNever() throws Exception {
+        when(registerClient.register(any())).thenReturn(new RegisterClientUseCase.Outcome.Registered(BILLING,
+                Optional.of(SECRET)));
+
+        asRoot("POST", "/api/v1/clients", "{\"name\":\"web\",\"redirectUris\":[\"https://app.example/cb\"],"
+                + "\"pushedRequestsRequired\":true,\"consentSkipped\":true}");
+
+        verify(registerClient).register(new RegisterClientUseCase.RegisterClientCommand(ROOT, "web",
+                ClientType.CONFIDENTIAL, Optional.empty(), Optional.empty(), new SignInSettings(
+                        List.of(RedirectUri.parse("https://app.example/cb")), true, true)));
+        reset(registerClient);
+        Map<String, Object> refused = calls().assertProblem(asRoot("POST", "/api/v1/clients",
+                "{\"name\":\"web\",\"redirectUris\":[\"http://evil.example/cb\"]}"), 400, "invalid-request");
+        assertThat(refused.get("detail").toString()).startsWith("redirectUris").doesNotContain("evil.example");
+        calls().assertProblem(asRoot("POST", "/api/v1/clients",
+                "{\"name\":\"web\",\"redirectUris\":\"https://app.example/cb\"}"), 400, "invalid-request");
+        verifyNoInteractions(registerClient);
     }
 }

@@ -3,14 +3,22 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
+import dev.latchkey.application.port.in.GrantTokensUseCase.DeviceError;
 import dev.latchkey.application.port.in.IssuedToken;
+import dev.latchkey.application.port.out.AuthorizationCodePort;
+import dev.latchkey.application.port.out.DeviceAuthorizationPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuthorizationCode;
+import dev.latchkey.domain.AuthorizationCodeGrant;
+import dev.latchkey.domain.DeviceAuthorization;
+import dev.latchkey.domain.DeviceCode;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.Expiry;
@@ -33,12 +41,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 final class GrantTokensService implements GrantTokensUseCase {
 
     private static final String BAD_PASSWORD = "The username or password is incorrect.";
     private static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or revoked.";
     private static final String BAD_SUBJECT_TOKEN = "The subject token is invalid, expired or revoked.";
+    private static final String BAD_CODE = "The authorization code is invalid.";
     private static final String SCOPE_NOT_HELD = "The account may not hold a requested scope ('" + Scopes.INTROSPECT
             + "' is for administrators, 'partner:<id>' for the partner's own accounts).";
 
@@ -52,11 +63,14 @@ final class GrantTokensService implements GrantTokensUseCase {
     private final RandomnessPort randomness;
     private final JwtAccessTokenPort jwts;
     private final TokenValidity validity;
+    private final AuthorizationCodePort codes;
+    private final DeviceAuthorizationPort devices;
     private final Clock clock;
 
     GrantTokensService(GrantPolicy policy, Policies policies, TokenLifecycle lifecycle, AuthenticateUseCase authenticate,
                        PresentedCredentials credentials, LoadTokenPort tokens, LoadAccountPort accounts,
-                       RandomnessPort randomness, JwtAccessTokenPort jwts, TokenValidity validity, Clock clock) {
+                       RandomnessPort randomness, JwtAccessTokenPort jwts, TokenValidity validity,
+                       AuthorizationCodePort codes, DeviceAuthorizationPort devices, Clock clock) {
         this.policy = policy;
         this.policies = policies;
         this.authenticate = authenticate;
@@ -67,7 +81,106 @@ final class GrantTokensService implements GrantTokensUseCase {
         this.randomness = randomness;
         this.jwts = jwts;
         this.validity = validity;
+        this.codes = codes;
+        this.devices = devices;
         this.clock = clock;
+    }
+
+    @Override
+    public Outcome grant(CodeGrant grant) {
+        Optional<AuthorizationCodeGrant> found = AuthorizationCode.parse(grant.code())
+                .flatMap(code -> codes.findByHash(code.hash()));
+        if (found.isEmpty()) {
+            return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_CODE);
+        }
+        Instant now = clock.instant();
+        AuthorizationCodeGrant.Redemption redemption = found.get().redeem(grant.client().id(), grant.redirectUri(),
+                grant.codeVerifier(), now);
+        if (redemption instanceof AuthorizationCodeGrant.Redemption.Replayed replayed) {
+            return replayedCode(replayed.code(), now);
+        }
+        if (redemption instanceof AuthorizationCodeGrant.Redemption.Refused refused) {
+            return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS, refused.reason());
+        }
+        AuthorizationCodeGrant code = ((AuthorizationCodeGrant.Redemption.Redeemed) redemption).code();
+        Optional<Outcome> clientRefusal = clientRefusal(Optional.of(grant.client()), GrantType.AUTHORIZATION_CODE,
+                code.scopes());
+        if (clientRefusal.isPresent()) {
+            return clientRefusal.get();
+        }
+        return grantFor(code.account(), code.grant(), grant.client(), code.scopes(), now,
+                () -> codes.markRedeemed(code.codeHash(), now),
+                () -> replayedCode(codes.findByHash(code.codeHash()).orElse(code), now));
+    }
+
+    @Override
+    public Outcome grant(DeviceCodeGrant grant) {
+        Optional<DeviceAuthorization> found = DeviceCode.parse(grant.deviceCode())
+                .flatMap(code -> devices.findByDeviceCode(code.hash()))
+                .filter(authorization -> authorization.client().equals(grant.client().id()));
+        if (found.isEmpty()) {
+            return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, "The device code is invalid.");
+        }
+        Instant now = clock.instant();
+        DeviceAuthorization.Poll poll = found.get().poll(now);
+        if (poll instanceof DeviceAuthorization.Poll.Pending pending) {
+            devices.replace(found.get(), pending.polled());
+            return new Outcome.DeviceNotReady(DeviceError.AUTHORIZATION_PENDING,
+                    "The person has not approved the request yet.");
+        }
+        if (poll instanceof DeviceAuthorization.Poll.SlowDown slowDown) {
+            devices.replace(found.get(), slowDown.polled());
+            return new Outcome.DeviceNotReady(DeviceError.SLOW_DOWN, "Poll no more often than every "
+                    + slowDown.polled().interval().toSeconds() + " seconds.");
+        }
+        if (poll instanceof DeviceAuthorization.Poll.Denied) {
+            return new Outcome.DeviceNotReady(DeviceError.ACCESS_DENIED, "The person denied the request.");
+        }
+        if (poll instanceof DeviceAuthorization.Poll.Expired) {
+            return new Outcome.DeviceNotReady(DeviceError.EXPIRED_TOKEN, "The device code has expired.");
+        }
+        if (poll instanceof DeviceAuthorization.Poll.AlreadyRedeemed) {
+            return new Outcome.InvalidGrant(Cause.SPENT, "The device code has been used.");
+        }
+        DeviceAuthorization redeemed = ((DeviceAuthorization.Poll.Approved) poll).redeemed();
+        Optional<Outcome> clientRefusal = clientRefusal(Optional.of(grant.client()), GrantType.DEVICE_CODE,
+                redeemed.scopes());
+        if (clientRefusal.isPresent()) {
+            return clientRefusal.get();
+        }
+        return grantFor(redeemed.account().orElseThrow(), redeemed.grant(), grant.client(), redeemed.scopes(), now,
+                () -> devices.replace(found.get(), redeemed),
+                () -> new Outcome.InvalidGrant(Cause.SPENT, "The device code has been used."));
+    }
+
+    /**
+     * The pair a person's authorization gets, made in one transaction with the write that spends the authorization
+     * ({@code spend}): if another request spent it first, nothing is issued and {@code spentMeanwhile} answers.
+     */
+    private Outcome grantFor(AccountId person, GrantId grantId, OAuthClient client, Scopes scopes, Instant now,
+                             BooleanSupplier spend, Supplier<Outcome> spentMeanwhile) {
+        Optional<Account> owner = accounts.loadById(person).filter(Account::enabled);
+        if (owner.isEmpty()) {
+            return new Outcome.InvalidGrant(Cause.REVOKED, "The account is disabled.");
+        }
+        if (!owner.get().mayHold(scopes)) {
+            return new Outcome.InvalidScope(SCOPE_NOT_HELD);
+        }
+        Fit fit = fit(owner.get(), scopes);
+        if (fit instanceof Fit.Refused refused) {
+            return refused.refusal();
+        }
+        Optional<Outcome> granted = lifecycle.inTransaction(() -> spend.getAsBoolean()
+                ? Optional.of(issuePair(owner.get(), grantId, Optional.of(client.id()), scopes, now,
+                        (Fit.Lifetimes) fit))
+                : Optional.empty());
+        return granted.orElseGet(spentMeanwhile);
+    }
+
+    private Outcome replayedCode(AuthorizationCodeGrant code, Instant now) {
+        lifecycle.revokeReplayedCode(code, now, Actor.client(code.client()));
+        return new Outcome.InvalidGrant(Cause.SPENT,
+                "The authorization code has already been used; the tokens it got have been revoked.");
     }
 
     @Override

@@ -1,16 +1,16 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.AdministerClientsUseCase;
+import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AuthenticateClientUseCase;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.AuthorizeUseCase;
+import dev.latchkey.application.port.in.AuthorizedApplicationsUseCase;
+import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
 import dev.latchkey.application.port.in.DeleteAccountUseCase;
-import dev.latchkey.application.port.in.ReadAccountsUseCase;
-import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
-import dev.latchkey.application.port.in.UnlockAccountUseCase;
-import dev.latchkey.application.port.in.AdministerPartnersUseCase;
-import dev.latchkey.application.port.in.AdministerClientsUseCase;
-import dev.latchkey.application.port.in.AuthenticateClientUseCase;
-import dev.latchkey.application.port.in.AuthenticateUseCase;
-import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
@@ -19,14 +19,21 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.application.port.in.UnlockAccountUseCase;
+import dev.latchkey.application.port.out.AuthorizationCodePort;
+import dev.latchkey.application.port.out.ConsentPort;
 import dev.latchkey.application.port.out.DeleteAccountPort;
+import dev.latchkey.application.port.out.DeviceAuthorizationPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
@@ -38,17 +45,18 @@ import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
-import dev.latchkey.application.port.out.RecordAuditEventPort;
+import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
+import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
-import dev.latchkey.application.port.out.SecretDerivationPort;
-import dev.latchkey.application.port.out.SignInSessionPort;
-import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
 import dev.latchkey.application.port.out.SavePolicyPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.application.port.out.SecretDerivationPort;
+import dev.latchkey.application.port.out.SignInSessionPort;
+import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
@@ -95,6 +103,20 @@ public final class LatchkeyServices {
     }
 
     /**
+     * Where people's authorizations wait while a browser or a device goes away and comes back: authorization codes,
+     * consents, device requests and pushed requests.
+     */
+    public record Authorizations(AuthorizationCodePort codes, ConsentPort consents, DeviceAuthorizationPort devices,
+                                 PushedRequestPort pushedRequests) {
+        public Authorizations {
+            Objects.requireNonNull(codes, "codes");
+            Objects.requireNonNull(consents, "consents");
+            Objects.requireNonNull(devices, "devices");
+            Objects.requireNonNull(pushedRequests, "pushedRequests");
+        }
+    }
+
+    /**
      * Every outbound port the core drives, once: what a host that runs the whole service implements. A host that
      * wants a few use cases calls their factories instead, with only the ports those need.
      */
@@ -102,9 +124,10 @@ public final class LatchkeyServices {
                         UpdateAccountPort updateAccounts, DeleteAccountPort deleteAccounts, LoadPartnerPort partners,
                         SavePartnerPort savePartners, LoadClientPort clients, SaveClientPort saveClients,
                         LoadPolicyPort policies, SavePolicyPort savePolicies, LoadAuditEventsPort auditEvents,
-                        SignInSessionPort sessions, RotationLedgerPort rotations, SecretDerivationPort derivation,
-                        JwtAccessTokenPort jwts, PasswordHasherPort hasher, RandomnessPort randomness,
-                        LoginLimitPort loginLimits, LoginAuditPort loginAudit, Clock clock) {
+                        SignInSessionPort sessions, Authorizations authorizations, RotationLedgerPort rotations,
+                        SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
+                        RandomnessPort randomness, LoginLimitPort loginLimits, LoginAuditPort loginAudit,
+                        Clock clock) {
         public Ports {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(accounts, "accounts");
@@ -119,6 +142,7 @@ public final class LatchkeyServices {
             Objects.requireNonNull(savePolicies, "savePolicies");
             Objects.requireNonNull(auditEvents, "auditEvents");
             Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(authorizations, "authorizations");
             Objects.requireNonNull(rotations, "rotations");
             Objects.requireNonNull(derivation, "derivation");
             Objects.requireNonNull(jwts, "jwts");
@@ -192,7 +216,28 @@ public final class LatchkeyServices {
         /** The grants of one surface: the standard endpoints' policy, or a dialect's. */
         public GrantTokensUseCase grantTokens(GrantPolicy policy) {
             return LatchkeyServices.grantTokens(policy, issuance, ports.tokens(), authenticate, ports.accounts(),
-                    ports.partners(), ports.policies(), ports.randomness(), ports.jwts(), ports.clock());
+                    ports.partners(), ports.policies(), ports.authorizations(), ports.randomness(), ports.jwts(),
+                    ports.clock());
+        }
+
+        public AuthorizeUseCase authorize() {
+            return LatchkeyServices.authorize(ports.tokens(), ports.clients(), ports.accounts(),
+                    ports.authorizations(), ports.randomness(), ports.clock());
+        }
+
+        public DeviceAuthorizationUseCase deviceAuthorization() {
+            return LatchkeyServices.deviceAuthorization(ports.tokens(), ports.clients(), ports.accounts(),
+                    ports.authorizations(), ports.loginLimits(), ports.randomness(), ports.clock());
+        }
+
+        public PushAuthorizationRequestUseCase pushAuthorizationRequest() {
+            return LatchkeyServices.pushAuthorizationRequest(ports.authorizations(), ports.randomness(),
+                    ports.clock());
+        }
+
+        public AuthorizedApplicationsUseCase authorizedApplications() {
+            return LatchkeyServices.authorizedApplications(ports.tokens(), ports.clients(), ports.authorizations(),
+                    ports.clock());
         }
 
         public IntrospectTokenUseCase introspectToken() {
@@ -336,11 +381,38 @@ public final class LatchkeyServices {
     public static GrantTokensUseCase grantTokens(GrantPolicy policy, IssuancePolicy configured, TokenStore store,
                                                  AuthenticateUseCase authenticate, LoadAccountPort accounts,
                                                  LoadPartnerPort partners, LoadPolicyPort policies,
-                                                 RandomnessPort randomness, JwtAccessTokenPort jwts, Clock clock) {
+                                                 Authorizations authorizations, RandomnessPort randomness,
+                                                 JwtAccessTokenPort jwts, Clock clock) {
         return new GrantTokensService(policy, new Policies(policies, configured), new TokenLifecycle(store),
                 authenticate,
                 new PresentedCredentials(store.loads(), jwts), store.loads(), accounts, randomness, jwts,
-                new TokenValidity(accounts, partners), clock);
+                new TokenValidity(accounts, partners), authorizations.codes(), authorizations.devices(), clock);
+    }
+
+    public static AuthorizeUseCase authorize(TokenStore store, LoadClientPort clients, LoadAccountPort accounts,
+                                             Authorizations authorizations, RandomnessPort randomness, Clock clock) {
+        return new AuthorizeService(clients, accounts, authorizations.consents(), authorizations.codes(),
+                authorizations.pushedRequests(), store.transactions(), store.audit(), randomness, clock);
+    }
+
+    public static DeviceAuthorizationUseCase deviceAuthorization(TokenStore store, LoadClientPort clients,
+                                                                 LoadAccountPort accounts,
+                                                                 Authorizations authorizations,
+                                                                 LoginLimitPort loginLimits,
+                                                                 RandomnessPort randomness, Clock clock) {
+        return new DeviceAuthorizationService(authorizations.devices(), clients, accounts, loginLimits,
+                store.transactions(), store.audit(), randomness, clock);
+    }
+
+    public static PushAuthorizationRequestUseCase pushAuthorizationRequest(Authorizations authorizations,
+                                                                           RandomnessPort randomness, Clock clock) {
+        return new PushAuthorizationRequestService(authorizations.pushedRequests(), randomness, clock);
+    }
+
+    public static AuthorizedApplicationsUseCase authorizedApplications(TokenStore store, LoadClientPort clients,
+                                                                       Authorizations authorizations, Clock clock) {
+        return new AuthorizedApplicationsService(authorizations.consents(), clients, store.loads(),
+                new TokenLifecycle(store), store.audit(), clock);
     }
 
     public static IntrospectTokenUseCase introspectToken(TokenStore store, LoadAccountPort accounts,

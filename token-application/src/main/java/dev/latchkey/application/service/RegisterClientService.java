@@ -58,7 +58,9 @@ final class RegisterClientService implements RegisterClientUseCase {
         OAuthClient client;
         try {
             client = new OAuthClient(id, command.name(), command.type(), secret.map(ClientSecret::hash),
-                    command.grantTypes().orElseGet(OAuthClient::defaultGrantTypes), command.scopes(), true, now);
+                    Optional.empty(), command.grantTypes().orElseGet(() -> OAuthClient.defaultGrantTypes(
+                            command.type(), command.scopes().isPresent())), command.scopes(), command.signIn(), true,
+                    now);
         } catch (InvalidValueException invalid) {
             return new Outcome.Refused(invalid.field(), invalid.reason());
         }

@@ -12,6 +12,7 @@ import dev.latchkey.application.port.out.UpdateTokenStatePort.ConsumptionWrite;
 import dev.latchkey.application.port.out.UpdateTokenStatePort.RevocationWrite;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuthorizationCodeGrant;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
@@ -149,6 +150,21 @@ final class TokenLifecycle {
                     Optional.of(spent.id()), "grant=" + spent.grant().orElseThrow()));
             record(revokeEach(new LoadTokenPort.Selection.OfGrant(spent.grant().orElseThrow()), now,
                     RevocationReason.REFRESH_TOKEN_REUSED), actor);
+            return null;
+        });
+    }
+
+    /**
+     * A redeemed authorization code presented again: recorded, and every token its grant got is revoked, refresh
+     * tokens included (RFC 6749 section 4.1.2).
+     */
+    void revokeReplayedCode(AuthorizationCodeGrant code, Instant now, Actor actor) {
+        transactions.inTransaction(() -> {
+            audit.record(AuditEvent.of(now, AuditEventType.AUTHORIZATION_CODE_REPLAYED, actor,
+                    Optional.of(code.account()), Optional.empty(), "client=" + code.client().value() + " grant="
+                            + code.grant()));
+            record(revokeEach(new LoadTokenPort.Selection.OfGrant(code.grant()), now, RevocationReason.CODE_REPLAYED),
+                    actor);
             return null;
         });
     }

@@ -36,8 +36,7 @@ class ClockBoundariesTest {
     private static final Duration OVERLAP = Duration.ofMinutes(5);
     private static final GrantPolicy GRANTS = GrantPolicy.standard(Lifetime.of(ACCESS), Lifetime.of(REFRESH), LEEWAY,
             GrantPolicy.AccessTokenFormat.OPAQUE);
-    private static final Optional<OAuthClient> CLIENT = Optional.of(OAuthClient.confidential(ClientId.of("gateway"),
-            "gateway", ClientSecret.fromRandomBytes(new byte[32]).hash(), Instant.EPOCH));
+    private static final Optional<OAuthClient> CLIENT = Optional.of(ServiceFixture.passwordGateway("gateway"));
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final Caller alice = ServiceFixture.byPassword(fixture.account("alice", "alice-password"));

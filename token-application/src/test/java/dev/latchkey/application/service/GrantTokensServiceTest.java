@@ -28,8 +28,7 @@ class GrantTokensServiceTest {
 
     private static final GrantPolicy POLICY = GrantPolicy.standard(Lifetime.of(Duration.ofHours(1)),
             Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2), GrantPolicy.AccessTokenFormat.OPAQUE);
-    private static final Optional<OAuthClient> GATEWAY = Optional.of(OAuthClient.confidential(ClientId.of("gateway"),
-            "gateway", ClientSecret.fromRandomBytes(new byte[32]).hash(), Instant.EPOCH));
+    private static final Optional<OAuthClient> GATEWAY = Optional.of(ServiceFixture.passwordGateway("gateway"));
 
     private final ServiceFixture fixture = new ServiceFixture();
     private final GrantTokensUseCase grants = fixture.services.grantTokens(POLICY);

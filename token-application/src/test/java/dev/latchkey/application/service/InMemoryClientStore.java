@@ -37,7 +37,7 @@ final class InMemoryClientStore implements LoadClientPort, SaveClientPort {
     @Override
     public void updateSecrets(OAuthClient client) {
         clients.computeIfPresent(client.id(), (ignored, stored) -> new OAuthClient(stored.id(), stored.name(),
-                stored.type(), client.secretHash(), client.retiringSecret(), stored.grantTypes(), stored.scopes(),
+                stored.type(), client.secretHash(), client.retiringSecret(), stored.grantTypes(), stored.scopes(), stored.signIn(),
                 stored.enabled(), stored.createdAt()));
     }
 

@@ -32,8 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OneMeaningOfActiveTest {
 
-    private static final Optional<OAuthClient> GATEWAY = Optional.of(OAuthClient.confidential(ClientId.of("gateway"),
-            "gateway", ClientSecret.fromRandomBytes(new byte[32]).hash(), java.time.Instant.EPOCH));
+    private static final Optional<OAuthClient> GATEWAY = Optional.of(ServiceFixture.passwordGateway("gateway"));
 
     private static final GrantPolicy GRANTS = GrantPolicy.standard(Lifetime.of(Duration.ofHours(1)),
             Lifetime.of(Duration.ofDays(30)), Duration.ofSeconds(2), GrantPolicy.AccessTokenFormat.OPAQUE);

@@ -1,43 +1,53 @@
 package dev.latchkey.application.service;
 
-import dev.latchkey.application.port.in.ChangeAccountUseCase;
-import dev.latchkey.application.port.in.CreateAccountUseCase;
-import dev.latchkey.application.port.in.DeleteAccountUseCase;
-import dev.latchkey.application.port.in.ReadAccountsUseCase;
-import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
-import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.AuthorizeUseCase;
+import dev.latchkey.application.port.in.AuthorizedApplicationsUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
+import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.CreateAccountUseCase;
+import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
+import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
+import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
-import dev.latchkey.application.port.in.Caller;
-import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientSecret;
+import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantPolicy;
+import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Lifetime;
-import dev.latchkey.domain.SessionTimeouts;
-import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SessionTimeouts;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.Username;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /** The whole application ring over in-memory ports, as a test sees it. */
@@ -54,6 +64,7 @@ final class ServiceFixture {
     final Fakes.RecordingAuditTrail events = new Fakes.RecordingAuditTrail();
     final InMemoryTokenStore tokens = new InMemoryTokenStore(events);
     final Fakes.SettableClock clock = new Fakes.SettableClock(START);
+    final InMemoryAuthorizations authorizations = new InMemoryAuthorizations();
     final Fakes.SeededRandomness randomness = new Fakes.SeededRandomness();
     final InMemoryClientStore clients = new InMemoryClientStore();
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
@@ -86,6 +97,17 @@ final class ServiceFixture {
         return account;
     }
 
+    /**
+     * A confidential client of the kind registered before the authorization code grant: a gateway that collects
+     * passwords, refreshes and exchanges, which now has to ask for those grants by name.
+     */
+    static OAuthClient passwordGateway(String id) {
+        return new OAuthClient(ClientId.of(id), id, ClientType.CONFIDENTIAL,
+                Optional.of(ClientSecret.fromRandomBytes(new byte[32]).hash()),
+                EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN, GrantType.TOKEN_EXCHANGE), Optional.empty(),
+                true, Instant.EPOCH);
+    }
+
     static Caller byPassword(Account account) {
         return Caller.byPassword(account.id(), account.username(), account.role());
     }
@@ -106,7 +128,9 @@ final class ServiceFixture {
                 account -> {
                     tokens.deleteOwnedBy(account);
                     accounts.delete(account);
-                }, partners, partners, clients, clients, policies, policies, events, signInSessions, rotations,
+                }, partners, partners, clients, clients, policies, policies, events, signInSessions,
+                new LatchkeyServices.Authorizations(authorizations, authorizations, authorizations, authorizations),
+                rotations,
                 new Fakes.KeyedDerivation(), jwts, hasher, randomness, loginLimits, loginAudit, clock);
         private final LatchkeyServices.Core core = new LatchkeyServices.Core(ports, POLICY);
 
@@ -133,6 +157,22 @@ final class ServiceFixture {
 
         RotateClientSecretUseCase rotateClientSecret() {
             return core.rotateClientSecret();
+        }
+
+        AuthorizeUseCase authorize() {
+            return core.authorize();
+        }
+
+        DeviceAuthorizationUseCase deviceAuthorization() {
+            return core.deviceAuthorization();
+        }
+
+        PushAuthorizationRequestUseCase pushAuthorizationRequest() {
+            return core.pushAuthorizationRequest();
+        }
+
+        AuthorizedApplicationsUseCase authorizedApplications() {
+            return core.authorizedApplications();
         }
 
         IssueTokenUseCase issueToken(IssuancePolicy policy) {

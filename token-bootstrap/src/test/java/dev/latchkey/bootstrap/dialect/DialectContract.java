@@ -56,7 +56,7 @@ public abstract class DialectContract extends ServiceOnTestDatabase {
     /** The RFC 7662 view of a token, asked with the administrator's password-free way: a registered client. */
     protected Map<String, Object> introspect(String token) throws Exception {
         Map<String, Object> client = body(send("POST", "/api/v1/clients", Map.of("Authorization",
-                basic(ADMIN, ADMIN_PASSWORD), "Content-Type", "application/json"), "{\"name\":\"contract\"}"));
+                basic(ADMIN, ADMIN_PASSWORD), "Content-Type", "application/json"), "{\"name\":\"contract\",\"grantTypes\":[\"password\",\"refresh_token\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}"));
         return body(send("POST", "/oauth2/introspect", Map.of(
                 "Authorization", basic((String) client.get("clientId"), (String) client.get("clientSecret")),
                 "Content-Type", "application/x-www-form-urlencoded"),

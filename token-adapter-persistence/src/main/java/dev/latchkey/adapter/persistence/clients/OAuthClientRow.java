@@ -4,21 +4,25 @@ import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.RetiringSecret;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.SecretHash;
+import dev.latchkey.domain.SignInSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 @MappedEntity("oauth_client")
 record OAuthClientRow(@Id String id, String name, String clientType, @Nullable String secretHash,
                       @Nullable String retiringSecretHash, @Nullable Instant retiringSecretUntil, String grantTypes,
-                      @Nullable String scopes, boolean enabled, Instant createdAt) {
+                      @Nullable String scopes, @Nullable String redirectUris, boolean pushedRequestsRequired,
+                      boolean consentSkipped, boolean enabled, Instant createdAt) {
 
     static OAuthClientRow fromDomain(OAuthClient client) {
         return new OAuthClientRow(client.id().value(), client.name(), client.type().name(),
@@ -26,7 +30,11 @@ record OAuthClientRow(@Id String id, String name, String clientType, @Nullable S
                 client.retiringSecret().map(retiring -> retiring.hash().toHex()).orElse(null),
                 client.retiringSecret().map(RetiringSecret::until).orElse(null),
                 client.grantTypes().stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" ")),
-                client.scopes().map(Scopes::asSpaceDelimited).orElse(null), client.enabled(), client.createdAt());
+                client.scopes().map(Scopes::asSpaceDelimited).orElse(null),
+                client.signIn().redirectUris().isEmpty() ? null : client.signIn().redirectUris().stream()
+                        .map(RedirectUri::value).collect(Collectors.joining("\n")),
+                client.signIn().pushedRequestsRequired(), client.signIn().consentSkipped(), client.enabled(),
+                client.createdAt());
     }
 
     OAuthClient toDomain() {
@@ -37,6 +45,10 @@ record OAuthClientRow(@Id String id, String name, String clientType, @Nullable S
                 Arrays.stream(grantTypes.split(" ")).map(name -> GrantType.fromWireName(name).orElseThrow(
                         () -> new IllegalStateException("unknown grant type in oauth_client: " + name)))
                         .collect(Collectors.toSet()),
-                Optional.ofNullable(scopes).map(Scopes::parseSpaceDelimited), enabled, createdAt);
+                Optional.ofNullable(scopes).map(Scopes::parseSpaceDelimited),
+                new SignInSettings(redirectUris == null ? List.of()
+                        : Arrays.stream(redirectUris.split("\n")).map(RedirectUri::parse).toList(),
+                        pushedRequestsRequired, consentSkipped),
+                enabled, createdAt);
     }
 }

@@ -127,6 +127,8 @@ class OAuthController {
                 return OAuthError.badRequest(OAuthError.INVALID_SCOPE, invalid.reason());
             }
             return switch (grantType.get()) {
+                case AUTHORIZATION_CODE -> codeGrant(form, registered);
+                case DEVICE_CODE -> deviceCodeGrant(form, registered);
                 case PASSWORD -> passwordGrant(form, addresses.of(request), scope, registered);
                 case REFRESH_TOKEN -> refreshGrant(form, scope, registered);
                 case CLIENT_CREDENTIALS -> clientCredentialsGrant(scope, registered);
@@ -218,6 +220,33 @@ class OAuthController {
                 scope, client)));
     }
 
+    /** RFC 6749 section 4.1.3 with RFC 7636's verifier; the client is the one the code was issued to. */
+    private HttpResponse<?> codeGrant(FormParameters form, Optional<OAuthClient> client) {
+        if (client.isEmpty()) {
+            return OAuthError.invalidClient("the authorization_code grant needs the client: its id and secret, or "
+                    + "a public client's client_id");
+        }
+        Optional<String> code = form.get("code");
+        if (code.isEmpty()) {
+            return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "code is required");
+        }
+        // A missing verifier answers no challenge: invalid_grant, as a wrong one is (RFC 7636 section 4.6).
+        return granted(grantTokens.grant(new GrantTokensUseCase.CodeGrant(code.get(), form.get("redirect_uri"),
+                form.get("code_verifier").orElse(""), client.get())));
+    }
+
+    /** RFC 8628 section 3.4: the device polls with its device code. */
+    private HttpResponse<?> deviceCodeGrant(FormParameters form, Optional<OAuthClient> client) {
+        if (client.isEmpty()) {
+            return OAuthError.invalidClient("the device_code grant needs the client that started the request");
+        }
+        Optional<String> deviceCode = form.get("device_code");
+        if (deviceCode.isEmpty()) {
+            return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "device_code is required");
+        }
+        return granted(grantTokens.grant(new GrantTokensUseCase.DeviceCodeGrant(deviceCode.get(), client.get())));
+    }
+
     private HttpResponse<?> refreshGrant(FormParameters form, Optional<Scopes> scope, Optional<OAuthClient> client) {
         Optional<String> refreshToken = form.get("refresh_token");
         if (refreshToken.isEmpty()) {
@@ -288,6 +317,9 @@ class OAuthController {
         }
         if (outcome instanceof GrantTokensUseCase.Outcome.InvalidTarget invalid) {
             return OAuthError.badRequest(OAuthError.INVALID_TARGET, invalid.reason());
+        }
+        if (outcome instanceof GrantTokensUseCase.Outcome.DeviceNotReady notReady) {
+            return OAuthError.badRequest(notReady.error().wireName(), notReady.reason());
         }
         GrantTokensUseCase.Outcome.Granted granted = (GrantTokensUseCase.Outcome.Granted) outcome;
         IssuedToken access = granted.access();

@@ -12,11 +12,15 @@ import dev.latchkey.adapter.rest.ApiCalls;
 import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
-import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
+import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.json.JsonMapper;
@@ -26,6 +30,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +70,16 @@ class OAuthApiTest {
         return mock(AuthenticateUseCase.class);
     }
 
+    /** A public client, "cli", named by its id alone; every secret is refused. */
+    static final OAuthClient CLI = new OAuthClient(ClientId.of("cli"), "cli", ClientType.PUBLIC, Optional.empty(),
+            EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.DEVICE_CODE), Optional.empty(), true, ApiFixtures.NOW);
+
     @MockBean(AuthenticateClientUseCase.class)
     AuthenticateClientUseCase authenticateClient() {
         AuthenticateClientUseCase clients = mock(AuthenticateClientUseCase.class);
         when(clients.authenticate(any())).thenReturn(new AuthenticateClientUseCase.Outcome.Refused());
+        when(clients.identifyPublic(any())).thenReturn(new AuthenticateClientUseCase.Outcome.Refused());
+        when(clients.identifyPublic("cli")).thenReturn(new AuthenticateClientUseCase.Outcome.Authenticated(CLI));
         return clients;
     }
 
@@ -183,5 +194,38 @@ class OAuthApiTest {
                 "invalid_client");
         assertError(calls().send("POST", "/oauth2/revoke", null, FORM, ""), 401, "invalid_client");
         verifyNoInteractions(introspect, revoke);
+    }
+
+    @Test
+    void aCodeIsRedeemedWithItsVerifierAndRedirectByTheClientItWasIssuedTo() throws Exception {
+        when(grants.grant(any(GrantTokensUseCase.CodeGrant.class))).thenReturn(
+                new GrantTokensUseCase.Outcome.InvalidGrant(GrantTokensUseCase.Cause.BAD_CREDENTIALS,
+                        "The code_verifier does not answer the code_challenge."));
+
+        assertError(token("grant_type=authorization_code&client_id=cli&code=lka_x&code_verifier=v"
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A4711%2Fcb"), 400, "invalid_grant");
+        verify(grants).grant(new GrantTokensUseCase.CodeGrant("lka_x", Optional.of("http://127.0.0.1:4711/cb"), "v",
+                CLI));
+        token("grant_type=authorization_code&client_id=cli&code=lka_y");
+        verify(grants).grant(new GrantTokensUseCase.CodeGrant("lka_y", Optional.empty(), "", CLI));
+        assertError(token("grant_type=authorization_code&client_id=cli"), 400, "invalid_request");
+        assertError(token("grant_type=authorization_code&code=lka_x&code_verifier=v"), 401, "invalid_client");
+        assertError(token("grant_type=authorization_code&client_id=nobody&code=lka_x"), 401, "invalid_client");
+    }
+
+    @Test
+    void aDevicePollIsAnsweredWithRfc8628sErrorsUntilItsTokensAreReady() throws Exception {
+        for (GrantTokensUseCase.DeviceError error : GrantTokensUseCase.DeviceError.values()) {
+            when(grants.grant(any(GrantTokensUseCase.DeviceCodeGrant.class))).thenReturn(
+                    new GrantTokensUseCase.Outcome.DeviceNotReady(error, "not yet"));
+
+            assertError(token("grant_type=urn:ietf:params:oauth:grant-type:device_code&client_id=cli"
+                    + "&device_code=lkd_x"), 400, error.wireName());
+        }
+        verify(grants, org.mockito.Mockito.atLeastOnce()).grant(new GrantTokensUseCase.DeviceCodeGrant("lkd_x", CLI));
+        assertError(token("grant_type=urn:ietf:params:oauth:grant-type:device_code&client_id=cli"), 400,
+                "invalid_request");
+        assertError(token("grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=lkd_x"), 401,
+                "invalid_client");
     }
 }

@@ -28,6 +28,50 @@ public interface GrantTokensUseCase {
     Outcome grant(TokenExchangeGrant grant);
 
     /**
+     * Redeems an authorization code, once, for an access and a refresh token of the person who authorized it
+     * (RFC 6749 section 4.1.3, RFC 7636 section 4.5). A code presented a second time revokes what the first got.
+     */
+    Outcome grant(CodeGrant grant);
+
+    /**
+     * A device's poll with its device code (RFC 8628 section 3.4): pending, slow down, denied, expired, or the tokens,
+     * once.
+     */
+    Outcome grant(DeviceCodeGrant grant);
+
+    /**
+     * @param redirectUri  the {@code redirect_uri} the token request names, if any
+     * @param codeVerifier the PKCE verifier; an absent one is passed as {@code ""}, which answers no challenge
+     * @param client       the client that authenticated, or the public client that named itself
+     */
+    record CodeGrant(String code, Optional<String> redirectUri, String codeVerifier, OAuthClient client) {
+        public CodeGrant {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(redirectUri, "redirectUri");
+            Objects.requireNonNull(codeVerifier, "codeVerifier");
+            Objects.requireNonNull(client, "client");
+        }
+
+        @Override
+        public String toString() {
+            return "CodeGrant[code=redacted, codeVerifier=redacted, client=" + client + "]";
+        }
+    }
+
+    /** @param client the client that started the device request: only it may poll with the device code */
+    record DeviceCodeGrant(String deviceCode, OAuthClient client) {
+        public DeviceCodeGrant {
+            Objects.requireNonNull(deviceCode, "deviceCode");
+            Objects.requireNonNull(client, "client");
+        }
+
+        @Override
+        public String toString() {
+            return "DeviceCodeGrant[deviceCode=redacted, client=" + client + "]";
+        }
+    }
+
+    /**
      * @param scope  empty for no scopes
      * @param client the client that authenticated, if any; the tokens are bound to it
      */
@@ -122,6 +166,29 @@ public interface GrantTokensUseCase {
 
         /** RFC 8693 {@code invalid_target}: an audience the subject token cannot be narrowed to. */
         record InvalidTarget(String reason) implements Outcome {
+        }
+
+        /** RFC 8628 section 3.5: {@code authorization_pending}, {@code slow_down}, {@code access_denied} or
+         * {@code expired_token}; the device polls again, more slowly, or gives up. */
+        record DeviceNotReady(DeviceError error, String reason) implements Outcome {
+        }
+    }
+
+    /** The RFC 8628 answers to a poll that gets no tokens yet, or never will. */
+    enum DeviceError {
+        AUTHORIZATION_PENDING("authorization_pending"),
+        SLOW_DOWN("slow_down"),
+        ACCESS_DENIED("access_denied"),
+        EXPIRED_TOKEN("expired_token");
+
+        private final String wireName;
+
+        DeviceError(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
         }
     }
 }

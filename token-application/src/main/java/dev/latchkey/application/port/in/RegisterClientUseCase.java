@@ -5,6 +5,7 @@ import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SignInSettings;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,17 +19,25 @@ public interface RegisterClientUseCase {
     Outcome register(RegisterClientCommand command);
 
     /**
-     * @param grantTypes absent: {@link OAuthClient#defaultGrantTypes()}
+     * @param grantTypes absent: {@link OAuthClient#defaultGrantTypes(ClientType, boolean)}
      * @param scopes     absent: the client does not limit scopes
+     * @param signIn     where it may send people back after they sign in, for the authorization code grant
      */
     record RegisterClientCommand(Caller registrar, String name, ClientType type, Optional<Set<GrantType>> grantTypes,
-                                 Optional<Scopes> scopes) {
+                                 Optional<Scopes> scopes, SignInSettings signIn) {
         public RegisterClientCommand {
             Objects.requireNonNull(registrar, "registrar");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(grantTypes, "grantTypes");
             Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(signIn, "signIn");
+        }
+
+        /** A client that sends no one to sign in. */
+        public RegisterClientCommand(Caller registrar, String name, ClientType type,
+                                     Optional<Set<GrantType>> grantTypes, Optional<Scopes> scopes) {
+            this(registrar, name, type, grantTypes, scopes, SignInSettings.none());
         }
 
         /** A confidential client with the default grants and no scope limit. */
