@@ -139,6 +139,40 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
     }
 
     @Test
+    void aPersonFollowsTheDevicesLinkSignsInAndApprovesItInTheBrowser() throws Exception {
+        HttpResponse<String> client = HttpCalls.send(node(), "POST", "/api/v1/clients",
+                HttpCalls.headers(ADMIN, "application/json"), "{\"name\":\"Acme CLI\",\"type\":\"public\","
+                        + "\"grantTypes\":[\"urn:ietf:params:oauth:grant-type:device_code\"],\"scopes\":[\"read\"]}");
+        String clientId = client.body().replaceAll("(?s).*\"clientId\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> started = HttpCalls.send(node(), "POST", "/oauth2/device_authorization",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "client_id=" + clientId + "&scope=read");
+        String complete = started.body().replaceAll("(?s).*\"verification_uri_complete\":\"([^\"]+)\".*", "$1");
+        String deviceCode = started.body().replaceAll("(?s).*\"device_code\":\"([^\"]+)\".*", "$1");
+
+        browser.get(complete);
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        browser.findElement(By.id("username")).sendKeys(USER);
+        browser.findElement(By.id("password")).sendKeys(USER_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/console/device"));
+        Browser.screenshot(browser, "15-device-code");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=approve]")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme CLI").contains("read");
+        Browser.screenshot(browser, "16-device-confirm");
+        browser.findElement(By.cssSelector("button[value=approve]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Acme CLI can now act"));
+        Browser.screenshot(browser, "17-device-connected");
+
+        HttpResponse<String> tokens = HttpCalls.send(node(), "POST", "/oauth2/token",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                "grant_type=urn:ietf:params:oauth:grant-type:device_code&client_id=" + clientId + "&device_code="
+                        + deviceCode);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(tokens.body()).contains("\"access_token\"");
+    }
+
+    @Test
     void aFormPostedWithoutTheSessionsFormTokenChangesNothing() throws Exception {
         signIn(USER, USER_PASSWORD);
         String session = browser.manage().getCookieNamed("latchkey_console").getValue();

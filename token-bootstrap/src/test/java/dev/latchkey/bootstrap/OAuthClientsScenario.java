@@ -295,8 +295,10 @@ abstract class OAuthClientsScenario extends ServiceOnTestDatabase {
         assertThat(metadata.getGrantTypes()).extracting(Object::toString).contains("password", "refresh_token",
                 "client_credentials", "urn:ietf:params:oauth:grant-type:token-exchange");
         assertThat(metadata.getGrantTypes()).extracting(Object::toString)
-                .as("listed once the endpoints that start them answer").doesNotContain("authorization_code",
-                        "urn:ietf:params:oauth:grant-type:device_code");
+                .contains("urn:ietf:params:oauth:grant-type:device_code")
+                .as("listed once the authorization endpoint answers").doesNotContain("authorization_code");
+        assertThat(metadata.getDeviceAuthorizationEndpointURI())
+                .hasToString(node().url() + "/oauth2/device_authorization");
         assertThat(metadata.getTokenEndpointAuthMethods()).extracting(Object::toString)
                 .contains("client_secret_basic", "client_secret_post", "none");
         assertThat(metadata.getIntrospectionEndpointAuthMethods()).extracting(Object::toString)

@@ -67,13 +67,29 @@ final class ConsoleSignInController {
                 : ConsoleAccess.toSignIn();
     }
 
+    /** @param returnTo a console page to go on to once signed in; anything else is ignored (no open redirect) */
     @Get("/sign-in")
-    MutableHttpResponse<?> signInForm(HttpRequest<?> request, @Nullable @QueryValue String done) {
+    MutableHttpResponse<?> signInForm(HttpRequest<?> request, @Nullable @QueryValue String done,
+                                      @Nullable @QueryValue("return") String returnTo) {
+        String next = consolePath(returnTo);
         if (access.signedIn(request).isPresent()) {
-            return ConsoleAccess.seeOther("/console/tokens");
+            return ConsoleAccess.seeOther(next.isEmpty() ? "/console/tokens" : next);
         }
         return signInPage(request, HttpStatus.OK, Optional.ofNullable(done).map(DONE_MESSAGES::get)
-                .map(Notice::success), "");
+                .map(Notice::success), "", next);
+    }
+
+    /**
+     * A path on this server's console, and nothing that a browser could take for another origin: it starts with
+     * {@code /console/}, and has no backslash, no {@code //}, no control character and no scheme; otherwise {@code ""}.
+     */
+    static String consolePath(String candidate) {
+        if (candidate == null || candidate.length() > 512 || !candidate.startsWith("/console/")
+                || candidate.contains("\\") || candidate.contains("//") || candidate.contains(":")
+                || candidate.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            return "";
+        }
+        return candidate;
     }
 
     /**
@@ -86,10 +102,11 @@ final class ConsoleSignInController {
         Optional<FormParameters> form = ConsoleAccess.form(body);
         Optional<String> expected = request.getCookies().findCookie(SIGN_IN_COOKIE).map(Cookie::getValue);
         String presented = form.flatMap(fields -> fields.get("signin")).orElse(null);
+        String next = consolePath(form.flatMap(fields -> fields.get("return")).orElse(null));
         if (expected.isEmpty() || !FormTokens.same(expected.get(), presented)
                 || !formTokens.isValidForSignIn(presented)) {
             return Mono.just(signInPage(request, HttpStatus.FORBIDDEN, Optional.of(Notice.error(
-                    "The sign-in form had expired. Please sign in again.")), ""));
+                    "The sign-in form had expired. Please sign in again.")), "", next));
         }
         String username = form.get().get("username").orElse("");
         AuthenticateUseCase.Outcome outcome;
@@ -100,14 +117,14 @@ final class ConsoleSignInController {
             long seconds = Math.max(1, limited.retryAfter().toSeconds());
             // Held like every other surface's refusal, so that a guesser gets no faster answers here.
             return held.hold(signInPage(request, HttpStatus.TOO_MANY_REQUESTS, Optional.of(Notice.error(
-                    "Too many failed sign-ins. Try again in " + seconds + " seconds.")), username)
+                    "Too many failed sign-ins. Try again in " + seconds + " seconds.")), username, next)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)), limited.retryAfter());
         }
         if (!(outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
             return Mono.just(signInPage(request, HttpStatus.UNAUTHORIZED, Optional.of(Notice.error(
-                    "The username or password is not right, or the account is disabled.")), username));
+                    "The username or password is not right, or the account is disabled.")), username, next));
         }
-        return Mono.just(ConsoleAccess.seeOther("/console/tokens")
+        return Mono.just(ConsoleAccess.seeOther(next.isEmpty() ? "/console/tokens" : next)
                 .cookie(access.start(request, authenticated))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN, Duration.ZERO)));
     }
@@ -120,11 +137,11 @@ final class ConsoleSignInController {
     }
 
     private MutableHttpResponse<?> signInPage(HttpRequest<?> request, HttpStatus status, Optional<Notice> notice,
-                                              String username) {
+                                              String username, String returnTo) {
         String formToken = formTokens.issueForSignIn();
         Frame frame = Frame.anonymous("Sign in");
         return views.page(status, "sign-in", new SignInView(notice.map(frame::withNotice).orElse(frame), formToken,
-                        username))
+                        username, returnTo))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, formToken, ConsoleAccess.SIGN_IN,
                         FormTokens.VALIDITY));
     }

@@ -2,16 +2,10 @@ package dev.latchkey.adapter.rest.oauth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.domain.GrantType;
-import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.server.util.HttpHostResolver;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -21,7 +15,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** RFC 8414 authorization server metadata, so that clients and gateways can configure themselves. */
@@ -32,33 +25,25 @@ import java.util.Set;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class MetadataController {
 
-    private final HttpHostResolver hosts;
-    private final ClientAddresses addresses;
-    private final BeanProvider<EmbeddedServer> server;
-    private final Optional<String> configuredIssuer;
+    private final IssuerLocation issuerLocation;
 
-    MetadataController(HttpHostResolver hosts, ClientAddresses addresses, BeanProvider<EmbeddedServer> server,
-                       @Nullable @Value("${latchkey.oauth.issuer:}") String issuer) {
-        this.hosts = hosts;
-        this.addresses = addresses;
-        this.server = server;
-        this.configuredIssuer = Optional.ofNullable(issuer).filter(value -> !value.isBlank())
-                .map(value -> value.strip().replaceAll("/+$", ""));
+    MetadataController(IssuerLocation issuerLocation) {
+        this.issuerLocation = issuerLocation;
     }
 
     /**
-     * The grants a client can complete here. The authorization code and device code grants are redeemed at the token
-     * endpoint, but start at endpoints that do not answer yet (issue 23); they are listed once those do.
+     * The grants a client can complete here. The authorization code grant is redeemed at the token endpoint, but
+     * starts at the authorization endpoint, which does not answer yet (issue 23); it is listed once that does.
      */
     private static final Set<GrantType> ADVERTISED_GRANTS = EnumSet.complementOf(
-            EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.DEVICE_CODE));
+            EnumSet.of(GrantType.AUTHORIZATION_CODE));
 
     /** Authorization server metadata (RFC 8414): every endpoint, grant and authentication method. */
     @Get(OAuthEndpoints.METADATA)
     @ApiResponse(responseCode = "200", description = "RFC 8414 authorization server metadata",
             content = @Content(schema = @Schema(implementation = Metadata.class)))
     Metadata metadata(HttpRequest<?> request) {
-        String issuer = configuredIssuer.orElseGet(() -> unconfiguredIssuer(request));
+        String issuer = issuerLocation.of(request);
         // "none": a public client sends its client_id alone. It may revoke its own tokens, but never introspect.
         return new Metadata(issuer, issuer + OAuthEndpoints.TOKEN, issuer + OAuthEndpoints.INTROSPECT,
                 issuer + OAuthEndpoints.REVOKE,
@@ -66,19 +51,7 @@ class MetadataController {
                 List.of("client_secret_basic", "client_secret_post", "none"),
                 List.of("client_secret_basic", "client_secret_post", "bearer"),
                 List.of("client_secret_basic", "client_secret_post", "none", "bearer"), List.of("introspect"),
-                issuer + OAuthEndpoints.JWKS);
-    }
-
-    /**
-     * Without a configured issuer: the server's own URL. The {@code Host} and forwarded headers are the client's to
-     * write, and an issuer taken from them would let anyone make the metadata name their server; they are believed
-     * only when a trusted proxy ({@code latchkey.http.trusted-proxies}) sent the request.
-     */
-    private String unconfiguredIssuer(HttpRequest<?> request) {
-        if (addresses.trustsForwardedHeadersOf(request)) {
-            return hosts.resolve(request);
-        }
-        return server.get().getURL().toString().replaceAll("/+$", "");
+                issuer + OAuthEndpoints.JWKS, issuer + OAuthEndpoints.DEVICE_AUTHORIZATION);
     }
 
     @Serdeable
@@ -93,6 +66,7 @@ class MetadataController {
                     @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionAuthMethods,
                     @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationAuthMethods,
                     @JsonProperty("scopes_supported") List<String> scopesSupported,
-                    @JsonProperty("jwks_uri") String jwksUri) {
+                    @JsonProperty("jwks_uri") String jwksUri,
+                    @JsonProperty("device_authorization_endpoint") String deviceAuthorizationEndpoint) {
     }
 }

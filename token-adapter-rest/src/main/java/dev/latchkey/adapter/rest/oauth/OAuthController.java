@@ -5,6 +5,7 @@ import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.adapter.rest.security.DialectCredentials;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase.Introspector;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
@@ -72,12 +73,16 @@ class OAuthController {
     private final DialectCredentials dialects;
     private final MemoryFirst memoryFirst;
     private final ClientAddresses addresses;
+    private final DeviceAuthorizationUseCase devices;
+    private final IssuerLocation issuer;
 
     OAuthController(GrantTokensUseCase grantTokens, IntrospectTokenUseCase introspectToken,
                     RevokeTokenUseCase revokeToken, AuthenticateUseCase authenticate,
                     ClientAuthentication clientAuthentication, DialectCredentials dialects, MemoryFirst memoryFirst,
-                    ClientAddresses addresses) {
+                    ClientAddresses addresses, DeviceAuthorizationUseCase devices, IssuerLocation issuer) {
         this.addresses = addresses;
+        this.devices = devices;
+        this.issuer = issuer;
         this.grantTokens = grantTokens;
         this.introspectToken = introspectToken;
         this.revokeToken = revokeToken;
@@ -87,7 +92,10 @@ class OAuthController {
         this.memoryFirst = memoryFirst;
     }
 
-    /** The token endpoint: password, refresh, client-credentials and token-exchange grants. */
+    /**
+     * The token endpoint: authorization code, device code, refresh, client-credentials, token-exchange and (legacy)
+     * password grants.
+     */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(OAuthEndpoints.TOKEN)
     @Consumes(MediaType.ALL)
@@ -134,6 +142,42 @@ class OAuthController {
                 case CLIENT_CREDENTIALS -> clientCredentialsGrant(scope, registered);
                 case TOKEN_EXCHANGE -> tokenExchange(form, scope, registered);
             };
+        });
+    }
+
+    /**
+     * The device authorization endpoint (RFC 8628 section 3.1): a device without a browser gets a device code to poll
+     * with, and a user code for a person to enter at {@code verification_uri}, signed in at Latchkey.
+     */
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Post(OAuthEndpoints.DEVICE_AUTHORIZATION)
+    @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = OAuthForms.DeviceAuthorizationRequest.class),
+                    examples = @ExampleObject(value = "client_id=...&scope=read")))
+    @ApiResponse(responseCode = "200", description = "The device code, the user code and where to enter it",
+            content = @Content(schema = @Schema(implementation = DeviceAuthorizationResponse.class)))
+    HttpResponse<?> deviceAuthorization(HttpRequest<?> request, @Nullable @Body String body) {
+        return withForm(request, body, form -> {
+            ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
+            if (client instanceof ClientAuthentication.Result.Malformed malformed) {
+                return OAuthError.badRequest(OAuthError.INVALID_REQUEST, malformed.reason());
+            }
+            if (!(client instanceof ClientAuthentication.Result.Client authenticated)) {
+                return OAuthError.invalidClient("the device authorization endpoint needs the client: its id and "
+                        + "secret, or a public client's client_id");
+            }
+            DeviceAuthorizationUseCase.Start start = devices.start(authenticated.client(), form.get("scope"));
+            if (start instanceof DeviceAuthorizationUseCase.Start.Refused refused) {
+                return OAuthError.badRequest(refused.error(), refused.reason());
+            }
+            DeviceAuthorizationUseCase.Start.Started started = (DeviceAuthorizationUseCase.Start.Started) start;
+            String verification = issuer.of(request) + OAuthEndpoints.DEVICE_VERIFICATION;
+            String userCode = started.userCode().display();
+            return NoStore.apply(HttpResponse.ok(new DeviceAuthorizationResponse(started.deviceCode().reveal(),
+                    userCode, verification, verification + "?user_code=" + userCode,
+                    started.expiresIn().toSeconds(), started.interval().toSeconds())));
         });
     }
 

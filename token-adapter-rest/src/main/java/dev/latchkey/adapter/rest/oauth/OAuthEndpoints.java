@@ -8,6 +8,9 @@ public final class OAuthEndpoints {
     public static final String INTROSPECT = BASE + "/introspect";
     public static final String REVOKE = BASE + "/revoke";
     public static final String JWKS = BASE + "/jwks";
+    public static final String DEVICE_AUTHORIZATION = BASE + "/device_authorization";
+    /** Where a person enters a device's user code: a console page, behind the console's sign-in. */
+    public static final String DEVICE_VERIFICATION = "/console/device";
     public static final String METADATA = "/.well-known/oauth-authorization-server";
 
     private OAuthEndpoints() {

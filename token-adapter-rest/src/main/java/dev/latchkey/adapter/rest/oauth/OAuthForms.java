@@ -16,8 +16,14 @@ final class OAuthForms {
     @Schema(description = "RFC 6749 section 4.3, 6 and 4.4, and RFC 8693. Client credentials go in HTTP Basic, or as "
             + "client_id and client_secret; a public client sends client_id alone.")
     record TokenRequest(
-            @Schema(description = "password, refresh_token, client_credentials or "
-                    + "urn:ietf:params:oauth:grant-type:token-exchange") String grant_type,
+            @Schema(description = "authorization_code, urn:ietf:params:oauth:grant-type:device_code, "
+                    + "refresh_token, client_credentials, urn:ietf:params:oauth:grant-type:token-exchange or password")
+            String grant_type,
+            @Nullable @Schema(description = "authorization_code grant: the code") String code,
+            @Nullable @Schema(description = "authorization_code grant: the PKCE verifier") String code_verifier,
+            @Nullable @Schema(description = "authorization_code grant: the redirect_uri the request named")
+            String redirect_uri,
+            @Nullable @Schema(description = "device_code grant: the device code") String device_code,
             @Nullable @Schema(description = "password grant") String username,
             @Nullable @Schema(description = "password grant") String password,
             @Nullable @Schema(description = "refresh_token grant") String refresh_token,
@@ -29,6 +35,16 @@ final class OAuthForms {
             @Nullable @Schema(description = "a public client's id, or a confidential client's with client_secret")
             String client_id,
             @Nullable @Schema(description = "client_secret_post") String client_secret) {
+    }
+
+    @Schema(description = "RFC 8628 section 3.1. A confidential client authenticates as at the token endpoint; a "
+            + "public client sends client_id alone.")
+    record DeviceAuthorizationRequest(
+            @Nullable @Schema(description = "space-delimited scopes the device asks for") String scope,
+            @Nullable @Schema(description = "a public client's id, or a confidential client's with client_secret")
+            String client_id,
+            @Nullable @Schema(description = "a confidential client's secret, if not in HTTP Basic")
+            String client_secret) {
     }
 
     @Schema(description = "RFC 7662. Authenticate as a confidential client, or with a bearer token that carries the "

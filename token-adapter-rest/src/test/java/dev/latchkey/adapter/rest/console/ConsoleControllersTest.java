@@ -8,17 +8,18 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.latchkey.application.port.in.ChangeAccountUseCase;
-import dev.latchkey.application.port.in.NotAnAdministratorException;
-import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.NotAnAdministratorException;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
@@ -29,8 +30,12 @@ import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.Expiry;
+import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.PasswordHash;
@@ -64,6 +69,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +126,8 @@ class ConsoleControllersTest {
     AdministerClientsUseCase clients;
     @Inject
     ReadAuditTrailUseCase auditTrail;
+    @Inject
+    DeviceAuthorizationUseCase devices;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -183,6 +191,11 @@ class ConsoleControllersTest {
         return mock(ReadAuditTrailUseCase.class);
     }
 
+    @MockBean(DeviceAuthorizationUseCase.class)
+    DeviceAuthorizationUseCase devices() {
+        return mock(DeviceAuthorizationUseCase.class);
+    }
+
     @MockBean(Clock.class)
     Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
@@ -221,7 +234,7 @@ class ConsoleControllersTest {
     @BeforeEach
     void aliceHasASession() {
         reset(authenticate, sessions, listTokens, issueToken, inspectToken, revokeToken, rotateToken, accounts,
-                changeAccount, partners, clients, auditTrail);
+                changeAccount, partners, clients, auditTrail, devices);
         signedInAs(ALICE);
     }
 
@@ -538,6 +551,82 @@ class ConsoleControllersTest {
 
     private static String sessionCookie() {
         return "latchkey_console=" + SESSION;
+    }
+
+    // Approving a device
+
+    private static final OAuthClient CLI = new OAuthClient(ClientId.of("cli"), "Acme <CLI>", ClientType.PUBLIC,
+            Optional.empty(), EnumSet.of(GrantType.DEVICE_CODE), Optional.empty(), true, NOW);
+
+    @Test
+    void theDevicePageAsksForTheCodeThenNamesTheClientAndItsScopesBeforeAnyDecision() throws Exception {
+        when(devices.find(ALICE.accountId(), "wdjb-mjht", "127.0.0.1"))
+                .thenReturn(new DeviceAuthorizationUseCase.Lookup.Pending(CLI, Scopes.of("read")));
+        when(devices.find(ALICE.accountId(), "BCDF-GHJK", "127.0.0.1"))
+                .thenReturn(new DeviceAuthorizationUseCase.Lookup.NotFound());
+
+        HttpResponse<String> form = get("/console/device?user_code=WDJB-MJHT", sessionCookie());
+        HttpResponse<String> pending = post("/console/device", sessionCookie(), Map.of("csrf", csrf(),
+                "user_code", "wdjb-mjht"));
+        HttpResponse<String> wrong = post("/console/device", sessionCookie(), Map.of("csrf", csrf(),
+                "user_code", "BCDF-GHJK"));
+
+        assertThat(form.body()).contains("value=\"WDJB-MJHT\"").contains("action=\"/console/device\"");
+        assertThat(pending.statusCode()).isEqualTo(200);
+        assertThat(pending.body()).contains("Acme &lt;CLI&gt;").contains("<code>read</code>")
+                .contains("value=\"WDJB-MJHT\"").contains("value=\"approve\"").contains("value=\"deny\"");
+        assertThat(wrong.statusCode()).isEqualTo(404);
+        assertThat(wrong.body()).contains("not right");
+        verify(devices, never()).decide(any(), any(), any(Boolean.class));
+    }
+
+    @Test
+    void aDecisionNeedsTheSessionsFormTokenAndSaysWhatItDid() throws Exception {
+        when(devices.decide(ALICE.accountId(), "WDJB-MJHT", true))
+                .thenReturn(new DeviceAuthorizationUseCase.Decided.Approved(CLI));
+        when(devices.decide(ALICE.accountId(), "WDJB-MJHT", false))
+                .thenReturn(new DeviceAuthorizationUseCase.Decided.NotFound());
+
+        HttpResponse<String> forged = post("/console/device/decision", sessionCookie(), Map.of("csrf", "forged",
+                "user_code", "WDJB-MJHT", "decision", "approve"));
+        verify(devices, never()).decide(any(), any(), any(Boolean.class));
+        HttpResponse<String> approved = post("/console/device/decision", sessionCookie(), Map.of("csrf", csrf(),
+                "user_code", "WDJB-MJHT", "decision", "approve"));
+        HttpResponse<String> late = post("/console/device/decision", sessionCookie(), Map.of("csrf", csrf(),
+                "user_code", "WDJB-MJHT", "decision", "deny"));
+        HttpResponse<String> undecided = post("/console/device/decision", sessionCookie(), Map.of("csrf", csrf(),
+                "user_code", "WDJB-MJHT", "decision", "maybe"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(approved.body()).contains("Device connected").contains("Acme &lt;CLI&gt;");
+        assertThat(late.statusCode()).isEqualTo(404);
+        assertThat(undecided.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void tooManyWrongCodesAreRefusedWithRetryAfterAndWithoutASessionTheDevicePageSignsInFirst() throws Exception {
+        when(devices.find(any(), any(), any())).thenThrow(new TooManyLoginAttemptsException(Duration.ofSeconds(30)));
+
+        HttpResponse<String> limited = post("/console/device", sessionCookie(), Map.of("csrf", csrf(),
+                "user_code", "BCDF-GHJK"));
+        HttpResponse<String> anonymous = get("/console/device?user_code=WDJB-MJHT", null);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("30");
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location"))
+                .contains("/console/sign-in?return=%2Fconsole%2Fdevice%3Fuser_code%3DWDJB-MJHT");
+    }
+
+    @Test
+    void signInReturnsOnlyToAConsolePage() {
+        assertThat(ConsoleSignInController.consolePath("/console/device?user_code=WDJB-MJHT"))
+                .isEqualTo("/console/device?user_code=WDJB-MJHT");
+        for (String elsewhere : List.of("//evil.example/console/", "/console//evil.example", "https://evil.example",
+                "/console/\\evil", "/oauth2/token", "/console/a b", "javascript:alert(1)", "/console/x:y")) {
+            assertThat(ConsoleSignInController.consolePath(elsewhere)).as(elsewhere).isEmpty();
+        }
+        assertThat(ConsoleSignInController.consolePath(null)).isEmpty();
     }
 
     private static String field(String html) {

@@ -12,6 +12,7 @@ import dev.latchkey.adapter.rest.ApiCalls;
 import dev.latchkey.adapter.rest.ApiFixtures;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
@@ -19,9 +20,11 @@ import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.DeviceCode;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.UserCode;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -58,6 +61,8 @@ class OAuthApiTest {
     IntrospectTokenUseCase introspect;
     @Inject
     RevokeTokenUseCase revoke;
+    @Inject
+    DeviceAuthorizationUseCase devices;
 
     @MockBean(GrantTokensUseCase.class)
     @Primary
@@ -93,9 +98,14 @@ class OAuthApiTest {
         return mock(RevokeTokenUseCase.class);
     }
 
+    @MockBean(DeviceAuthorizationUseCase.class)
+    DeviceAuthorizationUseCase devices() {
+        return mock(DeviceAuthorizationUseCase.class);
+    }
+
     @BeforeEach
     void fresh() {
-        reset(grants, authenticate, introspect, revoke);
+        reset(grants, authenticate, introspect, revoke, devices);
         ApiFixtures.aliceAlone(authenticate);
     }
 
@@ -227,5 +237,34 @@ class OAuthApiTest {
                 "invalid_request");
         assertError(token("grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=lkd_x"), 401,
                 "invalid_client");
+    }
+
+    @Test
+    void aDeviceGetsItsCodesAndWhereItsPersonEntersThemOnlyAsARegisteredClient() throws Exception {
+        DeviceCode deviceCode = DeviceCode.fromRandomBytes(new byte[32]);
+        UserCode userCode = UserCode.parse("WDJB-MJHT").orElseThrow();
+        when(devices.start(CLI, Optional.of("read"))).thenReturn(new DeviceAuthorizationUseCase.Start.Started(
+                deviceCode, userCode, Duration.ofMinutes(10), Duration.ofSeconds(5)));
+        when(devices.start(CLI, Optional.of("admin"))).thenReturn(new DeviceAuthorizationUseCase.Start.Refused(
+                "invalid_scope", "The client is not registered for a requested scope."));
+
+        HttpResponse<String> started = calls().send("POST", "/oauth2/device_authorization", null, FORM,
+                "client_id=cli&scope=read");
+
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(calls().bodyOf(started)).containsEntry("device_code", deviceCode.reveal())
+                .containsEntry("user_code", "WDJB-MJHT")
+                .containsEntry("verification_uri", server.getURL() + "/console/device")
+                .containsEntry("verification_uri_complete", server.getURL() + "/console/device?user_code=WDJB-MJHT")
+                .containsEntry("expires_in", 600).containsEntry("interval", 5);
+        assertError(calls().send("POST", "/oauth2/device_authorization", null, FORM, "client_id=cli&scope=admin"),
+                400, "invalid_scope");
+        assertError(calls().send("POST", "/oauth2/device_authorization", null, FORM, "scope=read"), 401,
+                "invalid_client");
+        assertError(calls().send("POST", "/oauth2/device_authorization", null, FORM, "client_id=nobody"), 401,
+                "invalid_client");
+        assertError(calls().send("POST", "/oauth2/device_authorization", null, "application/json", "{}"), 400,
+                "invalid_request");
     }
 }
