@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An error thrown on the store's own threads reaches the uncaught-exception handler (where the bootstrap ends the
@@ -23,19 +20,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BackgroundWorkTest {
 
-    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
-    private Thread.UncaughtExceptionHandler previous;
-
-    @BeforeEach
-    void captureUncaughtErrors() {
-        previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> reported.add(failure));
-    }
-
-    @AfterEach
-    void restoreHandler() {
-        Thread.setDefaultUncaughtExceptionHandler(previous);
-    }
+    @RegisterExtension
+    final UncaughtErrors uncaught = new UncaughtErrors();
 
     @Test
     void anErrorInAScheduledRunIsReportedAndTheScheduleGoesOn() throws InterruptedException {
@@ -51,7 +37,7 @@ class BackgroundWorkTest {
                 });
         try {
             assertThat(ranAgain.await(10, TimeUnit.SECONDS)).as("runs after the failed one").isTrue();
-            assertThat(reported).containsExactly(injected);
+            assertThat(uncaught.reported()).containsExactly(injected);
         } finally {
             scheduler.shutdownNow();
         }

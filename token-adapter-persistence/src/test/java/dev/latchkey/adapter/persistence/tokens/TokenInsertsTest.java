@@ -3,16 +3,14 @@ package dev.latchkey.adapter.persistence.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.adapter.persistence.UncaughtErrors;
 import io.micronaut.transaction.TransactionOperations;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An error thrown on the token writer's thread reaches the uncaught-exception handler (where the bootstrap ends the
@@ -22,19 +20,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TokenInsertsTest {
 
-    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
-    private Thread.UncaughtExceptionHandler previous;
-
-    @BeforeEach
-    void captureUncaughtErrors() {
-        previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> reported.add(failure));
-    }
-
-    @AfterEach
-    void restoreHandler() {
-        Thread.setDefaultUncaughtExceptionHandler(previous);
-    }
+    @RegisterExtension
+    final UncaughtErrors uncaught = new UncaughtErrors();
 
     @Test
     void anErrorWhileWritingTokensFailsThatBatchReportsItAndTheWriterGoesOn() throws InterruptedException {
@@ -63,7 +50,7 @@ class TokenInsertsTest {
                     .isSameAs(injected);
             inserts.insert(token, null, java.util.OptionalInt.empty());
             assertThat(writes).hasValue(2);
-            assertThat(reported).containsExactly(injected);
+            assertThat(uncaught.reported()).containsExactly(injected);
         } finally {
             inserts.stop();
         }
