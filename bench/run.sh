@@ -134,7 +134,7 @@ token_paths() { # label-prefix; the token check's paths on the running store; se
   ISSUE_RPS=$LAST_RPS
 }
 seed_tokens
-CLIENT=$(curl -s -u "$ADMIN" -X POST "$BASE/api/v1/clients" -H 'Content-Type: application/json' -d '{"name":"bench"}')
+CLIENT=$(curl -s -u "$ADMIN" -X POST "$BASE/api/v1/clients" -H 'Content-Type: application/json' -d '{"name":"bench","grantTypes":["password"]}')
 CLIENT_ID=$(echo "$CLIENT" | field clientId)
 CLIENT_SECRET=$(echo "$CLIENT" | field clientSecret)
 ACCESS_TOKEN=$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -X POST "$BASE/oauth2/token" \
