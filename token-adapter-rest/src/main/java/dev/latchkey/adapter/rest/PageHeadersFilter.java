@@ -6,22 +6,19 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * The pages people open in a browser (the console and the API reference) get the headers that keep them from being
- * framed, leaking their address, or running script that is not one of their own files. The console's policy allows
- * nothing inline at all; the reference's allows inline styles only, because Swagger UI sets style attributes.
+ * The pages people open in a browser (the console, the API reference, and the authorization endpoint's error page) get
+ * the headers that keep them from being framed, leaking their address, or running script that is not one of their own
+ * files. A page that set its own policy ({@link ContentSecurityPolicies#consoleAllowingFormsTo}) keeps it.
  */
-@ServerFilter({"/console", "/console/**", "/docs", "/docs/**"})
+@ServerFilter({"/console", "/console/**", "/docs", "/docs/**", "/oauth2/authorize"})
 final class PageHeadersFilter {
-
-    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    static final String REFERENCE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     @ResponseFilter
     void protect(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        boolean reference = request.getPath().startsWith("/docs");
-        response.getHeaders().set("Content-Security-Policy", reference ? REFERENCE_POLICY : CONSOLE_POLICY);
+        if (!response.getHeaders().contains(ContentSecurityPolicies.HEADER)) {
+            response.getHeaders().set(ContentSecurityPolicies.HEADER, request.getPath().startsWith("/docs")
+                    ? ContentSecurityPolicies.REFERENCE : ContentSecurityPolicies.CONSOLE);
+        }
         response.getHeaders().set("X-Frame-Options", "DENY");
         response.getHeaders().set("Referrer-Policy", "no-referrer");
         response.getHeaders().set("X-Content-Type-Options", "nosniff");

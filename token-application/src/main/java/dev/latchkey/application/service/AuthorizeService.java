@@ -105,16 +105,17 @@ final class AuthorizeService implements AuthorizeUseCase {
         if (!account.get().mayHold(request.scopes())) {
             return refused(request, "invalid_scope", "The account may not hold a requested scope.");
         }
+        Optional<Consent> earlier = consents.find(account.get().id(), request.client());
         boolean consented = sound.client().signIn().consentSkipped()
-                || consents.find(account.get().id(), request.client())
-                        .filter(consent -> consent.covers(request.scopes())).isPresent()
+                || earlier.filter(consent -> consent.covers(request.scopes())).isPresent()
                         && !request.prompts(Prompt.CONSENT);
         if (consented) {
             return issue(sound, account.get());
         }
         return request.prompts(Prompt.NONE)
                 ? refused(request, "consent_required", "The person has not consented to this client and scope.")
-                : new Decision.AskConsent(sound.client(), request.scopes());
+                : new Decision.AskConsent(sound.client(), request.scopes(),
+                        earlier.map(Consent::scopes).filter(scopes -> !scopes.containsAll(request.scopes())));
     }
 
     @Override

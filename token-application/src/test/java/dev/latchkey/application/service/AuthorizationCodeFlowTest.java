@@ -85,7 +85,7 @@ class AuthorizationCodeFlowTest {
 
         assertThat(authorize.decide(request, Optional.empty(), false)).isInstanceOf(Decision.SignIn.class);
         assertThat(authorize.decide(request, Optional.of(alice.id()), true))
-                .isEqualTo(new Decision.AskConsent(app, Scopes.of("read")));
+                .isEqualTo(new Decision.AskConsent(app, Scopes.of("read"), Optional.empty()));
         Decision.Code code = (Decision.Code) authorize.answer(request, alice.id(), true);
         Outcome.Granted granted = (Outcome.Granted) redeem(code, app, VERIFIER);
 
@@ -99,7 +99,8 @@ class AuthorizationCodeFlowTest {
         assertThat(authorize.decide(sound(parameters(app, CALLBACK, "read", null)), Optional.of(alice.id()), false))
                 .as("consent is remembered").isInstanceOf(Decision.Code.class);
         assertThat(authorize.decide(sound(parameters(app, CALLBACK, "read write", null)), Optional.of(alice.id()),
-                false)).as("a wider request asks again").isInstanceOf(Decision.AskConsent.class);
+                false)).as("a wider request asks again, naming what was allowed before")
+                .isEqualTo(new Decision.AskConsent(app, Scopes.of("read", "write"), Optional.of(Scopes.of("read"))));
     }
 
     @Test

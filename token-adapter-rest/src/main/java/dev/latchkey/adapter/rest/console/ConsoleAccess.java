@@ -17,6 +17,7 @@ import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,10 +48,10 @@ final class ConsoleAccess {
     }
 
     /**
-     * A signed-in request: its session's secret (the cookie's value), the caller as the account is now, and the
-     * value its forms carry.
+     * A signed-in request: its session's secret (the cookie's value), the caller as the account is now, the value
+     * its forms carry, and when the session was opened.
      */
-    record SignedIn(String cookieValue, Caller caller, String csrfToken) {
+    record SignedIn(String cookieValue, Caller caller, String csrfToken, Instant signedInAt) {
 
         /** The frame of a page this caller sees. */
         Frame frame(String title) {
@@ -72,7 +73,7 @@ final class ConsoleAccess {
         Optional<String> cookie = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue)
                 .filter(value -> !value.isEmpty());
         return cookie.flatMap(secret -> sessions.resume(secret).map(resumed ->
-                new SignedIn(secret, resumed.caller(), formTokens.forSession(secret))));
+                new SignedIn(secret, resumed.caller(), formTokens.forSession(secret), resumed.signedInAt())));
     }
 
     /** Opens a session for a caller who just gave their password, and the cookie that holds it. */

@@ -1,8 +1,6 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.console.view.Frame;
 import dev.latchkey.adapter.rest.console.view.Notice;
-import dev.latchkey.adapter.rest.console.view.SignInView;
 import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.problem.HeldRefusals;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
@@ -41,20 +39,22 @@ import reactor.core.publisher.Mono;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleSignInController {
 
-    private static final String SIGN_IN_COOKIE = "latchkey_console_sign_in";
     private static final Map<String, String> DONE_MESSAGES = Map.of("signed-out", "You are signed out.");
 
+    /** The longest console path a sign-in returns to: an authorization request's, with its state, fits. */
+    static final int LONGEST_RETURN = 8192;
+
     private final ConsoleAccess access;
-    private final ConsoleViews views;
+    private final SignInPages pages;
     private final AuthenticateUseCase authenticate;
     private final ClientAddresses addresses;
     private final FormTokens formTokens;
     private final HeldRefusals held;
 
-    ConsoleSignInController(ConsoleAccess access, ConsoleViews views, AuthenticateUseCase authenticate,
+    ConsoleSignInController(ConsoleAccess access, SignInPages pages, AuthenticateUseCase authenticate,
                             ClientAddresses addresses, FormTokens formTokens, HeldRefusals held) {
         this.access = access;
-        this.views = views;
+        this.pages = pages;
         this.authenticate = authenticate;
         this.addresses = addresses;
         this.formTokens = formTokens;
@@ -75,7 +75,7 @@ final class ConsoleSignInController {
         if (access.signedIn(request).isPresent()) {
             return ConsoleAccess.seeOther(next.isEmpty() ? "/console/tokens" : next);
         }
-        return signInPage(request, HttpStatus.OK, Optional.ofNullable(done).map(DONE_MESSAGES::get)
+        return pages.page(request, HttpStatus.OK, Optional.ofNullable(done).map(DONE_MESSAGES::get)
                 .map(Notice::success), "", next);
     }
 
@@ -84,7 +84,7 @@ final class ConsoleSignInController {
      * {@code /console/}, and has no backslash, no {@code //}, no control character and no scheme; otherwise {@code ""}.
      */
     static String consolePath(String candidate) {
-        if (candidate == null || candidate.length() > 512 || !candidate.startsWith("/console/")
+        if (candidate == null || candidate.length() > LONGEST_RETURN || !candidate.startsWith("/console/")
                 || candidate.contains("\\") || candidate.contains("//") || candidate.contains(":")
                 || candidate.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             return "";
@@ -100,12 +100,13 @@ final class ConsoleSignInController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Mono<MutableHttpResponse<?>> signIn(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<FormParameters> form = ConsoleAccess.form(body);
-        Optional<String> expected = request.getCookies().findCookie(SIGN_IN_COOKIE).map(Cookie::getValue);
+        Optional<String> expected = request.getCookies().findCookie(SignInPages.SIGN_IN_COOKIE)
+                .map(Cookie::getValue);
         String presented = form.flatMap(fields -> fields.get("signin")).orElse(null);
         String next = consolePath(form.flatMap(fields -> fields.get("return")).orElse(null));
         if (expected.isEmpty() || !FormTokens.same(expected.get(), presented)
                 || !formTokens.isValidForSignIn(presented)) {
-            return Mono.just(signInPage(request, HttpStatus.FORBIDDEN, Optional.of(Notice.error(
+            return Mono.just(pages.page(request, HttpStatus.FORBIDDEN, Optional.of(Notice.error(
                     "The sign-in form had expired. Please sign in again.")), "", next));
         }
         String username = form.get().get("username").orElse("");
@@ -116,17 +117,20 @@ final class ConsoleSignInController {
         } catch (TooManyLoginAttemptsException limited) {
             long seconds = Math.max(1, limited.retryAfter().toSeconds());
             // Held like every other surface's refusal, so that a guesser gets no faster answers here.
-            return held.hold(signInPage(request, HttpStatus.TOO_MANY_REQUESTS, Optional.of(Notice.error(
+            return held.hold(pages.page(request, HttpStatus.TOO_MANY_REQUESTS, Optional.of(Notice.error(
                     "Too many failed sign-ins. Try again in " + seconds + " seconds.")), username, next)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)), limited.retryAfter());
         }
         if (!(outcome instanceof AuthenticateUseCase.Outcome.Authenticated authenticated)) {
-            return Mono.just(signInPage(request, HttpStatus.UNAUTHORIZED, Optional.of(Notice.error(
+            return Mono.just(pages.page(request, HttpStatus.UNAUTHORIZED, Optional.of(Notice.error(
                     "The username or password is not right, or the account is disabled.")), username, next));
         }
+        // A session this browser held before (a sign-in again, as prompt=login asks) ends with the new one's start.
+        access.signedIn(request).ifPresent(previous -> access.end(request, previous));
         return Mono.just(ConsoleAccess.seeOther(next.isEmpty() ? "/console/tokens" : next)
                 .cookie(access.start(request, authenticated))
-                .cookie(access.cookie(request, SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN, Duration.ZERO)));
+                .cookie(access.cookie(request, SignInPages.SIGN_IN_COOKIE, "", ConsoleAccess.SIGN_IN,
+                        Duration.ZERO)));
     }
 
     @Post("/sign-out")
@@ -134,15 +138,5 @@ final class ConsoleSignInController {
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable @Body String body) {
         return access.whenPosted(request, body, (signed, form) ->
                 ConsoleAccess.seeOther(ConsoleAccess.SIGN_IN + "?done=signed-out").cookie(access.end(request, signed)));
-    }
-
-    private MutableHttpResponse<?> signInPage(HttpRequest<?> request, HttpStatus status, Optional<Notice> notice,
-                                              String username, String returnTo) {
-        String formToken = formTokens.issueForSignIn();
-        Frame frame = Frame.anonymous("Sign in");
-        return views.page(status, "sign-in", new SignInView(notice.map(frame::withNotice).orElse(frame), formToken,
-                        username, returnTo))
-                .cookie(access.cookie(request, SIGN_IN_COOKIE, formToken, ConsoleAccess.SIGN_IN,
-                        FormTokens.VALIDITY));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * a trusted proxy ({@code latchkey.http.trusted-proxies}) sent the request.
  */
 @Singleton
-final class IssuerLocation {
+public final class IssuerLocation {
 
     private final HttpHostResolver hosts;
     private final ClientAddresses addresses;
@@ -33,7 +33,7 @@ final class IssuerLocation {
                 .map(value -> value.strip().replaceAll("/+$", ""));
     }
 
-    String of(HttpRequest<?> request) {
+    public String of(HttpRequest<?> request) {
         return configured.orElseGet(() -> addresses.trustsForwardedHeadersOf(request) ? hosts.resolve(request)
                 : server.get().getURL().toString().replaceAll("/+$", ""));
     }

@@ -17,9 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * valid. Cacheable for {@code latchkey.oauth.jwt.key-set-max-age}, which is shorter than the time a new key is
  * published before it signs. Empty when access tokens are opaque or HS256.
  */
-@Tag(name = "OAuth 2.0",
-        description = "The standard endpoints: token (RFC 6749, RFC 8693), introspection (RFC "
-                + "7662) and revocation (RFC 7009). Form-encoded bodies; errors in RFC " + "6749 section 5.2 form.")
+@Tag(name = OAuthEndpoints.TAG, description = OAuthEndpoints.TAG_DESCRIPTION)
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class JwksController {

@@ -13,14 +13,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** RFC 8414 authorization server metadata, so that clients and gateways can configure themselves. */
-@Tag(name = "OAuth 2.0",
-        description = "The standard endpoints: token (RFC 6749, RFC 8693), introspection (RFC "
-                + "7662) and revocation (RFC 7009). Form-encoded bodies; errors in RFC " + "6749 section 5.2 form.")
+@Tag(name = OAuthEndpoints.TAG, description = OAuthEndpoints.TAG_DESCRIPTION)
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class MetadataController {
@@ -31,13 +28,6 @@ class MetadataController {
         this.issuerLocation = issuerLocation;
     }
 
-    /**
-     * The grants a client can complete here. The authorization code grant is redeemed at the token endpoint, but
-     * starts at the authorization endpoint, which does not answer yet (issue 23); it is listed once that does.
-     */
-    private static final Set<GrantType> ADVERTISED_GRANTS = EnumSet.complementOf(
-            EnumSet.of(GrantType.AUTHORIZATION_CODE));
-
     /** Authorization server metadata (RFC 8414): every endpoint, grant and authentication method. */
     @Get(OAuthEndpoints.METADATA)
     @ApiResponse(responseCode = "200", description = "RFC 8414 authorization server metadata",
@@ -47,11 +37,13 @@ class MetadataController {
         // "none": a public client sends its client_id alone. It may revoke its own tokens, but never introspect.
         return new Metadata(issuer, issuer + OAuthEndpoints.TOKEN, issuer + OAuthEndpoints.INTROSPECT,
                 issuer + OAuthEndpoints.REVOKE,
-                ADVERTISED_GRANTS.stream().map(GrantType::wireName).toList(), List.of(),
+                Arrays.stream(GrantType.values()).map(GrantType::wireName).toList(), List.of("code"),
                 List.of("client_secret_basic", "client_secret_post", "none"),
                 List.of("client_secret_basic", "client_secret_post", "bearer"),
                 List.of("client_secret_basic", "client_secret_post", "none", "bearer"), List.of("introspect"),
-                issuer + OAuthEndpoints.JWKS, issuer + OAuthEndpoints.DEVICE_AUTHORIZATION);
+                issuer + OAuthEndpoints.JWKS, issuer + OAuthEndpoints.DEVICE_AUTHORIZATION,
+                issuer + OAuthEndpoints.AUTHORIZE, issuer + OAuthEndpoints.PUSHED_AUTHORIZATION_REQUEST,
+                List.of("S256"), true);
     }
 
     @Serdeable
@@ -67,6 +59,11 @@ class MetadataController {
                     @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationAuthMethods,
                     @JsonProperty("scopes_supported") List<String> scopesSupported,
                     @JsonProperty("jwks_uri") String jwksUri,
-                    @JsonProperty("device_authorization_endpoint") String deviceAuthorizationEndpoint) {
+                    @JsonProperty("device_authorization_endpoint") String deviceAuthorizationEndpoint,
+                    @JsonProperty("authorization_endpoint") String authorizationEndpoint,
+                    @JsonProperty("pushed_authorization_request_endpoint") String pushedAuthorizationRequestEndpoint,
+                    @JsonProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
+                    @JsonProperty("authorization_response_iss_parameter_supported")
+                    boolean authorizationResponseIssParameterSupported) {
     }
 }

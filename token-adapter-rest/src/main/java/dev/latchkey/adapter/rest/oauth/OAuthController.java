@@ -10,6 +10,7 @@ import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase.Introspector;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
+import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.Audience;
 import dev.latchkey.domain.GrantType;
@@ -43,13 +44,12 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
- * The OAuth 2.0 endpoints: token (RFC 6749), introspection (RFC 7662) and revocation (RFC 7009). They speak
+ * The OAuth 2.0 endpoints: token (RFC 6749), device authorization (RFC 8628), pushed authorization requests (RFC
+ * 9126), introspection (RFC 7662) and revocation (RFC 7009). They speak
  * {@code application/x-www-form-urlencoded} in and RFC 6749 JSON out, and authenticate their callers as those RFCs
  * define, so the security filter leaves them alone ({@link SecurityRule#IS_ANONYMOUS}).
  */
-@Tag(name = "OAuth 2.0",
-        description = "The standard endpoints: token (RFC 6749, RFC 8693), introspection (RFC "
-                + "7662) and revocation (RFC 7009). Form-encoded bodies; errors in RFC " + "6749 section 5.2 form.")
+@Tag(name = OAuthEndpoints.TAG, description = OAuthEndpoints.TAG_DESCRIPTION)
 @ApiResponse(responseCode = "400",
         description = "invalid_request, invalid_grant, invalid_scope, invalid_target, "
                 + "unauthorized_client or unsupported_grant_type",
@@ -75,11 +75,14 @@ class OAuthController {
     private final ClientAddresses addresses;
     private final DeviceAuthorizationUseCase devices;
     private final IssuerLocation issuer;
+    private final PushAuthorizationRequestUseCase pushRequests;
 
     OAuthController(GrantTokensUseCase grantTokens, IntrospectTokenUseCase introspectToken,
                     RevokeTokenUseCase revokeToken, AuthenticateUseCase authenticate,
                     ClientAuthentication clientAuthentication, DialectCredentials dialects, MemoryFirst memoryFirst,
-                    ClientAddresses addresses, DeviceAuthorizationUseCase devices, IssuerLocation issuer) {
+                    ClientAddresses addresses, DeviceAuthorizationUseCase devices, IssuerLocation issuer,
+                    PushAuthorizationRequestUseCase pushRequests) {
+        this.pushRequests = pushRequests;
         this.addresses = addresses;
         this.devices = devices;
         this.issuer = issuer;
@@ -178,6 +181,43 @@ class OAuthController {
             return NoStore.apply(HttpResponse.ok(new DeviceAuthorizationResponse(started.deviceCode().reveal(),
                     userCode, verification, verification + "?user_code=" + userCode,
                     started.expiresIn().toSeconds(), started.interval().toSeconds())));
+        });
+    }
+
+    /**
+     * Pushed authorization requests (RFC 9126): the client sends the authorization request here, authenticated as at
+     * the token endpoint, and the browser then carries only the {@code request_uri} answered, which lives 60 s and
+     * is used once.
+     */
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Post(OAuthEndpoints.PUSHED_AUTHORIZATION_REQUEST)
+    @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            content = @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = OAuthForms.PushedAuthorizationRequest.class),
+                    examples = @ExampleObject(value = "client_id=...&response_type=code&redirect_uri=https://app."
+                            + "example/callback&scope=read&state=...&code_challenge=...&code_challenge_method=S256")))
+    @ApiResponse(responseCode = "201", description = "The request_uri for the authorization endpoint",
+            content = @Content(schema = @Schema(implementation = PushedRequestResponse.class)))
+    HttpResponse<?> pushAuthorizationRequest(HttpRequest<?> request, @Nullable @Body String body) {
+        return withForm(request, body, form -> {
+            ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
+            if (client instanceof ClientAuthentication.Result.Malformed malformed) {
+                return OAuthError.badRequest(OAuthError.INVALID_REQUEST, malformed.reason());
+            }
+            if (!(client instanceof ClientAuthentication.Result.Client authenticated)) {
+                return OAuthError.invalidClient("pushing a request needs the client: its id and secret, or a public "
+                        + "client's client_id");
+            }
+            PushAuthorizationRequestUseCase.Outcome outcome = pushRequests.push(authenticated.client(),
+                    AuthorizationRequestParameters.from(form));
+            if (outcome instanceof PushAuthorizationRequestUseCase.Outcome.Refused refused) {
+                return OAuthError.badRequest(refused.error(), refused.description());
+            }
+            PushAuthorizationRequestUseCase.Outcome.Pushed pushed =
+                    (PushAuthorizationRequestUseCase.Outcome.Pushed) outcome;
+            return NoStore.apply(HttpResponse.status(io.micronaut.http.HttpStatus.CREATED)
+                    .body(new PushedRequestResponse(pushed.requestUri(), pushed.expiresIn().toSeconds())));
         });
     }
 

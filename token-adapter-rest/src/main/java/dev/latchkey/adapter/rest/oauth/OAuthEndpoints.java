@@ -9,8 +9,18 @@ public final class OAuthEndpoints {
     public static final String REVOKE = BASE + "/revoke";
     public static final String JWKS = BASE + "/jwks";
     public static final String DEVICE_AUTHORIZATION = BASE + "/device_authorization";
+    /** Where a browser starts sign-in for a client (RFC 6749 section 3.1); it goes on to the console's page. */
+    public static final String AUTHORIZE = BASE + "/authorize";
+    public static final String PUSHED_AUTHORIZATION_REQUEST = BASE + "/par";
+    /** The console's side of the authorization endpoint: sign-in and consent, under the console's session. */
+    public static final String CONSOLE_AUTHORIZE = "/console/authorize";
     /** Where a person enters a device's user code: a console page, behind the console's sign-in. */
     public static final String DEVICE_VERIFICATION = "/console/device";
+    /** The API reference's tag of these endpoints, and what it says of them. */
+    public static final String TAG = "OAuth 2.0";
+    public static final String TAG_DESCRIPTION = "The standard endpoints: authorization (RFC 6749 with PKCE), token "
+            + "(RFC 6749, RFC 8693), device authorization (RFC 8628), pushed requests (RFC 9126), introspection (RFC "
+            + "7662) and revocation (RFC 7009). Form-encoded bodies; errors in RFC 6749 section 5.2 form.";
     public static final String METADATA = "/.well-known/oauth-authorization-server";
 
     private OAuthEndpoints() {

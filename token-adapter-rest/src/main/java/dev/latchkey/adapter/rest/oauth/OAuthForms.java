@@ -47,6 +47,22 @@ final class OAuthForms {
             String client_secret) {
     }
 
+    @Schema(description = "RFC 9126: the authorization request's parameters, pushed by the client, authenticated as "
+            + "at the token endpoint. A public client sends client_id alone.")
+    record PushedAuthorizationRequest(
+            @Schema(description = "code") String response_type,
+            @Nullable @Schema(description = "one the client registered; may be left out if it registered exactly "
+                    + "one") String redirect_uri,
+            @Nullable @Schema(description = "space-delimited") String scope,
+            @Nullable @Schema(description = "returned with the code as it was sent") String state,
+            @Schema(description = "PKCE (RFC 7636): BASE64URL(SHA-256(code_verifier))") String code_challenge,
+            @Schema(description = "S256, the only one accepted") String code_challenge_method,
+            @Nullable @Schema(description = "none, login or consent") String prompt,
+            @Nullable @Schema(description = "a public client's id, or a confidential client's with client_secret")
+            String client_id,
+            @Nullable @Schema(description = "client_secret_post") String client_secret) {
+    }
+
     @Schema(description = "RFC 7662. Authenticate as a confidential client, or with a bearer token that carries the "
             + "introspect scope.")
     record IntrospectionRequest(

@@ -2,6 +2,8 @@ package dev.latchkey.adapter.rest.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
@@ -11,6 +13,12 @@ import static org.mockito.Mockito.when;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.AuthorizeUseCase;
+import dev.latchkey.application.port.in.AuthorizeUseCase.AuthorizationParameters;
+import dev.latchkey.application.port.in.AuthorizeUseCase.Check;
+import dev.latchkey.application.port.in.AuthorizeUseCase.Decision;
+import dev.latchkey.application.port.in.AuthorizeUseCase.ErrorRedirect;
+import dev.latchkey.application.port.in.AuthorizedApplicationsUseCase;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
@@ -30,6 +38,8 @@ import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.AuthorizationRequest;
+import dev.latchkey.domain.CodeChallenge;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.Expiry;
@@ -128,6 +138,10 @@ class ConsoleControllersTest {
     ReadAuditTrailUseCase auditTrail;
     @Inject
     DeviceAuthorizationUseCase devices;
+    @Inject
+    AuthorizeUseCase authorize;
+    @Inject
+    AuthorizedApplicationsUseCase applications;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -196,6 +210,16 @@ class ConsoleControllersTest {
         return mock(DeviceAuthorizationUseCase.class);
     }
 
+    @MockBean(AuthorizeUseCase.class)
+    AuthorizeUseCase authorize() {
+        return mock(AuthorizeUseCase.class);
+    }
+
+    @MockBean(AuthorizedApplicationsUseCase.class)
+    AuthorizedApplicationsUseCase applications() {
+        return mock(AuthorizedApplicationsUseCase.class);
+    }
+
     @MockBean(Clock.class)
     Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
@@ -234,7 +258,7 @@ class ConsoleControllersTest {
     @BeforeEach
     void aliceHasASession() {
         reset(authenticate, sessions, listTokens, issueToken, inspectToken, revokeToken, rotateToken, accounts,
-                changeAccount, partners, clients, auditTrail, devices);
+                changeAccount, partners, clients, auditTrail, devices, authorize, applications);
         signedInAs(ALICE);
     }
 
@@ -616,6 +640,146 @@ class ConsoleControllersTest {
         assertThat(anonymous.statusCode()).isEqualTo(303);
         assertThat(anonymous.headers().firstValue("Location"))
                 .contains("/console/sign-in?return=%2Fconsole%2Fdevice%3Fuser_code%3DWDJB-MJHT");
+    }
+
+    // The authorization endpoint and its console side
+
+    private static final OAuthClient WEB_APP = new OAuthClient(ClientId.of("web-app"), "Web <App>",
+            ClientType.PUBLIC, Optional.empty(), EnumSet.of(GrantType.AUTHORIZATION_CODE), Optional.empty(), true,
+            NOW);
+    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    private static final String REQUEST = "client_id=web-app&response_type=code&redirect_uri="
+            + "https%3A%2F%2Fapp.example%2Fcb&scope=read+write&state=s+1&code_challenge=" + CHALLENGE
+            + "&code_challenge_method=S256";
+    private static final AuthorizationParameters PARAMETERS = new AuthorizationParameters(Optional.of("web-app"),
+            Optional.of("code"), Optional.of("https://app.example/cb"), Optional.of("read write"),
+            Optional.of("s 1"), Optional.of(CHALLENGE), Optional.of("S256"), Optional.empty(), Optional.empty());
+    private static final Check.Sound SOUND = new Check.Sound(new AuthorizationRequest(WEB_APP.id(),
+            "https://app.example/cb", true, Scopes.of("read", "write"), Optional.of("s 1"),
+            CodeChallenge.of(CHALLENGE, "S256"), Set.of()), WEB_APP, Optional.empty());
+
+    @Test
+    void theAuthorizationEndpointShowsAnUntrustedRequestOnAPageAndSendsEverythingElseOn() throws Exception {
+        when(authorize.check(any())).thenReturn(new Check.Unsafe("The redirect_uri is not one the client "
+                + "registered."));
+        HttpResponse<String> unsafe = get("/oauth2/authorize?client_id=web-app&redirect_uri=https%3A%2F%2Fevil"
+                + ".example%2F", null);
+        assertThat(unsafe.statusCode()).isEqualTo(400);
+        assertThat(unsafe.headers().firstValue("Location")).isEmpty();
+        assertThat(unsafe.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(unsafe.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("form-action 'self';"));
+        assertThat(unsafe.body()).contains("The redirect_uri is not one the client registered.",
+                "Nothing was sent back to the application");
+
+        when(authorize.check(any())).thenReturn(new Check.Refused(new ErrorRedirect("https://app.example/cb?x=1",
+                "invalid_request", "code_challenge_method must be S256.", Optional.of("s 1"))));
+        HttpResponse<String> refused = get("/oauth2/authorize?" + REQUEST + "&code_challenge_method=plain", null);
+        assertThat(refused.statusCode()).as("a parameter sent twice").isEqualTo(400);
+        refused = get("/oauth2/authorize?" + REQUEST.replace("S256", "plain"), null);
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location")).contains("https://app.example/cb?x=1"
+                + "&error=invalid_request&error_description=code_challenge_method+must+be+S256.&state=s+1&iss="
+                + URLEncoder.encode(server.getURL().toString(), StandardCharsets.UTF_8));
+
+        when(authorize.check(PARAMETERS)).thenReturn(SOUND);
+        HttpResponse<String> sound = get("/oauth2/authorize?unknown=ignored&" + REQUEST, null);
+        assertThat(sound.statusCode()).isEqualTo(303);
+        assertThat(sound.headers().firstValue("Location")).contains("/console/authorize?" + REQUEST);
+        assertThat(sound.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void theConsoleSideComesBackFromThisSiteOnceThenSignsInThenAsksConsentUnderAPolicyAdmittingTheRedirect()
+            throws Exception {
+        when(authorize.check(PARAMETERS)).thenReturn(SOUND);
+        when(authorize.decide(eq(SOUND), eq(Optional.empty()), anyBoolean())).thenReturn(new Decision.SignIn());
+        when(authorize.decide(eq(SOUND), eq(Optional.of(ALICE.accountId())), anyBoolean())).thenReturn(
+                new Decision.AskConsent(WEB_APP, Scopes.of("read", "write"), Optional.of(Scopes.of("read"))));
+
+        HttpResponse<String> arriving = get("/console/authorize?" + REQUEST, null);
+        assertThat(arriving.statusCode()).isEqualTo(200);
+        assertThat(arriving.body()).contains("<meta http-equiv=\"refresh\" content=\"0; url=/console/authorize?"
+                + REQUEST.replace("&", "&amp;") + "&amp;continued=1\">");
+        verify(authorize, never()).decide(any(), any(), anyBoolean());
+
+        HttpResponse<String> signIn = get("/console/authorize?" + REQUEST + "&continued=1", null);
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("name=\"return\" value=\"/console/authorize?"
+                + REQUEST.replace("&", "&amp;") + "&amp;continued=1&amp;signed_in_after=" + NOW.getEpochSecond());
+        assertThat(cookie(signIn, "latchkey_console_sign_in")).isPresent();
+
+        HttpResponse<String> consent = get("/console/authorize?" + REQUEST + "&continued=1&signed_in_after="
+                + NOW.getEpochSecond(), "latchkey_console=" + SESSION);
+        assertThat(consent.statusCode()).isEqualTo(200);
+        verify(authorize).decide(SOUND, Optional.of(ALICE.accountId()), true);
+        assertThat(consent.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("form-action 'self' https://app.example;").doesNotContain("*"));
+        assertThat(consent.body()).contains("Web &lt;App&gt;", "<code>read</code>", "<code>write</code>",
+                "It now also asks for more.", "app.example", "name=\"request\" value=\""
+                        + REQUEST.replace("&", "&amp;") + "\"", formTokens.forSession(SESSION));
+
+        get("/console/authorize?" + REQUEST + "&signed_in_after=" + NOW.plusSeconds(1).getEpochSecond(),
+                "latchkey_console=" + SESSION);
+        verify(authorize).decide(SOUND, Optional.of(ALICE.accountId()), false);
+    }
+
+    @Test
+    void theConsentAnswerNeedsTheSessionsFormTokenAndGoesBackWithTheCodeOrTheRefusalAndIss() throws Exception {
+        when(authorize.check(PARAMETERS)).thenReturn(SOUND);
+        when(authorize.answer(SOUND, ALICE.accountId(), true)).thenReturn(new Decision.Code(
+                "https://app.example/cb", "lka_code", Optional.of("s 1")));
+        when(authorize.answer(SOUND, ALICE.accountId(), false)).thenReturn(new Decision.Refused(new ErrorRedirect(
+                "https://app.example/cb", "access_denied", "The person denied the request.", Optional.of("s 1"))));
+        String session = "latchkey_console=" + SESSION;
+        String iss = URLEncoder.encode(server.getURL().toString(), StandardCharsets.UTF_8);
+
+        HttpResponse<String> forged = post("/console/authorize", session, Map.of("request", REQUEST,
+                "decision", "allow", "csrf", "forged"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        verify(authorize, never()).answer(any(), any(), anyBoolean());
+
+        HttpResponse<String> allowed = post("/console/authorize", session, Map.of("request", REQUEST,
+                "decision", "allow", "csrf", formTokens.forSession(SESSION)));
+        assertThat(allowed.statusCode()).isEqualTo(303);
+        assertThat(allowed.headers().firstValue("Location")).contains("https://app.example/cb?code=lka_code&state=s+1"
+                + "&iss=" + iss);
+
+        HttpResponse<String> denied = post("/console/authorize", session, Map.of("request", REQUEST,
+                "decision", "deny", "csrf", formTokens.forSession(SESSION)));
+        assertThat(denied.headers().firstValue("Location")).contains("https://app.example/cb?error=access_denied"
+                + "&error_description=The+person+denied+the+request.&state=s+1&iss=" + iss);
+
+        HttpResponse<String> neither = post("/console/authorize", session, Map.of("request", REQUEST,
+                "decision", "later", "csrf", formTokens.forSession(SESSION)));
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat(neither.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void authorizedApplicationsAreListedAndRevokedOnlyWithTheSessionsFormToken() throws Exception {
+        when(applications.list(ALICE)).thenReturn(List.of(new AuthorizedApplicationsUseCase.AuthorizedApplication(
+                WEB_APP, Scopes.of("read"), NOW.minusSeconds(3600), Optional.of(NOW.minusSeconds(60)))));
+        when(applications.revoke(ALICE, WEB_APP.id())).thenReturn(true);
+        String session = "latchkey_console=" + SESSION;
+
+        HttpResponse<String> page = get("/console/applications", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Web &lt;App&gt;", "<code>web-app</code>", "<code>read</code>",
+                "2026-12-05 07:00 UTC", "2026-12-05 07:59 UTC", "Revoke access");
+
+        assertThat(post("/console/applications/revoke", session, Map.of("client_id", "web-app", "csrf", "forged"))
+                .statusCode()).isEqualTo(403);
+        verify(applications, never()).revoke(any(), any());
+        HttpResponse<String> revoked = post("/console/applications/revoke", session, Map.of("client_id", "web-app",
+                "csrf", formTokens.forSession(SESSION)));
+        assertThat(revoked.headers().firstValue("Location")).contains("/console/applications?done=revoked");
+        assertThat(get("/console/applications?done=revoked", session).body()).contains("access was revoked");
+        HttpResponse<String> unknown = post("/console/applications/revoke", session, Map.of("client_id", "not valid!",
+                "csrf", formTokens.forSession(SESSION)));
+        assertThat(unknown.headers().firstValue("Location")).contains("/console/applications?done=gone");
+        assertThat(get("/console/applications", null).statusCode()).isEqualTo(303);
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.latchkey.application.port.in.GrantTokensUseCase.Cause;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
+import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
+import dev.latchkey.application.port.in.AuthorizeUseCase.AuthorizationParameters;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientType;
@@ -63,6 +65,8 @@ class OAuthApiTest {
     RevokeTokenUseCase revoke;
     @Inject
     DeviceAuthorizationUseCase devices;
+    @Inject
+    PushAuthorizationRequestUseCase pushes;
 
     @MockBean(GrantTokensUseCase.class)
     @Primary
@@ -103,9 +107,14 @@ class OAuthApiTest {
         return mock(DeviceAuthorizationUseCase.class);
     }
 
+    @MockBean(PushAuthorizationRequestUseCase.class)
+    PushAuthorizationRequestUseCase pushes() {
+        return mock(PushAuthorizationRequestUseCase.class);
+    }
+
     @BeforeEach
     void fresh() {
-        reset(grants, authenticate, introspect, revoke, devices);
+        reset(grants, authenticate, introspect, revoke, devices, pushes);
         ApiFixtures.aliceAlone(authenticate);
     }
 
@@ -266,5 +275,35 @@ class OAuthApiTest {
                 "invalid_client");
         assertError(calls().send("POST", "/oauth2/device_authorization", null, "application/json", "{}"), 400,
                 "invalid_request");
+    }
+
+    @Test
+    void aPushedRequestAnswers201WithItsRequestUriOnlyToTheClientThatPushedIt() throws Exception {
+        String uri = "urn:ietf:params:oauth:request_uri:abc";
+        when(pushes.push(any(), any())).thenReturn(new PushAuthorizationRequestUseCase.Outcome.Pushed(uri,
+                Duration.ofSeconds(60)));
+
+        HttpResponse<String> pushed = calls().send("POST", "/oauth2/par", null, FORM, "client_id=cli&"
+                + "response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&scope=read&state=s1&"
+                + "code_challenge=c&code_challenge_method=S256&prompt=login&unknown=ignored");
+
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+        assertThat(pushed.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(calls().bodyOf(pushed)).containsEntry("request_uri", uri).containsEntry("expires_in", 60);
+        verify(pushes).push(CLI, new AuthorizationParameters(Optional.of("cli"), Optional.of("code"),
+                Optional.of("http://127.0.0.1/cb"), Optional.of("read"), Optional.of("s1"), Optional.of("c"),
+                Optional.of("S256"), Optional.of("login"), Optional.empty()));
+
+        when(pushes.push(any(), any())).thenReturn(new PushAuthorizationRequestUseCase.Outcome.Refused(
+                "invalid_request", "A pushed request may not itself name a request_uri."));
+        assertError(calls().send("POST", "/oauth2/par", null, FORM, "client_id=cli&request_uri=x"), 400,
+                "invalid_request");
+        reset(pushes);
+        assertError(calls().send("POST", "/oauth2/par", null, FORM, "response_type=code"), 401, "invalid_client");
+        assertError(calls().send("POST", "/oauth2/par", null, FORM, "client_id=nobody&response_type=code"), 401,
+                "invalid_client");
+        assertError(calls().send("POST", "/oauth2/par", null, FORM, "client_id=cli&scope=a&scope=b"), 400,
+                "invalid_request");
+        verifyNoInteractions(pushes);
     }
 }

@@ -76,8 +76,12 @@ public interface AuthorizeUseCase {
         record SignIn() implements Decision {
         }
 
-        /** Ask the person: may this client have these scopes? */
-        record AskConsent(OAuthClient client, Scopes scopes) implements Decision {
+        /**
+         * Ask the person: may this client have these scopes?
+         *
+         * @param previously the scopes the person let it have before, when it now asks for more
+         */
+        record AskConsent(OAuthClient client, Scopes scopes, Optional<Scopes> previously) implements Decision {
         }
 
         /** Send the browser back with a code. */
