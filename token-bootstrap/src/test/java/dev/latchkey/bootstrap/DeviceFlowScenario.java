@@ -16,6 +16,11 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import io.micronaut.json.JsonMapper;
 import java.net.URLEncoder;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -109,6 +114,26 @@ abstract class DeviceFlowScenario extends ServiceOnTestDatabase {
 
         assertThat(errorOf(poll(started))).isEqualTo("authorization_pending");
         assertThat(errorOf(poll(started))).isEqualTo("slow_down");
+    }
+
+    @Test
+    void anExpiredDeviceCodeIsExpiredTokenAndItsUserCodeNamesNothing() throws Exception {
+        DeviceAuthorizationSuccessResponse started = startDevice();
+        // Ten minutes pass: the request's end is moved into the past in the store, as the clock would move it.
+        try (Connection connection = DriverManager.getConnection((String) datasource().get("datasources.default.url"),
+                (String) datasource().get("datasources.default.username"),
+                (String) datasource().get("datasources.default.password"));
+             PreparedStatement expire = connection.prepareStatement(
+                     "update device_authorization set expires_at = ? where state = 'PENDING'")) {
+            expire.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1));
+            assertThat(expire.executeUpdate()).isPositive();
+        }
+
+        assertThat(errorOf(poll(started))).isEqualTo("expired_token");
+        HttpResponse<String> late = signedIn().postWithFormToken("/console/device",
+                Map.of("user_code", started.getUserCode().getValue()), Map.of());
+        assertThat(late.statusCode()).isEqualTo(404);
+        assertThat(late.body()).doesNotContain("Acme CLI");
     }
 
     @Test

@@ -271,6 +271,11 @@ abstract class OAuthScenario extends ServiceOnTestDatabase {
                 .containsEntry("token_endpoint", url() + "/oauth2/token")
                 .containsEntry("introspection_endpoint", url() + "/oauth2/introspect")
                 .containsEntry("revocation_endpoint", url() + "/oauth2/revoke")
-                .containsEntry("response_types_supported", List.of());
+                .containsEntry("authorization_endpoint", url() + "/oauth2/authorize")
+                .containsEntry("pushed_authorization_request_endpoint", url() + "/oauth2/par")
+                .containsEntry("device_authorization_endpoint", url() + "/oauth2/device_authorization")
+                .containsEntry("response_types_supported", List.of("code"))
+                .containsEntry("code_challenge_methods_supported", List.of("S256"))
+                .containsEntry("authorization_response_iss_parameter_supported", true);
     }
 }

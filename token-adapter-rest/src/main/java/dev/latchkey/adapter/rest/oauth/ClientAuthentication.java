@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Client authentication on the OAuth 2.0 endpoints (RFC 6749 section 2.3.1): {@code client_secret_basic}, with the id
  * and secret form-encoded inside HTTP Basic, or {@code client_secret_post}, in the body. Using both at once is an
- * error. A public client (section 2.1) has no secret and sends its {@code client_id} alone ({@code none}); a
+ * error; a {@code client_id} in the body beside HTTP Basic is not a second method, but must name the same client. A public client (section 2.1) has no secret and sends its {@code client_id} alone ({@code none}); a
  * confidential client that does so is refused, so that leaving out the secret never weakens one.
  */
 @Singleton
@@ -32,12 +32,19 @@ final class ClientAuthentication {
                 .filter(header -> header.regionMatches(true, 0, "Basic ", 0, 6));
         Optional<String> postedId = form.get("client_id");
         Optional<String> postedSecret = form.get("client_secret");
-        if (authorization.isPresent() && (postedId.isPresent() || postedSecret.isPresent())) {
+        if (authorization.isPresent() && postedSecret.isPresent()) {
             return new Result.Malformed("use one client authentication method, not two");
         }
         if (authorization.isPresent()) {
             Optional<ClientCredentials> credentials = basic(authorization.get().substring(6).trim());
-            return credentials.map(this::check).orElseGet(() -> new Result.Failed("malformed Basic credentials"));
+            if (credentials.isEmpty()) {
+                return new Result.Failed("malformed Basic credentials");
+            }
+            // A client_id beside Basic only names the client again (a pushed request carries one); it must agree.
+            if (postedId.isPresent() && !postedId.get().equals(credentials.get().clientId())) {
+                return new Result.Malformed("the client_id is not the client of the Authorization header");
+            }
+            return check(credentials.get());
         }
         if (postedSecret.isPresent()) {
             if (postedId.isEmpty()) {

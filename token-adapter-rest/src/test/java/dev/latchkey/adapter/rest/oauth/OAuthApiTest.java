@@ -306,4 +306,18 @@ class OAuthApiTest {
                 "invalid_request");
         verifyNoInteractions(pushes);
     }
+
+    @Test
+    void aClientIdBesideBasicMustNameTheSameClientAndASecretBesideItIsASecondMethod() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("svc:wrong".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        assertError(calls().send("POST", "/oauth2/par", basic, FORM, "client_id=svc&response_type=code"), 401,
+                "invalid_client");
+        assertError(calls().send("POST", "/oauth2/par", basic, FORM, "client_id=other&response_type=code"), 400,
+                "invalid_request");
+        assertError(calls().send("POST", "/oauth2/token", basic, FORM,
+                "grant_type=client_credentials&client_secret=x"), 400, "invalid_request");
+        verifyNoInteractions(pushes);
+    }
 }
