@@ -4,7 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.adapter.persistence.TestDatabase;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.json.JsonMapper;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +189,118 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
                         + deviceCode);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         assertThat(tokens.body()).contains("\"access_token\"");
+    }
+
+    /**
+     * A single-page app on the person's machine (a loopback listener here, on 127.0.0.1, another site than Latchkey's
+     * localhost) sends the browser to sign in: Chromium follows the continue page, the sign-in form and the consent
+     * page, and Allow's redirect to the app is let through by the consent page's form-action, which Chromium applies
+     * to it. Nimbus builds the request and redeems the code. A second sign-in from the app, with the session now
+     * open, needs neither the password nor the consent, though the browser arrives from another site and so withholds
+     * the SameSite=Strict session cookie until the continue page sends it on from Latchkey's own site.
+     */
+    @Test
+    void aSinglePageAppSignsThePersonInThroughTheBrowserAndTheyTakeItsAccessBackLater() throws Exception {
+        assertThat(URI.create(node().url()).getHost()).as("Latchkey and the app are different sites")
+                .isEqualTo("localhost");
+        Map<String, Object> registered = json().readValue(HttpCalls.send(node(), "POST", "/api/v1/clients",
+                HttpCalls.headers(ADMIN, "application/json"), "{\"name\":\"Acme Notes\",\"type\":\"public\","
+                        + "\"redirectUris\":[\"http://127.0.0.1/callback\"],\"scopes\":[\"read\",\"write\"]}")
+                .body(), Map.class);
+        ClientID app = new ClientID((String) registered.get("clientId"));
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(node().url()));
+        try (LoopbackApp listener = new LoopbackApp()) {
+            for (int signIn = 1; signIn <= 2; signIn++) {
+                CodeVerifier verifier = new CodeVerifier();
+                State state = new State();
+                URI request = new AuthorizationRequest.Builder(ResponseType.CODE, app)
+                        .endpointURI(metadata.getAuthorizationEndpointURI()).redirectionURI(listener.callback())
+                        .scope(new Scope("read", "write")).state(state)
+                        .codeChallenge(verifier, CodeChallengeMethod.S256).build().toURI();
+                listener.linkTo(request);
+                browser.get(listener.home().toString());
+                browser.findElement(By.linkText("Sign in with Latchkey")).click();
+                if (signIn == 1) {
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
+                    Browser.screenshot(browser, "21-authorize-sign-in");
+                    browser.findElement(By.id("username")).sendKeys(USER);
+                    browser.findElement(By.id("password")).sendKeys(USER_PASSWORD);
+                    browser.findElement(By.cssSelector("main button[type=submit]")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=allow]")));
+                    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Notes", "read",
+                            "write", "127.0.0.1:" + listener.port());
+                    Browser.screenshot(browser, "22-consent");
+                    browser.findElement(By.cssSelector("button[value=allow]")).click();
+                }
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Back in the app"));
+                AuthorizationResponse response = AuthorizationResponse.parse(URI.create(browser.getCurrentUrl()));
+                assertThat(response.indicatesSuccess()).as(browser.getCurrentUrl()).isTrue();
+                assertThat(response.getState()).isEqualTo(state);
+                assertThat(response.toSuccessResponse().getIssuer()).isEqualTo(new Issuer(node().url()));
+                TokenResponse tokens = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), app,
+                        new AuthorizationCodeGrant(response.toSuccessResponse().getAuthorizationCode(),
+                                listener.callback(), verifier)).toHTTPRequest().send());
+                assertThat(tokens.indicatesSuccess()).as("sign-in %s", signIn).isTrue();
+                assertThat(bearer(tokens.toSuccessResponse().getTokens().getAccessToken().getValue(),
+                        "/api/v1/tokens/self").statusCode()).isEqualTo(200);
+            }
+        }
+
+        browser.get(node().url() + "/console/applications");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Notes", "read write");
+        Browser.screenshot(browser, "23-authorized-applications");
+        browser.findElement(By.cssSelector("button.danger")).click();
+        wait.until(ExpectedConditions.urlContains("done=revoked"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Acme Notes");
+        Browser.screenshot(browser, "24-application-revoked");
+    }
+
+    /** The app's side on the person's machine: a page with the sign-in link, and the redirect URI it listens on. */
+    private static final class LoopbackApp implements AutoCloseable {
+
+        private final HttpServer server;
+        private volatile URI signInLink;
+
+        LoopbackApp() throws Exception {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String page = exchange.getRequestURI().getPath().equals("/callback")
+                        ? "<!doctype html><title>App</title><p>Back in the app.</p>"
+                        : "<!doctype html><title>App</title><a href=\"" + signInLink.toString().replace("&", "&amp;")
+                                + "\">Sign in with Latchkey</a>";
+                byte[] body = page.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        URI home() {
+            return URI.create("http://127.0.0.1:" + port() + "/");
+        }
+
+        URI callback() {
+            return URI.create("http://127.0.0.1:" + port() + "/callback");
+        }
+
+        void linkTo(URI request) {
+            signInLink = request;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private JsonMapper json() {
+        return node().context().getBean(JsonMapper.class);
     }
 
     @Test
