@@ -75,15 +75,62 @@ class DocumentedExamplesTest {
         }
     }
 
+    /**
+     * {@code <!-- latchkey-test-browser: URL_VARIABLE CODE_VARIABLE username:password -->}: here the document's reader
+     * opens the authorization request in {@code URL_VARIABLE} in a browser, signs in, allows, and is sent back with a
+     * code. The test does what the browser does, with curl, and sets {@code CODE_VARIABLE} to the code.
+     */
+    private static final Pattern BROWSER = Pattern.compile(
+            "<!-- latchkey-test-browser: ([A-Z_]+) ([A-Z_]+) ([^:\\s]+):(\\S+) -->");
+
+    /**
+     * A browser's part of the authorization code flow, as curl does it: the continue page's link, the sign-in form in
+     * its place, the consent page's Allow, and the redirect back, whose code is kept.
+     */
+    private static String browserSignIn(String url, String code, String username, String password) {
+        return """
+                JAR=$(mktemp)
+                PAGE=$(mktemp)
+                field() { sed -nE 's/.*name="'"$1"'" value="([^"]*)".*/\\1/p' "$PAGE" | head -1 | sed 's/&amp;/\\&/g'; }
+                curl -s -L -c "$JAR" -b "$JAR" -o "$PAGE" "$%1$s"
+                NEXT=$(sed -nE 's/.*content="0; url=([^"]+)".*/\\1/p' "$PAGE" | sed 's/&amp;/\\&/g')
+                curl -s -c "$JAR" -b "$JAR" -o "$PAGE" "http://localhost:8080$NEXT"
+                BACK=$(curl -s -o /dev/null -w '%%{redirect_url}' -c "$JAR" -b "$JAR" \\
+                  http://localhost:8080/console/sign-in --data-urlencode "signin=$(field signin)" \\
+                  --data-urlencode "return=$(field return)" --data-urlencode "username=%3$s" \\
+                  --data-urlencode "password=%4$s")
+                AWAY=$(curl -s -o "$PAGE" -w '%%{redirect_url}' -c "$JAR" -b "$JAR" "$BACK")
+                if [ -z "$AWAY" ]; then
+                  AWAY=$(curl -s -o /dev/null -w '%%{redirect_url}' -c "$JAR" -b "$JAR" \\
+                    http://localhost:8080/console/authorize --data-urlencode "csrf=$(field csrf)" \\
+                    --data-urlencode "request=$(field request)" --data-urlencode decision=allow)
+                fi
+                %2$s=$(echo "$AWAY" | sed -nE 's/.*[?&]code=([^&]+).*/\\1/p')
+                rm -f "$JAR" "$PAGE"
+                test -n "$%2$s" || { echo "no code came back: $AWAY" >&2; exit 1; }
+                """.formatted(url, code, username, password);
+    }
+
     static List<Example> examplesIn(String markdown) {
         List<String[]> blocks = new ArrayList<>();
         Matcher fence = FENCE.matcher(markdown);
-        while (fence.find()) {
+        Matcher browser = BROWSER.matcher(markdown);
+        int from = 0;
+        while (fence.find(from)) {
+            if (browser.find(from) && browser.start() < fence.start()) {
+                blocks.add(new String[] {"browser", browserSignIn(browser.group(1), browser.group(2), browser.group(3),
+                        browser.group(4))});
+                from = browser.end();
+                continue;
+            }
             blocks.add(new String[] {fence.group(1), fence.group(2)});
+            from = fence.end();
         }
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            if (blocks.get(i)[0].equals("bash") && blocks.get(i)[1].contains("curl ")) {
+            if (blocks.get(i)[0].equals("browser")) {
+                examples.add(new Example(blocks.get(i)[1], null, null));
+            } else if (blocks.get(i)[0].equals("bash") && blocks.get(i)[1].contains("curl ")) {
                 String next = i + 1 < blocks.size() ? blocks.get(i + 1)[0] : "";
                 String expectedExchange = next.equals("http") ? blocks.get(i + 1)[1] : null;
                 String expectedJson = next.equals("json") ? blocks.get(i + 1)[1] : null;
