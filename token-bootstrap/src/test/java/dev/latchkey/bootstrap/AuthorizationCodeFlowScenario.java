@@ -125,6 +125,23 @@ abstract class AuthorizationCodeFlowScenario extends ServiceOnTestDatabase {
         assertThat(person.lastConsentPage).contains("It now also asks for more.");
     }
 
+    @Test
+    void aClientAnAdministratorMarksFirstPartyAsksNobodyToConsent() throws Exception {
+        ClientID intranet = publicClient("Intranet", "http://127.0.0.1/callback");
+        HttpResponse<String> marked = HttpCalls.send(node(), "PATCH", "/api/v1/clients/" + intranet.getValue(),
+                HttpCalls.headers(admin, "application/json"), "{\"consentSkipped\":true}");
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+        assertThat(marked.body()).contains("\"consentSkipped\":true", "http://127.0.0.1/callback");
+        Person person = new Person();
+
+        success(person.authorize(request(intranet, URI.create("http://127.0.0.1:50008/callback"), "read write",
+                new State(), new CodeVerifier())));
+
+        assertThat(person.consentPages).isZero();
+        assertThat(person.signIns).isEqualTo(1);
+        assertThat(audit("client.changed")).contains("consent-skipped=true");
+    }
+
     // Each refusal
 
     @Test

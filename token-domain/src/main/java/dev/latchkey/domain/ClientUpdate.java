@@ -16,16 +16,17 @@ public record ClientUpdate(OAuthClient client, Optional<Change> change) {
     }
 
     /**
-     * A client can be turned off and on (off, it gets no token and the tokens it holds are revoked), and a
-     * confidential one can be given a new secret.
+     * A client can be turned off and on (off, it gets no token and the tokens it holds are revoked), a
+     * confidential one can be given a new secret, and how it sends people to sign in can change.
      */
     public enum Change {
-        DISABLED, ENABLED, SECRET_ROTATED
+        DISABLED, ENABLED, SECRET_ROTATED, SIGN_IN_CHANGED
     }
 
     /**
      * The audit trail's detail, never a secret: {@code client=<id> enabled=false}, or
-     * {@code client=<id> secret=rotated previous-valid-until=<instant>} ({@code none} when it ended at once).
+     * {@code client=<id> secret=rotated previous-valid-until=<instant>} ({@code none} when it ended at once), or
+     * {@code client=<id> redirect-uris=<count> pushed-requests-required=<bool> consent-skipped=<bool>}.
      */
     public String auditDetail() {
         return "client=" + client.id().value() + change.map(made -> switch (made) {
@@ -33,6 +34,9 @@ public record ClientUpdate(OAuthClient client, Optional<Change> change) {
             case ENABLED -> " enabled=true";
             case SECRET_ROTATED -> " secret=rotated previous-valid-until="
                     + client.retiringSecret().map(previous -> previous.until().toString()).orElse("none");
+            case SIGN_IN_CHANGED -> " redirect-uris=" + client.signIn().redirectUris().size()
+                    + " pushed-requests-required=" + client.signIn().pushedRequestsRequired()
+                    + " consent-skipped=" + client.signIn().consentSkipped();
         }).orElse("");
     }
 }

@@ -164,6 +164,20 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         return new ClientUpdate(rotated, Optional.of(ClientUpdate.Change.SECRET_ROTATED));
     }
 
+    /**
+     * How the client sends people to sign in becomes {@code settings}: its redirect URIs, whether it must push its
+     * requests, whether it is trusted to need no consent. Codes already issued keep the redirect URI they were
+     * issued for; consent already given stays.
+     */
+    public ClientUpdate changeSignIn(SignInSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.equals(signIn)) {
+            return new ClientUpdate(this, Optional.empty());
+        }
+        return new ClientUpdate(new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes,
+                settings, enabled, createdAt), Optional.of(ClientUpdate.Change.SIGN_IN_CHANGED));
+    }
+
     /** The rotated-out secret, if it is still accepted at {@code now}. */
     public Optional<RetiringSecret> retiringSecretAt(Instant now) {
         return retiringSecret.filter(previous -> previous.acceptsAt(now));

@@ -150,11 +150,15 @@ class ClientController {
                 .orElseGet(() -> clientNotFound(request)));
     }
 
-    /** Only {@code enabled} changes; disabling revokes every token issued to the client, at once. */
+    /**
+     * Turns the client off or on (disabling revokes every token issued to it, at once), or changes how it sends
+     * people to sign in: {@code redirectUris}, {@code pushedRequestsRequired}, {@code consentSkipped} (a first-party
+     * client, whose people are not asked to consent). What is left out stays as it is.
+     */
     @Patch("/{clientId}")
     @RequestBody(required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientUpdate.class),
-                    examples = @ExampleObject(value = "{\"enabled\":false}")))
+                    examples = @ExampleObject(value = "{\"consentSkipped\":true}")))
     @ApiResponse(responseCode = "200", description = "The client; disabling it revokes every token issued to it",
             content = @Content(schema = @Schema(implementation = ClientInfo.class)))
     @ApiResponse(responseCode = "404", description = "No client has this id",
@@ -162,10 +166,28 @@ class ClientController {
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String clientId, @Nullable @Body String json,
                            Authentication authentication) {
         ClientUpdate body = bodies.read(request, json, ClientUpdate.class);
-        return withClientId(request, clientId, id -> clients.setEnabled(AuthenticatedCaller.of(authentication), id,
-                        body.enabled())
-                .<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client, clock.instant())))
-                .orElseGet(() -> clientNotFound(request)));
+        if (body.enabled() == null && !body.changesSignIn()) {
+            return Problems.response(request, ProblemType.INVALID_REQUEST, "the body changes nothing: give enabled, "
+                    + "redirectUris, pushedRequestsRequired or consentSkipped");
+        }
+        AdministerClientsUseCase.SignInChange signIn;
+        try {
+            signIn = new AdministerClientsUseCase.SignInChange(Optional.ofNullable(body.redirectUris())
+                    .map(uris -> uris.stream().map(RedirectUri::parse).toList()),
+                    Optional.ofNullable(body.pushedRequestsRequired()), Optional.ofNullable(body.consentSkipped()));
+        } catch (InvalidValueException invalid) {
+            return Problems.response(request, ProblemType.INVALID_REQUEST, invalid.field() + " " + invalid.reason());
+        }
+        Caller caller = AuthenticatedCaller.of(authentication);
+        return withClientId(request, clientId, id -> {
+            Optional<OAuthClient> changed = body.changesSignIn() ? clients.changeSignIn(caller, id, signIn)
+                    : clients.find(caller, id);
+            if (changed.isPresent() && body.enabled() != null) {
+                changed = clients.setEnabled(caller, id, body.enabled());
+            }
+            return changed.<HttpResponse<?>>map(client -> HttpResponse.ok(ClientInfo.of(client, clock.instant())))
+                    .orElseGet(() -> clientNotFound(request));
+        });
     }
 
     /**
@@ -286,8 +308,16 @@ class ClientController {
                                  @Nullable Boolean consentSkipped) {
     }
 
+    /** Each field left out stays as it is; at least one is given. */
     @Serdeable
-    record ClientUpdate(@NotNull Boolean enabled) {
+    record ClientUpdate(@Nullable Boolean enabled,
+                        @Nullable @Size(max = SignInSettings.MAX_REDIRECT_URIS) List<@NotNull String> redirectUris,
+                        @Nullable Boolean pushedRequestsRequired,
+                        @Nullable Boolean consentSkipped) {
+
+        boolean changesSignIn() {
+            return redirectUris != null || pushedRequestsRequired != null || consentSkipped != null;
+        }
     }
 
     /** @param previousSecretValidUntil while a rotated-out secret is still accepted, until when */

@@ -2,7 +2,9 @@ package dev.latchkey.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -146,12 +148,32 @@ class ClientApiTest {
     }
 
     @Test
-    void aPatchNeedsEnabledAndNothingElse() throws Exception {
+    void aPatchChangesSomethingItKnowsAndNothingElse() throws Exception {
         calls().assertProblem(asRoot("PATCH", "/api/v1/clients/" + BILLING.id().value(), "{}"), 400,
                 "invalid-request");
         calls().assertProblem(asRoot("PATCH", "/api/v1/clients/" + BILLING.id().value(),
                 "{\"enabled\":false,\"name\":\"other\"}"), 400, "invalid-request");
+        Map<String, Object> badUri = calls().assertProblem(asRoot("PATCH", "/api/v1/clients/" + BILLING.id().value(),
+                "{\"redirectUris\":[\"http://app.example/cb\"],\"enabled\":false}"), 400, "invalid-request");
+        assertThat(badUri.get("detail").toString()).contains("redirectUris");
         verifyNoInteractions(clients);
+    }
+
+    @Test
+    void aPatchMarksAClientFirstPartyAndKeepsWhatItLeavesOut() throws Exception {
+        OAuthClient firstParty = BILLING.changeSignIn(new SignInSettings(
+                List.of(RedirectUri.parse("https://app.example/cb")), false, true)).client();
+        AdministerClientsUseCase.SignInChange expected = new AdministerClientsUseCase.SignInChange(Optional.empty(),
+                Optional.empty(), Optional.of(true));
+        when(clients.changeSignIn(any(), eq(BILLING.id()), eq(expected))).thenReturn(Optional.of(firstParty));
+
+        HttpResponse<String> changed = asRoot("PATCH", "/api/v1/clients/" + BILLING.id().value(),
+                "{\"consentSkipped\":true}");
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(calls().bodyOf(changed)).containsEntry("consentSkipped", true)
+                .containsEntry("redirectUris", List.of("https://app.example/cb"));
+        verify(clients, never()).setEnabled(any(), any(), any(Boolean.class));
     }
 
     @Test

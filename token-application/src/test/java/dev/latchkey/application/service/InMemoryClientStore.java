@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.SignInSettings;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,11 @@ final class InMemoryClientStore implements LoadClientPort, SaveClientPort {
     @Override
     public void updateEnabled(ClientId id, boolean enabled) {
         clients.computeIfPresent(id, (ignored, client) -> client.withEnabled(enabled));
+    }
+
+    @Override
+    public void updateSignIn(ClientId id, SignInSettings settings) {
+        clients.computeIfPresent(id, (ignored, client) -> client.changeSignIn(settings).client());
     }
 
     @Override

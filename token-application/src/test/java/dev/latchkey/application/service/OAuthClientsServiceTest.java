@@ -15,19 +15,23 @@ import dev.latchkey.application.port.in.RegisterClientUseCase.RegisterClientComm
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Audience;
+import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SignInSettings;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenStatus;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +166,30 @@ class OAuthClientsServiceTest {
         assertThat(fixture.services.authenticateClient().authenticate(
                 new AuthenticateClientUseCase.ClientCredentials(client.id().value(), "lkc_anything")))
                 .isInstanceOf(AuthenticateClientUseCase.Outcome.Refused.class);
+    }
+
+    @Test
+    void anAdministratorChangesHowAClientSignsPeopleInAndEachSettingLeftOutStays() {
+        OAuthClient web = register(ClientType.CONFIDENTIAL, EnumSet.of(GrantType.AUTHORIZATION_CODE),
+                Optional.empty()).client();
+        AdministerClientsUseCase administer = fixture.services.administerClients();
+        AdministerClientsUseCase.SignInChange firstParty = new AdministerClientsUseCase.SignInChange(
+                Optional.of(List.of(RedirectUri.parse("https://app.example/cb"))), Optional.empty(), Optional.of(true));
+
+        assertThatThrownBy(() -> administer.changeSignIn(ServiceFixture.byPassword(alice), web.id(), firstParty))
+                .isInstanceOf(NotAnAdministratorException.class);
+        OAuthClient changed = administer.changeSignIn(root, web.id(), firstParty).orElseThrow();
+
+        assertThat(changed.signIn()).isEqualTo(new SignInSettings(List.of(RedirectUri.parse("https://app.example/cb")),
+                false, true));
+        assertThat(fixture.clients.loadById(web.id()).orElseThrow().signIn()).isEqualTo(changed.signIn());
+        assertThat(fixture.events.recorded).last().satisfies(event -> assertThat(event.detail()).isEqualTo(
+                "client=" + web.id().value() + " redirect-uris=1 pushed-requests-required=false consent-skipped=true"));
+        int events = fixture.events.recorded.size();
+        administer.changeSignIn(root, web.id(), new AdministerClientsUseCase.SignInChange(Optional.empty(),
+                Optional.of(false), Optional.empty()));
+        assertThat(fixture.events.recorded).as("nothing changed, nothing recorded").hasSize(events);
+        assertThat(administer.changeSignIn(root, ClientId.of("nobody"), firstParty)).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.SignInSettings;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -47,6 +48,17 @@ class OAuthClientPersistenceAdapter implements LoadClientPort, SaveClientPort {
     public void updateEnabled(ClientId id, boolean enabled) {
         writes.write(() -> {
             if (repository.updateEnabled(id.value(), enabled) > 0) {
+                changeLog.append(new Change.Subject(Change.Kind.CLIENT, id.value()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateSignIn(ClientId id, SignInSettings settings) {
+        writes.write(() -> {
+            if (repository.updateSignIn(id.value(), OAuthClientRow.redirectUrisColumn(settings),
+                    settings.pushedRequestsRequired(), settings.consentSkipped()) > 0) {
                 changeLog.append(new Change.Subject(Change.Kind.CLIENT, id.value()));
             }
             return null;

@@ -22,6 +22,11 @@ interface OAuthClientRepository extends GenericRepository<OAuthClientRow, String
     @Query("UPDATE oauth_client SET enabled = :enabled WHERE id = :id")
     long updateEnabled(String id, boolean enabled);
 
+    @Query("UPDATE oauth_client SET redirect_uris = :redirectUris, pushed_requests_required = "
+            + ":pushedRequestsRequired, consent_skipped = :consentSkipped WHERE id = :id")
+    long updateSignIn(String id, @Nullable String redirectUris, boolean pushedRequestsRequired,
+                      boolean consentSkipped);
+
     @Query("SELECT * FROM oauth_client WHERE id = :id FOR UPDATE")
     Optional<OAuthClientRow> findByIdForUpdate(String id);
 

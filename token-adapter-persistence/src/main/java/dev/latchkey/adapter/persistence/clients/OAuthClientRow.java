@@ -31,10 +31,14 @@ record OAuthClientRow(@Id String id, String name, String clientType, @Nullable S
                 client.retiringSecret().map(RetiringSecret::until).orElse(null),
                 client.grantTypes().stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" ")),
                 client.scopes().map(Scopes::asSpaceDelimited).orElse(null),
-                client.signIn().redirectUris().isEmpty() ? null : client.signIn().redirectUris().stream()
-                        .map(RedirectUri::value).collect(Collectors.joining("\n")),
-                client.signIn().pushedRequestsRequired(), client.signIn().consentSkipped(), client.enabled(),
-                client.createdAt());
+                redirectUrisColumn(client.signIn()), client.signIn().pushedRequestsRequired(),
+                client.signIn().consentSkipped(), client.enabled(), client.createdAt());
+    }
+
+    /** The redirect URIs, one per line (none can hold a line break), or null when there are none. */
+    static String redirectUrisColumn(SignInSettings signIn) {
+        return signIn.redirectUris().isEmpty() ? null
+                : signIn.redirectUris().stream().map(RedirectUri::value).collect(Collectors.joining("\n"));
     }
 
     OAuthClient toDomain() {

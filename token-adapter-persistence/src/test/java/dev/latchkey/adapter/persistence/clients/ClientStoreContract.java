@@ -10,9 +10,12 @@ import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SignInSettings;
 import dev.latchkey.domain.TokenId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +68,22 @@ abstract class ClientStoreContract extends StoreContract {
 
         clients.updateEnabled(app.id(), false);
         assertThat(clients.loadById(app.id())).contains(app.withEnabled(false));
+    }
+
+    @Test
+    void signInSettingsRoundTripAndReplaceTheCachedClient() {
+        OAuthClient client = OAuthClient.confidential(ClientId.of(TokenId.fromRandomBytes(random(16)).toString()),
+                "web", ClientSecret.fromRandomBytes(random(32)).hash(), NOW);
+        clients.saveNew(client);
+        assertThat(clients.loadById(client.id())).as("cached").contains(client);
+        SignInSettings firstParty = new SignInSettings(List.of(RedirectUri.parse("https://app.example/cb?x=1"),
+                RedirectUri.parse("http://127.0.0.1/callback"), RedirectUri.parse("com.example.app:/cb")), true, true);
+
+        clients.updateSignIn(client.id(), firstParty);
+
+        assertThat(clients.loadById(client.id()).orElseThrow().signIn()).isEqualTo(firstParty);
+        clients.updateSignIn(client.id(), SignInSettings.none());
+        assertThat(clients.loadById(client.id()).orElseThrow().signIn()).isEqualTo(SignInSettings.none());
     }
 
     @Test

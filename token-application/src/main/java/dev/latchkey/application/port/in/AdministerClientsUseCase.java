@@ -2,13 +2,15 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RedirectUri;
+import dev.latchkey.domain.SignInSettings;
 import dev.latchkey.domain.TokenId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Administrators' view of the registered clients: list them, disable one (which revokes every token issued to it, and
- * disables its service account), and see and revoke the tokens a client obtained as itself. Administrators only
+ * disables its service account), change how one sends people to sign in, and see and revoke the tokens a client obtained as itself. Administrators only
  * (each method refuses anyone else with {@link NotAnAdministratorException}); an unknown client is
  * {@code Optional.empty()} or {@code false}.
  */
@@ -20,6 +22,30 @@ public interface AdministerClientsUseCase {
 
     /** Disabling revokes the client's tokens at once; enabling again does not bring them back. */
     Optional<OAuthClient> setEnabled(Caller caller, ClientId id, boolean enabled);
+
+    /**
+     * Changes how the client sends people to sign in; each setting left out stays as it is.
+     *
+     * @throws dev.latchkey.domain.InvalidValueException if the settings that result are not valid
+     */
+    Optional<OAuthClient> changeSignIn(Caller caller, ClientId id, SignInChange change);
+
+    /** New sign-in settings, each {@code Optional.empty()} to keep the current one. */
+    record SignInChange(Optional<List<RedirectUri>> redirectUris, Optional<Boolean> pushedRequestsRequired,
+                        Optional<Boolean> consentSkipped) {
+
+        public SignInChange {
+            java.util.Objects.requireNonNull(redirectUris, "redirectUris");
+            java.util.Objects.requireNonNull(pushedRequestsRequired, "pushedRequestsRequired");
+            java.util.Objects.requireNonNull(consentSkipped, "consentSkipped");
+        }
+
+        public SignInSettings applyTo(SignInSettings current) {
+            return new SignInSettings(redirectUris.orElse(current.redirectUris()),
+                    pushedRequestsRequired.orElse(current.pushedRequestsRequired()),
+                    consentSkipped.orElse(current.consentSkipped()));
+        }
+    }
 
     /** The tokens the client's service account holds, newest first; empty if the client has none, or is unknown. */
     Optional<ListTokensUseCase.TokenListing> serviceAccountTokens(Caller caller, ClientId id, int page, int size);

@@ -2,6 +2,7 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.SignInSettings;
 import java.util.Optional;
 
 /** Where registered OAuth clients are stored. */
@@ -11,6 +12,9 @@ public interface SaveClientPort {
 
     /** Enables or disables a client; every node stops accepting a disabled one's authentication within a lease. */
     void updateEnabled(ClientId id, boolean enabled);
+
+    /** Stores how the client sends people to sign in; every node sees it within a lease. */
+    void updateSignIn(ClientId id, SignInSettings settings);
 
     /**
      * Reads the client from the store, never from a cache, and locks it until the enclosing transaction ends: two
