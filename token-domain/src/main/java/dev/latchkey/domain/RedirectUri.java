@@ -48,6 +48,9 @@ public final class RedirectUri {
         if (uri.getRawFragment() != null) {
             throw new InvalidValueException("redirectUris", "may not have a fragment");
         }
+        if (!hasValidPort(uri)) {
+            throw new InvalidValueException("redirectUris", "may name a port from 1 to 65535 only");
+        }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         boolean allowed = switch (scheme) {
             case "https" -> uri.getHost() != null && uri.getRawUserInfo() == null;
@@ -80,7 +83,7 @@ public final class RedirectUri {
             return false;
         }
         return "http".equals(other.getScheme()) && Objects.equals(uri.getHost(), other.getHost())
-                && other.getRawUserInfo() == null
+                && other.getRawUserInfo() == null && hasValidPort(other)
                 && Objects.equals(uri.getRawPath(), other.getRawPath())
                 && Objects.equals(uri.getRawQuery(), other.getRawQuery())
                 && other.getRawFragment() == null;
@@ -93,6 +96,11 @@ public final class RedirectUri {
 
     public String value() {
         return value;
+    }
+
+    /** No port, or one a socket can have: {@link URI} itself takes any digits. */
+    private static boolean hasValidPort(URI uri) {
+        return uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535;
     }
 
     private static boolean isLoopbackHost(String host) {

@@ -26,7 +26,8 @@ class RedirectUriTest {
         for (String refused : List.of("http://app.example/callback", "http://localhost/callback",
                 "https://app.example/callback#fragment", "/callback", "callback", "javascript:alert(1)",
                 "data:text/html,hi", "https://user:pass@app.example/cb", "https://app.example/a b",
-                "https://app.example/\ncb", "myapp:/callback", "", "https:///nohost",
+                "https://app.example/\ncb", "myapp:/callback", "", "https:///nohost", "https://app.example:0/cb",
+                "https://app.example:65536/cb", "http://127.0.0.1:99999/cb",
                 "https://app.example/" + "x".repeat(RedirectUri.MAX_LENGTH))) {
             assertThatThrownBy(() -> RedirectUri.parse(refused)).as(refused)
                     .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("redirectUris: ");
@@ -63,6 +64,14 @@ class RedirectUriTest {
         assertThat(registered.admits("http://evil@127.0.0.1:" + port + "/callback", ClientType.PUBLIC)).isFalse();
         assertThat(RedirectUri.parse("http://[::1]:9000/cb").admits("http://[::1]:" + port + "/cb",
                 ClientType.PUBLIC)).isTrue();
+    }
+
+    @Property
+    void aLoopbackPortNoSocketCanHaveIsRefused(@ForAll @IntRange(min = 65_536, max = Integer.MAX_VALUE) int port) {
+        RedirectUri registered = RedirectUri.parse("http://127.0.0.1/callback");
+
+        assertThat(registered.admits("http://127.0.0.1:" + port + "/callback", ClientType.PUBLIC)).isFalse();
+        assertThat(registered.admits("http://127.0.0.1:0/callback", ClientType.PUBLIC)).isFalse();
     }
 
     @Test
