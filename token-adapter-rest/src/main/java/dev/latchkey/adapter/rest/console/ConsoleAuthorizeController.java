@@ -31,6 +31,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -96,7 +98,8 @@ final class ConsoleAuthorizeController {
     @ApiResponse(responseCode = "303", description = "On to sign-in and consent; or an error for the client at its "
             + "redirect URI, with error, error_description, state and iss")
     @ApiResponse(responseCode = "400", description = "A page: the client or the redirect URI cannot be trusted, so "
-            + "nothing is sent back to it")
+            + "nothing is sent back to it", content = @Content(mediaType = "text/html",
+            schema = @Schema(type = "string", description = "An HTML page that says what was wrong")))
     MutableHttpResponse<?> authorize(HttpRequest<?> request) {
         return withRequest(request, query(request), (parameters, sound) -> ConsoleAccess.seeOther(
                 OAuthEndpoints.CONSOLE_AUTHORIZE + "?" + AuthorizationRequestParameters.query(parameters)));
