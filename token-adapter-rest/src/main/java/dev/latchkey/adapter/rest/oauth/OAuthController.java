@@ -162,16 +162,8 @@ class OAuthController {
     @ApiResponse(responseCode = "200", description = "The device code, the user code and where to enter it",
             content = @Content(schema = @Schema(implementation = DeviceAuthorizationResponse.class)))
     HttpResponse<?> deviceAuthorization(HttpRequest<?> request, @Nullable @Body String body) {
-        return withForm(request, body, form -> {
-            ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
-            if (client instanceof ClientAuthentication.Result.Malformed malformed) {
-                return OAuthError.badRequest(OAuthError.INVALID_REQUEST, malformed.reason());
-            }
-            if (!(client instanceof ClientAuthentication.Result.Client authenticated)) {
-                return OAuthError.invalidClient("the device authorization endpoint needs the client: its id and "
-                        + "secret, or a public client's client_id");
-            }
-            DeviceAuthorizationUseCase.Start start = devices.start(authenticated.client(), form.get("scope"));
+        return withClient(request, body, "the device authorization endpoint", (client, form) -> {
+            DeviceAuthorizationUseCase.Start start = devices.start(client, form.get("scope"));
             if (start instanceof DeviceAuthorizationUseCase.Start.Refused refused) {
                 return OAuthError.badRequest(refused.error(), refused.reason());
             }
@@ -200,16 +192,8 @@ class OAuthController {
     @ApiResponse(responseCode = "201", description = "The request_uri for the authorization endpoint",
             content = @Content(schema = @Schema(implementation = PushedRequestResponse.class)))
     HttpResponse<?> pushAuthorizationRequest(HttpRequest<?> request, @Nullable @Body String body) {
-        return withForm(request, body, form -> {
-            ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
-            if (client instanceof ClientAuthentication.Result.Malformed malformed) {
-                return OAuthError.badRequest(OAuthError.INVALID_REQUEST, malformed.reason());
-            }
-            if (!(client instanceof ClientAuthentication.Result.Client authenticated)) {
-                return OAuthError.invalidClient("pushing a request needs the client: its id and secret, or a public "
-                        + "client's client_id");
-            }
-            PushAuthorizationRequestUseCase.Outcome outcome = pushRequests.push(authenticated.client(),
+        return withClient(request, body, "pushing a request", (client, form) -> {
+            PushAuthorizationRequestUseCase.Outcome outcome = pushRequests.push(client,
                     AuthorizationRequestParameters.from(form));
             if (outcome instanceof PushAuthorizationRequestUseCase.Outcome.Refused refused) {
                 return OAuthError.badRequest(refused.error(), refused.description());
@@ -270,6 +254,26 @@ class OAuthController {
                         "a public client may revoke only the tokens issued to it");
             }
             return NoStore.apply(HttpResponse.ok());
+        });
+    }
+
+    /**
+     * What the endpoints that start a flow for a client share (device authorization, pushed requests): a form, and
+     * the client, authenticated as at the token endpoint, or a public one by its id.
+     */
+    private HttpResponse<?> withClient(HttpRequest<?> request, String body, String whatNeedsIt,
+                                       java.util.function.BiFunction<OAuthClient, FormParameters, HttpResponse<?>>
+                                               handler) {
+        return withForm(request, body, form -> {
+            ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
+            if (client instanceof ClientAuthentication.Result.Malformed malformed) {
+                return OAuthError.badRequest(OAuthError.INVALID_REQUEST, malformed.reason());
+            }
+            if (!(client instanceof ClientAuthentication.Result.Client authenticated)) {
+                return OAuthError.invalidClient(whatNeedsIt + " needs the client: its id and secret, or a public "
+                        + "client's client_id");
+            }
+            return handler.apply(authenticated.client(), form);
         });
     }
 
