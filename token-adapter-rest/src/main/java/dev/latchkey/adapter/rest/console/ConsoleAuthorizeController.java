@@ -125,7 +125,7 @@ final class ConsoleAuthorizeController {
             Decision decision = authorize.decide(sound, signed.map(session -> session.caller().accountId()), fresh);
             if (decision instanceof Decision.SignIn) {
                 Instant asked = signInAsked.orElseGet(() -> clock.instant());
-                return signInPages.page(request, HttpStatus.OK, Optional.empty(), "", here + "&" + CONTINUED + "=1&"
+                return signInPages.pageFor(request, sound.client().name(), here + "&" + CONTINUED + "=1&"
                         + SIGNED_IN_AFTER + "=" + asked.getEpochSecond());
             }
             return respond(request, parameters, sound, signed, decision);

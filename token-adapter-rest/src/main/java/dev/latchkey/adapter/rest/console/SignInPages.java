@@ -32,10 +32,20 @@ final class SignInPages {
     /** @param returnTo a console path to go on to once signed in, {@code ""} for the tokens page */
     MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, Optional<Notice> notice, String username,
                                 String returnTo) {
+        return page(request, status, notice, username, returnTo, "");
+    }
+
+    /** The sign-in page an application sent the person to: it names the application. */
+    MutableHttpResponse<?> pageFor(HttpRequest<?> request, String application, String returnTo) {
+        return page(request, HttpStatus.OK, Optional.empty(), "", returnTo, application);
+    }
+
+    private MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, Optional<Notice> notice,
+                                        String username, String returnTo, String signingInFor) {
         String formToken = formTokens.issueForSignIn();
         Frame frame = Frame.anonymous("Sign in");
         return views.page(status, "sign-in", new SignInView(notice.map(frame::withNotice).orElse(frame), formToken,
-                        username, returnTo))
+                        username, returnTo, signingInFor))
                 .cookie(access.cookie(request, SIGN_IN_COOKIE, formToken, ConsoleAccess.SIGN_IN,
                         FormTokens.VALIDITY));
     }

@@ -709,6 +709,8 @@ class ConsoleControllersTest {
         assertThat(signIn.body()).contains("name=\"return\" value=\"/console/authorize?"
                 + REQUEST.replace("&", "&amp;") + "&amp;continued=1&amp;signed_in_after=" + NOW.getEpochSecond());
         assertThat(cookie(signIn, "latchkey_console_sign_in")).isPresent();
+        assertThat(signIn.body()).as("the person knows which application they sign in for")
+                .contains("continue to <strong>Web &lt;App&gt;</strong>");
 
         HttpResponse<String> consent = get("/console/authorize?" + REQUEST + "&continued=1&signed_in_after="
                 + NOW.getEpochSecond(), "latchkey_console=" + SESSION);
