@@ -19,6 +19,7 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
+import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
@@ -50,6 +51,7 @@ import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
+import dev.latchkey.application.port.out.ReportLimitPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
@@ -135,12 +137,12 @@ class UseCaseFactory {
                                SignInSessionPort sessions, LatchkeyServices.Authorizations authorizations,
                                RotationLedgerPort rotations,
                                SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
-                               RandomnessPort randomness, LoginLimitPort loginLimits, LoginAuditPort loginAudit,
-                               Clock clock) {
+                               RandomnessPort randomness, LoginLimitPort loginLimits,
+                               ReportLimitPort reportLimits, LoginAuditPort loginAudit, Clock clock) {
         return new LatchkeyServices.Core(new LatchkeyServices.Ports(store, accounts, saveAccounts, updateAccounts,
                 deleteAccounts, partners, savePartners, clients, saveClients, policies, savePolicies, auditEvents,
-                sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits, loginAudit,
-                clock),
+                sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits, reportLimits,
+                loginAudit, clock),
                 issuance.toPolicy());
     }
 
@@ -267,6 +269,11 @@ class UseCaseFactory {
     @Singleton
     AuthorizedApplicationsUseCase authorizedApplications(LatchkeyServices.Core core) {
         return core.authorizedApplications();
+    }
+
+    @Singleton
+    LeakedTokensUseCase leakedTokens(LatchkeyServices.Core core) {
+        return core.leakedTokens();
     }
 
     @Singleton

@@ -37,7 +37,14 @@ public enum AuditEventType {
     /** A person denied a device's request. */
     DEVICE_DENIED,
     /** A redeemed authorization code was presented again; the tokens it got are revoked. */
-    AUTHORIZATION_CODE_REPLAYED;
+    AUTHORIZATION_CODE_REPLAYED,
+    /**
+     * A live token's secret was found leaked and the token revoked; the detail names who found it, where and how
+     * (the scanner's source, URL and match type), never the secret.
+     */
+    TOKEN_LEAKED,
+    /** An administrator asked which token a secret is; the detail names the secret's fingerprint, never the secret. */
+    TOKEN_IDENTIFIED;
 
     /** The lower-case name with its last underscore a dot: {@code token.issued}, {@code refresh_token.reused}. */
     public String wireName() {

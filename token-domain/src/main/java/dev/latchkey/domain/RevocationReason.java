@@ -30,7 +30,9 @@ public enum RevocationReason {
      */
     DELEGATOR_ROTATED,
     /** It carried a scope its owner may no longer hold (an administrator's {@code introspect} after a demotion). */
-    SCOPE_WITHDRAWN;
+    SCOPE_WITHDRAWN,
+    /** Its secret was found where others can read it: by a secret scanner, or reported by whoever found it. */
+    LEAKED;
 
     /** Whether a revocation for this reason marks the planned end of an overlap, which an earlier one may cut short. */
     public boolean isScheduled() {

@@ -17,7 +17,6 @@ import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
-import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
@@ -103,7 +102,7 @@ final class AuthenticateService implements AuthenticateUseCase {
             // Named by account where one has the username, so that an account's trail shows who tried it.
             trail.count(AuditEvent.of(clock.instant(), AuditEventType.LOGIN_FAILED,
                     Actor.anonymous(credentials.address()), account.map(Account::id), Optional.empty(),
-                    "username=" + printable(credentials.username()) + " reason=" + refusal.reason()));
+                    "username=" + AuditText.printable(credentials.username(), 64) + " reason=" + refusal.reason()));
         }
         return outcome;
     }
@@ -140,24 +139,13 @@ final class AuthenticateService implements AuthenticateUseCase {
                 .orElseGet(() -> new Outcome.Refused(Reason.BAD_CREDENTIALS));
     }
 
-    /**
-     * A refused token goes into the audit trail by a fingerprint: the first 12 hex digits of its SHA-256, enough to
-     * tell one presented value from another and useless to present.
-     */
+    /** A refused token goes into the audit trail by its {@link AuditText#fingerprint}. */
     private Outcome refused(PresentedToken presented, Optional<Token> token, Reason reason) {
         trail.count(AuditEvent.of(clock.instant(), AuditEventType.TOKEN_REFUSED,
                 Actor.anonymous(presented.address()),
                 token.map(Token::owner), token.map(Token::id), "fingerprint="
-                        + SecretHash.of(presented.value()).toHex().substring(0, 12) + " reason=" + reason));
+                        + AuditText.fingerprint(presented.value()) + " reason=" + reason));
         return new Outcome.Refused(reason);
-    }
-
-    /** A presented username as the trail shows it: printable ASCII only, and not too long to read. */
-    private static String printable(String presented) {
-        StringBuilder shown = new StringBuilder();
-        presented.codePoints().limit(64).forEach(point -> shown.append(point >= 0x20 && point < 0x7f
-                ? String.valueOf((char) point) : String.format("\\u%04x", point)));
-        return shown.toString();
     }
 
     private Outcome authenticated(Account account, Optional<Token> presentedToken) {

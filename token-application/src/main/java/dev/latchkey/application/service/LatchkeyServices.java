@@ -17,6 +17,7 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
+import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
@@ -48,6 +49,7 @@ import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
+import dev.latchkey.application.port.out.ReportLimitPort;
 import dev.latchkey.application.port.out.RotationLedgerPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SaveClientPort;
@@ -126,8 +128,8 @@ public final class LatchkeyServices {
                         LoadPolicyPort policies, SavePolicyPort savePolicies, LoadAuditEventsPort auditEvents,
                         SignInSessionPort sessions, Authorizations authorizations, RotationLedgerPort rotations,
                         SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
-                        RandomnessPort randomness, LoginLimitPort loginLimits, LoginAuditPort loginAudit,
-                        Clock clock) {
+                        RandomnessPort randomness, LoginLimitPort loginLimits, ReportLimitPort reportLimits,
+                        LoginAuditPort loginAudit, Clock clock) {
         public Ports {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(accounts, "accounts");
@@ -149,6 +151,7 @@ public final class LatchkeyServices {
             Objects.requireNonNull(hasher, "hasher");
             Objects.requireNonNull(randomness, "randomness");
             Objects.requireNonNull(loginLimits, "loginLimits");
+            Objects.requireNonNull(reportLimits, "reportLimits");
             Objects.requireNonNull(loginAudit, "loginAudit");
             Objects.requireNonNull(clock, "clock");
         }
@@ -237,6 +240,11 @@ public final class LatchkeyServices {
 
         public AuthorizedApplicationsUseCase authorizedApplications() {
             return LatchkeyServices.authorizedApplications(ports.tokens(), ports.clients(), ports.authorizations(),
+                    ports.clock());
+        }
+
+        public LeakedTokensUseCase leakedTokens() {
+            return LatchkeyServices.leakedTokens(ports.tokens(), ports.accounts(), ports.jwts(), ports.reportLimits(),
                     ports.clock());
         }
 
@@ -413,6 +421,13 @@ public final class LatchkeyServices {
                                                                        Authorizations authorizations, Clock clock) {
         return new AuthorizedApplicationsService(authorizations.consents(), clients, store.loads(),
                 new TokenLifecycle(store), store.audit(), clock);
+    }
+
+    public static LeakedTokensUseCase leakedTokens(TokenStore store, LoadAccountPort accounts,
+                                                   JwtAccessTokenPort jwts, ReportLimitPort limits, Clock clock) {
+        return new LeakedTokensService(new PresentedCredentials(store.loads(), jwts),
+                new TokenDetailsReader(store.loads(), clock), new TokenLifecycle(store), accounts, store.audit(),
+                limits);
     }
 
     public static IntrospectTokenUseCase introspectToken(TokenStore store, LoadAccountPort accounts,

@@ -17,6 +17,7 @@ import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuePartnerTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
@@ -29,6 +30,7 @@ import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
 import dev.latchkey.application.port.in.UnlockAccountUseCase;
+import dev.latchkey.application.port.out.ReportLimitPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.ClientId;
@@ -67,6 +69,16 @@ final class ServiceFixture {
     final InMemoryAuthorizations authorizations = new InMemoryAuthorizations();
     final Fakes.SeededRandomness randomness = new Fakes.SeededRandomness();
     final InMemoryClientStore clients = new InMemoryClientStore();
+    /** Three public leak reports per address, then a refusal for an hour: the limit is seen without a clock. */
+    final ReportLimitPort reportLimits = new ReportLimitPort() {
+        private final java.util.Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Admission admit(String address) {
+            return counts.merge(address, 1, Integer::sum) <= 3 ? new Admission.Admitted()
+                    : new Admission.Refused(java.time.Duration.ofHours(1));
+        }
+    };
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
@@ -131,7 +143,7 @@ final class ServiceFixture {
                 }, partners, partners, clients, clients, policies, policies, events, signInSessions,
                 new LatchkeyServices.Authorizations(authorizations, authorizations, authorizations, authorizations),
                 rotations,
-                new Fakes.KeyedDerivation(), jwts, hasher, randomness, loginLimits, loginAudit, clock);
+                new Fakes.KeyedDerivation(), jwts, hasher, randomness, loginLimits, reportLimits, loginAudit, clock);
         private final LatchkeyServices.Core core = new LatchkeyServices.Core(ports, POLICY);
 
         /** The whole core under another configured issuance policy. */
@@ -173,6 +185,10 @@ final class ServiceFixture {
 
         AuthorizedApplicationsUseCase authorizedApplications() {
             return core.authorizedApplications();
+        }
+
+        LeakedTokensUseCase leakedTokens() {
+            return core.leakedTokens();
         }
 
         IssueTokenUseCase issueToken(IssuancePolicy policy) {

@@ -9,15 +9,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Allowances of password attempts, with Bucket4j. A username's allowance lives in the database, shared by every node,
@@ -30,9 +22,6 @@ import java.util.regex.Pattern;
  * sliding hour holds more failures than the ceiling.
  */
 final class LoginLimits implements LoginLimitPort {
-
-    /** Only characters of numeric IPv4 and IPv6 literals: such a string is parsed without any name lookup. */
-    private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final SharedAllowances usernames;
     private final BucketConfiguration perUsername;
@@ -76,11 +65,11 @@ final class LoginLimits implements LoginLimitPort {
 
     @Override
     public void refill(String usernameKey) {
-        usernames.removeProxy(hashOf(usernameKey));
+        usernames.removeProxy(SharedAllowances.keyOf(usernameKey));
     }
 
     private Bucket usernameBucket(String usernameKey) {
-        return usernames.builder().build(hashOf(usernameKey), perUsername);
+        return usernames.builder().build(SharedAllowances.keyOf(usernameKey), perUsername);
     }
 
     private Bucket addressBucket(String address) {
@@ -88,21 +77,9 @@ final class LoginLimits implements LoginLimitPort {
                 .addLimit(perAddress.getBandwidths()[1]).withCustomTimePrecision(time).build());
     }
 
-    /** The part of an address that is counted: an IPv6 address by its prefix, anything else as it is. */
+    /** The part of an address that is counted ({@link CountedAddresses}). */
     String countedAs(String address) {
-        if (address.indexOf(':') < 0 || !ADDRESS_LITERAL.matcher(address).matches()) {
-            return address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length != 16) {
-                return address;
-            }
-            BigInteger prefix = new BigInteger(1, bytes).shiftRight(128 - ipv6PrefixBits);
-            return prefix.toString(16) + "/" + ipv6PrefixBits;
-        } catch (UnknownHostException notALiteral) {
-            return address;
-        }
+        return CountedAddresses.countedAs(address, ipv6PrefixBits);
     }
 
     private static Admission refused(ConsumptionProbe probe) {
@@ -117,14 +94,5 @@ final class LoginLimits implements LoginLimitPort {
                 .addLimit(Bandwidth.builder().capacity(hourlyCapacity)
                         .refillGreedy(hourlyCapacity, Duration.ofHours(1)).build())
                 .build();
-    }
-
-    private static String hashOf(String usernameKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(usernameKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
     }
 }

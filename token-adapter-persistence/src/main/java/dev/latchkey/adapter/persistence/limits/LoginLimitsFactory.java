@@ -3,6 +3,7 @@ package dev.latchkey.adapter.persistence.limits;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
+import dev.latchkey.application.port.out.ReportLimitPort;
 import io.github.bucket4j.TimeMeter;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -30,6 +31,13 @@ class LoginLimitsFactory {
             @Value("${latchkey.issuance.per-account.tokens-per-minute:300}") long perMinute,
             @Value("${latchkey.issuance.per-account.tokens-per-hour:6000}") long perHour) {
         return new IssuanceLimits(rows, perMinute, perHour, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    @Singleton
+    @TranslatesStoreFailures
+    ReportLimitPort reportLimits(LoginAllowanceRepository rows, LoginLimitSettings settings,
+            @Value("${latchkey.credentials.revoke.requests-per-hour:60}") long perHour) {
+        return new ReportLimits(rows, perHour, settings.ipv6PrefixBits(), TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     @Singleton

@@ -5,7 +5,11 @@ import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCom
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +25,19 @@ final class SharedAllowances extends AbstractCompareAndSwapBasedProxyManager<Str
     SharedAllowances(LoginAllowanceRepository rows, ClientSideConfig config) {
         super(config);
         this.rows = rows;
+    }
+
+    /**
+     * A row's key for what an allowance counts: its SHA-256 in hex, which fits the key column whatever it is and
+     * keeps the text out of the table (people type their password into the username field).
+     */
+    static String keyOf(String counted) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(counted.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
+        }
     }
 
     @Override
