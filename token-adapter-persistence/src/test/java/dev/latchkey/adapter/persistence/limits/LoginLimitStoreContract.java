@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.persistence.StoreContract;
 import dev.latchkey.application.port.out.LoginLimitPort;
+import dev.latchkey.application.port.out.ReportLimitPort;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,5 +116,37 @@ abstract class LoginLimitStoreContract extends StoreContract {
                 .isNotEqualTo(limits.countedAs("2001:db8:1:3::1"));
         assertThat(limits.countedAs("192.0.2.1")).isEqualTo("192.0.2.1");
         assertThat(limits.countedAs("not:an.address:zz")).isEqualTo("not:an.address:zz");
+    }
+
+    @Test
+    void anAddressesLeakReportsAreCountedOnEveryNodeAndItsIpv6PrefixReportsAsOne() {
+        AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(NOW.toEpochMilli()));
+        TimeMeter clock = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanos.get();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        LoginAllowanceRepository rows = context.getBean(LoginAllowanceRepository.class);
+        ReportLimits first = new ReportLimits(rows, 2, 64, clock);
+        ReportLimits second = new ReportLimits(rows, 2, 64, clock);
+        String prefix = "2001:db8:" + Integer.toHexString(random(2)[0] & 0xff) + ":1:";
+
+        assertThat(first.admit(prefix + ":1")).isInstanceOf(ReportLimitPort.Admission.Admitted.class);
+        assertThat(second.admit(prefix + "aaaa::2")).isInstanceOf(ReportLimitPort.Admission.Admitted.class);
+        ReportLimitPort.Admission spent = first.admit(prefix + "bbbb::3");
+
+        assertThat(spent).isInstanceOfSatisfying(ReportLimitPort.Admission.Refused.class, refused ->
+                assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(30)));
+        assertThat(first.admit("192.0.2.200")).as("another address").isInstanceOf(
+                ReportLimitPort.Admission.Admitted.class);
+        assertThat(second.admit("login-key-space-is-apart")).isInstanceOf(ReportLimitPort.Admission.Admitted.class);
+        nanos.addAndGet(TimeUnit.MINUTES.toNanos(30));
+        assertThat(second.admit(prefix + "cccc::4")).isInstanceOf(ReportLimitPort.Admission.Admitted.class);
     }
 }

@@ -1,0 +1,126 @@
+package dev.latchkey.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.json.JsonMapper;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Leaked secrets through the whole service: anyone who finds one reports it and it stops working, with an answer that
+ * says nothing of what was reported, at most so often per address; an administrator learns which token any kind of
+ * secret is (a personal token, an OAuth access token that is a JWT, a refresh token, a dialect's token).
+ */
+abstract class LeakedTokensScenario extends ServiceOnTestDatabase {
+
+    private static final int REPORTS_PER_HOUR = 4;
+
+    private final String admin = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
+    private JsonMapper json;
+
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("latchkey.credentials.revoke.requests-per-hour", REPORTS_PER_HOUR,
+                "latchkey.oauth.access-token-format", "jwt", "latchkey.issuer", "https://tokens.example.test");
+    }
+
+    @BeforeAll
+    void readJson() {
+        json = node().context().getBean(JsonMapper.class);
+    }
+
+    private Map<String, Object> body(HttpResponse<String> response) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = json.readValue(response.body(), Map.class);
+        return parsed;
+    }
+
+    private String personalToken() throws Exception {
+        HttpResponse<String> issued = HttpCalls.send(node(), "POST", "/api/v1/tokens",
+                HttpCalls.headers(admin, "application/json"), "{\"description\":\"ci\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return (String) body(issued).get("token");
+    }
+
+    private int self(String token) throws Exception {
+        return HttpCalls.send(node(), "GET", "/api/v1/tokens/self", HttpCalls.headers("Bearer " + token, null), null)
+                .statusCode();
+    }
+
+    private HttpResponse<String> report(String... credentials) throws Exception {
+        return HttpCalls.send(node(), "POST", "/api/v1/credentials/revoke", HttpCalls.headers(null,
+                "application/json"), json.writeValueAsString(Map.of("credentials", List.of(credentials))));
+    }
+
+    private HttpResponse<String> identify(String authorization, String secret) throws Exception {
+        return HttpCalls.send(node(), "POST", "/api/v1/admin/tokens/identify",
+                HttpCalls.headers(authorization, "application/json"), json.writeValueAsString(Map.of("token", secret)));
+    }
+
+    private String audit(String type) throws Exception {
+        return HttpCalls.send(node(), "GET", "/api/v1/admin/audit?type=" + type, HttpCalls.headers(admin, null),
+                null).body();
+    }
+
+    @Test
+    void anyoneWhoFindsASecretMakesItStopWorkingLearnsNothingAndIsLimited() throws Exception {
+        String leaked = personalToken();
+        assertThat(self(leaked)).isEqualTo(200);
+
+        HttpResponse<String> first = report(leaked);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(self(leaked)).as("dead once reported").isEqualTo(401);
+        String unknown = "lk_" + "A".repeat(49);
+        HttpResponse<String> second = report(leaked, unknown, "garbage");
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(second.body()).as("the same answer whatever was reported").isEqualTo(first.body());
+        String trail = audit("token.leaked");
+        assertThat(trail).contains("source=public\\\\u0020report").doesNotContain(leaked);
+
+        for (int made = 2; made < REPORTS_PER_HOUR; made++) {
+            assertThat(report("garbage").statusCode()).isEqualTo(202);
+        }
+        String spared = personalToken();
+        HttpResponse<String> limited = report(spared);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(self(spared)).as("a refused report revokes nothing").isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorLearnsWhichTokenEveryKindOfSecretIs() throws Exception {
+        String personal = personalToken();
+        Map<String, Object> granted = body(HttpCalls.send(node(), "POST", "/oauth2/token",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "grant_type=password&username="
+                        + LatchkeyNode.ADMIN + "&password=" + LatchkeyNode.ADMIN_PASSWORD));
+        String jwtAccess = (String) granted.get("access_token");
+        String refresh = (String) granted.get("refresh_token");
+        String dialect = (String) body(HttpCalls.send(node(), "POST", "/ds-api/user-token",
+                HttpCalls.headers(admin, null), null)).get("user-token");
+        assertThat(jwtAccess).startsWith("eyJ");
+
+        Map<String, String> kinds = Map.of(personal, "personal", jwtAccess, "access", refresh, "refresh");
+        for (Map.Entry<String, String> secret : kinds.entrySet()) {
+            HttpResponse<String> identified = identify(admin, secret.getKey());
+            assertThat(identified.statusCode()).as(identified.body()).isEqualTo(200);
+            assertThat(body(identified)).containsEntry("kind", secret.getValue())
+                    .containsEntry("username", LatchkeyNode.ADMIN).containsEntry("status", "active");
+        }
+        HttpResponse<String> ofDialect = identify(admin, dialect);
+        assertThat(ofDialect.statusCode()).as(ofDialect.body()).isEqualTo(200);
+        assertThat(body(ofDialect)).containsEntry("username", LatchkeyNode.ADMIN);
+
+        assertThat(identify(admin, "lk_" + "B".repeat(49)).statusCode()).isEqualTo(404);
+        HttpCalls.send(node(), "POST", "/api/v1/admin/accounts", HttpCalls.headers(admin, "application/json"),
+                "{\"username\":\"finder\",\"password\":\"finder-long-password\"}");
+        assertThat(identify(EndToEndScenario.basic("finder", "finder-long-password"), personal).statusCode())
+                .isEqualTo(403);
+        String trail = audit("token.identified");
+        assertThat(trail).contains("fingerprint=").doesNotContain(personal).doesNotContain(refresh);
+    }
+}
