@@ -90,6 +90,9 @@ abstract class LeakedTokensScenario extends ServiceOnTestDatabase {
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
                 assertThat(Long.parseLong(seconds)).isPositive());
         assertThat(self(spared)).as("a refused report revokes nothing").isEqualTo(200);
+        assertThat(HttpCalls.send(node(), "POST", "/api/v1/secret-scanning/github", HttpCalls.headers(null,
+                "application/json"), "[]").statusCode()).as("GitHub's endpoint is off unless configured")
+                .isEqualTo(404);
     }
 
     @Test

@@ -73,7 +73,7 @@ class NoFrameworkTextAtTheEdgeTest extends ServiceOnTestDatabase {
     void theFrameworksOwnRefusalsAreInEachSurfacesShapeAndLatchkeysWords() throws Exception {
         Map<String, String> formHeaders = HttpCalls.headers(null, "application/x-www-form-urlencoded");
         List<String> wrong = new ArrayList<>();
-        String large = "{\"description\":\"" + "x".repeat(70_000) + "\"}";
+        String large = "{\"description\":\"" + "x".repeat(1_100_000) + "\"}";
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();

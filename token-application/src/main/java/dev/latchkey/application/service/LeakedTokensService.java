@@ -43,14 +43,19 @@ final class LeakedTokensService implements LeakedTokensUseCase {
         if (reports.size() > MAX_SECRETS_PER_REPORT) {
             throw new IllegalArgumentException("a report carries at most " + MAX_SECRETS_PER_REPORT + " secrets");
         }
-        List<Finding> findings = new ArrayList<>(reports.size());
-        for (Report report : reports) {
-            // Format and checksum first (in PresentedCredentials): a string that is no token costs one hash.
-            Optional<Token> token = credentials.find(report.secret());
-            token.ifPresent(found -> revokeAsLeaked(found, report));
-            findings.add(new Finding(SecretHash.of(report.secret()).toHex(), report.matchType(), token.isPresent()));
-        }
-        return findings;
+        // One transaction for the whole report: every node refuses its tokens within one lease after it commits,
+        // waited for once, not once per token; run again whole if it must be, which changes nothing done already.
+        return lifecycle.inTransaction(() -> {
+            List<Finding> findings = new ArrayList<>(reports.size());
+            for (Report report : reports) {
+                // Format and checksum first (in PresentedCredentials): a string that is no token costs one hash.
+                Optional<Token> token = credentials.find(report.secret());
+                token.ifPresent(found -> revokeAsLeaked(found, report));
+                findings.add(new Finding(SecretHash.of(report.secret()).toHex(), report.matchType(),
+                        token.isPresent()));
+            }
+            return findings;
+        });
     }
 
     @Override
