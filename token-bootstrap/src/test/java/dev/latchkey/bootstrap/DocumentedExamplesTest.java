@@ -163,7 +163,8 @@ class DocumentedExamplesTest {
             // only stdout is the response; stderr is kept for the failure message.
             java.io.File errors = java.io.File.createTempFile("documented-examples", ".stderr");
             errors.deleteOnExit();
-            Process bash = new ProcessBuilder("bash", "-c", script.toString())
+            // From the repository's root, as a reader runs them (some call a script under docs/).
+            Process bash = new ProcessBuilder("bash", "-c", script.toString()).directory(ROOT.toFile())
                     .redirectError(errors).start();
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
