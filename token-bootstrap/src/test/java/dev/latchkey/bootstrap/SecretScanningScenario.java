@@ -153,6 +153,25 @@ abstract class SecretScanningScenario extends ServiceOnTestDatabase {
     }
 
     @Test
+    void aSignedBodyThatIsNoListOfMatchesIsA400AndAnEmptyListAnEmptyAnswer() throws Exception {
+        for (String body : List.of("[1]", "{}", "null", "[null]", "[{}]", "not json", "[{\"token\":5}]", "",
+                "[{\"token\":\"lk_x\",\"type\":[]}]")) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> refused = post(bytes, GitHubScanner.KEY_IDENTIFIER, scanner.sign(bytes));
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(body).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+        }
+        byte[] empty = "[]".getBytes(StandardCharsets.UTF_8);
+        assertThat(labels(post(empty, GitHubScanner.KEY_IDENTIFIER, scanner.sign(empty)))).isEmpty();
+        byte[] extra = "[{\"token\":\"lk_x\",\"type\":\"t\",\"url\":\"\",\"source\":\"npm\",\"new_field\":1}]"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(labels(post(extra, GitHubScanner.KEY_IDENTIFIER, scanner.sign(extra))))
+                .as("a field GitHub adds one day is ignored").extracting(label -> label.get("label"))
+                .containsExactly("false_positive");
+    }
+
+    @Test
     void aBatchOfAThousandMatchesIsAnsweredWellWithinGitHubsThirtySeconds() throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int live = 0; live < 100; live++) {

@@ -5,6 +5,7 @@ import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.application.port.in.LeakedTokensUseCase;
+import dev.latchkey.wire.StrictJson;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -27,10 +27,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * GitHub's secret-scanning partner programme: GitHub posts every match of Latchkey's token pattern it finds in public
@@ -52,12 +54,10 @@ class SecretScanningController {
 
     private final GitHubScanningKeySource keys;
     private final LeakedTokensUseCase leaks;
-    private final JsonMapper json;
 
-    SecretScanningController(GitHubScanningKeySource keys, LeakedTokensUseCase leaks, JsonMapper json) {
+    SecretScanningController(GitHubScanningKeySource keys, LeakedTokensUseCase leaks) {
         this.keys = keys;
         this.leaks = leaks;
-        this.json = json;
     }
 
     @Post("/api/v1/secret-scanning/github")
@@ -85,22 +85,13 @@ class SecretScanningController {
             return Problems.response(request, ProblemType.UNAUTHENTICATED, "The report is not signed by one of "
                     + "GitHub's secret-scanning keys.");
         }
-        Match[] parsed;
-        try {
-            parsed = json.readValue(raw, Match[].class);
-        } catch (IOException | RuntimeException malformed) {
-            parsed = null;
+        Optional<List<Match>> matches = matchesIn(raw);
+        if (matches.isEmpty() || matches.get().size() > LeakedTokensUseCase.MAX_SECRETS_PER_REPORT) {
+            return Problems.response(request, ProblemType.INVALID_REQUEST, "A report is a list of at most "
+                    + LeakedTokensUseCase.MAX_SECRETS_PER_REPORT + " matches, each with its token, and type, url and "
+                    + "source as strings.");
         }
-        if (parsed == null) {
-            return Problems.response(request, ProblemType.INVALID_REQUEST, "The report is not a list of matches.");
-        }
-        List<Match> matches = Arrays.asList(parsed);
-        if (matches.size() > LeakedTokensUseCase.MAX_SECRETS_PER_REPORT
-                || matches.stream().anyMatch(match -> match == null || match.token() == null)) {
-            return Problems.response(request, ProblemType.INVALID_REQUEST, "A report holds at most "
-                    + LeakedTokensUseCase.MAX_SECRETS_PER_REPORT + " matches, each with its token.");
-        }
-        List<LeakedTokensUseCase.Finding> findings = leaks.report(matches.stream()
+        List<LeakedTokensUseCase.Finding> findings = leaks.report(matches.get().stream()
                 .map(match -> new LeakedTokensUseCase.Report(match.token(), orEmpty(match.type()),
                         orEmpty(match.url()), orEmpty(match.source())))
                 .toList());
@@ -110,6 +101,40 @@ class SecretScanningController {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    /**
+     * The matches of a signed body, read strictly: a JSON array of objects whose {@code token} is a string, and whose
+     * {@code type}, {@code url} and {@code source}, if there, are strings too. Members GitHub may add one day are
+     * ignored.
+     */
+    private static Optional<List<Match>> matchesIn(byte[] raw) {
+        Map<String, Object> wrapped;
+        try {
+            // The array as the one member of an object, which StrictJson reads; anything after it is refused.
+            wrapped = StrictJson.object("{\"matches\":" + new String(raw, StandardCharsets.UTF_8) + "}");
+            StrictJson.requireOnly(wrapped, Set.of("matches"));
+        } catch (StrictJson.MalformedJson malformed) {
+            return Optional.empty();
+        }
+        if (!(wrapped.get("matches") instanceof List<?> elements)) {
+            return Optional.empty();
+        }
+        List<Match> matches = new ArrayList<>(elements.size());
+        for (Object element : elements) {
+            if (!(element instanceof Map<?, ?> match) || !(match.get("token") instanceof String token)
+                    || !isTextOrAbsent(match.get("type")) || !isTextOrAbsent(match.get("url"))
+                    || !isTextOrAbsent(match.get("source"))) {
+                return Optional.empty();
+            }
+            matches.add(new Match(token, (String) match.get("type"), (String) match.get("url"),
+                    (String) match.get("source")));
+        }
+        return Optional.of(matches);
+    }
+
+    private static boolean isTextOrAbsent(Object value) {
+        return value == null || value instanceof String;
     }
 
     /** One match GitHub found. */

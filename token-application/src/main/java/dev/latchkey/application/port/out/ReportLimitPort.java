@@ -17,9 +17,11 @@ public interface ReportLimitPort {
 
     /** Whether a report may be made. */
     sealed interface Admission {
+        /** The report may be made. */
         record Admitted() implements Admission {
         }
 
+        /** The allowance is spent; the next report may be made after {@code retryAfter}. */
         record Refused(Duration retryAfter) implements Admission {
             public Refused {
                 Objects.requireNonNull(retryAfter, "retryAfter");
