@@ -34,6 +34,12 @@ class ApiReferenceTest extends ServiceOnTestDatabase {
         return new InMemoryH2Database();
     }
 
+    /** Every endpoint switched on, the ones that are off unless configured too: the reference lists them all. */
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("latchkey.secret-scanning.github.enabled", true);
+    }
+
     @Test
     void theDocumentIsServedAsOpenApi31() throws Exception {
         HttpResponse<String> response = HttpCalls.send(node(), "GET", "/openapi.yml", Map.of(), null);

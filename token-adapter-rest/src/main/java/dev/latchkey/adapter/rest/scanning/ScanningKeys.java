@@ -86,7 +86,8 @@ final class ScanningKeys {
             AlgorithmParameters p256 = AlgorithmParameters.getInstance("EC");
             p256.init(new ECGenParameterSpec("secp256r1"));
             ECParameterSpec expected = p256.getParameterSpec(ECParameterSpec.class);
-            return expected.getCurve().equals(params.getCurve()) && expected.getGenerator().equals(params.getGenerator())
+            return expected.getCurve().equals(params.getCurve())
+                    && expected.getGenerator().equals(params.getGenerator())
                     && expected.getOrder().equals(params.getOrder());
         } catch (GeneralSecurityException unsupported) {
             throw new IllegalStateException("every Java platform has secp256r1", unsupported);

@@ -60,6 +60,7 @@ class SecretScanningController {
         this.leaks = leaks;
     }
 
+    /** GitHub's report of tokens it found in public code: each live one is revoked as leaked. */
     @Post("/api/v1/secret-scanning/github")
     @Consumes(MediaType.ALL)
     @RequestBody(required = true, content = @Content(mediaType = "application/json",

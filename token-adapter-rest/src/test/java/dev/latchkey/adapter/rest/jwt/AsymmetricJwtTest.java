@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.adapter.rest.MovableClock;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Audience;
 import dev.latchkey.domain.Expiry;
@@ -19,10 +20,8 @@ import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -160,33 +159,6 @@ class AsymmetricJwtTest {
     private static final class Base64URLText {
         static String decode(String part) {
             return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
-        }
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.adapter.rest.scanning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.adapter.rest.MovableClock;
 import dev.latchkey.adapter.rest.outbound.OutboundDestinations;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -10,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** GitHub's keys and signatures, and when the key list is fetched, against a scanner of our own on loopback. */
 class ScanningKeysTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
 
     private static ApplicationContext context;
     private static JsonMapper json;
@@ -40,30 +41,6 @@ class ScanningKeysTest {
     static void stop() {
         scanner.close();
         context.close();
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-05T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private ScanningKeys keys() {
@@ -105,7 +82,7 @@ class ScanningKeysTest {
 
     @Test
     void theListIsFetchedOnceADayAndForAnUnknownIdentifierAtMostOnceAMinute() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(NOW);
         GitHubScanningKeySource source = new GitHubScanningKeySource(scanner.keysUrl(), Optional.empty(),
                 GitHubScanningKeySource.FETCHED_AT_MOST_EVERY, new OutboundDestinations(true), json, clock);
         int before = scanner.fetches();
@@ -128,7 +105,8 @@ class ScanningKeysTest {
     void anInternalKeyUrlIsRefusedBeforeAnyConnectionUnlessAllowed() {
         int before = scanner.fetches();
         GitHubScanningKeySource source = new GitHubScanningKeySource(scanner.keysUrl(), Optional.empty(),
-                GitHubScanningKeySource.FETCHED_AT_MOST_EVERY, new OutboundDestinations(false), json, new MovingClock());
+                GitHubScanningKeySource.FETCHED_AT_MOST_EVERY, new OutboundDestinations(false), json,
+                new MovableClock(NOW));
 
         assertThat(source.keysFor(GitHubScanner.KEY_IDENTIFIER).size()).isZero();
         assertThat(scanner.fetches()).as("no request reached the server").isEqualTo(before);
@@ -139,7 +117,8 @@ class ScanningKeysTest {
         Path file = directory.resolve("keys.json");
         Files.writeString(file, scanner.keyList());
         GitHubScanningKeySource source = new GitHubScanningKeySource(java.net.URI.create("https://unused.invalid/"),
-                Optional.of(file), GitHubScanningKeySource.FETCHED_AT_MOST_EVERY, new OutboundDestinations(false), json, new MovingClock());
+                Optional.of(file), GitHubScanningKeySource.FETCHED_AT_MOST_EVERY, new OutboundDestinations(false), json,
+                new MovableClock(NOW));
 
         assertThat(source.keysFor(GitHubScanner.KEY_IDENTIFIER).knows(GitHubScanner.KEY_IDENTIFIER)).isTrue();
     }
