@@ -76,7 +76,7 @@ final class GitHubScanningKeySource {
     }
 
     private Optional<ScanningKeys> fetch() {
-        String where = keysFile.map(Path::toString).orElse(keysUrl.toString());
+        String where = keysFile.map(Path::toString).orElseGet(() -> shown(keysUrl));
         Optional<String> refused = keysFile.isPresent() ? Optional.empty() : destinations.refusal(keysUrl);
         if (refused.isPresent()) {
             LOG.warn("Secret-scanning keys not fetched from {}: {}", where, refused.get());
@@ -119,6 +119,12 @@ final class GitHubScanningKeySource {
             throw new IOException("a key list of " + response.body().length + " bytes is not GitHub's");
         }
         return response.body();
+    }
+
+    /** The URL as logs show it: scheme, host, port and path, never user information or a query, which may be keys. */
+    static String shown(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "")
+                + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 
     private static boolean pause(Duration pause) {

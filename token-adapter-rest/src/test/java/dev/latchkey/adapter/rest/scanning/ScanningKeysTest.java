@@ -140,4 +140,11 @@ class ScanningKeysTest {
         assertThat(strict.refusal(java.net.URI.create("http://127.0.0.1:8080/"))).isPresent();
         assertThat(strict.refusal(java.net.URI.create("http://[::1]/"))).isPresent();
     }
+
+    @Test
+    void aKeyUrlIsLoggedWithoutUserInformationOrQuery() {
+        assertThat(GitHubScanningKeySource.shown(java.net.URI.create(
+                "https://user:secret@keys.example:8443/meta/keys?access_token=abc#x")))
+                .isEqualTo("https://keys.example:8443/meta/keys");
+    }
 }
