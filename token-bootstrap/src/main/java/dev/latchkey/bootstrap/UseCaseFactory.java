@@ -39,6 +39,7 @@ import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.DeviceAuthorizationPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
+import dev.latchkey.application.port.out.LeakNoticePort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
@@ -113,8 +114,8 @@ class UseCaseFactory {
     @Singleton
     LatchkeyServices.TokenStore tokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
                                            TransactionPort transactions, RecordAuditEventPort audit,
-                                           IssuanceLimitPort limits) {
-        return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit, limits);
+                                           IssuanceLimitPort limits, TokenProperties token) {
+        return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit, limits, token.toFormat());
     }
 
     /** Where people's authorizations wait, between a browser's or a device's visits. */
@@ -138,11 +139,12 @@ class UseCaseFactory {
                                RotationLedgerPort rotations,
                                SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
                                RandomnessPort randomness, LoginLimitPort loginLimits,
-                               ReportLimitPort reportLimits, LoginAuditPort loginAudit, Clock clock) {
+                               ReportLimitPort reportLimits, LeakNoticePort leakNotices, LoginAuditPort loginAudit,
+                               Clock clock) {
         return new LatchkeyServices.Core(new LatchkeyServices.Ports(store, accounts, saveAccounts, updateAccounts,
                 deleteAccounts, partners, savePartners, clients, saveClients, policies, savePolicies, auditEvents,
-                sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits, reportLimits,
-                loginAudit, clock),
+                sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits,
+                new LatchkeyServices.Leaks(reportLimits, leakNotices), loginAudit, clock),
                 issuance.toPolicy());
     }
 

@@ -304,6 +304,32 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
     }
 
     @Test
+    void anOwnerSeesTheirTokenWasFoundLeakedAndDismissesTheBanner() throws Exception {
+        newAccount("lena");
+        signIn("lena", "lena-long-password");
+        String secret = createToken("release bot");
+        HttpResponse<String> reported = HttpCalls.send(node(), "POST", "/api/v1/credentials/revoke",
+                HttpCalls.headers(null, "application/json"), "{\"credentials\":[\"" + secret + "\"]}");
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+
+        browser.get(node().url() + "/console/tokens");
+        WebElement banner = browser.findElement(By.cssSelector("section.leaks"));
+        assertThat(banner.getText()).contains("A token of yours was found leaked, and revoked", "release bot",
+                "found by public report");
+        assertThat(row("release bot").findElement(By.cssSelector("td.status")).getText())
+                .isEqualTo("revoked: found leaked (public report)");
+        Browser.screenshot(browser, "25-token-found-leaked");
+
+        banner.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("done=dismissed"));
+        assertThat(browser.findElements(By.cssSelector("section.leaks"))).isEmpty();
+        assertThat(row("release bot").findElement(By.cssSelector("td.status")).getText())
+                .isEqualTo("revoked: found leaked (public report)");
+        Browser.screenshot(browser, "26-leak-notice-dismissed");
+        assertThat(bearer(secret, "/api/v1/tokens/self").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aFormPostedWithoutTheSessionsFormTokenChangesNothing() throws Exception {
         signIn(USER, USER_PASSWORD);
         String session = browser.manage().getCookieNamed("latchkey_console").getValue();

@@ -1,6 +1,7 @@
 package dev.latchkey.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.json.JsonMapper;
 import java.net.http.HttpResponse;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 abstract class LeakedTokensScenario extends ServiceOnTestDatabase {
 
     private static final int REPORTS_PER_HOUR = 4;
+    /** Every node on one store holds its master key; in-memory H2 would otherwise give each node its own. */
+    private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
 
     private final String admin = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
     private JsonMapper json;
@@ -24,7 +28,21 @@ abstract class LeakedTokensScenario extends ServiceOnTestDatabase {
     @Override
     protected Map<String, Object> settings() {
         return Map.of("latchkey.credentials.revoke.requests-per-hour", REPORTS_PER_HOUR,
-                "latchkey.oauth.access-token-format", "jwt", "latchkey.issuer", "https://tokens.example.test");
+                "latchkey.oauth.access-token-format", "jwt", "latchkey.issuer", "https://tokens.example.test",
+                "latchkey.master-key", MASTER_KEY);
+    }
+
+    /** This scenario's settings with a token prefix, and the earlier prefixes, that the installation chose. */
+    private Map<String, Object> withPrefix(String prefix, String previousPrefixes) {
+        Map<String, Object> settings = new java.util.HashMap<>(settings());
+        settings.put("latchkey.token.prefix", prefix);
+        settings.put("latchkey.token.previous-prefixes", previousPrefixes);
+        return settings;
+    }
+
+    private static int self(LatchkeyNode node, String token) throws Exception {
+        return HttpCalls.send(node, "GET", "/api/v1/tokens/self", HttpCalls.headers("Bearer " + token, null), null)
+                .statusCode();
     }
 
     @BeforeAll
@@ -46,8 +64,7 @@ abstract class LeakedTokensScenario extends ServiceOnTestDatabase {
     }
 
     private int self(String token) throws Exception {
-        return HttpCalls.send(node(), "GET", "/api/v1/tokens/self", HttpCalls.headers("Bearer " + token, null), null)
-                .statusCode();
+        return self(node(), token);
     }
 
     private HttpResponse<String> report(String... credentials) throws Exception {
@@ -125,5 +142,42 @@ abstract class LeakedTokensScenario extends ServiceOnTestDatabase {
                 .isEqualTo(403);
         String trail = audit("token.identified");
         assertThat(trail).contains("fingerprint=").doesNotContain(personal).doesNotContain(refresh);
+    }
+
+    @Test
+    void tokensIssuedBeforeAPrefixChangeKeepWorkingAndNewOnesCarryTheNewPrefix() throws Exception {
+        String before = personalToken();
+        assertThat(before).startsWith("lk_");
+
+        try (LatchkeyNode renamed = new LatchkeyNode(datasource(), withPrefix("acme_lk_", "lk_"))) {
+            HttpResponse<String> issued = HttpCalls.send(renamed, "POST", "/api/v1/tokens",
+                    HttpCalls.headers(admin, "application/json"), "{\"description\":\"after the change\"}");
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            String after = (String) body(issued).get("token");
+
+            assertThat(after).startsWith("acme_lk_").hasSize("acme_lk_".length() + 49);
+            assertThat(self(renamed, before)).as("issued before the change").isEqualTo(200);
+            assertThat(self(renamed, after)).isEqualTo(200);
+            assertThat(HttpCalls.send(renamed, "POST", "/api/v1/admin/tokens/identify",
+                    HttpCalls.headers(admin, "application/json"), json.writeValueAsString(Map.of("token", after)))
+                    .statusCode()).as("found by its secret with the new prefix, as a leak report finds it").isEqualTo(200);
+
+            try (LatchkeyNode forgetful = new LatchkeyNode(datasource(), withPrefix("acme_lk_", ""))) {
+                assertThat(self(forgetful, before)).as("a prefix dropped from the list is no longer accepted")
+                        .isEqualTo(401);
+                assertThat(self(forgetful, after)).isEqualTo(200);
+            }
+
+        }
+    }
+
+    @Test
+    void aPrefixAScannerCouldNotMatchStopsTheStartWithWhatToSet() {
+        for (String prefix : List.of("acme lk_", "lkc_", "a-prefix-far-too-long-to-keep")) {
+            assertThatThrownBy(() -> new LatchkeyNode(datasource(), withPrefix(prefix, "lk_")).close()).as(prefix)
+                    .hasStackTraceContaining("latchkey.token.prefix: ");
+        }
+        assertThatThrownBy(() -> new LatchkeyNode(datasource(), withPrefix("acme_lk_", "lk_,bad prefix")).close())
+                .hasStackTraceContaining("latchkey.token.previous-prefixes: ");
     }
 }

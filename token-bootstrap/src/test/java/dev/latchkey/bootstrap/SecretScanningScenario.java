@@ -26,6 +26,10 @@ abstract class SecretScanningScenario extends ServiceOnTestDatabase {
     /** A minute in production; short here, so that the test can wait it out. */
     private static final java.time.Duration REFETCH_AT_MOST_EVERY = java.time.Duration.ofSeconds(2);
 
+    /** Every node on one store holds its master key; in-memory H2 would otherwise give each node its own. */
+    private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
+
     private final String admin = EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD);
     private final GitHubScanner scanner = startScanner();
     private JsonMapper json;
@@ -43,7 +47,7 @@ abstract class SecretScanningScenario extends ServiceOnTestDatabase {
         return Map.of("latchkey.secret-scanning.github.enabled", true,
                 "latchkey.secret-scanning.github.keys-url", scanner.keysUrl().toString(),
                 "latchkey.secret-scanning.github.refetch-at-most-every", REFETCH_AT_MOST_EVERY.toMillis() + "ms",
-                "latchkey.outbound.allow-internal-destinations", true);
+                "latchkey.outbound.allow-internal-destinations", true, "latchkey.master-key", MASTER_KEY);
     }
 
     @BeforeAll
@@ -169,6 +173,45 @@ abstract class SecretScanningScenario extends ServiceOnTestDatabase {
         assertThat(labels(post(extra, GitHubScanner.KEY_IDENTIFIER, scanner.sign(extra))))
                 .as("a field GitHub adds one day is ignored").extracting(label -> label.get("label"))
                 .containsExactly("false_positive");
+    }
+
+    @Test
+    void theOwnerSeesInTheConsoleWhereTheirTokenWasFoundUntilTheyDismissIt() throws Exception {
+        String username = "owner-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = HttpCalls.send(node(), "POST", "/api/v1/admin/accounts",
+                HttpCalls.headers(admin, "application/json"),
+                "{\"username\":\"" + username + "\",\"password\":\"owner-password-1\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> issued = HttpCalls.send(node(), "POST", "/api/v1/tokens",
+                HttpCalls.headers(EndToEndScenario.basic(username, "owner-password-1"), "application/json"),
+                "{\"description\":\"deploy key\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        Map<String, Object> token = json.readValue(issued.body(), Argument.mapOf(String.class, Object.class));
+        String tokenId = (String) EndToEndScenario.infoOf(token).get("tokenId");
+        byte[] body = reportOf(List.of((String) token.get("token")));
+        labels(post(body, GitHubScanner.KEY_IDENTIFIER, scanner.sign(body)));
+
+        ConsoleHttpClient browser = new ConsoleHttpClient(node());
+        assertThat(browser.signIn(username, "owner-password-1").statusCode()).isEqualTo(303);
+        String page = browser.get("/console/tokens").body();
+        assertThat(rowOf(page, tokenId)).contains("revoked: found leaked (content)");
+        assertThat(page).contains("A token of yours was found leaked, and revoked", "<strong>deploy key</strong>",
+                "found by content", "https://github.com/octo/app/blob/main/.env");
+
+        HttpResponse<String> dismissed = browser.postWithFormToken("/console/tokens/leak-notices/dismiss", Map.of(),
+                Map.of());
+        assertThat(dismissed.statusCode()).isEqualTo(303);
+        try (LatchkeyNode other = new LatchkeyNode(datasource(), settings())) {
+            String elsewhere = browser.copiedTo(other).get("/console/tokens").body();
+            assertThat(elsewhere).as("dismissed on every node").doesNotContain("found leaked, and revoked");
+            assertThat(rowOf(elsewhere, tokenId)).as("the row still says why").contains("revoked: found leaked");
+        }
+    }
+
+    private static String rowOf(String page, String tokenId) {
+        int start = page.indexOf("<tr data-token-id=\"" + tokenId + "\"");
+        assertThat(start).as("a row for token %s", tokenId).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     @Test

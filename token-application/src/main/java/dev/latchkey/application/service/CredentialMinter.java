@@ -7,6 +7,7 @@ import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenSecret;
+import dev.latchkey.domain.TokenSecretFormat;
 import java.time.Instant;
 
 /**
@@ -17,19 +18,24 @@ final class CredentialMinter {
 
     private final RandomnessPort randomness;
     private final JwtAccessTokenPort jwts;
+    private final TokenSecretFormat secrets;
 
-    CredentialMinter(RandomnessPort randomness, JwtAccessTokenPort jwts) {
+    CredentialMinter(RandomnessPort randomness, JwtAccessTokenPort jwts, TokenSecretFormat secrets) {
         this.randomness = randomness;
         this.jwts = jwts;
+        this.secrets = secrets;
     }
 
-    /** A new opaque secret: {@link TokenSecret#RANDOM_BYTES} random bytes from the randomness port. */
-    static TokenSecret newSecret(RandomnessPort randomness) {
-        return TokenSecret.fromRandomBytes(randomness.nextBytes(TokenSecret.RANDOM_BYTES));
+    /**
+     * A new opaque secret with the installation's prefix: {@link TokenSecret#RANDOM_BYTES} random bytes from the
+     * randomness port.
+     */
+    static TokenSecret newSecret(TokenSecretFormat secrets, RandomnessPort randomness) {
+        return secrets.render(randomness.nextBytes(TokenSecret.RANDOM_BYTES));
     }
 
     String opaque() {
-        return newSecret(randomness).reveal();
+        return newSecret(secrets, randomness).reveal();
     }
 
     String jwt(TokenAttributes attributes, Instant issuedAt) {

@@ -453,7 +453,7 @@ final class GrantTokensService implements GrantTokensUseCase {
 
     /** Stores the token; empty when the store finds its delegator ended meanwhile. */
     private Optional<IssuedToken> store(Account owner, TokenAttributes attributes, Instant now, Actor actor) {
-        CredentialMinter minter = new CredentialMinter(randomness, jwts);
+        CredentialMinter minter = new CredentialMinter(randomness, jwts, lifecycle.secrets());
         String credential = switch (policy.accessTokenFormat()) {
             case ACCOUNT_JWT -> minter.jwtWithAccountClaims(attributes, now, owner);
             case JWT -> attributes.kind() == TokenKind.ACCESS ? minter.jwt(attributes, now) : minter.opaque();

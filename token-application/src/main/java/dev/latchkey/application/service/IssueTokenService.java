@@ -85,7 +85,7 @@ final class IssueTokenService implements IssueTokenUseCase {
             attributes = attributes.delegatedBy(delegator.get());
         }
 
-        CredentialMinter minter = new CredentialMinter(randomness, jwts);
+        CredentialMinter minter = new CredentialMinter(randomness, jwts, lifecycle.secrets());
         String credential = command.format() == CredentialFormat.ACCOUNT_JWT
                 ? minter.jwtWithAccountClaims(attributes, now, issuer.get()) : minter.opaque();
         Token.Issued issued = CredentialMinter.tokenFor(attributes, now, credential);

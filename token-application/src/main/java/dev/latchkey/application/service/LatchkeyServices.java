@@ -37,6 +37,7 @@ import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.DeviceAuthorizationPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
+import dev.latchkey.application.port.out.LeakNoticePort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
@@ -67,6 +68,7 @@ import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
 import dev.latchkey.domain.SessionTimeouts;
+import dev.latchkey.domain.TokenSecretFormat;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -84,10 +86,12 @@ public final class LatchkeyServices {
     /**
      * The token store and the audit trail: what the token lifecycle writes through. One value, because every creation
      * and revocation needs all of it: the state to read and write, the transaction that makes several writes one,
-     * the trail that records them, and the allowance every new token is taken from.
+     * the trail that records them, the allowance every new token is taken from, and how the secrets of its tokens
+     * look (the prefix new ones carry, and every prefix the stored ones were issued with).
      */
     public record TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
-                             TransactionPort transactions, RecordAuditEventPort audit, IssuanceLimitPort limits) {
+                             TransactionPort transactions, RecordAuditEventPort audit, IssuanceLimitPort limits,
+                             TokenSecretFormat secrets) {
         public TokenStore {
             Objects.requireNonNull(loads, "loads");
             Objects.requireNonNull(saves, "saves");
@@ -95,12 +99,19 @@ public final class LatchkeyServices {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(secrets, "secrets");
+        }
+
+        /** A store whose tokens carry Latchkey's own prefix. */
+        public TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
+                          TransactionPort transactions, RecordAuditEventPort audit, IssuanceLimitPort limits) {
+            this(loads, saves, state, transactions, audit, limits, TokenSecretFormat.STANDARD);
         }
 
         /** A store whose accounts may make tokens as fast as they like: for a host that bounds issuance itself. */
         public TokenStore(LoadTokenPort loads, SaveTokenPort saves, UpdateTokenStatePort state,
                           TransactionPort transactions, RecordAuditEventPort audit) {
-            this(loads, saves, state, transactions, audit, IssuanceLimitPort.UNLIMITED);
+            this(loads, saves, state, transactions, audit, IssuanceLimitPort.UNLIMITED, TokenSecretFormat.STANDARD);
         }
     }
 
@@ -119,6 +130,17 @@ public final class LatchkeyServices {
     }
 
     /**
+     * What leaked tokens need besides the token store: the allowance of public reports per address, and where the
+     * owners' notices are kept.
+     */
+    public record Leaks(ReportLimitPort reportLimits, LeakNoticePort notices) {
+        public Leaks {
+            Objects.requireNonNull(reportLimits, "reportLimits");
+            Objects.requireNonNull(notices, "notices");
+        }
+    }
+
+    /**
      * Every outbound port the core drives, once: what a host that runs the whole service implements. A host that
      * wants a few use cases calls their factories instead, with only the ports those need.
      */
@@ -128,7 +150,7 @@ public final class LatchkeyServices {
                         LoadPolicyPort policies, SavePolicyPort savePolicies, LoadAuditEventsPort auditEvents,
                         SignInSessionPort sessions, Authorizations authorizations, RotationLedgerPort rotations,
                         SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
-                        RandomnessPort randomness, LoginLimitPort loginLimits, ReportLimitPort reportLimits,
+                        RandomnessPort randomness, LoginLimitPort loginLimits, Leaks leaks,
                         LoginAuditPort loginAudit, Clock clock) {
         public Ports {
             Objects.requireNonNull(tokens, "tokens");
@@ -151,7 +173,7 @@ public final class LatchkeyServices {
             Objects.requireNonNull(hasher, "hasher");
             Objects.requireNonNull(randomness, "randomness");
             Objects.requireNonNull(loginLimits, "loginLimits");
-            Objects.requireNonNull(reportLimits, "reportLimits");
+            Objects.requireNonNull(leaks, "leaks");
             Objects.requireNonNull(loginAudit, "loginAudit");
             Objects.requireNonNull(clock, "clock");
         }
@@ -244,7 +266,7 @@ public final class LatchkeyServices {
         }
 
         public LeakedTokensUseCase leakedTokens() {
-            return LatchkeyServices.leakedTokens(ports.tokens(), ports.accounts(), ports.jwts(), ports.reportLimits(),
+            return LatchkeyServices.leakedTokens(ports.tokens(), ports.accounts(), ports.jwts(), ports.leaks(),
                     ports.clock());
         }
 
@@ -254,7 +276,7 @@ public final class LatchkeyServices {
         }
 
         public InspectTokenUseCase inspectToken() {
-            return LatchkeyServices.inspectToken(ports.tokens().loads(), ports.accounts(), ports.partners(),
+            return LatchkeyServices.inspectToken(ports.tokens(), ports.accounts(), ports.partners(),
                     ports.jwts(), ports.clock());
         }
 
@@ -337,7 +359,7 @@ public final class LatchkeyServices {
                                                    LoginLimitPort loginLimits, LoginAuditPort loginAudit, Clock clock) {
         PasswordHash decoyHash = hasher.hash(Password.presented("decoy password for unknown usernames"));
         return new AuthenticateService(accounts, new TokenValidity(accounts, partners),
-                new PresentedCredentials(store.loads(), jwts), new TokenLifecycle(store), hasher, loginLimits,
+                PresentedCredentials.of(store, jwts), new TokenLifecycle(store), hasher, loginLimits,
                 loginAudit, store.audit(), clock, decoyHash);
     }
 
@@ -393,7 +415,7 @@ public final class LatchkeyServices {
                                                  JwtAccessTokenPort jwts, Clock clock) {
         return new GrantTokensService(policy, new Policies(policies, configured), new TokenLifecycle(store),
                 authenticate,
-                new PresentedCredentials(store.loads(), jwts), store.loads(), accounts, randomness, jwts,
+                PresentedCredentials.of(store, jwts), store.loads(), accounts, randomness, jwts,
                 new TokenValidity(accounts, partners), authorizations.codes(), authorizations.devices(), clock);
     }
 
@@ -424,23 +446,36 @@ public final class LatchkeyServices {
     }
 
     public static LeakedTokensUseCase leakedTokens(TokenStore store, LoadAccountPort accounts,
-                                                   JwtAccessTokenPort jwts, ReportLimitPort limits, Clock clock) {
-        return new LeakedTokensService(new PresentedCredentials(store.loads(), jwts),
+                                                   JwtAccessTokenPort jwts, Leaks leaks, Clock clock) {
+        return new LeakedTokensService(PresentedCredentials.of(store, jwts),
                 new TokenDetailsReader(store.loads(), clock), new TokenLifecycle(store), accounts, store.audit(),
-                limits);
+                leaks.reportLimits(), leaks.notices());
     }
 
     public static IntrospectTokenUseCase introspectToken(TokenStore store, LoadAccountPort accounts,
                                                          LoadPartnerPort partners, JwtAccessTokenPort jwts,
                                                          Clock clock) {
-        return new IntrospectTokenService(new PresentedCredentials(store.loads(), jwts), store.loads(),
+        return new IntrospectTokenService(PresentedCredentials.of(store, jwts), store.loads(),
                 new TokenValidity(accounts, partners), new TokenLifecycle(store), clock);
     }
 
+    /** Inspection over the store's tokens, recognising secrets with each prefix the store's tokens were issued with. */
+    public static InspectTokenUseCase inspectToken(TokenStore store, LoadAccountPort accounts,
+                                                   LoadPartnerPort partners, JwtAccessTokenPort jwts, Clock clock) {
+        return inspectToken(store.loads(), store.secrets(), accounts, partners, jwts, clock);
+    }
+
+    /** Inspection of tokens whose secrets carry Latchkey's own prefix: all a host needs that only reads tokens. */
     public static InspectTokenUseCase inspectToken(LoadTokenPort tokens, LoadAccountPort accounts,
                                                    LoadPartnerPort partners, JwtAccessTokenPort jwts, Clock clock) {
-        return new InspectTokenService(new TokenDetailsReader(tokens, clock), new PresentedCredentials(tokens, jwts),
-                accounts, new TokenValidity(accounts, partners));
+        return inspectToken(tokens, TokenSecretFormat.STANDARD, accounts, partners, jwts, clock);
+    }
+
+    private static InspectTokenUseCase inspectToken(LoadTokenPort tokens, TokenSecretFormat secrets,
+                                                    LoadAccountPort accounts, LoadPartnerPort partners,
+                                                    JwtAccessTokenPort jwts, Clock clock) {
+        return new InspectTokenService(new TokenDetailsReader(tokens, clock),
+                new PresentedCredentials(tokens, jwts, secrets), accounts, new TokenValidity(accounts, partners));
     }
 
     public static ListTokensUseCase listTokens(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {
@@ -450,7 +485,7 @@ public final class LatchkeyServices {
     public static RevokeTokenUseCase revokeToken(TokenStore store, SignInSessionPort sessions,
                                                  JwtAccessTokenPort jwts, Clock clock) {
         return new RevokeTokenService(new TokenDetailsReader(store.loads(), clock),
-                new PresentedCredentials(store.loads(), jwts), new TokenLifecycle(store), sessions, clock);
+                PresentedCredentials.of(store, jwts), new TokenLifecycle(store), sessions, clock);
     }
 
     /** For a host that keeps no sign-in sessions: revoking everything ends only the tokens. */

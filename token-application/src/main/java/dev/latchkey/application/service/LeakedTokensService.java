@@ -2,18 +2,25 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.LeakedTokensUseCase;
+import dev.latchkey.application.port.out.LeakNoticePort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.ReportLimitPort;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
 import dev.latchkey.domain.AuditEventType;
+import dev.latchkey.domain.LeakNotice;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.SecretHash;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class LeakedTokensService implements LeakedTokensUseCase {
@@ -27,15 +34,18 @@ final class LeakedTokensService implements LeakedTokensUseCase {
     private final LoadAccountPort accounts;
     private final RecordAuditEventPort audit;
     private final ReportLimitPort limits;
+    private final LeakNoticePort notices;
 
     LeakedTokensService(PresentedCredentials credentials, TokenDetailsReader reader, TokenLifecycle lifecycle,
-                        LoadAccountPort accounts, RecordAuditEventPort audit, ReportLimitPort limits) {
+                        LoadAccountPort accounts, RecordAuditEventPort audit, ReportLimitPort limits,
+                        LeakNoticePort notices) {
         this.credentials = credentials;
         this.reader = reader;
         this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.audit = audit;
         this.limits = limits;
+        this.notices = notices;
     }
 
     @Override
@@ -79,9 +89,26 @@ final class LeakedTokensService implements LeakedTokensUseCase {
                 .map(owner -> new Identified(reader.detailsOf(found), owner)));
     }
 
+    @Override
+    public LeakNotices noticesFor(Caller owner, Collection<TokenId> shownTokens) {
+        Map<TokenId, LeakNotice> ofTokens = new HashMap<>();
+        if (!shownTokens.isEmpty()) {
+            notices.ofTokens(owner.accountId(), shownTokens).forEach(notice -> ofTokens.put(notice.token(), notice));
+        }
+        return new LeakNotices(notices.undismissed(owner.accountId(), MAX_NOTICES_SHOWN).stream()
+                .map(notice -> new LeakedToken(notice, reader.loadOwned(owner, notice.token())
+                        .map(Token::description).orElse(TokenDescription.none()))).toList(), ofTokens);
+    }
+
+    @Override
+    public int dismissNotices(Caller owner) {
+        return notices.dismissAll(owner.accountId(), reader.now());
+    }
+
     /**
      * Revokes a live token, its grant with it when it is a refresh token, and records who found it where; a token
-     * revoked already is left as it is, so a report made twice changes nothing.
+     * revoked already is left as it is, so a report made twice changes nothing. The owner's notice is written with
+     * the revocation, so there is never one without the other.
      */
     private void revokeAsLeaked(Token token, Report report) {
         Instant now = reader.now();
@@ -92,6 +119,7 @@ final class LeakedTokensService implements LeakedTokensUseCase {
                         Optional.of(token.id()), "source=" + AuditText.value(report.source(), 64) + " type="
                                 + AuditText.value(report.matchType(), 64) + " url="
                                 + AuditText.value(report.url(), 512)));
+                notices.record(LeakNotice.found(token, report.source(), report.url(), now));
             }
             return null;
         });

@@ -82,8 +82,8 @@ final class RotateTokenService implements RotateTokenUseCase {
         }
         byte[] salt = randomness.nextBytes(32);
         // With an idempotency key the secret is derived, so that a retry can show it again (ADR 8).
-        TokenSecret secret = command.key().isPresent() ? TokenSecret.fromRandomBytes(derivation.derive(salt))
-                : CredentialMinter.newSecret(randomness);
+        TokenSecret secret = command.key().isPresent() ? lifecycle.secrets().render(derivation.derive(salt))
+                : CredentialMinter.newSecret(lifecycle.secrets(), randomness);
         Token.RotationOutcome outcome = old.rotate(now, command.overlap(),
                 TokenId.fromRandomBytes(randomness.nextBytes(16)), expiry, secret.hash(), delegator.get());
         if (outcome instanceof Token.RotationOutcome.Refused refused) {
@@ -161,10 +161,12 @@ final class RotateTokenService implements RotateTokenUseCase {
                         "the presenting token could not have made this rotation, so it cannot retry it");
             }
         }
-        TokenSecret secret = TokenSecret.fromRandomBytes(derivation.derive(HexFormat.of().parseHex(rotation.saltHex())));
-        if (!replacement.hasSecretHash(secret.hash())) {
-            throw new IllegalStateException("the derivation key changed since the rotation; the secret is lost");
-        }
+        // Rendered with the prefix it was issued with, which the installation may have changed since.
+        TokenSecret secret = lifecycle.secrets().renderedWithEachPrefix(
+                        derivation.derive(HexFormat.of().parseHex(rotation.saltHex())))
+                .stream().filter(rendered -> replacement.hasSecretHash(rendered.hash())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the derivation key changed since the rotation; the secret is lost"));
         Token old = tokens.loadById(rotation.rotated()).orElseThrow();
         return new Outcome.Rotated(new IssuedToken(replacement, secret.reveal()), reader.detailsOf(old));
     }

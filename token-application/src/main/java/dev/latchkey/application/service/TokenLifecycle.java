@@ -20,6 +20,7 @@ import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenEvent;
 import dev.latchkey.domain.TokenId;
 import dev.latchkey.domain.TokenKind;
+import dev.latchkey.domain.TokenSecretFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ final class TokenLifecycle {
     private final TransactionPort transactions;
     private final RecordAuditEventPort audit;
     private final IssuanceLimitPort limits;
+    private final TokenSecretFormat secrets;
 
     TokenLifecycle(LatchkeyServices.TokenStore store) {
         this.limits = store.limits();
@@ -59,6 +61,12 @@ final class TokenLifecycle {
         this.state = store.state();
         this.transactions = store.transactions();
         this.audit = store.audit();
+        this.secrets = store.secrets();
+    }
+
+    /** How the secrets of new tokens look: what the issuing services mint with. */
+    TokenSecretFormat secrets() {
+        return secrets;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
@@ -157,6 +158,40 @@ class LeakedTokensTest {
                 .map(AuditEvent::detail).toList()).containsExactly(
                 "fingerprint=" + SecretHash.of(issued.credential()).toHex().substring(0, 12) + " found=true",
                 "fingerprint=" + SecretHash.of("garbage").toHex().substring(0, 12) + " found=false");
+    }
+
+    @Test
+    void theOwnerIsToldWhereTheirTokenWasFoundUntilTheyDismissIt() {
+        IssueTokenUseCase.Outcome.Issued first = fixture.issue(alice, Optional.empty(), Scopes.none());
+        IssueTokenUseCase.Outcome.Issued second = fixture.issue(alice, Optional.empty(), Scopes.none());
+        IssueTokenUseCase.Outcome.Issued kept = fixture.issue(alice, Optional.empty(), Scopes.none());
+        leaks.report(List.of(found(first.credential())));
+        fixture.clock.advance(Duration.ofMinutes(1));
+        leaks.reportPublicly(List.of(second.credential()), "192.0.2.7");
+        leaks.report(List.of(found(first.credential())));
+
+        LeakedTokensUseCase.LeakNotices notices = leaks.noticesFor(alice,
+                List.of(first.token().id(), kept.token().id()));
+
+        assertThat(notices.undismissed()).extracting(leaked -> leaked.notice().token(),
+                        leaked -> leaked.notice().source(), LeakedTokensUseCase.LeakedToken::description)
+                .as("newest first, one per token however often it is reported")
+                .containsExactly(tuple(second.token().id(), "public report", second.token().description()),
+                        tuple(first.token().id(), "content", first.token().description()));
+        assertThat(notices.ofTokens()).containsOnlyKeys(first.token().id());
+        assertThat(notices.ofTokens().get(first.token().id()).location())
+                .isEqualTo("https://github.com/acme/app/blob/main/.env");
+        assertThat(leaks.noticesFor(root, List.of(first.token().id())))
+                .as("another account hears nothing of alice's tokens")
+                .isEqualTo(new LeakedTokensUseCase.LeakNotices(List.of(), java.util.Map.of()));
+
+        assertThat(leaks.dismissNotices(alice)).isEqualTo(2);
+
+        LeakedTokensUseCase.LeakNotices afterwards = leaks.noticesFor(alice, List.of(first.token().id()));
+        assertThat(afterwards.undismissed()).isEmpty();
+        assertThat(afterwards.ofTokens().get(first.token().id()).dismissed())
+                .as("the token's row still says why it was revoked").isTrue();
+        assertThat(leaks.dismissNotices(alice)).isZero();
     }
 
     @Test

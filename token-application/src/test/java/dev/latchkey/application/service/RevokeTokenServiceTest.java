@@ -92,7 +92,7 @@ class RevokeTokenServiceTest {
                 .ChangedMeanwhile(Optional.of(new Revocation(fixture.clock.instant(), RevocationReason.REQUESTED))));
         RecordAuditEventPort events = mock(RecordAuditEventPort.class);
         RevokeTokenService service = new RevokeTokenService(
-                new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens, new Fakes.MarkedJwts()),
+                new TokenDetailsReader(fixture.tokens, fixture.clock), new PresentedCredentials(fixture.tokens, new Fakes.MarkedJwts(), dev.latchkey.domain.TokenSecretFormat.STANDARD),
                 new TokenLifecycle(new LatchkeyServices.TokenStore(fixture.tokens, fixture.tokens, racingStore,
                         fixture.transactions, events)), fixture.signInSessions, fixture.clock);
 

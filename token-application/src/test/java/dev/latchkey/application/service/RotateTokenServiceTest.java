@@ -14,8 +14,10 @@ import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenSecretFormat;
 import dev.latchkey.domain.TokenStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +169,23 @@ class RotateTokenServiceTest {
             current = new IssueTokenUseCase.Outcome.Issued(rotated.replacement().token(),
                     rotated.replacement().credential());
         }
+    }
+
+    @Test
+    void aRetryAfterThePrefixChangedHandsBackTheSecretAsItWasIssued() {
+        Token old = issued().token();
+        Outcome.Rotated first = (Outcome.Rotated) rotate(old, Duration.ZERO, "deploy-rotation-2");
+        LatchkeyServices.Core renamed = fixture.services.core(TokenSecretFormat.of("acme_lk_", List.of("lk_")));
+
+        Outcome retried = renamed.rotateToken().rotate(new RotateTokenCommand(alice, old.id(), Duration.ZERO,
+                Optional.of(IdempotencyKey.of("deploy-rotation-2"))));
+
+        assertThat(first.replacement().credential()).startsWith("lk_");
+        assertThat(retried).isInstanceOfSatisfying(Outcome.Rotated.class, again ->
+                assertThat(again.replacement().credential()).isEqualTo(first.replacement().credential()));
+        assertThat(((Outcome.Rotated) renamed.rotateToken().rotate(new RotateTokenCommand(alice,
+                first.replacement().token().id(), Duration.ZERO, Optional.of(IdempotencyKey.of("next")))))
+                .replacement().credential()).as("a new rotation carries the new prefix").startsWith("acme_lk_");
     }
 
     @Test

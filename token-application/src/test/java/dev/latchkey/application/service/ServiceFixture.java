@@ -1,5 +1,8 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.out.IssuanceLimitPort;
+import dev.latchkey.domain.TokenSecretFormat;
+
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
@@ -79,6 +82,7 @@ final class ServiceFixture {
                     : new Admission.Refused(java.time.Duration.ofHours(1));
         }
     };
+    final InMemoryLeakNotices leakNotices = new InMemoryLeakNotices();
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
@@ -136,19 +140,31 @@ final class ServiceFixture {
         final LatchkeyServices.TokenStore store = new LatchkeyServices.TokenStore(tokens, tokens, tokens, transactions,
                 events);
         final Fakes.MarkedJwts jwts = new Fakes.MarkedJwts();
-        final LatchkeyServices.Ports ports = new LatchkeyServices.Ports(store, accounts, accounts, accounts,
-                account -> {
-                    tokens.deleteOwnedBy(account);
-                    accounts.delete(account);
-                }, partners, partners, clients, clients, policies, policies, events, signInSessions,
-                new LatchkeyServices.Authorizations(authorizations, authorizations, authorizations, authorizations),
-                rotations,
-                new Fakes.KeyedDerivation(), jwts, hasher, randomness, loginLimits, reportLimits, loginAudit, clock);
+        final Fakes.KeyedDerivation derivation = new Fakes.KeyedDerivation();
+        final LatchkeyServices.Ports ports = portsOver(store);
         private final LatchkeyServices.Core core = new LatchkeyServices.Core(ports, POLICY);
+
+        private LatchkeyServices.Ports portsOver(LatchkeyServices.TokenStore tokenStore) {
+            return new LatchkeyServices.Ports(tokenStore, accounts, accounts, accounts,
+                    account -> {
+                        tokens.deleteOwnedBy(account);
+                        accounts.delete(account);
+                    }, partners, partners, clients, clients, policies, policies, events, signInSessions,
+                    new LatchkeyServices.Authorizations(authorizations, authorizations, authorizations,
+                            authorizations),
+                    rotations, derivation, jwts, hasher, randomness, loginLimits,
+                    new LatchkeyServices.Leaks(reportLimits, leakNotices), loginAudit, clock);
+        }
 
         /** The whole core under another configured issuance policy. */
         LatchkeyServices.Core core(IssuancePolicy policy) {
             return policy.equals(POLICY) ? core : new LatchkeyServices.Core(ports, policy);
+        }
+
+        /** The whole core over the same store, after the installation changed how its token secrets look. */
+        LatchkeyServices.Core core(TokenSecretFormat secrets) {
+            return new LatchkeyServices.Core(portsOver(new LatchkeyServices.TokenStore(tokens, tokens, tokens,
+                    transactions, events, IssuanceLimitPort.UNLIMITED, secrets)), POLICY);
         }
 
         AuthenticateUseCase authenticate() {

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.persistence.consents;
 
 import dev.latchkey.adapter.persistence.JdbcTransactions;
+import dev.latchkey.adapter.persistence.Statements;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.application.port.out.ConsentPort;
 import dev.latchkey.domain.AccountId;
@@ -12,9 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,18 +49,19 @@ class ConsentPersistenceAdapter implements ConsentPort {
             // The account's row is locked first, as every write about an account does: two consents for one account
             // at once are then written one after the other, and neither trips over the other's new row.
             lockAccount(connection, consent.account());
-            update(connection, "DELETE FROM consent WHERE account_id = ? AND client_id = ?",
+            Statements.update(connection, "DELETE FROM consent WHERE account_id = ? AND client_id = ?",
                     consent.account().value(), consent.client().value());
-            update(connection, "INSERT INTO consent (account_id, client_id, scopes, granted_at) VALUES (?, ?, ?, ?)",
+            Statements.update(connection,
+                    "INSERT INTO consent (account_id, client_id, scopes, granted_at) VALUES (?, ?, ?, ?)",
                     consent.account().value(), consent.client().value(), consent.scopes().asSpaceDelimited(),
-                    OffsetDateTime.ofInstant(consent.grantedAt(), ZoneOffset.UTC));
+                    consent.grantedAt());
             return null;
         }));
     }
 
     @Override
     public boolean withdraw(AccountId account, ClientId client) {
-        return writes.write(() -> transactions.executeWrite(status -> update(status.getConnection(),
+        return writes.write(() -> transactions.executeWrite(status -> Statements.update(status.getConnection(),
                 "DELETE FROM consent WHERE account_id = ? AND client_id = ?", account.value(), client.value()))) > 0;
     }
 
@@ -73,19 +72,8 @@ class ConsentPersistenceAdapter implements ConsentPort {
     }
 
     private static List<Consent> query(Connection connection, String sql, Object... parameters) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            List<Consent> consents = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    consents.add(new ConsentRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getObject(4, OffsetDateTime.class).toInstant()).toDomain());
-                }
-            }
-            return consents;
-        } catch (SQLException failure) {
-            throw new IllegalStateException("could not read consents", failure);
-        }
+        return Statements.query(connection, sql, row -> new ConsentRow(row.getObject(1, UUID.class),
+                row.getString(2), row.getString(3), Statements.instant(row, 4)).toDomain(), parameters);
     }
 
     private static void lockAccount(Connection connection, AccountId account) {
@@ -97,21 +85,6 @@ class ConsentPersistenceAdapter implements ConsentPort {
             }
         } catch (SQLException failure) {
             throw new IllegalStateException("could not lock the account", failure);
-        }
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        } catch (SQLException failure) {
-            throw new IllegalStateException("could not write a consent", failure);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
         }
     }
 }

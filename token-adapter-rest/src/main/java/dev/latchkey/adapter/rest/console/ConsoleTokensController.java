@@ -13,11 +13,13 @@ import dev.latchkey.adapter.rest.console.view.TokensView;
 import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
+import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.TokenDetails;
 import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.LeakNotice;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
@@ -82,7 +84,8 @@ final class ConsoleTokensController {
     private static final List<Duration> OVERLAPS = List.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofHours(1),
             Duration.ofDays(1), Duration.ofDays(7));
     private static final Duration SUGGESTED_OVERLAP = Duration.ofHours(1);
-    private static final Map<String, String> DONE_MESSAGES = Map.of("revoked", "The token is revoked.");
+    private static final Map<String, String> DONE_MESSAGES = Map.of("revoked", "The token is revoked.",
+            "dismissed", "The notice is dismissed. Each leaked token's row still says why it was revoked.");
 
     private final ConsoleAccess access;
     private final ConsoleViews views;
@@ -91,11 +94,13 @@ final class ConsoleTokensController {
     private final InspectTokenUseCase inspectToken;
     private final RevokeTokenUseCase revokeToken;
     private final RotateTokenUseCase rotateToken;
+    private final LeakedTokensUseCase leakedTokens;
     private final Clock clock;
 
     ConsoleTokensController(ConsoleAccess access, ConsoleViews views, ListTokensUseCase listTokens,
                             IssueTokenUseCase issueToken, InspectTokenUseCase inspectToken,
-                            RevokeTokenUseCase revokeToken, RotateTokenUseCase rotateToken, Clock clock) {
+                            RevokeTokenUseCase revokeToken, RotateTokenUseCase rotateToken,
+                            LeakedTokensUseCase leakedTokens, Clock clock) {
         this.access = access;
         this.views = views;
         this.listTokens = listTokens;
@@ -103,6 +108,7 @@ final class ConsoleTokensController {
         this.inspectToken = inspectToken;
         this.revokeToken = revokeToken;
         this.rotateToken = rotateToken;
+        this.leakedTokens = leakedTokens;
         this.clock = clock;
     }
 
@@ -125,13 +131,30 @@ final class ConsoleTokensController {
                     "Show all tokens");
         }
         Instant now = clock.instant();
-        List<TokensView.Row> rows = listing.tokens().stream().map(details -> row(details, now)).toList();
+        LeakedTokensUseCase.LeakNotices leaks = leakedTokens.noticesFor(signed.get().caller(),
+                listing.tokens().stream().map(details -> details.token().id()).toList());
+        List<TokensView.Row> rows = listing.tokens().stream().map(details -> row(details, now,
+                Optional.ofNullable(leaks.ofTokens().get(details.token().id())))).toList();
+        List<TokensView.Leak> banner = leaks.undismissed().stream().map(leaked -> new TokensView.Leak(
+                leaked.notice().token().toString(), leaked.description().value(), leaked.notice().source(),
+                leaked.notice().location(), leaked.notice().foundAt())).toList();
         long pages = (listing.totalTokens() + listing.size() - 1) / listing.size();
         return views.page(HttpStatus.OK, "tokens", new TokensView(withDone(signed.get().frame("Your tokens"),
-                done), shown, STATUSES, rows, listing.totalTokens(), listing.page(), pages));
+                done), signed.get().csrfToken(), banner, shown, STATUSES, rows, listing.totalTokens(),
+                listing.page(), pages));
     }
 
-    private static TokensView.Row row(TokenDetails details, Instant now) {
+    /** Dismisses the banner over the caller's tokens; the rows of leaked tokens keep saying why they were revoked. */
+    @Post("/leak-notices/dismiss")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> dismissLeakNotices(HttpRequest<?> request, @Nullable @Body String body) {
+        return access.whenPosted(request, body, (signed, form) -> {
+            leakedTokens.dismissNotices(signed.caller());
+            return ConsoleAccess.seeOther("/console/tokens?done=dismissed");
+        });
+    }
+
+    private static TokensView.Row row(TokenDetails details, Instant now, Optional<LeakNotice> leak) {
         Token token = details.token();
         boolean active = details.status() instanceof TokenStatus.Active;
         boolean personal = token.kind() == TokenKind.PERSONAL;
@@ -140,7 +163,8 @@ final class ConsoleTokensController {
                 List.copyOf(token.scopes().values()), token.createdAt(), token.expiry().instant(),
                 active && token.expiry().instant().isPresent() && EXPIRES_WITHIN_A_WEEK.matches(token, now),
                 token.lastUsedAt(), token.lastUsedAt().isPresent() && UNUSED_FOR_90_DAYS.matches(token, now),
-                status(details.status()), scheduled.map(Revocation::at),
+                status(details.status()), leak.filter(notice -> details.status() instanceof TokenStatus.Revoked)
+                        .map(LeakNotice::source), scheduled.map(Revocation::at),
                 token.revocation().filter(revocation -> revocation.reason() == RevocationReason.ROTATED).isPresent(),
                 personal && token.mayRotateAt(now), personal && active);
     }

@@ -25,6 +25,7 @@ import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
+import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.NotAnAdministratorException;
 import dev.latchkey.application.port.in.ReadAccountsUseCase;
@@ -49,6 +50,7 @@ import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.LeakNotice;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Role;
@@ -142,6 +144,8 @@ class ConsoleControllersTest {
     AuthorizeUseCase authorize;
     @Inject
     AuthorizedApplicationsUseCase applications;
+    @Inject
+    LeakedTokensUseCase leakedTokens;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -220,6 +224,11 @@ class ConsoleControllersTest {
         return mock(AuthorizedApplicationsUseCase.class);
     }
 
+    @MockBean(LeakedTokensUseCase.class)
+    LeakedTokensUseCase leakedTokens() {
+        return mock(LeakedTokensUseCase.class);
+    }
+
     @MockBean(Clock.class)
     Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
@@ -258,7 +267,9 @@ class ConsoleControllersTest {
     @BeforeEach
     void aliceHasASession() {
         reset(authenticate, sessions, listTokens, issueToken, inspectToken, revokeToken, rotateToken, accounts,
-                changeAccount, partners, clients, auditTrail, devices, authorize, applications);
+                changeAccount, partners, clients, auditTrail, devices, authorize, applications, leakedTokens);
+        when(leakedTokens.noticesFor(any(), any())).thenReturn(new LeakedTokensUseCase.LeakNotices(List.of(),
+                Map.of()));
         signedInAs(ALICE);
     }
 
@@ -375,6 +386,45 @@ class ConsoleControllersTest {
         String retiringRow = rowOf(page.body(), retiring);
         assertThat(retiringRow).doesNotContain("/rotate\"").contains("/revoke\"", "until <time");
         assertThat(rowOf(page.body(), plain)).contains("/rotate\"", "/revoke\"");
+    }
+
+    @Test
+    void aTokenFoundLeakedSaysSoInItsRowAndInABannerUntilTheOwnerDismissesIt() throws Exception {
+        Token leaked = withRevocation(token("deploy <prod>", Expiry.never()), new Revocation(NOW.minusSeconds(60),
+                RevocationReason.LEAKED));
+        Token other = token("ci", Expiry.never());
+        LeakNotice notice = new LeakNotice(leaked.id(), leaked.owner(), "commit",
+                "https://github.com/acme/app/blob/1a2b/<script>.yml", NOW.minusSeconds(60), Optional.empty());
+        when(listTokens.list(any())).thenReturn(new ListTokensUseCase.TokenListing(List.of(
+                new TokenDetails(leaked, new TokenStatus.Revoked(leaked.revocation().orElseThrow())),
+                new TokenDetails(other, new TokenStatus.Active())), 0, 50, 2));
+        when(leakedTokens.noticesFor(ALICE, List.of(leaked.id(), other.id()))).thenReturn(
+                new LeakedTokensUseCase.LeakNotices(List.of(new LeakedTokensUseCase.LeakedToken(notice,
+                        leaked.description())), Map.of(leaked.id(), notice)));
+        String session = sessionCookie();
+
+        String page = get("/console/tokens", session).body();
+
+        assertThat(rowOf(page, leaked)).contains("revoked: found leaked (commit)");
+        assertThat(rowOf(page, other)).doesNotContain("leaked");
+        assertThat(page).contains("A token of yours was found leaked, and revoked", "<strong>deploy &lt;prod&gt;</strong>",
+                "found by commit", "https://github.com/acme/app/blob/1a2b/&lt;script&gt;.yml",
+                "action=\"/console/tokens/leak-notices/dismiss\"").doesNotContain("<script>");
+
+        assertThat(post("/console/tokens/leak-notices/dismiss", session, Map.of("csrf", "forged")).statusCode())
+                .isEqualTo(403);
+        verify(leakedTokens, never()).dismissNotices(any());
+        HttpResponse<String> dismissed = post("/console/tokens/leak-notices/dismiss", session,
+                Map.of("csrf", formTokens.forSession(SESSION)));
+        assertThat(dismissed.statusCode()).isEqualTo(303);
+        assertThat(dismissed.headers().firstValue("Location")).contains("/console/tokens?done=dismissed");
+        verify(leakedTokens).dismissNotices(ALICE);
+
+        when(leakedTokens.noticesFor(ALICE, List.of(leaked.id(), other.id()))).thenReturn(
+                new LeakedTokensUseCase.LeakNotices(List.of(), Map.of(leaked.id(), notice)));
+        String afterwards = get("/console/tokens?done=dismissed", session).body();
+        assertThat(afterwards).contains("The notice is dismissed").doesNotContain("found by commit");
+        assertThat(rowOf(afterwards, leaked)).contains("revoked: found leaked (commit)");
     }
 
     @Test

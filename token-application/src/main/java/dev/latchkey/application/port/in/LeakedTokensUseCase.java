@@ -1,8 +1,13 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.LeakNotice;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenId;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +42,18 @@ public interface LeakedTokensUseCase {
     Optional<Identified> identify(Caller administrator, String secret);
 
     /**
+     * What the caller is told of their own tokens found leaked: the notices they have not dismissed (the newest
+     * {@value #MAX_NOTICES_SHOWN}), and the notice of each of {@code shownTokens} that has one.
+     */
+    LeakNotices noticesFor(Caller owner, Collection<TokenId> shownTokens);
+
+    /** Dismisses each of the caller's notices shown so far; answers how many there were. */
+    int dismissNotices(Caller owner);
+
+    /** The most undismissed notices {@link #noticesFor} answers. */
+    int MAX_NOTICES_SHOWN = 20;
+
+    /**
      * One match: the secret, what kind of match it was, and where it was found.
      *
      * @param source where the scanner found it: GitHub's {@code content}, {@code commit}, {@code npm}, or anything else
@@ -67,6 +84,24 @@ public interface LeakedTokensUseCase {
 
         /** The address reported too often; it may report again after {@code retryAfter}. */
         record Limited(Duration retryAfter) implements PublicReport {
+        }
+    }
+
+    /**
+     * An owner's notices: those not yet dismissed, the newest first, and those of the tokens asked about, by token.
+     */
+    record LeakNotices(List<LeakedToken> undismissed, Map<TokenId, LeakNotice> ofTokens) {
+        public LeakNotices {
+            undismissed = List.copyOf(undismissed);
+            ofTokens = Map.copyOf(ofTokens);
+        }
+    }
+
+    /** A notice with the description of its token, as the owner named it, so the owner knows which one it was. */
+    record LeakedToken(LeakNotice notice, TokenDescription description) {
+        public LeakedToken {
+            Objects.requireNonNull(notice, "notice");
+            Objects.requireNonNull(description, "description");
         }
     }
 
