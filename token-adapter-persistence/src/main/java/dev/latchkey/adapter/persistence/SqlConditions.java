@@ -1,7 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,11 +30,22 @@ public final class SqlConditions {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    /** Binds the values from the first parameter on; returns the index of the next parameter. */
-    public int bind(PreparedStatement statement) throws SQLException {
-        for (int index = 0; index < values.size(); index++) {
-            statement.setObject(index + 1, values.get(index));
-        }
-        return values.size() + 1;
+    /**
+     * One page of the rows of {@code select} (a {@code SELECT … FROM table}) that meet the conditions, in
+     * {@code orderBy} order, as the reader reads them.
+     */
+    public <T> List<T> page(Connection connection, String select, String orderBy, Statements.RowReader<T> reader,
+                            long offset, int limit) {
+        List<Object> parameters = new ArrayList<>(values);
+        parameters.add(limit);
+        parameters.add(offset);
+        return Statements.query(connection, select + where() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?", reader,
+                parameters.toArray());
+    }
+
+    /** How many rows of the table meet the conditions. */
+    public long count(Connection connection, String table) {
+        return Statements.query(connection, "SELECT count(*) FROM " + table + where(), row -> row.getLong(1),
+                values.toArray()).get(0);
     }
 }

@@ -24,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,40 +70,14 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
     @Override
     public List<Account> loadMatching(AccountFilter filter, long offset, int limit) {
         SqlConditions conditions = conditions(filter);
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT * FROM account"
-                    + conditions.where() + " ORDER BY created_at, id LIMIT ? OFFSET ?")) {
-                int next = conditions.bind(select);
-                select.setInt(next, limit);
-                select.setLong(next + 1, offset);
-                List<Account> found = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(row(rows).toDomain());
-                    }
-                }
-                return found;
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not list accounts", failure);
-            }
-        });
+        return transactions.executeRead(status -> conditions.page(status.getConnection(), "SELECT * FROM account",
+                "created_at, id", rows -> row(rows).toDomain(), offset, limit));
     }
 
     @Override
     public long countMatching(AccountFilter filter) {
         SqlConditions conditions = conditions(filter);
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT count(*) FROM account"
-                    + conditions.where())) {
-                conditions.bind(select);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not count accounts", failure);
-            }
-        });
+        return transactions.executeRead(status -> conditions.count(status.getConnection(), "account"));
     }
 
     private static SqlConditions conditions(AccountFilter filter) {

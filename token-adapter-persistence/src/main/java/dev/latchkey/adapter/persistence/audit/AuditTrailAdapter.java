@@ -18,7 +18,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,40 +163,14 @@ class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
     @Override
     public List<AuditEvent> find(Filter filter, long offset, int limit) {
         SqlConditions query = conditions(filter);
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT * FROM audit_event"
-                    + query.where() + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")) {
-                int next = query.bind(select);
-                select.setInt(next, limit);
-                select.setLong(next + 1, offset);
-                List<AuditEvent> events = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(AuditRows.read(rows));
-                    }
-                }
-                return events;
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not read the audit trail", failure);
-            }
-        });
+        return transactions.executeRead(status -> query.page(status.getConnection(), "SELECT * FROM audit_event",
+                "occurred_at DESC, id DESC", AuditRows::read, offset, limit));
     }
 
     @Override
     public long count(Filter filter) {
         SqlConditions query = conditions(filter);
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(
-                    "SELECT count(*) FROM audit_event" + query.where())) {
-                query.bind(select);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not count the audit trail", failure);
-            }
-        });
+        return transactions.executeRead(status -> query.count(status.getConnection(), "audit_event"));
     }
 
     /** Deletes events older than {@code cutOff}; returns how many. */

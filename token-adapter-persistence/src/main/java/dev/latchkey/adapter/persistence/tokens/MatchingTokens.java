@@ -7,7 +7,6 @@ import dev.latchkey.domain.TokenFilter;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,39 +33,13 @@ class MatchingTokens {
 
     List<Token> find(Optional<AccountId> owner, TokenFilter filter, Instant now, long offset, int limit) {
         SqlConditions conditions = conditions(owner, filter, now);
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT * FROM token"
-                    + conditions.where() + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
-                int next = conditions.bind(select);
-                select.setInt(next, limit);
-                select.setLong(next + 1, offset);
-                List<Token> tokens = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        tokens.add(row(rows).toDomain());
-                    }
-                }
-                return tokens;
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not list tokens", failure);
-            }
-        });
+        return transactions.executeRead(status -> conditions.page(status.getConnection(), "SELECT * FROM token",
+                "created_at DESC, id", rows -> row(rows).toDomain(), offset, limit));
     }
 
     long count(Optional<AccountId> owner, TokenFilter filter, Instant now) {
         SqlConditions conditions = conditions(owner, filter, now);
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(
-                    "SELECT count(*) FROM token" + conditions.where())) {
-                conditions.bind(select);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            } catch (SQLException failure) {
-                throw new IllegalStateException("could not count tokens", failure);
-            }
-        });
+        return transactions.executeRead(status -> conditions.count(status.getConnection(), "token"));
     }
 
     static TokenRow row(ResultSet rows) throws SQLException {
