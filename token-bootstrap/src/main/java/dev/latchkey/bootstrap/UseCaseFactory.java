@@ -40,6 +40,12 @@ import dev.latchkey.application.port.out.DeviceAuthorizationPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LeakNoticePort;
+import dev.latchkey.application.port.out.WebhookDeliveryPort;
+import dev.latchkey.application.port.out.WebhookDestinationsPort;
+import dev.latchkey.application.port.out.WebhookEndpointPort;
+import dev.latchkey.application.port.out.WebhookSenderPort;
+import dev.latchkey.application.port.in.AdministerWebhooksUseCase;
+import dev.latchkey.application.port.in.DeliverWebhooksUseCase;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
@@ -118,6 +124,34 @@ class UseCaseFactory {
         return new LatchkeyServices.TokenStore(loads, saves, state, transactions, audit, limits, token.toFormat());
     }
 
+    /**
+     * What outbound events go through. The node's name is unique per process, so that two nodes on one host, or a
+     * node restarted before its claims lapsed, never take each other's claims for their own.
+     */
+    @Singleton
+    LatchkeyServices.Webhooks webhooks(WebhookEndpointPort endpoints, WebhookDeliveryPort deliveries,
+                                       WebhookDestinationsPort destinations, WebhookSenderPort sender) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unnamed) {
+            host = "node";
+        }
+        String node = (host.length() > 40 ? host.substring(0, 40) : host) + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return new LatchkeyServices.Webhooks(endpoints, deliveries, destinations, sender, node);
+    }
+
+    @Singleton
+    AdministerWebhooksUseCase administerWebhooks(LatchkeyServices.Core core) {
+        return core.administerWebhooks();
+    }
+
+    @Singleton
+    DeliverWebhooksUseCase deliverWebhooks(LatchkeyServices.Core core) {
+        return core.deliverWebhooks();
+    }
+
     /** Where people's authorizations wait, between a browser's or a device's visits. */
     @Singleton
     LatchkeyServices.Authorizations authorizations(AuthorizationCodePort codes, ConsentPort consents,
@@ -139,12 +173,12 @@ class UseCaseFactory {
                                RotationLedgerPort rotations,
                                SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
                                RandomnessPort randomness, LoginLimitPort loginLimits,
-                               ReportLimitPort reportLimits, LeakNoticePort leakNotices, LoginAuditPort loginAudit,
-                               Clock clock) {
+                               ReportLimitPort reportLimits, LeakNoticePort leakNotices,
+                               LatchkeyServices.Webhooks webhooks, LoginAuditPort loginAudit, Clock clock) {
         return new LatchkeyServices.Core(new LatchkeyServices.Ports(store, accounts, saveAccounts, updateAccounts,
                 deleteAccounts, partners, savePartners, clients, saveClients, policies, savePolicies, auditEvents,
                 sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits,
-                new LatchkeyServices.Leaks(reportLimits, leakNotices), loginAudit, clock),
+                new LatchkeyServices.Leaks(reportLimits, leakNotices), webhooks, loginAudit, clock),
                 issuance.toPolicy());
     }
 

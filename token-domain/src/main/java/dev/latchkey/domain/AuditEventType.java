@@ -44,7 +44,14 @@ public enum AuditEventType {
      */
     TOKEN_LEAKED,
     /** An administrator asked which token a secret is; the detail names the secret's fingerprint, never the secret. */
-    TOKEN_IDENTIFIED;
+    TOKEN_IDENTIFIED,
+    /** An administrator registered a webhook endpoint; the detail names its URL's host and its events. */
+    WEBHOOK_CREATED,
+    /** An administrator changed a webhook endpoint, or rotated its secret. */
+    WEBHOOK_CHANGED,
+    WEBHOOK_DELETED,
+    /** A webhook endpoint stopped receiving on its own: it answered 410 Gone, or failed every delivery for 3 days. */
+    WEBHOOK_DISABLED;
 
     /** The lower-case name with its last underscore a dot: {@code token.issued}, {@code refresh_token.reused}. */
     public String wireName() {

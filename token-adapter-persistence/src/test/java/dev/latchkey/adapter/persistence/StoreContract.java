@@ -49,6 +49,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class StoreContract {
 
     protected static final SecureRandom RANDOM = new SecureRandom();
+    /** The master key the store's context is given, as every node is: a test may start another context beside it. */
+    protected static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(RANDOM.generateSeed(32));
     /** Databases keep microseconds; the domain must round-trip exactly, so tests use what the column can hold. */
     protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private static final SessionTimeouts SESSION_TIMEOUTS =
@@ -72,10 +74,16 @@ public abstract class StoreContract {
         // The tests flush uses themselves, to see exactly what each flush writes.
         properties.put("latchkey.usage.flush-interval", "1h");
         properties.put("latchkey.audit.count-interval", "1h");
+        properties.put("latchkey.master-key", MASTER_KEY);
         // What bootstrap configures: the sweep of sign-in sessions needs the timeouts.
-        context = ApplicationContext.builder().properties(properties).singletons(SESSION_TIMEOUTS).start();
+        context = startContext(properties);
         accountStore = context.getBean(SaveAccountPort.class);
         tokenStore = context.getBean(SaveTokenPort.class);
+    }
+
+    /** Another context on the same store, as another node would be, with these settings. */
+    protected static ApplicationContext startContext(Map<String, Object> settings) {
+        return ApplicationContext.builder().properties(settings).singletons(SESSION_TIMEOUTS).start();
     }
 
     @AfterAll

@@ -2,6 +2,8 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AdministerWebhooksUseCase;
+import dev.latchkey.application.port.in.DeliverWebhooksUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthorizeUseCase;
@@ -38,6 +40,10 @@ import dev.latchkey.application.port.out.DeviceAuthorizationPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LeakNoticePort;
+import dev.latchkey.application.port.out.WebhookDeliveryPort;
+import dev.latchkey.application.port.out.WebhookDestinationsPort;
+import dev.latchkey.application.port.out.WebhookEndpointPort;
+import dev.latchkey.application.port.out.WebhookSenderPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
@@ -141,6 +147,21 @@ public final class LatchkeyServices {
     }
 
     /**
+     * What outbound events need: where endpoints and the outbox are kept, which destinations are allowed, what sends a
+     * request, and the name this node claims endpoints under (unique among the nodes on one store).
+     */
+    public record Webhooks(WebhookEndpointPort endpoints, WebhookDeliveryPort deliveries,
+                           WebhookDestinationsPort destinations, WebhookSenderPort sender, String node) {
+        public Webhooks {
+            Objects.requireNonNull(endpoints, "endpoints");
+            Objects.requireNonNull(deliveries, "deliveries");
+            Objects.requireNonNull(destinations, "destinations");
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(node, "node");
+        }
+    }
+
+    /**
      * Every outbound port the core drives, once: what a host that runs the whole service implements. A host that
      * wants a few use cases calls their factories instead, with only the ports those need.
      */
@@ -150,7 +171,7 @@ public final class LatchkeyServices {
                         LoadPolicyPort policies, SavePolicyPort savePolicies, LoadAuditEventsPort auditEvents,
                         SignInSessionPort sessions, Authorizations authorizations, RotationLedgerPort rotations,
                         SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
-                        RandomnessPort randomness, LoginLimitPort loginLimits, Leaks leaks,
+                        RandomnessPort randomness, LoginLimitPort loginLimits, Leaks leaks, Webhooks webhooks,
                         LoginAuditPort loginAudit, Clock clock) {
         public Ports {
             Objects.requireNonNull(tokens, "tokens");
@@ -174,6 +195,7 @@ public final class LatchkeyServices {
             Objects.requireNonNull(randomness, "randomness");
             Objects.requireNonNull(loginLimits, "loginLimits");
             Objects.requireNonNull(leaks, "leaks");
+            Objects.requireNonNull(webhooks, "webhooks");
             Objects.requireNonNull(loginAudit, "loginAudit");
             Objects.requireNonNull(clock, "clock");
         }
@@ -267,6 +289,16 @@ public final class LatchkeyServices {
 
         public LeakedTokensUseCase leakedTokens() {
             return LatchkeyServices.leakedTokens(ports.tokens(), ports.accounts(), ports.jwts(), ports.leaks(),
+                    ports.clock());
+        }
+
+        public AdministerWebhooksUseCase administerWebhooks() {
+            return LatchkeyServices.administerWebhooks(ports.webhooks(), ports.tokens(), ports.randomness(),
+                    ports.clock());
+        }
+
+        public DeliverWebhooksUseCase deliverWebhooks() {
+            return LatchkeyServices.deliverWebhooks(ports.webhooks(), ports.tokens(), ports.randomness(),
                     ports.clock());
         }
 
@@ -450,6 +482,18 @@ public final class LatchkeyServices {
         return new LeakedTokensService(PresentedCredentials.of(store, jwts),
                 new TokenDetailsReader(store.loads(), clock), new TokenLifecycle(store), accounts, store.audit(),
                 leaks.reportLimits(), leaks.notices());
+    }
+
+    public static AdministerWebhooksUseCase administerWebhooks(Webhooks webhooks, TokenStore store,
+                                                               RandomnessPort randomness, Clock clock) {
+        return new AdministerWebhooksService(webhooks.endpoints(), webhooks.deliveries(), webhooks.destinations(),
+                store.transactions(), store.audit(), randomness, clock);
+    }
+
+    public static DeliverWebhooksUseCase deliverWebhooks(Webhooks webhooks, TokenStore store, RandomnessPort randomness,
+                                                         Clock clock) {
+        return new DeliverWebhooksService(webhooks.node(), webhooks.deliveries(), webhooks.endpoints(),
+                webhooks.sender(), store.loads(), store.transactions(), store.audit(), randomness, clock);
     }
 
     public static IntrospectTokenUseCase introspectToken(TokenStore store, LoadAccountPort accounts,

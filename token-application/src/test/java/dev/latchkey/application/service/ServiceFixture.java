@@ -83,6 +83,7 @@ final class ServiceFixture {
         }
     };
     final InMemoryLeakNotices leakNotices = new InMemoryLeakNotices();
+    final InMemoryWebhooks webhooks = new InMemoryWebhooks();
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
@@ -153,7 +154,9 @@ final class ServiceFixture {
                     new LatchkeyServices.Authorizations(authorizations, authorizations, authorizations,
                             authorizations),
                     rotations, derivation, jwts, hasher, randomness, loginLimits,
-                    new LatchkeyServices.Leaks(reportLimits, leakNotices), loginAudit, clock);
+                    new LatchkeyServices.Leaks(reportLimits, leakNotices),
+                    new LatchkeyServices.Webhooks(webhooks, webhooks, webhooks, webhooks, "test-node"), loginAudit,
+                    clock);
         }
 
         /** The whole core under another configured issuance policy. */
@@ -201,6 +204,14 @@ final class ServiceFixture {
 
         AuthorizedApplicationsUseCase authorizedApplications() {
             return core.authorizedApplications();
+        }
+
+        dev.latchkey.application.port.in.AdministerWebhooksUseCase administerWebhooks() {
+            return core.administerWebhooks();
+        }
+
+        dev.latchkey.application.port.in.DeliverWebhooksUseCase deliverWebhooks() {
+            return core.deliverWebhooks();
         }
 
         LeakedTokensUseCase leakedTokens() {

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence.audit;
 
+import dev.latchkey.adapter.persistence.webhooks.WebhookOutbox;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.AuditEvent;
@@ -44,6 +45,8 @@ public final class AuditRows {
         } catch (SQLException failure) {
             throw new IllegalStateException("could not record " + events.size() + " audit events", failure);
         }
+        // The announcements of these entries commit, or roll back, with them (ADR 18).
+        WebhookOutbox.enqueue(connection, events);
     }
 
     static AuditEvent read(ResultSet row) throws SQLException {

@@ -32,6 +32,8 @@ public enum ProblemType {
     ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such account", false),
     PARTNER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such partner", false),
     CLIENT_NOT_FOUND(HttpStatus.NOT_FOUND, "No such client", false),
+    WEBHOOK_NOT_FOUND(HttpStatus.NOT_FOUND, "No such webhook endpoint", false),
+    DELIVERY_NOT_FOUND(HttpStatus.NOT_FOUND, "No such delivery to send again", false),
     CLIENT_HAS_NO_SECRET(HttpStatus.CONFLICT, "The client is public and has no secret", false),
     USERNAME_TAKEN(HttpStatus.CONFLICT, "The username is taken", false),
     ACCOUNT_NOT_DELETABLE(HttpStatus.CONFLICT, "The account cannot be deleted", false),
