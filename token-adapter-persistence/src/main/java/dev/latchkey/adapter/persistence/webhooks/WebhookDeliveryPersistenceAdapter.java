@@ -53,6 +53,11 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
 
     @Override
     public List<WebhookEndpointId> claimDue(String node, Instant now, Instant until, int max) {
+        // Most polls find nothing: a read answers them, and only a poll that found work opens a write.
+        if (transactions.executeRead(status -> Statements.query(status.getConnection(), CANDIDATES,
+                row -> row.getObject(1, UUID.class), now, now, 1)).isEmpty()) {
+            return List.of();
+        }
         return write(connection -> {
             boolean postgres = isPostgres(connection);
             List<UUID> candidates = Statements.query(connection, CANDIDATES + (postgres ? " FOR UPDATE SKIP LOCKED"
