@@ -126,7 +126,10 @@ final class DeliverWebhooksService implements DeliverWebhooksUseCase {
 
     private void disable(WebhookEndpoint endpoint, String reason) {
         transactions.inTransaction(() -> {
-            endpoints.update(endpoint.disabled(reason));
+            if (!endpoints.disable(endpoint.id(), reason)) {
+                // Stopped already, by an administrator or another node: nothing more to record.
+                return null;
+            }
             audit.record(AuditEvent.of(clock.instant(), AuditEventType.WEBHOOK_DISABLED, Actor.system(),
                     Optional.empty(), Optional.empty(), AuditText.printable("webhook=" + endpoint.id() + " host="
                             + endpoint.url().getHost() + " reason=" + reason.replace(' ', '-'), 480)));

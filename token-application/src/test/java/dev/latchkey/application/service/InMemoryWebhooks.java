@@ -87,6 +87,12 @@ final class InMemoryWebhooks implements WebhookEndpointPort, WebhookDeliveryPort
     }
 
     @Override
+    public synchronized boolean disable(WebhookEndpointId id, String reason) {
+        Stored stored = endpoints.get(id);
+        return stored != null && stored.endpoint().enabled() && update(stored.endpoint().disabled(reason));
+    }
+
+    @Override
     public synchronized boolean delete(WebhookEndpointId id) {
         rows.removeIf(row -> row.message.endpoint().equals(id));
         return endpoints.remove(id) != null;

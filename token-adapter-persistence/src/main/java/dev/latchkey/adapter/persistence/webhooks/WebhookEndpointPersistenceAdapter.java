@@ -89,6 +89,12 @@ class WebhookEndpointPersistenceAdapter implements WebhookEndpointPort,
     }
 
     @Override
+    public boolean disable(WebhookEndpointId id, String reason) {
+        return write(connection -> Statements.update(connection, "UPDATE webhook_endpoint SET enabled = FALSE, "
+                + "disabled_reason = ? WHERE id = ? AND enabled = TRUE", reason, id.value())) > 0;
+    }
+
+    @Override
     public boolean delete(WebhookEndpointId id) {
         return write(connection -> Statements.update(connection, "DELETE FROM webhook_endpoint WHERE id = ?",
                 id.value())) > 0;

@@ -107,6 +107,10 @@ abstract class WebhookStoreContract extends StoreContract {
                 NOW);
         assertThat(endpoints.update(changed)).isTrue();
         assertThat(endpoints.find(endpoint.id())).contains(changed);
+        assertThat(endpoints.disable(endpoint.id(), "answered 410 Gone")).isTrue();
+        assertThat(endpoints.disable(endpoint.id(), "again")).as("stopped already").isFalse();
+        assertThat(endpoints.find(endpoint.id())).as("the administrator's change is kept")
+                .contains(changed.disabled("answered 410 Gone"));
         assertThat(endpoints.delete(endpoint.id())).isTrue();
         assertThat(endpoints.find(endpoint.id())).isEmpty();
         assertThat(endpoints.delete(endpoint.id())).isFalse();

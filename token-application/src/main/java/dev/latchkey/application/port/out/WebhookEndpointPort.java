@@ -24,6 +24,12 @@ public interface WebhookEndpointPort {
     /** Stores the endpoint's URL, description, organization, events and state; false if there is no such endpoint. */
     boolean update(WebhookEndpoint endpoint);
 
+    /**
+     * Stops sending to the endpoint, saying why, unless it was stopped already; true when this call stopped it. Only
+     * the state is written, so a change an administrator made meanwhile is kept.
+     */
+    boolean disable(WebhookEndpointId id, String reason);
+
     /** Deletes the endpoint and its messages; false if there was none. */
     boolean delete(WebhookEndpointId id);
 
