@@ -18,6 +18,11 @@ public enum AuditEventType {
     TOKEN_REFUSED,
     /** A password login was refused. Coalesced per username and address. */
     LOGIN_FAILED,
+    /**
+     * A login was refused unchecked because the username's or the address's allowance was spent. Coalesced per
+     * username and address, so a flood writes one entry per interval.
+     */
+    LOGIN_LIMITED,
     ACCOUNT_CREATED,
     ACCOUNT_CHANGED,
     ACCOUNT_DELETED,

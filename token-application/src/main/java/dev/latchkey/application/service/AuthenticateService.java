@@ -58,6 +58,9 @@ final class AuthenticateService implements AuthenticateUseCase {
         hasher.refuseIfSaturated();
         if (limits.admit(usernameKey, credentials.address()) instanceof LoginLimitPort.Admission.Refused refused) {
             audit.limited(credentials.username(), credentials.address(), refused.retryAfter());
+            trail.count(AuditEvent.of(clock.instant(), AuditEventType.LOGIN_LIMITED,
+                    Actor.anonymous(credentials.address()), Optional.empty(), Optional.empty(),
+                    "username=" + AuditText.printable(credentials.username(), 64)));
             throw new TooManyLoginAttemptsException(refused.retryAfter());
         }
         Outcome outcome;

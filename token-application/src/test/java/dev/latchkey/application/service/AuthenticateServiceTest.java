@@ -13,6 +13,7 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.TooManyLoginAttemptsException;
 import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Actor;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.Role;
 import dev.latchkey.domain.AccountId;
@@ -171,6 +172,11 @@ class AuthenticateServiceTest {
                 .isInstanceOf(TooManyLoginAttemptsException.class)
                 .hasMessageNotContaining("alice-password");
         assertThat(fixture.hasher.verifications.get()).isEqualTo(hashesBefore);
+        assertThat(fixture.events.counted).filteredOn(event -> event.type() == AuditEventType.LOGIN_LIMITED)
+                .singleElement().satisfies(event -> {
+                    assertThat(event.detail()).isEqualTo("username=alice");
+                    assertThat(event.actor()).isEqualTo(Actor.anonymous(ServiceFixture.ADDRESS));
+                });
     }
 
     @Test
