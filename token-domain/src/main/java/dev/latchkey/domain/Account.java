@@ -7,11 +7,12 @@ import java.util.Optional;
 /**
  * Someone who can authenticate and own tokens.
  *
- * @param partner the partner organization the account acts for, if any (partner-scoped tokens need one)
+ * @param partner       the partner organization the account acts for, if any (partner-scoped tokens need one)
+ * @param notifications whether the account's owner gets mail about its tokens (where it has an address)
  */
 public record Account(AccountId id, Username username, PasswordHash passwordHash, Role role, boolean enabled,
                       Instant createdAt, Optional<EmailAddress> email, Optional<Organization> organization,
-                      Optional<PartnerId> partner) {
+                      Optional<PartnerId> partner, boolean notifications) {
 
     public Account {
         Objects.requireNonNull(id, "id");
@@ -28,24 +29,38 @@ public record Account(AccountId id, Username username, PasswordHash passwordHash
     public static Account create(AccountId id, Username username, PasswordHash passwordHash, Role role,
                                  Instant createdAt) {
         return new Account(id, username, passwordHash, role, true, createdAt, Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), true);
     }
 
     public Account withProfile(Optional<EmailAddress> newEmail, Optional<Organization> newOrganization,
                                Optional<PartnerId> newPartner) {
-        return new Account(id, username, passwordHash, role, enabled, createdAt, newEmail, newOrganization, newPartner);
+        return new Account(id, username, passwordHash, role, enabled, createdAt, newEmail, newOrganization, newPartner,
+                notifications);
     }
 
     public Account withPasswordHash(PasswordHash newHash) {
-        return new Account(id, username, newHash, role, enabled, createdAt, email, organization, partner);
+        return new Account(id, username, newHash, role, enabled, createdAt, email, organization, partner,
+                notifications);
     }
 
     public Account withRole(Role newRole) {
-        return new Account(id, username, passwordHash, newRole, enabled, createdAt, email, organization, partner);
+        return new Account(id, username, passwordHash, newRole, enabled, createdAt, email, organization, partner,
+                notifications);
     }
 
     public Account withEnabled(boolean nowEnabled) {
-        return new Account(id, username, passwordHash, role, nowEnabled, createdAt, email, organization, partner);
+        return new Account(id, username, passwordHash, role, nowEnabled, createdAt, email, organization, partner,
+                notifications);
+    }
+
+    public Account withNotifications(boolean wanted) {
+        return new Account(id, username, passwordHash, role, enabled, createdAt, email, organization, partner, wanted);
+    }
+
+    /** Turns the owner's mail about their tokens on or off. */
+    public AccountUpdate changeNotifications(boolean wanted) {
+        return wanted == notifications ? AccountUpdate.of(this)
+                : AccountUpdate.single(withNotifications(wanted), new AccountChange.NotificationsChanged(wanted));
     }
 
     /** Sets a new password hash; the old password no longer signs in. Always a change: a new hash has a new salt. */

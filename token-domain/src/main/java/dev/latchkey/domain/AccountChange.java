@@ -60,6 +60,14 @@ public sealed interface AccountChange {
         }
     }
 
+    /** The owner turned mail about their tokens on or off. */
+    record NotificationsChanged(boolean on) implements AccountChange {
+        @Override
+        public String auditDetail() {
+            return "notifications=" + on;
+        }
+    }
+
     /** A profile field set ({@code value} present) or cleared. */
     record ProfileChanged(ProfileField field, Optional<String> value) implements AccountChange {
         public ProfileChanged {

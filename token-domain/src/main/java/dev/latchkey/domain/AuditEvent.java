@@ -61,4 +61,20 @@ public record AuditEvent(Instant occurredAt, AuditEventType type, Actor actor, O
         return of(used.occurredAt(), AuditEventType.TOKEN_USED, actor, Optional.of(used.owner()),
                 Optional.of(used.tokenId()), "");
     }
+
+    /** The value of the detail's {@code key=value} part, if it has a non-empty one. */
+    public Optional<String> detailValue(String key) {
+        return valueIn(detail, key);
+    }
+
+    /** The value of a trail detail's {@code key=value} part, if it has a non-empty one. */
+    static Optional<String> valueIn(String detail, String key) {
+        String prefix = key + "=";
+        for (String part : detail.split(" ")) {
+            if (part.startsWith(prefix) && part.length() > prefix.length()) {
+                return Optional.of(part.substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
+    }
 }

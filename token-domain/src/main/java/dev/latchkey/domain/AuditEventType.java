@@ -50,6 +50,13 @@ public enum AuditEventType {
     TOKEN_LEAKED,
     /** An administrator asked which token a secret is; the detail names the secret's fingerprint, never the secret. */
     TOKEN_IDENTIFIED,
+    /**
+     * A token's expiry came within a warning threshold (the detail names it); announced once per token and threshold
+     * by the expiry scan, so that its owner can replace it in time.
+     */
+    TOKEN_EXPIRING,
+    /** A token in force reached its expiry; announced once by the expiry scan. */
+    TOKEN_EXPIRED,
     /** An administrator registered a webhook endpoint; the detail names its URL's host and its events. */
     WEBHOOK_CREATED,
     /** An administrator changed a webhook endpoint, or rotated its secret. */

@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * The events a webhook endpoint may subscribe to. Every audit event is one, under its wire name
  * ({@code token.issued}); some are also published under a narrower name that says what happened
  * ({@code account.disabled} for a change of an account that disabled it). {@code *} subscribes to them all, which is
- * how a SIEM streams the whole trail. Events that no audit entry records ({@code token.expiring},
- * {@code token.expired}, {@code webhook.test}) are published by what notices them.
+ * how a SIEM streams the whole trail. {@code webhook.test}, which no audit entry records, is sent to one endpoint on
+ * an administrator's request.
  */
 public final class WebhookEventTypes {
 
@@ -20,8 +20,6 @@ public final class WebhookEventTypes {
     public static final String EVERY_EVENT = "*";
     public static final String ACCOUNT_DISABLED = "account.disabled";
     public static final String CLIENT_DISABLED = "client.disabled";
-    public static final String TOKEN_EXPIRING = "token.expiring";
-    public static final String TOKEN_EXPIRED = "token.expired";
     public static final String WEBHOOK_TEST = "webhook.test";
     /** The most event types one endpoint may name; {@code *} covers more. */
     public static final int MAX_SUBSCRIBED = 64;
@@ -33,8 +31,7 @@ public final class WebhookEventTypes {
     }
 
     private static Set<String> allNames() {
-        Set<String> names = new TreeSet<>(List.of(EVERY_EVENT, ACCOUNT_DISABLED, CLIENT_DISABLED, TOKEN_EXPIRING,
-                TOKEN_EXPIRED, WEBHOOK_TEST));
+        Set<String> names = new TreeSet<>(List.of(EVERY_EVENT, ACCOUNT_DISABLED, CLIENT_DISABLED, WEBHOOK_TEST));
         Arrays.stream(AuditEventType.values()).map(AuditEventType::wireName).forEach(names::add);
         return Set.copyOf(names);
     }

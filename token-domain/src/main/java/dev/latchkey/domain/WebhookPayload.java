@@ -32,7 +32,8 @@ public final class WebhookPayload {
             field(data, "scopes", strings(List.copyOf(new java.util.TreeSet<>(facts.scopes().values()))));
         });
         event.account().ifPresent(id -> field(data, "accountId", string(id.toString())));
-        reason(event.detail()).ifPresent(reason -> field(data, "reason", string(reason)));
+        AuditEvent.valueIn(event.detail(), "reason").map(reason -> reason.toLowerCase(Locale.ROOT))
+                .ifPresent(reason -> field(data, "reason", string(reason)));
         field(data, "actor", string(event.actor().asText()));
         field(data, "detail", string(event.detail()));
         if (event.count() != 1) {
@@ -44,15 +45,6 @@ public final class WebhookPayload {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The {@code reason=…} of a trail's detail, lower case, as the API writes reasons. */
-    static Optional<String> reason(String detail) {
-        for (String part : detail.split(" ")) {
-            if (part.startsWith("reason=") && part.length() > "reason=".length()) {
-                return Optional.of(part.substring("reason=".length()).toLowerCase(Locale.ROOT));
-            }
-        }
-        return Optional.empty();
-    }
 
     private static void field(StringBuilder object, String name, String json) {
         if (object.length() > 1) {

@@ -20,7 +20,6 @@ import dev.latchkey.domain.WebhookMessage;
 import dev.latchkey.domain.WebhookPayload;
 import dev.latchkey.domain.WebhookSecret;
 import dev.latchkey.domain.WebhookSignature;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +107,7 @@ final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         }
         boolean gone = response.status().filter(status -> status == GONE).isPresent();
         Optional<Instant> retryAt = gone ? Optional.empty() : DeliverySchedule.nextAttempt(
-                message.firstAttemptAt().orElse(now), message.attempts() + 1, now, spread());
+                message.firstAttemptAt().orElse(now), message.attempts() + 1, now, RetryJitter.spread(randomness));
         deliveries.recordAttempt(message, attempt, retryAt.<Next>map(Next.RetryAt::new).orElse(new Next.GivenUp()));
         Instant firstAttempt = message.firstAttemptAt().orElse(now);
         // Failing for three days: nothing delivered since failures began three days ago, or since this message's
@@ -135,11 +134,5 @@ final class DeliverWebhooksService implements DeliverWebhooksUseCase {
                             + endpoint.url().getHost() + " reason=" + reason.replace(' ', '-'), 480)));
             return null;
         });
-    }
-
-    /** A number in [0, 1) from the randomness port, to spread retries. */
-    private double spread() {
-        long bits = ByteBuffer.wrap(randomness.nextBytes(8)).getLong() >>> 11;
-        return bits / (double) (1L << 53);
     }
 }

@@ -3,7 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.AdministerWebhooksUseCase;
-import dev.latchkey.application.port.in.DeliverWebhooksUseCase;
+import dev.latchkey.application.port.in.AnnounceExpiriesUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthorizeUseCase;
@@ -12,6 +12,8 @@ import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
 import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.DeliverMailUseCase;
+import dev.latchkey.application.port.in.DeliverWebhooksUseCase;
 import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
@@ -22,6 +24,7 @@ import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.OwnAccountUseCase;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
 import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
@@ -37,13 +40,10 @@ import dev.latchkey.application.port.out.AuthorizationCodePort;
 import dev.latchkey.application.port.out.ConsentPort;
 import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.DeviceAuthorizationPort;
+import dev.latchkey.application.port.out.ExpiryScanPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LeakNoticePort;
-import dev.latchkey.application.port.out.WebhookDeliveryPort;
-import dev.latchkey.application.port.out.WebhookDestinationsPort;
-import dev.latchkey.application.port.out.WebhookEndpointPort;
-import dev.latchkey.application.port.out.WebhookSenderPort;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
@@ -52,6 +52,8 @@ import dev.latchkey.application.port.out.LoadPolicyPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
+import dev.latchkey.application.port.out.MailOutboxPort;
+import dev.latchkey.application.port.out.MailSenderPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
@@ -69,6 +71,11 @@ import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.application.port.out.WebhookDeliveryPort;
+import dev.latchkey.application.port.out.WebhookDestinationsPort;
+import dev.latchkey.application.port.out.WebhookEndpointPort;
+import dev.latchkey.application.port.out.WebhookSenderPort;
+import dev.latchkey.domain.ExpiryNotices;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.IssuancePolicy;
 import dev.latchkey.domain.Password;
@@ -162,6 +169,17 @@ public final class LatchkeyServices {
     }
 
     /**
+     * What owners' notices need: how far the expiry scan has come at each threshold, and the outbox of their mail.
+     * The relay that sends the mail is the host's to configure, and given to {@link Core#deliverMail} when it is.
+     */
+    public record Notices(ExpiryScanPort expiryScan, MailOutboxPort mail) {
+        public Notices {
+            Objects.requireNonNull(expiryScan, "expiryScan");
+            Objects.requireNonNull(mail, "mail");
+        }
+    }
+
+    /**
      * Every outbound port the core drives, once: what a host that runs the whole service implements. A host that
      * wants a few use cases calls their factories instead, with only the ports those need.
      */
@@ -172,7 +190,7 @@ public final class LatchkeyServices {
                         SignInSessionPort sessions, Authorizations authorizations, RotationLedgerPort rotations,
                         SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
                         RandomnessPort randomness, LoginLimitPort loginLimits, Leaks leaks, Webhooks webhooks,
-                        LoginAuditPort loginAudit, Clock clock) {
+                        Notices notices, LoginAuditPort loginAudit, Clock clock) {
         public Ports {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(accounts, "accounts");
@@ -196,6 +214,7 @@ public final class LatchkeyServices {
             Objects.requireNonNull(loginLimits, "loginLimits");
             Objects.requireNonNull(leaks, "leaks");
             Objects.requireNonNull(webhooks, "webhooks");
+            Objects.requireNonNull(notices, "notices");
             Objects.requireNonNull(loginAudit, "loginAudit");
             Objects.requireNonNull(clock, "clock");
         }
@@ -299,6 +318,22 @@ public final class LatchkeyServices {
 
         public DeliverWebhooksUseCase deliverWebhooks() {
             return LatchkeyServices.deliverWebhooks(ports.webhooks(), ports.tokens(), ports.randomness(),
+                    ports.clock());
+        }
+
+        /** The expiry scan, warning at these thresholds. */
+        public AnnounceExpiriesUseCase announceExpiries(ExpiryNotices warnings) {
+            return LatchkeyServices.announceExpiries(warnings, ports.notices(), ports.tokens(), ports.clock());
+        }
+
+        /** The owners' mail, sent through the relay the host configured. */
+        public DeliverMailUseCase deliverMail(MailSenderPort relay) {
+            return LatchkeyServices.deliverMail(ports.webhooks().node(), ports.notices(), relay, ports.accounts(),
+                    ports.tokens(), ports.randomness(), ports.clock());
+        }
+
+        public OwnAccountUseCase ownAccount() {
+            return LatchkeyServices.ownAccount(ports.accounts(), ports.updateAccounts(), ports.tokens(),
                     ports.clock());
         }
 
@@ -494,6 +529,22 @@ public final class LatchkeyServices {
                                                          Clock clock) {
         return new DeliverWebhooksService(webhooks.node(), webhooks.deliveries(), webhooks.endpoints(),
                 webhooks.sender(), store.loads(), store.transactions(), store.audit(), randomness, clock);
+    }
+
+    public static AnnounceExpiriesUseCase announceExpiries(ExpiryNotices warnings, Notices notices, TokenStore store,
+                                                           Clock clock) {
+        return new AnnounceExpiriesService(warnings, notices.expiryScan(), store.transactions(), store.audit(), clock);
+    }
+
+    public static DeliverMailUseCase deliverMail(String node, Notices notices, MailSenderPort relay,
+                                                 LoadAccountPort accounts, TokenStore store,
+                                                 RandomnessPort randomness, Clock clock) {
+        return new DeliverMailService(node, notices.mail(), relay, accounts, store.loads(), randomness, clock);
+    }
+
+    public static OwnAccountUseCase ownAccount(LoadAccountPort accounts, UpdateAccountPort updates, TokenStore store,
+                                               Clock clock) {
+        return new OwnAccountService(accounts, updates, store.transactions(), store.audit(), clock);
     }
 
     public static IntrospectTokenUseCase introspectToken(TokenStore store, LoadAccountPort accounts,

@@ -47,13 +47,13 @@ class AuthenticateServiceTest {
                 .isEqualTo(new Outcome.Authenticated(ServiceFixture.byPassword(alice), stamp));
 
         Account promoted = new Account(alice.id(), alice.username(), alice.passwordHash(), Role.ADMIN, true,
-                alice.createdAt(), alice.email(), alice.organization(), alice.partner());
+                alice.createdAt(), alice.email(), alice.organization(), alice.partner(), true);
         fixture.accounts.update(promoted);
         assertThat(authenticate.confirm(alice.id(), stamp)).isEqualTo(new Outcome.Authenticated(
                 ServiceFixture.byPassword(promoted), stamp));
 
         fixture.accounts.update(new Account(alice.id(), alice.username(), alice.passwordHash(), Role.ADMIN, false,
-                alice.createdAt(), alice.email(), alice.organization(), alice.partner()));
+                alice.createdAt(), alice.email(), alice.organization(), alice.partner(), true));
         assertThat(authenticate.confirm(alice.id(), stamp)).isEqualTo(new Outcome.Refused(Reason.ACCOUNT_DISABLED));
         assertThat(authenticate.confirm(new AccountId(java.util.UUID.randomUUID()), stamp))
                 .isEqualTo(new Outcome.Refused(Reason.BAD_CREDENTIALS));

@@ -32,6 +32,11 @@ final class InMemoryTokenStore implements LoadTokenPort, SaveTokenPort, UpdateTo
         this.trail = trail;
     }
 
+    /** Every token kept, in no order. */
+    java.util.Collection<Token> all() {
+        return List.copyOf(tokens.values());
+    }
+
     @Override
     public Optional<Token> loadById(TokenId id) {
         return Optional.ofNullable(tokens.get(id));

@@ -84,6 +84,7 @@ final class ServiceFixture {
     };
     final InMemoryLeakNotices leakNotices = new InMemoryLeakNotices();
     final InMemoryWebhooks webhooks = new InMemoryWebhooks();
+    final InMemoryNotices notices = new InMemoryNotices(tokens);
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
@@ -155,8 +156,8 @@ final class ServiceFixture {
                             authorizations),
                     rotations, derivation, jwts, hasher, randomness, loginLimits,
                     new LatchkeyServices.Leaks(reportLimits, leakNotices),
-                    new LatchkeyServices.Webhooks(webhooks, webhooks, webhooks, webhooks, "test-node"), loginAudit,
-                    clock);
+                    new LatchkeyServices.Webhooks(webhooks, webhooks, webhooks, webhooks, "test-node"),
+                    new LatchkeyServices.Notices(notices, notices), loginAudit, clock);
         }
 
         /** The whole core under another configured issuance policy. */
@@ -212,6 +213,19 @@ final class ServiceFixture {
 
         dev.latchkey.application.port.in.DeliverWebhooksUseCase deliverWebhooks() {
             return core.deliverWebhooks();
+        }
+
+        dev.latchkey.application.port.in.AnnounceExpiriesUseCase announceExpiries(
+                dev.latchkey.domain.ExpiryNotices warnings) {
+            return core.announceExpiries(warnings);
+        }
+
+        dev.latchkey.application.port.in.DeliverMailUseCase deliverMail() {
+            return core.deliverMail(notices);
+        }
+
+        dev.latchkey.application.port.in.OwnAccountUseCase ownAccount() {
+            return core.ownAccount();
         }
 
         LeakedTokensUseCase leakedTokens() {
