@@ -58,6 +58,16 @@ public final class Statements {
         return value == null ? null : value.toInstant();
     }
 
+    /** Whether the connection is PostgreSQL's, which has locking H2 lacks ({@code SKIP LOCKED}). */
+    public static boolean isPostgres(Connection connection) {
+        try {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not tell which database this is", failure);
+        }
+    }
+
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int index = 0; index < parameters.length; index++) {
             Object value = parameters[index];

@@ -75,10 +75,15 @@ public abstract class StoreContract {
         properties.put("latchkey.usage.flush-interval", "1h");
         properties.put("latchkey.audit.count-interval", "1h");
         properties.put("latchkey.master-key", MASTER_KEY);
+        configure(properties);
         // What bootstrap configures: the sweep of sign-in sessions needs the timeouts.
         context = startContext(properties);
         accountStore = context.getBean(SaveAccountPort.class);
         tokenStore = context.getBean(SaveTokenPort.class);
+    }
+
+    /** Settings a contract adds to the store's, before it starts: a mail relay, for one. */
+    protected void configure(Map<String, Object> settings) {
     }
 
     /** Another context on the same store, as another node would be, with these settings. */

@@ -94,7 +94,7 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
         return new AccountRow(rows.getObject("id", UUID.class), rows.getString("username"),
                 rows.getString("username_key"), rows.getString("password_hash"), rows.getString("role"),
                 rows.getBoolean("enabled"), rows.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rows.getString("email"), rows.getString("organization"), partner);
+                rows.getString("email"), rows.getString("organization"), partner, rows.getBoolean("notifications"));
     }
 
     /** Deletes the account's rotation records, its tokens and the account, in one transaction, and announces it. */

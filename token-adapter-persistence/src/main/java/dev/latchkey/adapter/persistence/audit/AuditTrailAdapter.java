@@ -5,6 +5,7 @@ import dev.latchkey.adapter.persistence.JdbcTransactions;
 import dev.latchkey.adapter.persistence.SqlConditions;
 import dev.latchkey.adapter.persistence.StoreMetrics;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
+import dev.latchkey.adapter.persistence.notices.MailOutbox;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.domain.AccountId;
@@ -70,10 +71,14 @@ class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
     private final Map<Key, AtomicLong> distinctPerActor = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
     private final StoreMetrics metrics;
+    /** The owners' mail, queued with the entries it tells of, where a relay is configured. */
+    private final Optional<MailOutbox> mail;
 
     AuditTrailAdapter(JdbcTransactions writes, TransactionOperations<Connection> transactions, StoreMetrics metrics,
-                      @Value("${latchkey.audit.count-interval:60s}") Duration countInterval) {
+                      @Value("${latchkey.audit.count-interval:60s}") Duration countInterval,
+                      Optional<MailOutbox> mail) {
         this.metrics = metrics;
+        this.mail = mail;
         this.writes = writes;
         this.transactions = transactions;
         this.flusher = BackgroundWork.start("latchkey-audit-counts", countInterval, countInterval,
@@ -84,6 +89,7 @@ class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
     public void record(AuditEvent event) {
         writes.write(() -> transactions.executeWrite(status -> {
             AuditRows.insert(status.getConnection(), List.of(event));
+            mail.ifPresent(outbox -> outbox.enqueue(status.getConnection(), List.of(event)));
             return null;
         }));
         metrics.counted(event);

@@ -159,7 +159,7 @@ final class IssuanceGuard {
         try (PreparedStatement lock = connection.prepareStatement(LOCK_DELEGATOR)) {
             lock.setObject(1, delegator);
             try (ResultSet rows = lock.executeQuery()) {
-                return rows.next() ? Optional.of(MatchingTokens.row(rows).toDomain()) : Optional.empty();
+                return rows.next() ? Optional.of(TokenRows.token(rows)) : Optional.empty();
             }
         }
     }

@@ -7,14 +7,10 @@ import dev.latchkey.domain.TokenFilter;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Token listings narrowed by a {@link TokenFilter}, in SQL. The conditions follow {@code Token.statusAt}: a revocation
@@ -34,27 +30,12 @@ class MatchingTokens {
     List<Token> find(Optional<AccountId> owner, TokenFilter filter, Instant now, long offset, int limit) {
         SqlConditions conditions = conditions(owner, filter, now);
         return transactions.executeRead(status -> conditions.page(status.getConnection(), "SELECT * FROM token",
-                "created_at DESC, id", rows -> row(rows).toDomain(), offset, limit));
+                "created_at DESC, id", TokenRows::token, offset, limit));
     }
 
     long count(Optional<AccountId> owner, TokenFilter filter, Instant now) {
         SqlConditions conditions = conditions(owner, filter, now);
         return transactions.executeRead(status -> conditions.count(status.getConnection(), "token"));
-    }
-
-    static TokenRow row(ResultSet rows) throws SQLException {
-        return new TokenRow(rows.getObject("id", UUID.class), rows.getObject("owner_id", UUID.class),
-                rows.getString("kind"), rows.getString("description"), rows.getString("scopes"),
-                rows.getString("secret_hash"), instant(rows, "created_at"), instant(rows, "expires_at"),
-                instant(rows, "last_used_at"), instant(rows, "revoked_at"), rows.getString("revocation_reason"),
-                rows.getObject("grant_id", UUID.class), rows.getString("client_id"), instant(rows, "consumed_at"),
-                rows.getString("grant_surface"), rows.getString("audience"),
-                rows.getObject("delegator_id", UUID.class));
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static SqlConditions conditions(Optional<AccountId> owner, TokenFilter filter, Instant now) {

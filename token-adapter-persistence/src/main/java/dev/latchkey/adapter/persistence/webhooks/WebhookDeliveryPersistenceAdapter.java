@@ -59,7 +59,7 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
             return List.of();
         }
         return write(connection -> {
-            boolean postgres = isPostgres(connection);
+            boolean postgres = Statements.isPostgres(connection);
             List<UUID> candidates = Statements.query(connection, CANDIDATES + (postgres ? " FOR UPDATE SKIP LOCKED"
                     : ""), row -> row.getObject(1, UUID.class), now, now, max);
             List<WebhookEndpointId> claimed = new ArrayList<>();
@@ -190,14 +190,6 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
 
     private <T> T write(java.util.function.Function<Connection, T> statements) {
         return writes.write(() -> transactions.executeWrite(status -> statements.apply(status.getConnection())));
-    }
-
-    private static boolean isPostgres(Connection connection) {
-        try {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException failure) {
-            throw new IllegalStateException("could not tell which database this is", failure);
-        }
     }
 
     private static WebhookMessage message(ResultSet row) throws SQLException {
