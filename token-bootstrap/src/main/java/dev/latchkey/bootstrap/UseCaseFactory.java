@@ -4,6 +4,8 @@ import dev.latchkey.adapter.rest.dialect.DialectSettings;
 import dev.latchkey.adapter.rest.jwt.SigningSettings;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AdministerWebhooksUseCase;
+import dev.latchkey.application.port.in.AnnounceExpiriesUseCase;
 import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthorizeUseCase;
@@ -12,6 +14,8 @@ import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
 import dev.latchkey.application.port.in.DeleteAccountUseCase;
+import dev.latchkey.application.port.in.DeliverMailUseCase;
+import dev.latchkey.application.port.in.DeliverWebhooksUseCase;
 import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.InspectTokenUseCase;
@@ -22,6 +26,7 @@ import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.OwnAccountUseCase;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
 import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
@@ -37,15 +42,10 @@ import dev.latchkey.application.port.out.AuthorizationCodePort;
 import dev.latchkey.application.port.out.ConsentPort;
 import dev.latchkey.application.port.out.DeleteAccountPort;
 import dev.latchkey.application.port.out.DeviceAuthorizationPort;
+import dev.latchkey.application.port.out.ExpiryScanPort;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.JwtAccessTokenPort;
 import dev.latchkey.application.port.out.LeakNoticePort;
-import dev.latchkey.application.port.out.WebhookDeliveryPort;
-import dev.latchkey.application.port.out.WebhookDestinationsPort;
-import dev.latchkey.application.port.out.WebhookEndpointPort;
-import dev.latchkey.application.port.out.WebhookSenderPort;
-import dev.latchkey.application.port.in.AdministerWebhooksUseCase;
-import dev.latchkey.application.port.in.DeliverWebhooksUseCase;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadAuditEventsPort;
 import dev.latchkey.application.port.out.LoadClientPort;
@@ -54,6 +54,8 @@ import dev.latchkey.application.port.out.LoadPolicyPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
+import dev.latchkey.application.port.out.MailOutboxPort;
+import dev.latchkey.application.port.out.MailSenderPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
@@ -71,6 +73,10 @@ import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
+import dev.latchkey.application.port.out.WebhookDeliveryPort;
+import dev.latchkey.application.port.out.WebhookDestinationsPort;
+import dev.latchkey.application.port.out.WebhookEndpointPort;
+import dev.latchkey.application.port.out.WebhookSenderPort;
 import dev.latchkey.application.service.LatchkeyServices;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
@@ -80,6 +86,7 @@ import dev.latchkey.domain.SessionTimeouts;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Named;
@@ -94,8 +101,12 @@ class UseCaseFactory {
     /** Masters India's token-pair endpoints: their refresh tokens redeem there, and only there. */
     static final GrantSurface MASTERS_INDIA_SURFACE = GrantSurface.of("mastersindia");
 
-    /** Ticks in microseconds: PostgreSQL keeps no finer, and a token must read back exactly as it was issued. */
+    /**
+     * Ticks in microseconds: PostgreSQL keeps no finer, and a token must read back exactly as it was issued. Secondary,
+     * so that a host embedding the service (or a test moving time) may register a clock of its own.
+     */
     @Singleton
+    @io.micronaut.context.annotation.Secondary
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
@@ -152,6 +163,23 @@ class UseCaseFactory {
         return core.deliverWebhooks();
     }
 
+    @Singleton
+    AnnounceExpiriesUseCase announceExpiries(LatchkeyServices.Core core, NotificationProperties notifications) {
+        return core.announceExpiries(notifications.toNotices());
+    }
+
+    /** Owners' mail, where a relay is configured. */
+    @Singleton
+    @Requires(beans = MailSenderPort.class)
+    DeliverMailUseCase deliverMail(LatchkeyServices.Core core, MailSenderPort relay) {
+        return core.deliverMail(relay);
+    }
+
+    @Singleton
+    OwnAccountUseCase ownAccount(LatchkeyServices.Core core) {
+        return core.ownAccount();
+    }
+
     /** Where people's authorizations wait, between a browser's or a device's visits. */
     @Singleton
     LatchkeyServices.Authorizations authorizations(AuthorizationCodePort codes, ConsentPort consents,
@@ -174,11 +202,13 @@ class UseCaseFactory {
                                SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
                                RandomnessPort randomness, LoginLimitPort loginLimits,
                                ReportLimitPort reportLimits, LeakNoticePort leakNotices,
-                               LatchkeyServices.Webhooks webhooks, LoginAuditPort loginAudit, Clock clock) {
+                               LatchkeyServices.Webhooks webhooks, ExpiryScanPort expiryScan, MailOutboxPort mail,
+                               LoginAuditPort loginAudit, Clock clock) {
         return new LatchkeyServices.Core(new LatchkeyServices.Ports(store, accounts, saveAccounts, updateAccounts,
                 deleteAccounts, partners, savePartners, clients, saveClients, policies, savePolicies, auditEvents,
                 sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits,
-                new LatchkeyServices.Leaks(reportLimits, leakNotices), webhooks, loginAudit, clock),
+                new LatchkeyServices.Leaks(reportLimits, leakNotices), webhooks,
+                new LatchkeyServices.Notices(expiryScan, mail), loginAudit, clock),
                 issuance.toPolicy());
     }
 

@@ -23,6 +23,11 @@ public final class LatchkeyNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public LatchkeyNode(Map<String, Object> datasource, Map<String, Object> settings) {
+        this(datasource, settings, new Object[0]);
+    }
+
+    /** A node given beans of the test's own, such as a clock it moves, over the service's. */
+    public LatchkeyNode(Map<String, Object> datasource, Map<String, Object> settings, Object... singletons) {
         Map<String, Object> properties = new HashMap<>(datasource);
         // Load and race tests drive one account far faster, and to far more active tokens, than a real account may
         // go; the tests of the allowance and the ceiling set them in their settings, which come after.
@@ -33,7 +38,8 @@ public final class LatchkeyNode implements AutoCloseable {
         properties.put("micronaut.server.port", -1);
         properties.put(BootstrapAdministrator.USERNAME_PROPERTY, ADMIN);
         properties.put(BootstrapAdministrator.PASSWORD_PROPERTY, ADMIN_PASSWORD);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
+        server = ApplicationContext.builder().properties(properties).singletons(singletons).start()
+                .getBean(EmbeddedServer.class).start();
     }
 
     public String url() {
@@ -76,5 +82,8 @@ public final class LatchkeyNode implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (server.getApplicationContext().isRunning()) {
+            server.getApplicationContext().close();
+        }
     }
 }

@@ -25,11 +25,16 @@ public abstract class ServiceOnTestDatabase {
         return Map.of();
     }
 
+    /** Beans of the test's own, such as a clock it moves, given to the node over the service's. */
+    protected Object[] beans() {
+        return new Object[0];
+    }
+
     @BeforeAll
     final void startService() {
         database = database();
         datasource = database.start();
-        node = new LatchkeyNode(datasource, settings());
+        node = new LatchkeyNode(datasource, settings(), beans());
     }
 
     @AfterAll

@@ -462,13 +462,13 @@ class AdminController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AccountView(String username, @Nullable String email, @Nullable String organization, String role,
-                       @Nullable Long partnerId, boolean enabled, String createdAt) {
+                       @Nullable Long partnerId, boolean enabled, boolean notifications, String createdAt) {
         static AccountView of(Account account) {
             return new AccountView(account.username().value(), account.email().map(EmailAddress::value).orElse(null),
                     account.organization().map(Organization::name).orElse(null),
                     account.role().name().toLowerCase(Locale.ROOT),
                             account.partner().map(PartnerId::value).orElse(null),
-                    account.enabled(), Timestamps.isoMillis(account.createdAt()));
+                    account.enabled(), account.notifications(), Timestamps.isoMillis(account.createdAt()));
         }
     }
 

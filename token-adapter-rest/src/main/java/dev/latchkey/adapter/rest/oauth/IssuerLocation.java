@@ -33,6 +33,11 @@ public final class IssuerLocation {
                 .map(value -> value.strip().replaceAll("/+$", ""));
     }
 
+    /** The service's own location, where no request says more: the configured issuer, or this server's URL. */
+    public String ofService() {
+        return configured.orElseGet(() -> server.get().getURL().toString().replaceAll("/+$", ""));
+    }
+
     public String of(HttpRequest<?> request) {
         return configured.orElseGet(() -> addresses.trustsForwardedHeadersOf(request) ? hosts.resolve(request)
                 : server.get().getURL().toString().replaceAll("/+$", ""));
