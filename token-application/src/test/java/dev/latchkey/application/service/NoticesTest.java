@@ -213,4 +213,31 @@ class NoticesTest {
         assertThat(mail.sendDue(10)).isZero();
         assertThat(fixture.notices.outbox.get(1).state).isEqualTo("FAILED");
     }
+
+    @Test
+    void aLeakAndARefreshTokensReuseAreMailedWithoutASecret() {
+        IssueTokenUseCase.Outcome.Issued leaked = issue(Duration.ofDays(30));
+        fixture.notices.queueMailFor(List.of(
+                AuditEvent.of(fixture.clock.instant(), AuditEventType.TOKEN_LEAKED, dev.latchkey.domain.Actor.system(),
+                        Optional.of(aliceAccount.id()), Optional.of(leaked.token().id()),
+                        "source=github type=latchkey_token url=https://github.com/acme/app/blob/main/.env"),
+                AuditEvent.of(fixture.clock.instant(), AuditEventType.TOKEN_REVOKED,
+                        dev.latchkey.domain.Actor.system(), Optional.of(aliceAccount.id()),
+                        Optional.of(leaked.token().id()), "reason=LEAKED"),
+                AuditEvent.of(fixture.clock.instant(), AuditEventType.REFRESH_TOKEN_REUSED,
+                        dev.latchkey.domain.Actor.anonymous("192.0.2.7"), Optional.of(aliceAccount.id()),
+                        Optional.of(leaked.token().id()), "grant=g-1")));
+
+        assertThat(mail.sendDue(10)).isEqualTo(2);
+
+        assertThat(fixture.notices.relayed).extracting(sent -> sent.mail().subject()).containsExactly(
+                "Your Latchkey token \"test\" was found leaked and revoked",
+                "An app's access to your Latchkey account was revoked");
+        assertThat(fixture.notices.relayed.get(0).mail().body()).contains("Found by: github",
+                "Where: https://github.com/acme/app/blob/main/.env", leaked.token().id().toString());
+        assertThat(fixture.notices.relayed).allSatisfy(sent ->
+                assertThat(sent.mail().body()).doesNotContain(leaked.credential()));
+        assertThat(fixture.notices.outbox.get(1).why).as("the leak's own mail tells of the revocation")
+                .isEqualTo("nothing to tell the owner");
+    }
 }
