@@ -9,14 +9,17 @@ import dev.latchkey.adapter.rest.console.view.Frame;
 import dev.latchkey.adapter.rest.console.view.MessageView;
 import dev.latchkey.adapter.rest.console.view.Notice;
 import dev.latchkey.adapter.rest.console.view.PartnersView;
-import dev.latchkey.application.port.in.ChangeAccountUseCase;
-import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
-import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
-import dev.latchkey.application.port.in.NotAnAdministratorException;
-import dev.latchkey.application.port.in.ReadAccountsUseCase;
+import dev.latchkey.adapter.rest.console.view.WebhooksView;
 import dev.latchkey.application.port.in.AdministerClientsUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
+import dev.latchkey.application.port.in.AdministerWebhooksUseCase;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
+import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
+import dev.latchkey.application.port.in.ChangeAccountUseCase;
+import dev.latchkey.application.port.in.NotAnAdministratorException;
+import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
+import dev.latchkey.application.port.out.WebhookDeliveryPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountFilter;
 import dev.latchkey.domain.AccountId;
@@ -69,6 +72,8 @@ final class ConsoleAdminController {
             "enabled", "The account is enabled again. Its old tokens stay revoked.",
             "signed", "The partner's agreements are signed; its members' partner tokens work now.");
 
+    /** The newest deliveries the webhooks page shows of each endpoint. */
+    private static final int DELIVERIES_SHOWN = 5;
     private final ConsoleAccess access;
     private final ConsoleViews views;
     private final ReadAccountsUseCase readAccounts;
@@ -76,10 +81,13 @@ final class ConsoleAdminController {
     private final AdministerPartnersUseCase partners;
     private final AdministerClientsUseCase clients;
     private final ReadAuditTrailUseCase auditTrail;
+    private final AdministerWebhooksUseCase webhooks;
 
     ConsoleAdminController(ConsoleAccess access, ConsoleViews views, ReadAccountsUseCase readAccounts,
                            ChangeAccountUseCase changeAccount, AdministerPartnersUseCase partners,
-                           AdministerClientsUseCase clients, ReadAuditTrailUseCase auditTrail) {
+                           AdministerClientsUseCase clients, ReadAuditTrailUseCase auditTrail,
+                           AdministerWebhooksUseCase webhooks) {
+        this.webhooks = webhooks;
         this.access = access;
         this.views = views;
         this.readAccounts = readAccounts;
@@ -195,6 +203,31 @@ final class ConsoleAdminController {
                 client.id().value(), client.type().wireName(), client.grantTypes().stream().map(GrantType::wireName)
                 .sorted().toList(), client.enabled(), client.createdAt())).toList();
         return views.page(HttpStatus.OK, "admin/clients", new ClientsView(signed.get().frame("Clients"), rows));
+    }
+
+    /** The webhook endpoints, each with its newest deliveries: where an administrator sees what went out. */
+    @Get("/webhooks")
+    MutableHttpResponse<?> webhooks(HttpRequest<?> request) {
+        Optional<SignedIn> signed = access.signedIn(request);
+        if (signed.isEmpty()) {
+            return ConsoleAccess.toSignIn();
+        }
+        List<WebhooksView.Endpoint> endpoints = webhooks.list(signed.get().caller()).stream().map(endpoint ->
+                new WebhooksView.Endpoint(endpoint.url().toString(), endpoint.description(), endpoint.organization(),
+                        endpoint.events().stream().sorted().toList(), endpoint.enabled(), endpoint.disabledReason(),
+                        endpoint.createdAt(), webhooks.deliveries(signed.get().caller(), endpoint.id(),
+                                DELIVERIES_SHOWN).orElse(List.of()).stream().map(ConsoleAdminController::shown)
+                                .toList())).toList();
+        return views.page(HttpStatus.OK, "admin/webhooks", new WebhooksView(signed.get().frame("Webhooks"),
+                endpoints));
+    }
+
+    private static WebhooksView.Delivery shown(WebhookDeliveryPort.Delivery delivery) {
+        Optional<WebhookDeliveryPort.Attempt> last = delivery.attempts().stream().findFirst();
+        return new WebhooksView.Delivery(delivery.message().event().type(), delivery.message().event().occurredAt(),
+                delivery.state().toLowerCase(java.util.Locale.ROOT), delivery.attempts().size(),
+                last.flatMap(WebhookDeliveryPort.Attempt::status), last.map(WebhookDeliveryPort.Attempt::response)
+                .filter(response -> !response.isBlank()));
     }
 
     @Get("/audit")

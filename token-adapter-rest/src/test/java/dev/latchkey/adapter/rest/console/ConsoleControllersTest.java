@@ -2,6 +2,7 @@ package dev.latchkey.adapter.rest.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -139,6 +140,8 @@ class ConsoleControllersTest {
     @Inject
     ReadAuditTrailUseCase auditTrail;
     @Inject
+    dev.latchkey.application.port.in.AdministerWebhooksUseCase webhooks;
+    @Inject
     DeviceAuthorizationUseCase devices;
     @Inject
     AuthorizeUseCase authorize;
@@ -197,6 +200,11 @@ class ConsoleControllersTest {
     @MockBean(AdministerPartnersUseCase.class)
     AdministerPartnersUseCase partners() {
         return mock(AdministerPartnersUseCase.class);
+    }
+
+    @MockBean(dev.latchkey.application.port.in.AdministerWebhooksUseCase.class)
+    dev.latchkey.application.port.in.AdministerWebhooksUseCase webhooks() {
+        return mock(dev.latchkey.application.port.in.AdministerWebhooksUseCase.class);
     }
 
     @MockBean(AdministerClientsUseCase.class)
@@ -267,7 +275,7 @@ class ConsoleControllersTest {
     @BeforeEach
     void aliceHasASession() {
         reset(authenticate, sessions, listTokens, issueToken, inspectToken, revokeToken, rotateToken, accounts,
-                changeAccount, partners, clients, auditTrail, devices, authorize, applications, leakedTokens);
+                changeAccount, partners, clients, auditTrail, devices, authorize, applications, leakedTokens, webhooks);
         when(leakedTokens.noticesFor(any(), any())).thenReturn(new LeakedTokensUseCase.LeakNotices(List.of(),
                 Map.of()));
         signedInAs(ALICE);
@@ -548,11 +556,39 @@ class ConsoleControllersTest {
         when(partners.list(any())).thenThrow(new NotAnAdministratorException());
         when(clients.list(any())).thenThrow(new NotAnAdministratorException());
         when(auditTrail.read(any())).thenThrow(new NotAnAdministratorException());
-        for (String page : List.of("accounts", "partners", "clients", "audit")) {
+        when(webhooks.list(any())).thenThrow(new NotAnAdministratorException());
+        for (String page : List.of("accounts", "partners", "clients", "audit", "webhooks")) {
             HttpResponse<String> response = get("/console/admin/" + page, sessionCookie());
             assertThat(response.statusCode()).as(page).isEqualTo(403);
             assertThat(response.body()).as(page).contains("This page is for administrators.");
         }
+    }
+
+    @Test
+    void theWebhooksPageListsEachEndpointWithItsNewestDeliveriesAndEscapesWhatAdministratorsTyped()
+            throws Exception {
+        signedInAs(ROOT);
+        dev.latchkey.domain.WebhookEndpoint endpoint = new dev.latchkey.domain.WebhookEndpoint(
+                new dev.latchkey.domain.WebhookEndpointId(UUID.randomUUID()),
+                java.net.URI.create("https://hooks.example.com/latchkey"), "<script>SIEM</script>", Optional.empty(),
+                java.util.Set.of("token.revoked", "*"), false, Optional.of("answered 410 Gone"), NOW);
+        dev.latchkey.domain.WebhookMessage message = new dev.latchkey.domain.WebhookMessage(1, endpoint.id(),
+                "msg_1", new dev.latchkey.domain.OutboundEvent("token.revoked", NOW, dev.latchkey.domain.Actor.system(),
+                Optional.empty(), Optional.empty(), "reason=REQUESTED", 1), 2, Optional.of(NOW));
+        when(webhooks.list(any())).thenReturn(List.of(endpoint));
+        when(webhooks.deliveries(any(), any(), anyInt())).thenReturn(Optional.of(List.of(
+                new dev.latchkey.application.port.out.WebhookDeliveryPort.Delivery(message, "FAILED", Optional.empty(),
+                        List.of(new dev.latchkey.application.port.out.WebhookDeliveryPort.Attempt(NOW,
+                                Optional.of(410), Duration.ofMillis(12), "gone"))))));
+
+        HttpResponse<String> page = get("/console/admin/webhooks", sessionCookie());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<code>https://hooks.example.com/latchkey</code>",
+                "&lt;script&gt;SIEM&lt;/script&gt;", "disabled</span>: answered 410 Gone", "Events: *, token.revoked",
+                "<caption>Newest 1 delivery</caption>", "<code>token.revoked</code>",
+                "<span class=\"status revoked\">failed</span>", "<td data-label=\"Last answer\">410</td>")
+                .doesNotContain("<script>SIEM");
     }
 
     @Test
