@@ -48,6 +48,7 @@ class AccountController {
         this.bodies = bodies;
     }
 
+    /** The caller's account: username, role, address, organization, and whether notices are on. */
     @Get
     @ApiResponse(responseCode = "200", description = "The caller's account",
             content = @Content(schema = @Schema(implementation = OwnAccountView.class)))
