@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +84,20 @@ abstract class WebhooksScenario extends ServiceOnTestDatabase {
         }
     }
 
-    private String receiverUrl(String path) {
+    String receiverUrl(String path) {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
     }
 
-    private Map<String, Object> body(HttpResponse<String> response) throws IOException {
+    Map<String, Object> body(HttpResponse<String> response) throws IOException {
         return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
     }
 
-    private HttpResponse<String> call(LatchkeyNode node, String method, String path, String body) throws Exception {
+    HttpResponse<String> call(LatchkeyNode node, String method, String path, String body) throws Exception {
         return HttpCalls.send(node, method, path, HttpCalls.headers(admin, body == null ? null : "application/json"),
                 body);
     }
 
-    private Map<String, Object> register(String path, String events) throws Exception {
+    Map<String, Object> register(String path, String events) throws Exception {
         HttpResponse<String> created = call(node(), "POST", "/api/v1/admin/webhooks",
                 "{\"url\":\"" + receiverUrl(path) + "\",\"events\":" + events + ",\"description\":\"test receiver\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -115,7 +116,7 @@ abstract class WebhooksScenario extends ServiceOnTestDatabase {
     }
 
     /** What the path has received once {@code done} holds of it, waiting at most {@code within}. */
-    private List<Received> await(String path, Predicate<List<Received>> done, Duration within)
+    List<Received> await(String path, Predicate<List<Received>> done, Duration within)
             throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (!done.test(at(path)) && System.nanoTime() < deadline) {
@@ -125,12 +126,12 @@ abstract class WebhooksScenario extends ServiceOnTestDatabase {
         return at(path);
     }
 
-    private List<Received> at(String path) {
+    List<Received> at(String path) {
         return received.stream().filter(delivery -> delivery.path().equals(path)).toList();
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> parsed(Received delivery) throws IOException {
+    Map<String, Object> parsed(Received delivery) throws IOException {
         return json.readValue(delivery.body(), Argument.mapOf(String.class, Object.class));
     }
 
@@ -248,5 +249,64 @@ abstract class WebhooksScenario extends ServiceOnTestDatabase {
         assertThat(HttpCalls.send(node(), "POST", "/api/v1/admin/webhooks", HttpCalls.headers(
                 EndToEndScenario.basic("nobody", "wrong-password-1"), "application/json"), "{}").statusCode())
                 .isEqualTo(401);
+    }
+
+    /**
+     * Two endpoints at once: one answers 500 twice, then takes everything; the other's receiver is down for 50
+     * seconds (nothing listens on its port), spanning the first two attempts. Each gets every event, the first of
+     * them under one id however often it is tried, and in the order the events were committed.
+     */
+    @Test
+    void aFailingOrAbsentReceiverGetsEveryEventInOrderOnceItAnswers() throws Exception {
+        scripted.put("/flaky", new CopyOnWriteArrayList<>(List.of(500, 500)));
+        register("/flaky", "[\"token.issued\"]");
+        int downPort;
+        try (java.net.ServerSocket reserved = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            downPort = reserved.getLocalPort();
+        }
+        HttpResponse<String> down = call(node(), "POST", "/api/v1/admin/webhooks", "{\"url\":\"http://127.0.0.1:"
+                + downPort + "/down\",\"events\":[\"token.issued\"]}");
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(201);
+        List<String> issued = new ArrayList<>();
+        Instant firstEvent = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> token = call(node(), "POST", "/api/v1/tokens", "{\"description\":\"order " + i
+                    + "\"}");
+            issued.add((String) EndToEndScenario.infoOf(body(token)).get("tokenId"));
+        }
+        Thread.sleep(Math.max(0, Duration.ofSeconds(50).minus(Duration.between(firstEvent, Instant.now())).toMillis()));
+        HttpServer back = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), downPort), 0);
+        back.createContext("/", exchange -> {
+            received.add(new Received(exchange.getRequestURI().getPath(), Map.of("webhook-id",
+                    exchange.getRequestHeaders().getFirst("webhook-id")), exchange.getRequestBody().readAllBytes(),
+                    Instant.now()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        back.start();
+        try {
+            List<Received> flaky = await("/flaky", all -> all.size() >= 5, Duration.ofSeconds(60));
+            List<Received> cameBack = await("/down", all -> all.size() >= 3, Duration.ofSeconds(60));
+            Thread.sleep(500);
+
+            assertThat(at("/flaky")).hasSize(5);
+            assertThat(flaky.subList(0, 3)).extracting(delivery -> delivery.headers().get("webhook-id"))
+                    .containsOnly(flaky.get(0).headers().get("webhook-id"));
+            assertThat(flaky.subList(2, 5)).extracting(delivery -> tokenIdOf(delivery)).containsExactlyElementsOf(
+                    issued);
+            assertThat(at("/down")).hasSize(3);
+            assertThat(cameBack).extracting(delivery -> tokenIdOf(delivery)).containsExactlyElementsOf(issued);
+        } finally {
+            back.stop(0);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    String tokenIdOf(Received delivery) {
+        try {
+            return (String) ((Map<String, Object>) parsed(delivery).get("data")).get("tokenId");
+        } catch (IOException unreadable) {
+            throw new AssertionError(unreadable);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.json.JsonBodies;
 import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
@@ -86,6 +87,7 @@ class AccountController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record OwnAccountView(String username, String role, @Nullable String email, @Nullable String organization,
                           boolean notifications) {
         static OwnAccountView of(Account account) {
