@@ -196,4 +196,28 @@ abstract class NoticeStoreContract extends StoreContract {
         mail.skipped(retried.get(0), "notices are off");
         assertThat(claim("node-c", NOW.plusSeconds(86_400), owner)).isEmpty();
     }
+
+    @Test
+    void finishedMailIsDeletedAfterTheRetentionAndWhatIsStillOwedIsKept() {
+        Account owner = withEmail(newAccount(), true);
+        List<QueuedMail> queued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            audit.record(revokedByAdministrator(newToken(owner, NOW, Expiry.at(NOW.plusSeconds(86_400)))));
+        }
+        queued.addAll(claim("node-a", NOW, owner));
+        assertThat(queued).hasSize(3);
+        mail.sent(queued.get(0), NOW.minus(Duration.ofDays(40)));
+        mail.skipped(queued.get(1), "notices are off");
+        mail.retry(queued.get(2), NOW.minus(Duration.ofDays(40)), "421 busy", NOW.minus(Duration.ofDays(39)));
+        dev.latchkey.adapter.persistence.OutboxRetention retention =
+                context.getBean(dev.latchkey.adapter.persistence.OutboxRetention.class);
+
+        assertThat(retention.purgeFinishedBefore(NOW.minus(Duration.ofDays(30)))).as("the one sent 40 days ago")
+                .isGreaterThanOrEqualTo(1);
+
+        assertThat(claim("node-b", NOW, owner)).as("still owed, however old")
+                .extracting(QueuedMail::id).containsExactly(queued.get(2).id());
+        // The skipped one finished at its event's time, now: kept until it too is old.
+        assertThat(retention.purgeFinishedBefore(NOW.plusSeconds(1))).isGreaterThanOrEqualTo(1);
+    }
 }
