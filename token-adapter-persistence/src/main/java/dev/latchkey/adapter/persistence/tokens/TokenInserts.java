@@ -1,7 +1,6 @@
 package dev.latchkey.adapter.persistence.tokens;
 
-import dev.latchkey.adapter.persistence.BackgroundWork;
-import dev.latchkey.adapter.persistence.StoreFailures;
+import dev.latchkey.adapter.persistence.GroupCommit;
 import dev.latchkey.adapter.persistence.audit.AuditRows;
 import dev.latchkey.application.port.out.SaveTokenPort.SaveOutcome;
 import dev.latchkey.domain.AuditEvent;
@@ -20,21 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Inserts new tokens, each with the audit entry of its issue, with group commit: concurrent issuances share one transaction, and each caller returns once
- * that transaction has committed, so a {@code 201} still means the token is durable. One writer takes whatever has
- * queued while the previous commit ran; under load, a commit carries many tokens, and a lone request waits for no
- * one. H2 writes a chunk to its file on every commit ({@code WRITE_DELAY=0}, ADR 7), so this is what lets it keep up;
- * on PostgreSQL it saves a commit round trip and flush per token.
- *
- * <p>If a batch fails, its tokens are inserted one by one, so that each caller learns its own outcome and one bad row
- * fails no other; unless the store is unavailable, when every caller of the batch is told so at once.
+ * Inserts new tokens, each with the audit entry of its issue, with {@link GroupCommit}: concurrent issuances share one
+ * transaction, and each caller returns once that transaction has committed, so a {@code 201} still means the token
+ * is durable. H2 writes a chunk to its file on every commit ({@code WRITE_DELAY=0}, ADR 7), so this is what lets it
+ * keep up; on PostgreSQL it saves a commit round trip and flush per token.
  */
 @Singleton
 class TokenInserts {
@@ -44,20 +34,15 @@ class TokenInserts {
             + "created_at, expires_at, last_used_at, revoked_at, revocation_reason, grant_id, client_id, consumed_at, "
             + "grant_surface, audience, delegator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private record Pending(IssuanceGuard.Candidate candidate, AuditEvent issued,
-                           CompletableFuture<SaveOutcome> committed) {
+    private record Pending(IssuanceGuard.Candidate candidate, AuditEvent issued) {
     }
 
-    private final TransactionOperations<Connection> transactions;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean stopping;
+    private final GroupCommit<Pending, SaveOutcome> commits;
 
     TokenInserts(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
-        this.writer = new Thread(this::writeUntilStopped, "latchkey-token-inserts");
-        writer.setDaemon(true);
-        writer.start();
+        this.commits = new GroupCommit<>("latchkey-token-inserts", MAXIMUM_BATCH, batch ->
+                transactions.executeWrite(status -> insertGuarded(status.getConnection(),
+                        batch.stream().map(Pending::candidate).toList(), batch.stream().map(Pending::issued).toList())));
     }
 
     /**
@@ -65,78 +50,7 @@ class TokenInserts {
      * why they were not.
      */
     SaveOutcome insert(Token token, AuditEvent issued, OptionalInt activePersonalLimit) {
-        if (stopping) {
-            throw new IllegalStateException("the service is stopping");
-        }
-        Pending pending = new Pending(new IssuanceGuard.Candidate(token, activePersonalLimit), issued,
-                new CompletableFuture<>());
-        queue.add(pending);
-        try {
-            return pending.committed().join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause
-                    : new IllegalStateException("could not store the token", failed.getCause());
-        }
-    }
-
-    private void writeUntilStopped() {
-        List<Pending> batch = new ArrayList<>(MAXIMUM_BATCH);
-        while (!stopping || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAXIMUM_BATCH - 1);
-                writeReportingErrors(batch);
-            } catch (InterruptedException interrupted) {
-                if (!stopping) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    private void writeReportingErrors(List<Pending> batch) {
-        try {
-            write(batch);
-        } catch (Error error) {
-            batch.forEach(pending -> pending.committed().completeExceptionally(error));
-            BackgroundWork.report(error);
-        }
-    }
-
-    private void write(List<Pending> batch) {
-        try {
-            List<SaveOutcome> outcomes = insertAll(batch);
-            for (int index = 0; index < batch.size(); index++) {
-                batch.get(index).committed().complete(outcomes.get(index));
-            }
-        } catch (RuntimeException batchFailed) {
-            if (StoreFailures.unavailable(batchFailed)) {
-                // The store is down, not one row bad: trying each row alone would make the last caller wait one
-                // connection timeout per row before it. Every caller hears it now.
-                RuntimeException unavailable = StoreFailures.translated(batchFailed);
-                batch.forEach(pending -> pending.committed().completeExceptionally(unavailable));
-                return;
-            }
-            for (Pending pending : batch) {
-                try {
-                    pending.committed().complete(insertAll(List.of(pending)).get(0));
-                } catch (RuntimeException failed) {
-                    pending.committed().completeExceptionally(failed);
-                }
-            }
-        }
-    }
-
-    private List<SaveOutcome> insertAll(List<Pending> batch) {
-        return transactions.executeWrite(status -> insertGuarded(status.getConnection(),
-                batch.stream().map(Pending::candidate).toList(), batch.stream().map(Pending::issued).toList()));
+        return commits.submit(new Pending(new IssuanceGuard.Candidate(token, activePersonalLimit), issued));
     }
 
     /**
@@ -206,7 +120,6 @@ class TokenInserts {
     /** Commits what is queued, then stops. */
     @PreDestroy
     void stop() throws InterruptedException {
-        stopping = true;
-        writer.join(TimeUnit.SECONDS.toMillis(10));
+        commits.stop();
     }
 }
