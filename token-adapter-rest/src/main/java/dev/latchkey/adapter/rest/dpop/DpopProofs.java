@@ -1,0 +1,256 @@
+package dev.latchkey.adapter.rest.dpop;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a DPoP proof (RFC 9449 section 4.3) with nothing but the request: its shape, its type, an asymmetric
+ * algorithm, the public key it carries, its signature by that key, the method and URI it was made for, when it was
+ * made, and, where a token is presented, the token's hash. A proof that passes names its key by its RFC 7638
+ * thumbprint; whether that key is the one a token is bound to, and whether the proof was used before, are asked
+ * after (ADR 19), so that a bad proof costs no more than this. Nothing here throws for what a client sent.
+ */
+@Singleton
+public final class DpopProofs {
+
+    /** The signature algorithms a proof may use: asymmetric only, never {@code none} or a shared secret. */
+    public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256,
+            JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
+    /** How far a proof's {@code iat} may be from now, either way. */
+    public static final Duration IAT_WINDOW = Duration.ofSeconds(60);
+    /** No honest proof comes near this: an RSA key of 4,096 bits and every claim fit in a third of it. */
+    static final int MAX_PROOF_LENGTH = 8192;
+    static final int MAX_JTI_LENGTH = 256;
+    private static final int SMALLEST_RSA_KEY = 2048;
+    private static final int MOST_KEYS_KEPT = 10_000;
+    private static final JOSEObjectType DPOP_TYPE = new JOSEObjectType("dpop+jwt");
+    /** The DER prefix of an Ed25519 SubjectPublicKeyInfo, before the key's 32 bytes. */
+    private static final byte[] ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /** The outcome of a check. */
+    public sealed interface Result {
+        /**
+         * The proof holds: made by the key with this thumbprint, as {@code jti}, at {@code issuedAt}; it could be
+         * presented until {@code usableUntil}, which is how long its single use is kept.
+         */
+        record Valid(String thumbprint, String jti, Instant issuedAt, Instant usableUntil) implements Result {
+        }
+
+        /** The proof does not hold, for the reason given (fit for an {@code error_description}). */
+        record Invalid(String reason) implements Result {
+        }
+    }
+
+    /** A proof's key, parsed once: what signs with it is then a lookup. */
+    private record ParsedKey(String thumbprint, JWSAlgorithm algorithm, Verifier verifier) {
+    }
+
+    @FunctionalInterface
+    private interface Verifier {
+        boolean verifies(SignedJWT proof) throws JOSEException, GeneralSecurityException;
+    }
+
+    private final Clock clock;
+    private final Map<String, ParsedKey> keys = new ConcurrentHashMap<>();
+
+    public DpopProofs(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a proof made for a request with this method to this URI (its query and fragment are not compared), with
+     * {@code accessToken} the token the request presents, if any.
+     */
+    public Result check(String proof, String method, URI requestUri, Optional<String> accessToken) {
+        if (proof == null || proof.isEmpty() || proof.length() > MAX_PROOF_LENGTH) {
+            return invalid("The DPoP proof is missing or too long.");
+        }
+        SignedJWT jwt;
+        JWSHeader header;
+        try {
+            jwt = SignedJWT.parse(proof);
+            header = jwt.getHeader();
+        } catch (ParseException | RuntimeException malformed) {
+            return invalid("The DPoP proof is not a signed JWT.");
+        }
+        if (!DPOP_TYPE.equals(header.getType())) {
+            return invalid("The DPoP proof's typ is not dpop+jwt.");
+        }
+        if (!ALGORITHMS.contains(header.getAlgorithm())) {
+            return invalid("The DPoP proof's alg is not one of ES256, RS256, PS256, EdDSA.");
+        }
+        JWK jwk = header.getJWK();
+        if (jwk == null || jwk.isPrivate()) {
+            return invalid("The DPoP proof does not carry a public jwk.");
+        }
+        Optional<ParsedKey> key = keyOf(jwk, header.getAlgorithm());
+        if (key.isEmpty()) {
+            return invalid("The DPoP proof's jwk does not fit its alg.");
+        }
+        try {
+            if (!key.get().verifier().verifies(jwt)) {
+                return invalid("The DPoP proof's signature does not verify with its jwk.");
+            }
+        } catch (JOSEException | GeneralSecurityException | RuntimeException unverifiable) {
+            return invalid("The DPoP proof's signature does not verify with its jwk.");
+        }
+        return claims(jwt, key.get(), method, requestUri, accessToken);
+    }
+
+    private Result claims(SignedJWT jwt, ParsedKey key, String method, URI requestUri, Optional<String> accessToken) {
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException malformed) {
+            return invalid("The DPoP proof's claims are not a JSON object.");
+        }
+        Object jti = claims.getClaim("jti");
+        if (!(jti instanceof String id) || id.isEmpty() || id.length() > MAX_JTI_LENGTH) {
+            return invalid("The DPoP proof has no jti.");
+        }
+        if (!(claims.getClaim("htm") instanceof String htm) || !htm.equals(method)) {
+            return invalid("The DPoP proof's htm is not this request's method.");
+        }
+        if (!(claims.getClaim("htu") instanceof String htu) || !sameTarget(htu, requestUri)) {
+            return invalid("The DPoP proof's htu is not this request's URI.");
+        }
+        Instant issuedAt;
+        try {
+            issuedAt = Optional.ofNullable(claims.getIssueTime()).map(java.util.Date::toInstant).orElse(null);
+        } catch (RuntimeException notATime) {
+            issuedAt = null;
+        }
+        Instant now = clock.instant();
+        if (issuedAt == null || Duration.between(issuedAt, now).abs().compareTo(IAT_WINDOW) > 0) {
+            return invalid("The DPoP proof's iat is not within " + IAT_WINDOW.toSeconds() + " seconds of now.");
+        }
+        if (accessToken.isPresent()) {
+            Object ath = claims.getClaim("ath");
+            if (!(ath instanceof String hash) || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+                    tokenHash(accessToken.get()).getBytes(StandardCharsets.US_ASCII))) {
+                return invalid("The DPoP proof's ath is not the hash of the presented token.");
+            }
+        }
+        return new Result.Valid(key.thumbprint(), id, issuedAt, issuedAt.plus(IAT_WINDOW).plus(IAT_WINDOW));
+    }
+
+    /** The {@code ath} of a token: the base64url SHA-256 of its ASCII bytes, without padding. */
+    public static String tokenHash(String accessToken) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(accessToken.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+
+    /**
+     * Whether a proof's {@code htu} names the request's target: scheme and host without regard to case, the default
+     * port as none, the path exactly, and the query and fragment of neither (RFC 9449 section 4.3).
+     */
+    static boolean sameTarget(String htu, URI request) {
+        try {
+            URI claimed = new URI(htu);
+            return claimed.isAbsolute() && claimed.getRawAuthority() != null
+                    && normalized(claimed).equals(normalized(request));
+        } catch (URISyntaxException | RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    private static String normalized(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
+    }
+
+    /** The key, parsed once per distinct JWK: its thumbprint and what verifies with it under the algorithm. */
+    private Optional<ParsedKey> keyOf(JWK jwk, JWSAlgorithm algorithm) {
+        String cacheKey = algorithm.getName() + " " + jwk.toJSONString();
+        ParsedKey known = keys.get(cacheKey);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ParsedKey> parsed = parse(jwk, algorithm);
+        if (parsed.isPresent()) {
+            if (keys.size() >= MOST_KEYS_KEPT) {
+                keys.clear();
+            }
+            keys.put(cacheKey, parsed.get());
+        }
+        return parsed;
+    }
+
+    private static Optional<ParsedKey> parse(JWK jwk, JWSAlgorithm algorithm) {
+        try {
+            String thumbprint = jwk.computeThumbprint().toString();
+            if (algorithm.equals(JWSAlgorithm.ES256) && jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+                ECDSAVerifier verifier = new ECDSAVerifier(ec.toECPublicKey());
+                return Optional.of(new ParsedKey(thumbprint, algorithm, proof -> proof.verify(verifier)));
+            }
+            if ((algorithm.equals(JWSAlgorithm.RS256) || algorithm.equals(JWSAlgorithm.PS256))
+                    && jwk instanceof RSAKey rsa && rsa.size() >= SMALLEST_RSA_KEY) {
+                RSASSAVerifier verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
+                return Optional.of(new ParsedKey(thumbprint, algorithm, proof -> proof.verify(verifier)));
+            }
+            if (algorithm.equals(JWSAlgorithm.EdDSA) && jwk instanceof OctetKeyPair okp
+                    && Curve.Ed25519.equals(okp.getCurve())) {
+                byte[] x = okp.getX().decode();
+                if (x.length != 32) {
+                    return Optional.empty();
+                }
+                byte[] encoded = new byte[ED25519_PREFIX.length + x.length];
+                System.arraycopy(ED25519_PREFIX, 0, encoded, 0, ED25519_PREFIX.length);
+                System.arraycopy(x, 0, encoded, ED25519_PREFIX.length, x.length);
+                PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+                return Optional.of(new ParsedKey(thumbprint, algorithm, proof -> {
+                    Signature ed25519 = Signature.getInstance("Ed25519");
+                    ed25519.initVerify(key);
+                    ed25519.update(proof.getSigningInput());
+                    return ed25519.verify(proof.getSignature().decode());
+                }));
+            }
+            return Optional.empty();
+        } catch (JOSEException | GeneralSecurityException | RuntimeException unusable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Result invalid(String reason) {
+        return new Result.Invalid(reason);
+    }
+}
