@@ -259,6 +259,11 @@ public final class Token {
         return attributes.delegator();
     }
 
+    /** The key this token is bound to: it is accepted only with a proof signed by that key. Empty for bearer. */
+    public Optional<KeyThumbprint> proofKey() {
+        return attributes.proofKey();
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

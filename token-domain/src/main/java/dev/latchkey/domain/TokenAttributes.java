@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param delegator the token that was presented as the credential to make this one, which makes this one its
  *                  delegate: it ends when its delegator is revoked or rotated out (ADR 5). Empty for a root, made
  *                  with a password, a client's secret or a refresh token.
+ * @param proofKey  the key a sender-constrained token is bound to (RFC 9449): it is accepted only with a proof signed
+ *                  by that key. Empty for a bearer token.
  */
 public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
                               Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
                               Optional<GrantSurface> surface, Optional<Audience> audience,
-                              Optional<TokenId> delegator) {
+                              Optional<TokenId> delegator, Optional<KeyThumbprint> proofKey) {
 
     public TokenAttributes {
         Objects.requireNonNull(id, "id");
@@ -31,6 +33,7 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
         Objects.requireNonNull(surface, "surface");
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(delegator, "delegator");
+        Objects.requireNonNull(proofKey, "proofKey");
         if (delegator.equals(Optional.of(id))) {
             throw new InvalidValueException("delegator", "a token cannot be its own delegator");
         }
@@ -53,6 +56,14 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
         this(id, owner, kind, description, scopes, expiry, grant, client, surface, audience, Optional.empty());
     }
 
+    /** A token bound to no key: a bearer token. */
+    public TokenAttributes(TokenId id, AccountId owner, TokenKind kind, TokenDescription description, Scopes scopes,
+                           Expiry expiry, Optional<GrantId> grant, Optional<ClientId> client,
+                           Optional<GrantSurface> surface, Optional<Audience> audience, Optional<TokenId> delegator) {
+        this(id, owner, kind, description, scopes, expiry, grant, client, surface, audience, delegator,
+                Optional.empty());
+    }
+
     /** A personal token: made directly by its owner, outside any grant or client. */
     public static TokenAttributes personal(TokenId id, AccountId owner, TokenDescription description, Scopes scopes,
                                            Expiry expiry) {
@@ -63,12 +74,12 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
     /** The same token with another expiry; for a replacement or a shortened overlap. */
     public TokenAttributes withExpiry(Expiry newExpiry) {
         return new TokenAttributes(id, owner, kind, description, scopes, newExpiry, grant, client, surface, audience,
-                delegator);
+                delegator, proofKey);
     }
 
     public TokenAttributes withId(TokenId newId) {
         return new TokenAttributes(newId, owner, kind, description, scopes, expiry, grant, client, surface, audience,
-                delegator);
+                delegator, proofKey);
     }
 
     /**
@@ -77,12 +88,18 @@ public record TokenAttributes(TokenId id, AccountId owner, TokenKind kind, Token
      */
     public TokenAttributes delegatedBy(Token presented) {
         return new TokenAttributes(id, owner, kind, description, scopes, expiry, grant, client, surface,
-                presented.audience(), Optional.of(presented.id()));
+                presented.audience(), Optional.of(presented.id()), proofKey);
     }
 
     /** The same token with no delegator, or another one; for a rotation's replacement. */
     public TokenAttributes withDelegator(Optional<TokenId> newDelegator) {
         return new TokenAttributes(id, owner, kind, description, scopes, expiry, grant, client, surface, audience,
-                newDelegator);
+                newDelegator, proofKey);
+    }
+
+    /** The same token bound to a key, or to none. */
+    public TokenAttributes withProofKey(Optional<KeyThumbprint> newProofKey) {
+        return new TokenAttributes(id, owner, kind, description, scopes, expiry, grant, client, surface, audience,
+                delegator, newProofKey);
     }
 }

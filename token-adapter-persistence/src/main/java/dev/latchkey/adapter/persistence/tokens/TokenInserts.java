@@ -32,7 +32,7 @@ class TokenInserts {
     static final int MAXIMUM_BATCH = 256;
     private static final String INSERT = "INSERT INTO token (id, owner_id, kind, description, scopes, secret_hash, "
             + "created_at, expires_at, last_used_at, revoked_at, revocation_reason, grant_id, client_id, consumed_at, "
-            + "grant_surface, audience, delegator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "grant_surface, audience, delegator_id, jkt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private record Pending(IssuanceGuard.Candidate candidate, AuditEvent issued) {
     }
@@ -99,6 +99,7 @@ class TokenInserts {
         insert.setString(15, row.grantSurface());
         insert.setString(16, row.audience());
         uuid(insert, 17, row.delegatorId());
+        insert.setString(18, row.jkt());
     }
 
     private static void instant(PreparedStatement insert, int index, Instant value) throws SQLException {

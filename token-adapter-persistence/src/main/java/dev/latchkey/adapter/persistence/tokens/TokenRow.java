@@ -6,6 +6,7 @@ import dev.latchkey.domain.ClientId;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.GrantSurface;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.Revocation;
 import dev.latchkey.domain.RevocationReason;
 import dev.latchkey.domain.Scopes;
@@ -27,7 +28,7 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt,
                 @Nullable Instant revokedAt, @Nullable String revocationReason, @Nullable UUID grantId,
                 @Nullable String clientId, @Nullable Instant consumedAt, @Nullable String grantSurface,
-                @Nullable String audience, @Nullable UUID delegatorId) {
+                @Nullable String audience, @Nullable UUID delegatorId, @Nullable String jkt) {
 
     static TokenRow fromDomain(Token token) {
         Revocation revocation = token.revocation().orElse(null);
@@ -39,7 +40,8 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 token.grant().map(GrantId::value).orElse(null), token.client().map(ClientId::value).orElse(null),
                 token.consumedAt().orElse(null), token.surface().map(GrantSurface::name).orElse(null),
                 token.audience().map(Audience::value).orElse(null),
-                token.delegator().map(TokenId::value).orElse(null));
+                token.delegator().map(TokenId::value).orElse(null),
+                token.proofKey().map(KeyThumbprint::value).orElse(null));
     }
 
     Token toDomain() {
@@ -49,7 +51,8 @@ record TokenRow(@Id UUID id, UUID ownerId, String kind, String description, Stri
                 TokenKind.valueOf(kind), TokenDescription.of(description), Scopes.parseSpaceDelimited(scopes),
                 Expiry.ofNullable(expiresAt), Optional.ofNullable(grantId).map(GrantId::new),
                 Optional.ofNullable(clientId).map(ClientId::new), Optional.ofNullable(grantSurface).map(GrantSurface::new),
-                Optional.ofNullable(audience).map(Audience::new), Optional.ofNullable(delegatorId).map(TokenId::new));
+                Optional.ofNullable(audience).map(Audience::new), Optional.ofNullable(delegatorId).map(TokenId::new),
+                Optional.ofNullable(jkt).map(KeyThumbprint::of));
         return Token.restore(attributes, createdAt, SecretHash.fromHex(secretHash), lastUsedAt, revocation,
                 consumedAt);
     }

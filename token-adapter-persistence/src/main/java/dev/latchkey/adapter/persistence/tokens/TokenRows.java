@@ -25,7 +25,7 @@ final class TokenRows {
                 instant(rows, "last_used_at"), instant(rows, "revoked_at"), rows.getString("revocation_reason"),
                 rows.getObject("grant_id", UUID.class), rows.getString("client_id"), instant(rows, "consumed_at"),
                 rows.getString("grant_surface"), rows.getString("audience"),
-                rows.getObject("delegator_id", UUID.class));
+                rows.getObject("delegator_id", UUID.class), rows.getString("jkt"));
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

@@ -71,6 +71,25 @@ abstract class TokenStoreContract extends StoreContract {
     }
 
     @Test
+    void aTokenBoundToAKeyRoundTripsWithItsThumbprintOnEveryRead() {
+        Account owner = newAccount();
+        dev.latchkey.domain.KeyThumbprint key = dev.latchkey.domain.KeyThumbprint.of(
+                "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        Token bound = save(dev.latchkey.domain.TokenAttributes.personal(dev.latchkey.domain.TokenId.fromRandomBytes(
+                random(16)), owner.id(), dev.latchkey.domain.TokenDescription.of("bound"),
+                dev.latchkey.domain.Scopes.of("read"), Expiry.at(NOW.plusSeconds(3600))).withProofKey(
+                java.util.Optional.of(key)), NOW);
+
+        assertThat(tokens.loadById(bound.id())).contains(bound);
+        assertThat(tokens.loadById(bound.id()).orElseThrow().proofKey()).contains(key);
+        assertThat(tokens.loadBySecretHash(bound.secretHash()).orElseThrow().proofKey()).contains(key);
+        assertThat(tokens.loadOwnedBy(owner.id(), 0, 10)).singleElement().satisfies(listed ->
+                assertThat(listed.proofKey()).contains(key));
+        Token bearer = newToken(owner, NOW, Expiry.never());
+        assertThat(tokens.loadById(bearer.id()).orElseThrow().proofKey()).isEmpty();
+    }
+
+    @Test
     void instantsAreStoredAsTheAbsoluteMoment() throws Exception {
         Instant createdAt = Instant.parse("2026-03-29T01:30:00.123456Z");
         Token token = newToken(newAccount(), createdAt, Expiry.never());
