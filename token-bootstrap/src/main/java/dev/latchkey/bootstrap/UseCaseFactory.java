@@ -57,6 +57,7 @@ import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.MailOutboxPort;
 import dev.latchkey.application.port.out.MailSenderPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.ProofReplayPort;
 import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
@@ -203,12 +204,12 @@ class UseCaseFactory {
                                RandomnessPort randomness, LoginLimitPort loginLimits,
                                ReportLimitPort reportLimits, LeakNoticePort leakNotices,
                                LatchkeyServices.Webhooks webhooks, ExpiryScanPort expiryScan, MailOutboxPort mail,
-                               LoginAuditPort loginAudit, Clock clock) {
+                               ProofReplayPort proofReplay, LoginAuditPort loginAudit, Clock clock) {
         return new LatchkeyServices.Core(new LatchkeyServices.Ports(store, accounts, saveAccounts, updateAccounts,
                 deleteAccounts, partners, savePartners, clients, saveClients, policies, savePolicies, auditEvents,
                 sessions, authorizations, rotations, derivation, jwts, hasher, randomness, loginLimits,
                 new LatchkeyServices.Leaks(reportLimits, leakNotices), webhooks,
-                new LatchkeyServices.Notices(expiryScan, mail), loginAudit, clock),
+                new LatchkeyServices.Notices(expiryScan, mail), proofReplay, loginAudit, clock),
                 issuance.toPolicy());
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence;
 
+import dev.latchkey.application.port.out.MemoryOnly;
 import dev.latchkey.application.port.out.ProofReplayPort;
 import dev.latchkey.domain.ProofUse;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -50,6 +51,8 @@ class ProofReplayAdapter implements ProofReplayPort {
         if (remembered != null && remembered.isAfter(clock.instant())) {
             return false;
         }
+        // Recording a use waits for a commit: on an event loop, the caller is asked to come back where it may wait.
+        MemoryOnly.mayWait();
         boolean first = commits.submit(use);
         if (first && usedHere.size() < MAXIMUM_REMEMBERED) {
             usedHere.put(key, use.expiresAt());

@@ -8,6 +8,7 @@ import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoginAuditPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.ProofReplayPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
@@ -17,6 +18,7 @@ import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.InvalidValueException;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
+import dev.latchkey.domain.ProofUse;
 import dev.latchkey.domain.Token;
 import dev.latchkey.domain.Username;
 import java.time.Clock;
@@ -30,6 +32,7 @@ final class AuthenticateService implements AuthenticateUseCase {
     private final PresentedCredentials credentials;
     private final TokenLifecycle lifecycle;
     private final PasswordHasherPort hasher;
+    private final ProofReplayPort proofs;
     private final Clock clock;
     private final LoginLimitPort limits;
     private final LoginAuditPort audit;
@@ -38,8 +41,10 @@ final class AuthenticateService implements AuthenticateUseCase {
 
     AuthenticateService(LoadAccountPort accounts, TokenValidity validity, PresentedCredentials credentials,
                         TokenLifecycle lifecycle, PasswordHasherPort hasher, LoginLimitPort limits,
-                        LoginAuditPort audit, RecordAuditEventPort trail, Clock clock, PasswordHash decoyHash) {
+                        LoginAuditPort audit, RecordAuditEventPort trail, ProofReplayPort proofs, Clock clock,
+                        PasswordHash decoyHash) {
         this.decoyHash = decoyHash;
+        this.proofs = proofs;
         this.accounts = accounts;
         this.limits = limits;
         this.audit = audit;
@@ -127,11 +132,31 @@ final class AuthenticateService implements AuthenticateUseCase {
             return refused(presented, found, inactive.reason());
         }
         Account owner = ((TokenValidity.Verdict.Active) verdict).owner();
+        Optional<Reason> unproven = possessionRefusal(token, presented.possession());
+        if (unproven.isPresent()) {
+            return refused(presented, found, unproven.get());
+        }
         if (!(token.use(now) instanceof Token.UseOutcome.Used used)) {
             return refused(presented, found, Reason.TOKEN_REVOKED);
         }
         lifecycle.recordUse(used);
         return authenticated(owner, Optional.of(token));
+    }
+
+    /**
+     * Why the token's binding refuses this presentation, if it does (RFC 9449 section 7): a bound token needs a proof
+     * by its key, used once, recorded last (ADR 19); a bearer token takes no proof.
+     */
+    private Optional<Reason> possessionRefusal(Token token, Optional<Possession> possession) {
+        if (token.proofKey().isEmpty()) {
+            return possession.isPresent() ? Optional.of(Reason.TOKEN_NOT_BOUND) : Optional.empty();
+        }
+        if (possession.filter(proof -> proof.key().equals(token.proofKey().get())).isEmpty()) {
+            return Optional.of(Reason.PROOF_REQUIRED);
+        }
+        Possession proof = possession.get();
+        return proofs.firstUse(new ProofUse(ProofUse.Kind.DPOP_PROOF, proof.key().value(), proof.jti(),
+                proof.usableUntil())) ? Optional.empty() : Optional.of(Reason.PROOF_REPLAYED);
     }
 
     @Override

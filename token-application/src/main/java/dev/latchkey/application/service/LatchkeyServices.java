@@ -55,6 +55,7 @@ import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.MailOutboxPort;
 import dev.latchkey.application.port.out.MailSenderPort;
 import dev.latchkey.application.port.out.PasswordHasherPort;
+import dev.latchkey.application.port.out.ProofReplayPort;
 import dev.latchkey.application.port.out.PushedRequestPort;
 import dev.latchkey.application.port.out.RandomnessPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
@@ -190,7 +191,7 @@ public final class LatchkeyServices {
                         SignInSessionPort sessions, Authorizations authorizations, RotationLedgerPort rotations,
                         SecretDerivationPort derivation, JwtAccessTokenPort jwts, PasswordHasherPort hasher,
                         RandomnessPort randomness, LoginLimitPort loginLimits, Leaks leaks, Webhooks webhooks,
-                        Notices notices, LoginAuditPort loginAudit, Clock clock) {
+                        Notices notices, ProofReplayPort proofReplay, LoginAuditPort loginAudit, Clock clock) {
         public Ports {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(accounts, "accounts");
@@ -215,6 +216,8 @@ public final class LatchkeyServices {
             Objects.requireNonNull(leaks, "leaks");
             Objects.requireNonNull(webhooks, "webhooks");
             Objects.requireNonNull(notices, "notices");
+            Objects.requireNonNull(proofReplay, "proofReplay");
+            Objects.requireNonNull(proofReplay, "proofReplay");
             Objects.requireNonNull(loginAudit, "loginAudit");
             Objects.requireNonNull(clock, "clock");
         }
@@ -236,7 +239,8 @@ public final class LatchkeyServices {
             this.ports = Objects.requireNonNull(ports, "ports");
             this.issuance = Objects.requireNonNull(issuance, "issuance");
             this.authenticate = LatchkeyServices.authenticate(ports.tokens(), ports.accounts(), ports.partners(),
-                    ports.jwts(), ports.hasher(), ports.loginLimits(), ports.loginAudit(), ports.clock());
+                    ports.jwts(), ports.hasher(), ports.loginLimits(), ports.loginAudit(), ports.proofReplay(),
+                    ports.clock());
             this.issueToken = LatchkeyServices.issueToken(issuance, ports.tokens(), ports.accounts(),
                     ports.policies(), ports.randomness(), ports.jwts(), ports.clock());
         }
@@ -423,11 +427,12 @@ public final class LatchkeyServices {
      */
     public static AuthenticateUseCase authenticate(TokenStore store, LoadAccountPort accounts, LoadPartnerPort partners,
                                                    JwtAccessTokenPort jwts, PasswordHasherPort hasher,
-                                                   LoginLimitPort loginLimits, LoginAuditPort loginAudit, Clock clock) {
+                                                   LoginLimitPort loginLimits, LoginAuditPort loginAudit,
+                                                   ProofReplayPort proofs, Clock clock) {
         PasswordHash decoyHash = hasher.hash(Password.presented("decoy password for unknown usernames"));
         return new AuthenticateService(accounts, new TokenValidity(accounts, partners),
                 PresentedCredentials.of(store, jwts), new TokenLifecycle(store), hasher, loginLimits,
-                loginAudit, store.audit(), clock, decoyHash);
+                loginAudit, store.audit(), proofs, clock, decoyHash);
     }
 
     public static AuthenticateClientUseCase authenticateClient(LoadClientPort clients, Clock clock) {

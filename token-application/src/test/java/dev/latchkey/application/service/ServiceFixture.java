@@ -85,6 +85,9 @@ final class ServiceFixture {
     final InMemoryLeakNotices leakNotices = new InMemoryLeakNotices();
     final InMemoryWebhooks webhooks = new InMemoryWebhooks();
     final InMemoryNotices notices = new InMemoryNotices(tokens);
+    /** Proofs used so far, by key: the store's unique key, in memory. */
+    final java.util.Set<String> usedProofs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final dev.latchkey.application.port.out.ProofReplayPort proofReplay = use -> usedProofs.add(use.key());
     final Fakes.DirectTransactions transactions = new Fakes.DirectTransactions();
     final InMemoryRotationLedger rotations = new InMemoryRotationLedger();
     final InMemoryPartnerStore partners = new InMemoryPartnerStore();
@@ -157,7 +160,7 @@ final class ServiceFixture {
                     rotations, derivation, jwts, hasher, randomness, loginLimits,
                     new LatchkeyServices.Leaks(reportLimits, leakNotices),
                     new LatchkeyServices.Webhooks(webhooks, webhooks, webhooks, webhooks, "test-node"),
-                    new LatchkeyServices.Notices(notices, notices), loginAudit, clock);
+                    new LatchkeyServices.Notices(notices, notices), proofReplay, loginAudit, clock);
         }
 
         /** The whole core under another configured issuance policy. */

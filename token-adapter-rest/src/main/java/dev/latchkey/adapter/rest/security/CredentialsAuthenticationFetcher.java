@@ -1,9 +1,12 @@
 package dev.latchkey.adapter.rest.security;
 
 import dev.latchkey.adapter.rest.MemoryFirst;
+import dev.latchkey.adapter.rest.dpop.DpopProofs;
+import dev.latchkey.adapter.rest.oauth.IssuerLocation;
 import dev.latchkey.adapter.rest.oauth.OAuthEndpoints;
-import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase.Outcome;
+import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.domain.KeyThumbprint;
 import io.micronaut.core.order.OrderUtil;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +39,8 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsAuthenticationFetcher.class);
     private static final String BASIC = "Basic ";
+    private static final String DPOP = "DPoP ";
+    private static final String DPOP_HEADER = "DPoP";
 
     private final AuthenticateUseCase authenticate;
     private final Scheduler blocking;
@@ -42,12 +48,17 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
     private final MemoryFirst memoryFirst;
     private final ClientAddresses addresses;
     private final List<TokenPresentation> presentations;
+    private final DpopProofs proofs;
+    private final IssuerLocation location;
 
     CredentialsAuthenticationFetcher(AuthenticateUseCase authenticate,
                                      @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
                                      DialectCredentials dialects, MemoryFirst memoryFirst,
-                                     ClientAddresses addresses, List<TokenPresentation> presentations) {
+                                     ClientAddresses addresses, List<TokenPresentation> presentations,
+                                     DpopProofs proofs, IssuerLocation location) {
         this.authenticate = authenticate;
+        this.proofs = proofs;
+        this.location = location;
         this.presentations = presentations.stream().sorted(OrderUtil.COMPARATOR).toList();
         this.addresses = addresses;
         this.dialects = dialects;
@@ -69,6 +80,9 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
                     .subscribeOn(blocking)
                     .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BASIC));
         }
+        if (authorization.isPresent() && startsWithIgnoreCase(authorization.get(), DPOP)) {
+            return proven(request, authorization.get().substring(DPOP.length()).trim());
+        }
         Optional<String> token = presentedToken(request);
         if (token.isEmpty()) {
             return Mono.empty();
@@ -78,6 +92,39 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
         return memoryFirst.call(() -> authenticate.authenticate(
                         new AuthenticateUseCase.PresentedToken(credential, address)))
                 .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.BEARER));
+    }
+
+    /**
+     * A token presented with the DPoP scheme (RFC 9449 section 7): its one proof is checked first, with nothing but
+     * the request, and only a proof that holds reaches the token check, which compares the token's binding and then
+     * records the proof's single use (ADR 19).
+     */
+    private Publisher<Authentication> proven(HttpRequest<?> request, String token) {
+        List<String> proofHeaders = request.getHeaders().getAll(DPOP_HEADER);
+        if (token.isEmpty() || proofHeaders.size() != 1) {
+            ChallengeScheme.recordRefusal(request, ChallengeScheme.DPOP_PROOF);
+            return Mono.empty();
+        }
+        URI target;
+        try {
+            target = URI.create(location.of(request) + request.getPath());
+        } catch (IllegalArgumentException unusable) {
+            ChallengeScheme.recordRefusal(request, ChallengeScheme.DPOP_PROOF);
+            return Mono.empty();
+        }
+        DpopProofs.Result checked = proofs.check(proofHeaders.get(0), request.getMethodName(), target,
+                Optional.of(token));
+        if (!(checked instanceof DpopProofs.Result.Valid valid)) {
+            LOG.debug("DPoP proof refused: {}", ((DpopProofs.Result.Invalid) checked).reason());
+            ChallengeScheme.recordRefusal(request, ChallengeScheme.DPOP_PROOF);
+            return Mono.empty();
+        }
+        AuthenticateUseCase.Possession possession = new AuthenticateUseCase.Possession(
+                KeyThumbprint.of(valid.thumbprint()), valid.jti(), valid.usableUntil());
+        String address = addresses.of(request);
+        return memoryFirst.call(() -> authenticate.authenticate(
+                        new AuthenticateUseCase.PresentedToken(token, address, Optional.of(possession))))
+                .flatMap(outcome -> toAuthentication(request, outcome, ChallengeScheme.DPOP));
     }
 
     /** The token a request presents, in the first form that finds one: Bearer, or a switched-on dialect's form. */
@@ -105,7 +152,11 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
         }
         AuthenticateUseCase.Reason reason = ((Outcome.Refused) outcome).reason();
         LOG.debug("{} credentials refused: {}", scheme, reason);
-        ChallengeScheme.recordRefusal(request, scheme);
+        ChallengeScheme.recordRefusal(request, switch (reason) {
+            case PROOF_REQUIRED, TOKEN_NOT_BOUND -> ChallengeScheme.DPOP;
+            case PROOF_REPLAYED -> ChallengeScheme.DPOP_PROOF;
+            default -> scheme;
+        });
         return Mono.empty();
     }
 

@@ -50,8 +50,10 @@ final class ProblemAuthorizationExceptionHandler
         // The security filter answers before the API's response filters run; a refusal must not be cached either.
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         for (ChallengeScheme scheme : ChallengeScheme.values()) {
-            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE,
-                    scheme.challenge(refused.filter(scheme::equals).isPresent()));
+            boolean wasRefused = refused.filter(scheme::equals).isPresent();
+            if (scheme.alwaysOffered() || wasRefused) {
+                response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, scheme.challenge(wasRefused));
+            }
         }
         return response;
     }

@@ -1,7 +1,10 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.AccountId;
+import dev.latchkey.domain.KeyThumbprint;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Establishes who is calling, from a username and password or from a presented token. */
 public interface AuthenticateUseCase {
@@ -46,10 +49,16 @@ public interface AuthenticateUseCase {
      *
      * @param address the client's network address, which a refusal is recorded against
      */
-    record PresentedToken(String value, String address) {
+    record PresentedToken(String value, String address, Optional<Possession> possession) {
         public PresentedToken {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(possession, "possession");
+        }
+
+        /** A token presented as a bearer token, with no proof of a key. */
+        public PresentedToken(String value, String address) {
+            this(value, address, Optional.empty());
         }
 
         /** A credential presented with no network address: from the command line, or a test. */
@@ -84,6 +93,18 @@ public interface AuthenticateUseCase {
     }
 
     /** Why credentials were refused: for logs and metrics only, since a caller is told nothing more than "refused". */
+    /**
+     * A DPoP proof that came with the token and held (RFC 9449): made by the key with this thumbprint, as {@code jti},
+     * and presentable until {@code usableUntil}. Its single use is recorded only once the token's binding matched.
+     */
+    record Possession(KeyThumbprint key, String jti, Instant usableUntil) {
+        public Possession {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(jti, "jti");
+            Objects.requireNonNull(usableUntil, "usableUntil");
+        }
+    }
+
     enum Reason {
         BAD_CREDENTIALS,
         ACCOUNT_DISABLED,
@@ -94,6 +115,12 @@ public interface AuthenticateUseCase {
         TOKEN_NOT_FOR_API_CALLS,
         /** The account lost the right to a scope the token carries (an administrator's role, a partner). */
         SCOPE_NO_LONGER_HELD,
-        PARTNER_AGREEMENTS_NOT_SIGNED
+        PARTNER_AGREEMENTS_NOT_SIGNED,
+        /** A token bound to a key came without a proof by that key: as a bearer token, or with another key's proof. */
+        PROOF_REQUIRED,
+        /** The token's proof was used before, on this node or another. */
+        PROOF_REPLAYED,
+        /** A token bound to no key came with a proof, as if it were bound. */
+        TOKEN_NOT_BOUND
     }
 }

@@ -1,0 +1,185 @@
+package dev.latchkey.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import dev.latchkey.application.port.out.LoadAccountPort;
+import dev.latchkey.application.port.out.SaveTokenPort;
+import dev.latchkey.domain.Account;
+import dev.latchkey.domain.Actor;
+import dev.latchkey.domain.AuditEvent;
+import dev.latchkey.domain.AuditEventType;
+import dev.latchkey.domain.Expiry;
+import dev.latchkey.domain.KeyThumbprint;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SecretHash;
+import dev.latchkey.domain.Token;
+import dev.latchkey.domain.TokenAttributes;
+import dev.latchkey.domain.TokenDescription;
+import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenSecret;
+import dev.latchkey.domain.Username;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A token bound to a key (RFC 9449) on the resources Latchkey serves, through the real server, with proofs made by
+ * Nimbus's {@code DPoPProofFactory}: it works only as {@code DPoP} with a proof by its key, each proof once on every
+ * node; as {@code Bearer}, with another key's proof, a bent proof or a replayed one it is refused, and the challenge
+ * says which. No endpoint issues bound tokens yet, so the test stores one as the token endpoint will.
+ */
+abstract class DpopResourceScenario extends ServiceOnTestDatabase {
+
+    private static final String SELF = "/api/v1/tokens/self";
+    /** Both nodes answer for one public address, as nodes behind one load balancer do: proofs name it. */
+    private static final String ISSUER = "https://latchkey.example";
+    private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            new SecureRandom().generateSeed(32));
+
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("latchkey.oauth.issuer", ISSUER, "latchkey.master-key", MASTER_KEY);
+    }
+    private final SecureRandom random = new SecureRandom();
+
+    /** A token bound to the key, stored with its issue; answers its credential. */
+    private String boundToken(ECKey key) throws Exception {
+        Account admin = node().context().getBean(LoadAccountPort.class).loadByUsername(Username.of(LatchkeyNode.ADMIN))
+                .orElseThrow();
+        byte[] bytes = new byte[TokenSecret.RANDOM_BYTES];
+        random.nextBytes(bytes);
+        String credential = TokenSecret.fromRandomBytes(bytes).reveal();
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Token token = Token.issue(TokenAttributes.personal(TokenId.fromRandomBytes(id), admin.id(),
+                TokenDescription.of("bound"), Scopes.of("read"), Expiry.at(now.plusSeconds(3600))).withProofKey(
+                Optional.of(KeyThumbprint.of(key.computeThumbprint().toString()))), now, SecretHash.of(credential))
+                .token();
+        assertThat(node().context().getBean(SaveTokenPort.class).saveNew(token, AuditEvent.of(now,
+                AuditEventType.TOKEN_ISSUED, Actor.account(admin.id()), Optional.of(admin.id()),
+                Optional.of(token.id()), "kind=PERSONAL"))).isEqualTo(SaveTokenPort.SaveOutcome.SAVED);
+        return credential;
+    }
+
+    private static ECKey newKey() throws Exception {
+        return new ECKeyGenerator(Curve.P_256).generate();
+    }
+
+    private static String proof(ECKey key, String method, String url, String token) throws Exception {
+        return new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256).createDPoPJWT(method, URI.create(url),
+                new DPoPAccessToken(token)).serialize();
+    }
+
+    private static HttpResponse<String> get(LatchkeyNode node, String authorization, String proof) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", authorization);
+        if (proof != null) {
+            headers.put("DPoP", proof);
+        }
+        return HttpCalls.send(node, "GET", SELF, headers, null);
+    }
+
+    private static List<String> challenges(HttpResponse<String> response) {
+        return response.headers().allValues("WWW-Authenticate");
+    }
+
+    private static String url(LatchkeyNode node) {
+        return ISSUER + SELF;
+    }
+
+    @Test
+    void aBoundTokenWorksOnlyAsDpopWithAProofByItsKeyOnce() throws Exception {
+        ECKey key = newKey();
+        String token = boundToken(key);
+
+        String proof = proof(key, "GET", url(node()), token);
+        HttpResponse<String> proven = get(node(), "DPoP " + token, proof);
+        assertThat(proven.statusCode()).as(proven.body()).isEqualTo(200);
+        assertThat(proven.body()).contains("\"description\":\"bound\"");
+
+        HttpResponse<String> replayed = get(node(), "DPoP " + token, proof);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(challenges(replayed)).anySatisfy(challenge ->
+                assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\"").contains("algs=\"ES256"));
+
+        HttpResponse<String> asBearer = get(node(), "Bearer " + token, null);
+        assertThat(asBearer.statusCode()).isEqualTo(401);
+        assertThat(challenges(asBearer)).anySatisfy(challenge ->
+                assertThat(challenge).startsWith("DPoP error=\"invalid_token\""));
+
+        HttpResponse<String> anotherKey = get(node(), "DPoP " + token, proof(newKey(), "GET", url(node()), token));
+        assertThat(anotherKey.statusCode()).isEqualTo(401);
+        assertThat(challenges(anotherKey)).anySatisfy(challenge ->
+                assertThat(challenge).startsWith("DPoP error=\"invalid_token\""));
+
+        assertThat(get(node(), "DPoP " + token, proof(key, "GET", url(node()), token)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBentProofIsRefusedBeforeTheTokenIsLookedAt() throws Exception {
+        ECKey key = newKey();
+        String token = boundToken(key);
+
+        Map<String, String> bent = Map.of(
+                "another method", proof(key, "POST", url(node()), token),
+                "another URI", proof(key, "GET", ISSUER + "/api/v1/tokens", token),
+                "this node's own address", proof(key, "GET", node().url().replaceAll("/$", "") + SELF, token),
+                "another token's hash", proof(key, "GET", url(node()), token + "x"),
+                "no proof at all", "");
+        for (Map.Entry<String, String> proof : bent.entrySet()) {
+            HttpResponse<String> refused = get(node(), "DPoP " + token, proof.getValue().isEmpty() ? null
+                    : proof.getValue());
+            assertThat(refused.statusCode()).as(proof.getKey()).isEqualTo(401);
+            assertThat(challenges(refused)).as(proof.getKey()).anySatisfy(challenge ->
+                    assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\""));
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(get(node(), "DPoP " + token, proof(key, "GET", url(node()), token)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBearerTokenPresentedAsDpopIsRefusedAndStillWorksAsBearer() throws Exception {
+        String[] issued = node().issue();
+        ECKey key = newKey();
+
+        HttpResponse<String> refused = get(node(), "DPoP " + issued[0], proof(key, "GET", url(node()), issued[0]));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(challenges(refused)).anySatisfy(challenge ->
+                assertThat(challenge).startsWith("DPoP error=\"invalid_token\""));
+        assertThat(node().use(issued[0])).isEqualTo(200);
+    }
+
+    @Test
+    void aProofUsedOnOneNodeIsRefusedOnAnother() throws Exception {
+        ECKey key = newKey();
+        String token = boundToken(key);
+        try (LatchkeyNode other = new LatchkeyNode(datasource(), settings())) {
+            String proof = proof(key, "GET", url(node()), token);
+            assertThat(get(node(), "DPoP " + token, proof).statusCode()).isEqualTo(200);
+            assertThat(get(other, "DPoP " + token, proof(key, "GET", url(other), token)).statusCode())
+                    .as("a fresh proof: the other node takes the same address and token").isEqualTo(200);
+
+            HttpResponse<String> replayed = get(other, "DPoP " + token, proof);
+
+            assertThat(replayed.statusCode()).isEqualTo(401);
+            assertThat(challenges(replayed)).anySatisfy(challenge ->
+                    assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\""));
+        }
+    }
+}
