@@ -37,6 +37,7 @@ import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.application.port.in.SingleUseProofsUseCase;
 import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.out.AuthorizationCodePort;
 import dev.latchkey.application.port.out.ConsentPort;
@@ -174,6 +175,11 @@ class UseCaseFactory {
     @Requires(beans = MailSenderPort.class)
     DeliverMailUseCase deliverMail(LatchkeyServices.Core core, MailSenderPort relay) {
         return core.deliverMail(relay);
+    }
+
+    @Singleton
+    SingleUseProofsUseCase singleUseProofs(LatchkeyServices.Core core) {
+        return core.singleUseProofs();
     }
 
     @Singleton

@@ -182,4 +182,98 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
                     assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\""));
         }
     }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+            "\"(access_token|refresh_token|token_type|clientId|clientSecret|jkt)\":\"([^\"]+)\"");
+
+    private static Map<String, String> fields(String json) {
+        Map<String, String> found = new LinkedHashMap<>();
+        java.util.regex.Matcher matcher = FIELD.matcher(json);
+        while (matcher.find()) {
+            found.putIfAbsent(matcher.group(1), matcher.group(2));
+        }
+        return found;
+    }
+
+    private Map<String, String> client(String json) throws Exception {
+        HttpResponse<String> created = HttpCalls.send(node(), "POST", "/api/v1/clients", HttpCalls.headers(
+                EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD), "application/json"), json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return fields(created.body());
+    }
+
+    private HttpResponse<String> tokenRequest(String form, String proof) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>(HttpCalls.headers(null,
+                "application/x-www-form-urlencoded"));
+        if (proof != null) {
+            headers.put("DPoP", proof);
+        }
+        return HttpCalls.send(node(), "POST", "/oauth2/token", headers, form);
+    }
+
+    private static String tokenProof(ECKey key) throws Exception {
+        return new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256).createDPoPJWT("POST",
+                URI.create(ISSUER + "/oauth2/token")).serialize();
+    }
+
+    @Test
+    void aTokenRequestWithAProofGetsTokensBoundToItsKeyForAPublicClientRefreshTokensToo() throws Exception {
+        String clientId = client("{\"name\":\"dpop-cli\",\"type\":\"public\",\"grantTypes\":[\"password\","
+                + "\"refresh_token\"]}").get("clientId");
+        ECKey key = newKey();
+        String login = "grant_type=password&client_id=" + clientId + "&username=" + LatchkeyNode.ADMIN
+                + "&password=" + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+");
+        String proof = tokenProof(key);
+
+        HttpResponse<String> issued = tokenRequest(login, proof);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        Map<String, String> pair = fields(issued.body());
+        assertThat(pair).containsEntry("token_type", "DPoP");
+        String access = pair.get("access_token");
+        assertThat(get(node(), "DPoP " + access, proof(key, "GET", url(node()), access)).statusCode())
+                .isEqualTo(200);
+        assertThat(get(node(), "Bearer " + access, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> replayed = tokenRequest(login, proof);
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(replayed.body()).contains("\"error\":\"invalid_dpop_proof\"");
+        assertThat(tokenRequest(login, proof.substring(0, proof.length() - 4) + "AAAA").body())
+                .contains("\"error\":\"invalid_dpop_proof\"");
+
+        String refresh = "grant_type=refresh_token&client_id=" + clientId + "&refresh_token=" + pair.get(
+                "refresh_token");
+        HttpResponse<String> unproven = tokenRequest(refresh, null);
+        assertThat(unproven.statusCode()).isEqualTo(400);
+        assertThat(unproven.body()).contains("\"error\":\"invalid_grant\"", "bound to a key");
+        assertThat(tokenRequest(refresh, tokenProof(newKey())).body()).contains("\"error\":\"invalid_grant\"");
+        HttpResponse<String> renewed = tokenRequest(refresh, tokenProof(key));
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(fields(renewed.body())).containsEntry("token_type", "DPoP");
+    }
+
+    @Test
+    void introspectionAndMetadataSayWhatAResourceServerNeedsToCheckAProof() throws Exception {
+        Map<String, String> gateway = client("{\"name\":\"gateway\",\"grantTypes\":[\"password\","
+                + "\"refresh_token\"]}");
+        ECKey key = newKey();
+        HttpResponse<String> issued = HttpCalls.send(node(), "POST", "/oauth2/token", Map.of("Authorization",
+                EndToEndScenario.basic(gateway.get("clientId"), gateway.get("clientSecret")), "Content-Type",
+                "application/x-www-form-urlencoded", "DPoP", tokenProof(key)), "grant_type=password&username="
+                + LatchkeyNode.ADMIN + "&password=" + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+"));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        Map<String, String> pair = fields(issued.body());
+
+        HttpResponse<String> introspected = HttpCalls.send(node(), "POST", "/oauth2/introspect", Map.of(
+                "Authorization", EndToEndScenario.basic(gateway.get("clientId"), gateway.get("clientSecret")),
+                "Content-Type", "application/x-www-form-urlencoded"), "token=" + pair.get("access_token"));
+        assertThat(introspected.body()).contains("\"active\":true", "\"token_type\":\"DPoP\"",
+                "\"cnf\":{\"jkt\":\"" + key.computeThumbprint() + "\"}");
+        HttpResponse<String> refreshToken = HttpCalls.send(node(), "POST", "/oauth2/introspect", Map.of(
+                "Authorization", EndToEndScenario.basic(gateway.get("clientId"), gateway.get("clientSecret")),
+                "Content-Type", "application/x-www-form-urlencoded"), "token=" + pair.get("refresh_token"));
+        assertThat(refreshToken.body()).as("a confidential client's refresh token is bound by its secret")
+                .doesNotContain("cnf");
+        assertThat(HttpCalls.send(node(), "GET", "/.well-known/oauth-authorization-server", Map.of(), null).body())
+                .contains("\"dpop_signing_alg_values_supported\":[\"ES256\",\"EdDSA\",\"PS256\",\"RS256\"]");
+    }
 }

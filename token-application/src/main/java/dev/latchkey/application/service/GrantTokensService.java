@@ -25,6 +25,7 @@ import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.LifetimeRequest;
 import dev.latchkey.domain.OAuthClient;
@@ -66,11 +67,25 @@ final class GrantTokensService implements GrantTokensUseCase {
     private final AuthorizationCodePort codes;
     private final DeviceAuthorizationPort devices;
     private final Clock clock;
+    /** The key this view's tokens are bound to, if a proof came with the request. */
+    private final Optional<KeyThumbprint> proofKey;
+    private final boolean bindsRefreshTokens;
 
     GrantTokensService(GrantPolicy policy, Policies policies, TokenLifecycle lifecycle, AuthenticateUseCase authenticate,
                        PresentedCredentials credentials, LoadTokenPort tokens, LoadAccountPort accounts,
                        RandomnessPort randomness, JwtAccessTokenPort jwts, TokenValidity validity,
                        AuthorizationCodePort codes, DeviceAuthorizationPort devices, Clock clock) {
+        this(policy, policies, lifecycle, authenticate, credentials, tokens, accounts, randomness, jwts, validity, codes,
+                devices, clock, Optional.empty(), false);
+    }
+
+    private GrantTokensService(GrantPolicy policy, Policies policies, TokenLifecycle lifecycle,
+                               AuthenticateUseCase authenticate, PresentedCredentials credentials, LoadTokenPort tokens,
+                               LoadAccountPort accounts, RandomnessPort randomness, JwtAccessTokenPort jwts,
+                               TokenValidity validity, AuthorizationCodePort codes, DeviceAuthorizationPort devices,
+                               Clock clock, Optional<KeyThumbprint> proofKey, boolean bindsRefreshTokens) {
+        this.proofKey = proofKey;
+        this.bindsRefreshTokens = bindsRefreshTokens;
         this.policy = policy;
         this.policies = policies;
         this.authenticate = authenticate;
@@ -84,6 +99,12 @@ final class GrantTokensService implements GrantTokensUseCase {
         this.codes = codes;
         this.devices = devices;
         this.clock = clock;
+    }
+
+    @Override
+    public GrantTokensUseCase boundTo(KeyThumbprint key, boolean refreshTokensToo) {
+        return new GrantTokensService(policy, policies, lifecycle, authenticate, credentials, tokens, accounts,
+                randomness, jwts, validity, codes, devices, clock, Optional.of(key), refreshTokensToo);
     }
 
     @Override
@@ -224,6 +245,11 @@ final class GrantTokensService implements GrantTokensUseCase {
             // RFC 6749 section 6: a refresh token is bound to the client it was issued to.
             return new Outcome.InvalidGrant(Cause.WRONG_CLIENT, "The refresh token was issued to another client.");
         }
+        if (refresh.proofKey().isPresent() && !refresh.proofKey().equals(proofKey)) {
+            // RFC 9449 section 5: a bound refresh token is redeemed only with a proof by its key.
+            return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS,
+                    "The refresh token is bound to a key: send a DPoP proof made with that key.");
+        }
         Scopes scopes = grant.scope().orElse(refresh.scopes());
         if (!refresh.scopes().containsAll(scopes)) {
             return new Outcome.InvalidScope("A refresh cannot add scopes the grant does not carry.");
@@ -313,6 +339,11 @@ final class GrantTokensService implements GrantTokensUseCase {
             return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_SUBJECT_TOKEN);
         }
         Token subject = found.get();
+        if (subject.proofKey().isPresent() && !subject.proofKey().equals(proofKey)) {
+            // A bound token exchanged without its key's proof would come out a bearer token: a stolen one, usable.
+            return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS,
+                    "The subject token is bound to a key: send a DPoP proof made with that key.");
+        }
         if (!(validity.check(subject, now) instanceof TokenValidity.Verdict.Active active)) {
             return new Outcome.InvalidGrant(subject.statusAt(now) instanceof TokenStatus.Expired
                     ? Cause.EXPIRED : Cause.REVOKED, BAD_SUBJECT_TOKEN);
@@ -452,7 +483,9 @@ final class GrantTokensService implements GrantTokensUseCase {
     }
 
     /** Stores the token; empty when the store finds its delegator ended meanwhile. */
-    private Optional<IssuedToken> store(Account owner, TokenAttributes attributes, Instant now, Actor actor) {
+    private Optional<IssuedToken> store(Account owner, TokenAttributes unbound, Instant now, Actor actor) {
+        boolean bound = unbound.kind() == TokenKind.ACCESS || unbound.kind() == TokenKind.REFRESH && bindsRefreshTokens;
+        TokenAttributes attributes = bound ? unbound.withProofKey(proofKey) : unbound;
         CredentialMinter minter = new CredentialMinter(randomness, jwts, lifecycle.secrets());
         String credential = switch (policy.accessTokenFormat()) {
             case ACCOUNT_JWT -> minter.jwtWithAccountClaims(attributes, now, owner);

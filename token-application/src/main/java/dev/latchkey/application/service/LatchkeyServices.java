@@ -35,6 +35,7 @@ import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateSigningKeyUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.application.port.in.SingleUseProofsUseCase;
 import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.out.AuthorizationCodePort;
 import dev.latchkey.application.port.out.ConsentPort;
@@ -334,6 +335,10 @@ public final class LatchkeyServices {
         public DeliverMailUseCase deliverMail(MailSenderPort relay) {
             return LatchkeyServices.deliverMail(ports.webhooks().node(), ports.notices(), relay, ports.accounts(),
                     ports.tokens(), ports.randomness(), ports.clock());
+        }
+
+        public SingleUseProofsUseCase singleUseProofs() {
+            return new SingleUseProofsService(ports.proofReplay());
         }
 
         public OwnAccountUseCase ownAccount() {

@@ -100,6 +100,8 @@ public class JwtAccessTokens implements JwtAccessTokenPort {
                 .expirationTime(Date.from(attributes.expiry().instant().orElseThrow(
                         () -> new IllegalArgumentException("a JWT access token must expire"))));
         attributes.client().ifPresent(client -> claims.claim("client_id", client.value()));
+        // RFC 9449 section 6.1: a resource server that checks the proof itself finds the key's thumbprint here.
+        attributes.proofKey().ifPresent(key -> claims.claim("cnf", java.util.Map.of("jkt", key.value())));
         if (!attributes.scopes().values().isEmpty()) {
             claims.claim("scope", attributes.scopes().asSpaceDelimited());
         }

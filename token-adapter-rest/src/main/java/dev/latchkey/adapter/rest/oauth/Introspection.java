@@ -27,10 +27,17 @@ final class Introspection {
         String scope = token.scopes().asSpaceDelimited();
         long issuedAt = token.createdAt().getEpochSecond();
         return new Response(true, scope.isEmpty() ? null : scope, token.client().map(ClientId::value).orElse(null),
-                active.owner().username().value(), token.kind() == TokenKind.REFRESH ? "refresh_token" : "Bearer",
+                active.owner().username().value(), token.kind() == TokenKind.REFRESH ? "refresh_token"
+                        : token.proofKey().isPresent() ? "DPoP" : "Bearer",
                 token.expiry().instant().map(instant -> instant.getEpochSecond()).orElse(null),
                 issuedAt, issuedAt, token.owner().toString(), token.audience().map(Audience::value).orElse(null),
-                token.id().toString(), token.lastUsedAt().map(instant -> instant.getEpochSecond()).orElse(null));
+                token.id().toString(), token.lastUsedAt().map(instant -> instant.getEpochSecond()).orElse(null),
+                token.proofKey().map(key -> new Confirmation(key.value())).orElse(null));
+    }
+
+    /** RFC 9449 section 6.2: the thumbprint of the key a bound token is bound to, for a resource server to check. */
+    @Serdeable
+    record Confirmation(String jkt) {
     }
 
     /**
@@ -38,7 +45,8 @@ final class Introspection {
      * never expires, {@code aud} for one meant for anyone, {@code client_id} for one issued to no client; a token is
      * valid from its issue, so {@code nbf} is {@code iat}. For a client's own token (client credentials), {@code sub}
      * is the client's id. {@code last_used_at} is Latchkey's extension, in the same form. An inactive token is
-     * described by {@code active: false} alone.
+     * described by {@code active: false} alone. A token bound to a key (RFC 9449) is of {@code token_type} {@code DPoP},
+     * with {@code cnf.jkt}.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,10 +54,10 @@ final class Introspection {
                     @Nullable String username, @Nullable @JsonProperty("token_type") String tokenType,
                     @Nullable Long exp, @Nullable Long iat, @Nullable Long nbf, @Nullable String sub,
                     @Nullable String aud, @Nullable String jti,
-                    @Nullable @JsonProperty("last_used_at") Long lastUsedAt) {
+                    @Nullable @JsonProperty("last_used_at") Long lastUsedAt, @Nullable Confirmation cnf) {
 
         static final Response INACTIVE = new Response(false, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     sealed interface Caller {

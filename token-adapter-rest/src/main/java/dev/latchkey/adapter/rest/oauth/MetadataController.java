@@ -2,6 +2,8 @@ package dev.latchkey.adapter.rest.oauth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.latchkey.adapter.rest.dpop.DpopProofs;
 import dev.latchkey.domain.GrantType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -43,7 +45,7 @@ class MetadataController {
                 List.of("client_secret_basic", "client_secret_post", "none", "bearer"), List.of("introspect"),
                 issuer + OAuthEndpoints.JWKS, issuer + OAuthEndpoints.DEVICE_AUTHORIZATION,
                 issuer + OAuthEndpoints.AUTHORIZE, issuer + OAuthEndpoints.PUSHED_AUTHORIZATION_REQUEST,
-                List.of("S256"), true);
+                List.of("S256"), true, DpopProofs.ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted().toList());
     }
 
     @Serdeable
@@ -64,6 +66,7 @@ class MetadataController {
                     @JsonProperty("pushed_authorization_request_endpoint") String pushedAuthorizationRequestEndpoint,
                     @JsonProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
                     @JsonProperty("authorization_response_iss_parameter_supported")
-                    boolean authorizationResponseIssParameterSupported) {
+                    boolean authorizationResponseIssParameterSupported,
+                    @JsonProperty("dpop_signing_alg_values_supported") List<String> dpopSigningAlgorithms) {
     }
 }

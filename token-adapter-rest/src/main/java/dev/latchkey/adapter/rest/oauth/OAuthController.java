@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.rest.oauth;
 
 import dev.latchkey.adapter.rest.MemoryFirst;
+import dev.latchkey.adapter.rest.dpop.DpopProofs;
 import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.adapter.rest.security.DialectCredentials;
@@ -12,9 +13,11 @@ import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.IssuedToken;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
 import dev.latchkey.application.port.in.RevokeTokenUseCase;
+import dev.latchkey.application.port.in.SingleUseProofsUseCase;
 import dev.latchkey.domain.Audience;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
 import io.micronaut.core.annotation.Nullable;
@@ -36,6 +39,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +69,9 @@ class OAuthController {
     private static final List<String> EXCHANGEABLE_TOKEN_TYPES =
             List.of(ACCESS_TOKEN_TYPE, "urn:ietf:params:oauth:token-type:jwt");
 
+    /** The header a DPoP proof comes in (RFC 9449 section 4.1). */
+    private static final String DPOP_HEADER = "DPoP";
+    private static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
     private final GrantTokensUseCase grantTokens;
     private final IntrospectTokenUseCase introspectToken;
     private final RevokeTokenUseCase revokeToken;
@@ -76,13 +83,18 @@ class OAuthController {
     private final DeviceAuthorizationUseCase devices;
     private final IssuerLocation issuer;
     private final PushAuthorizationRequestUseCase pushRequests;
+    private final DpopProofs dpopProofs;
+    private final SingleUseProofsUseCase singleUseProofs;
 
     OAuthController(GrantTokensUseCase grantTokens, IntrospectTokenUseCase introspectToken,
                     RevokeTokenUseCase revokeToken, AuthenticateUseCase authenticate,
                     ClientAuthentication clientAuthentication, DialectCredentials dialects, MemoryFirst memoryFirst,
                     ClientAddresses addresses, DeviceAuthorizationUseCase devices, IssuerLocation issuer,
-                    PushAuthorizationRequestUseCase pushRequests) {
+                    PushAuthorizationRequestUseCase pushRequests, DpopProofs dpopProofs,
+                    SingleUseProofsUseCase singleUseProofs) {
         this.pushRequests = pushRequests;
+        this.dpopProofs = dpopProofs;
+        this.singleUseProofs = singleUseProofs;
         this.addresses = addresses;
         this.devices = devices;
         this.issuer = issuer;
@@ -137,15 +149,52 @@ class OAuthController {
             } catch (InvalidValueException invalid) {
                 return OAuthError.badRequest(OAuthError.INVALID_SCOPE, invalid.reason());
             }
+            Bound bound = boundBy(request, registered);
+            if (bound.refusal().isPresent()) {
+                return bound.refusal().get();
+            }
+            GrantTokensUseCase grants = bound.grants();
             return switch (grantType.get()) {
-                case AUTHORIZATION_CODE -> codeGrant(form, registered);
-                case DEVICE_CODE -> deviceCodeGrant(form, registered);
-                case PASSWORD -> passwordGrant(form, addresses.of(request), scope, registered);
-                case REFRESH_TOKEN -> refreshGrant(form, scope, registered);
-                case CLIENT_CREDENTIALS -> clientCredentialsGrant(scope, registered);
-                case TOKEN_EXCHANGE -> tokenExchange(form, scope, registered);
+                case AUTHORIZATION_CODE -> codeGrant(grants, form, registered);
+                case DEVICE_CODE -> deviceCodeGrant(grants, form, registered);
+                case PASSWORD -> passwordGrant(grants, form, addresses.of(request), scope, registered);
+                case REFRESH_TOKEN -> refreshGrant(grants, form, scope, registered);
+                case CLIENT_CREDENTIALS -> clientCredentialsGrant(grants, scope, registered);
+                case TOKEN_EXCHANGE -> tokenExchange(grants, form, scope, registered);
             };
         });
+    }
+
+    /** The grants a token request gets: bound to the key of its DPoP proof, or not; or why the proof is refused. */
+    private record Bound(GrantTokensUseCase grants, Optional<HttpResponse<?>> refusal) {
+    }
+
+    /**
+     * A token request with a DPoP proof (RFC 9449 section 5) gets grants bound to the proof's key, once the proof
+     * holds and is used for the first time on any node; a public client's refresh tokens are bound too, since no
+     * secret protects them. Without a proof, the grants are the bearer ones.
+     */
+    private Bound boundBy(HttpRequest<?> request, Optional<OAuthClient> client) {
+        List<String> proofs = request.getHeaders().getAll(DPOP_HEADER);
+        if (proofs.isEmpty()) {
+            return new Bound(grantTokens, Optional.empty());
+        }
+        if (proofs.size() > 1) {
+            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF,
+                    "Send one DPoP proof, not " + proofs.size())));
+        }
+        DpopProofs.Result checked = dpopProofs.check(proofs.get(0), request.getMethodName(),
+                URI.create(issuer.of(request) + OAuthEndpoints.TOKEN), Optional.empty());
+        if (checked instanceof DpopProofs.Result.Invalid invalid) {
+            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF, invalid.reason())));
+        }
+        DpopProofs.Result.Valid valid = (DpopProofs.Result.Valid) checked;
+        KeyThumbprint key = KeyThumbprint.of(valid.thumbprint());
+        if (!singleUseProofs.firstUse(new AuthenticateUseCase.Possession(key, valid.jti(), valid.usableUntil()))) {
+            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF,
+                    "The DPoP proof was used before: make a new one for each request.")));
+        }
+        return new Bound(grantTokens.boundTo(key, client.map(OAuthClient::isPublic).orElse(true)), Optional.empty());
     }
 
     /**
@@ -297,19 +346,19 @@ class OAuthController {
         HttpResponse<?> handle(Introspection.Caller.Allowed caller, String token, FormParameters form);
     }
 
-    private HttpResponse<?> passwordGrant(FormParameters form, String address, Optional<Scopes> scope,
+    private HttpResponse<?> passwordGrant(GrantTokensUseCase grants, FormParameters form, String address, Optional<Scopes> scope,
                                           Optional<OAuthClient> client) {
         Optional<String> username = form.get("username");
         Optional<String> password = form.get("password");
         if (username.isEmpty() || password.isEmpty()) {
             return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "username and password are required");
         }
-        return granted(grantTokens.grant(new GrantTokensUseCase.PasswordGrant(username.get(), password.get(), address,
+        return granted(grants.grant(new GrantTokensUseCase.PasswordGrant(username.get(), password.get(), address,
                 scope, client)));
     }
 
     /** RFC 6749 section 4.1.3 with RFC 7636's verifier; the client is the one the code was issued to. */
-    private HttpResponse<?> codeGrant(FormParameters form, Optional<OAuthClient> client) {
+    private HttpResponse<?> codeGrant(GrantTokensUseCase grants, FormParameters form, Optional<OAuthClient> client) {
         if (client.isEmpty()) {
             return OAuthError.invalidClient("the authorization_code grant needs the client: its id and secret, or "
                     + "a public client's client_id");
@@ -319,12 +368,12 @@ class OAuthController {
             return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "code is required");
         }
         // A missing verifier answers no challenge: invalid_grant, as a wrong one is (RFC 7636 section 4.6).
-        return granted(grantTokens.grant(new GrantTokensUseCase.CodeGrant(code.get(), form.get("redirect_uri"),
+        return granted(grants.grant(new GrantTokensUseCase.CodeGrant(code.get(), form.get("redirect_uri"),
                 form.get("code_verifier").orElse(""), client.get())));
     }
 
     /** RFC 8628 section 3.4: the device polls with its device code. */
-    private HttpResponse<?> deviceCodeGrant(FormParameters form, Optional<OAuthClient> client) {
+    private HttpResponse<?> deviceCodeGrant(GrantTokensUseCase grants, FormParameters form, Optional<OAuthClient> client) {
         if (client.isEmpty()) {
             return OAuthError.invalidClient("the device_code grant needs the client that started the request");
         }
@@ -332,18 +381,18 @@ class OAuthController {
         if (deviceCode.isEmpty()) {
             return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "device_code is required");
         }
-        return granted(grantTokens.grant(new GrantTokensUseCase.DeviceCodeGrant(deviceCode.get(), client.get())));
+        return granted(grants.grant(new GrantTokensUseCase.DeviceCodeGrant(deviceCode.get(), client.get())));
     }
 
-    private HttpResponse<?> refreshGrant(FormParameters form, Optional<Scopes> scope, Optional<OAuthClient> client) {
+    private HttpResponse<?> refreshGrant(GrantTokensUseCase grants, FormParameters form, Optional<Scopes> scope, Optional<OAuthClient> client) {
         Optional<String> refreshToken = form.get("refresh_token");
         if (refreshToken.isEmpty()) {
             return OAuthError.badRequest(OAuthError.INVALID_REQUEST, "refresh_token is required");
         }
-        return granted(grantTokens.grant(new GrantTokensUseCase.RefreshGrant(refreshToken.get(), scope, client)));
+        return granted(grants.grant(new GrantTokensUseCase.RefreshGrant(refreshToken.get(), scope, client)));
     }
 
-    private HttpResponse<?> clientCredentialsGrant(Optional<Scopes> scope, Optional<OAuthClient> client) {
+    private HttpResponse<?> clientCredentialsGrant(GrantTokensUseCase grants, Optional<Scopes> scope, Optional<OAuthClient> client) {
         if (client.isEmpty()) {
             return OAuthError.invalidClient("client_credentials needs the client's id and secret");
         }
@@ -351,11 +400,11 @@ class OAuthController {
             return OAuthError.badRequest(OAuthError.UNAUTHORIZED_CLIENT,
                     "a public client has no credentials of its own to grant on");
         }
-        return granted(grantTokens.grant(new GrantTokensUseCase.ClientCredentialsGrant(client.get(), scope)));
+        return granted(grants.grant(new GrantTokensUseCase.ClientCredentialsGrant(client.get(), scope)));
     }
 
     /** RFC 8693 section 2.1: only a Latchkey access token for a Latchkey access token, one audience at most. */
-    private HttpResponse<?> tokenExchange(FormParameters form, Optional<Scopes> scope, Optional<OAuthClient> client) {
+    private HttpResponse<?> tokenExchange(GrantTokensUseCase grants, FormParameters form, Optional<Scopes> scope, Optional<OAuthClient> client) {
         Optional<String> subjectToken = form.get("subject_token");
         Optional<String> subjectTokenType = form.get("subject_token_type");
         if (subjectToken.isEmpty() || subjectTokenType.isEmpty()) {
@@ -385,7 +434,7 @@ class OAuthController {
             return OAuthError.badRequest(OAuthError.INVALID_TARGET, "audience " + invalid.reason());
         }
         // RFC 8693 section 2.2.1: an exchange names the type of what it issued.
-        return granted(grantTokens.grant(new GrantTokensUseCase.TokenExchangeGrant(dialects.unwrap(subjectToken.get()),
+        return granted(grants.grant(new GrantTokensUseCase.TokenExchangeGrant(dialects.unwrap(subjectToken.get()),
                 scope, audience, client)), ACCESS_TOKEN_TYPE);
     }
 
@@ -416,7 +465,9 @@ class OAuthController {
                 .map(expiry -> Duration.between(access.token().createdAt(), expiry).getSeconds())
                 .orElseThrow();
         String scope = access.token().scopes().asSpaceDelimited();
-        return NoStore.apply(HttpResponse.ok(new TokenResponse(access.credential(), "Bearer", expiresIn,
+        // RFC 9449 section 5: a token bound to a key is of type DPoP, and is sent as such.
+        String tokenType = access.token().proofKey().isPresent() ? "DPoP" : "Bearer";
+        return NoStore.apply(HttpResponse.ok(new TokenResponse(access.credential(), tokenType, expiresIn,
                 granted.refresh().map(IssuedToken::credential).orElse(null), scope.isEmpty() ? null : scope,
                 issuedTokenType)));
     }

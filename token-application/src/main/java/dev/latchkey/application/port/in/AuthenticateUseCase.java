@@ -92,7 +92,6 @@ public interface AuthenticateUseCase {
         }
     }
 
-    /** Why credentials were refused: for logs and metrics only, since a caller is told nothing more than "refused". */
     /**
      * A DPoP proof that came with the token and held (RFC 9449): made by the key with this thumbprint, as {@code jti},
      * and presentable until {@code usableUntil}. Its single use is recorded only once the token's binding matched.
@@ -105,6 +104,7 @@ public interface AuthenticateUseCase {
         }
     }
 
+    /** Why credentials were refused: for logs and metrics only, since a caller is told nothing more than "refused". */
     enum Reason {
         BAD_CREDENTIALS,
         ACCOUNT_DISABLED,

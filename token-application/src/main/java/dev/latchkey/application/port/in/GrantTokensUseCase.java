@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.Audience;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
@@ -14,6 +15,13 @@ import java.util.Optional;
 public interface GrantTokensUseCase {
 
     Outcome grant(PasswordGrant grant);
+
+    /**
+     * The same grants, binding what they issue to a key whose proof came with the request (RFC 9449 section 5): every
+     * access token, and the refresh tokens too when {@code refreshTokensToo} (a public client's, which no client
+     * secret protects). A refresh token bound to a key is redeemed only through grants bound to the same key.
+     */
+    GrantTokensUseCase boundTo(KeyThumbprint key, boolean refreshTokensToo);
 
     /** Exchanges a refresh token, once, for a new pair; a second presentation of a spent one revokes its grant. */
     Outcome grant(RefreshGrant grant);
