@@ -50,8 +50,10 @@ abstract class WebhooksScenario extends ServiceOnTestDatabase {
 
     @Override
     protected Map<String, Object> settings() {
+        // Coalesced events (limited logins among them) leave at each count interval: a short one here.
         return Map.of("latchkey.webhooks.allow-insecure-destinations", true,
-                "latchkey.webhooks.poll-interval", "100ms", "latchkey.master-key", MASTER_KEY);
+                "latchkey.webhooks.poll-interval", "100ms", "latchkey.master-key", MASTER_KEY,
+                "latchkey.audit.count-interval", "1s");
     }
 
     @BeforeAll
@@ -305,6 +307,73 @@ abstract class WebhooksScenario extends ServiceOnTestDatabase {
     String tokenIdOf(Received delivery) {
         try {
             return (String) ((Map<String, Object>) parsed(delivery).get("data")).get("tokenId");
+        } catch (IOException unreadable) {
+            throw new AssertionError(unreadable);
+        }
+    }
+
+    /**
+     * The other kinds an endpoint may subscribe to, each fired by its real action through the API: a rotation, a leak
+     * report, a refresh token's reuse, a client disabled, a policy changed, logins limited. Each arrives once, under its
+     * name, and verifies.
+     */
+    @Test
+    void everyOtherKindOfEventFiredByItsRealActionArrivesSignedUnderItsName() throws Exception {
+        Map<String, Object> endpoint = register("/kinds", "[\"token.rotated\",\"token.leaked\","
+                + "\"refresh_token.reused\",\"client.disabled\",\"policy.changed\",\"login.limited\"]");
+        String secret = (String) endpoint.get("secret");
+
+        String toRotate = (String) EndToEndScenario.infoOf(body(call(node(), "POST", "/api/v1/tokens",
+                "{\"description\":\"to rotate\"}"))).get("tokenId");
+        HttpResponse<String> rotated = call(node(), "POST", "/api/v1/tokens/" + toRotate + "/rotate", null);
+        assertThat(rotated.statusCode()).as(rotated.body()).isBetween(200, 201);
+
+        String leaked = (String) body(call(node(), "POST", "/api/v1/tokens", "{\"description\":\"to leak\"}"))
+                .get("token");
+        assertThat(HttpCalls.send(node(), "POST", "/api/v1/credentials/revoke", HttpCalls.headers(null,
+                "application/json"), "{\"credentials\":[\"" + leaked + "\"]}").statusCode()).isEqualTo(202);
+
+        Map<String, Object> client = body(call(node(), "POST", "/api/v1/clients", "{\"name\":\"reuser\","
+                + "\"grantTypes\":[\"password\",\"refresh_token\"]}"));
+        Map<String, String> clientHeaders = HttpCalls.headers(EndToEndScenario.basic((String) client.get("clientId"),
+                (String) client.get("clientSecret")), "application/x-www-form-urlencoded");
+        Map<String, Object> pair = body(HttpCalls.send(node(), "POST", "/oauth2/token", clientHeaders,
+                "grant_type=password&username=" + LatchkeyNode.ADMIN + "&password="
+                        + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+")));
+        String refresh = "grant_type=refresh_token&refresh_token=" + pair.get("refresh_token");
+        assertThat(HttpCalls.send(node(), "POST", "/oauth2/token", clientHeaders, refresh).statusCode())
+                .isEqualTo(200);
+        Thread.sleep(2_500);
+        assertThat(HttpCalls.send(node(), "POST", "/oauth2/token", clientHeaders, refresh).statusCode())
+                .as("a spent refresh token, after the leeway").isEqualTo(400);
+
+        assertThat(call(node(), "PATCH", "/api/v1/clients/" + client.get("clientId"), "{\"enabled\":false}")
+                .statusCode()).isEqualTo(200);
+        assertThat(call(node(), "PUT", "/api/v1/admin/policies/organizations/acme",
+                "{\"maximumLifetimeSeconds\":86400}").statusCode()).isEqualTo(200);
+        int limited = 0;
+        for (int attempt = 0; attempt < 12 && limited == 0; attempt++) {
+            int status = HttpCalls.send(node(), "GET", "/api/v1/tokens", HttpCalls.headers(
+                    EndToEndScenario.basic("limited-user", "a-wrong-password-" + attempt), null), null).statusCode();
+            limited = status == 429 ? 1 : 0;
+        }
+        assertThat(limited).as("the username's allowance of failures is spent").isEqualTo(1);
+
+        List<String> kinds = List.of("token.rotated", "token.leaked", "refresh_token.reused", "client.disabled",
+                "policy.changed", "login.limited");
+        List<Received> deliveries = await("/kinds", all -> all.stream().map(this::typeOf).collect(
+                java.util.stream.Collectors.toSet()).containsAll(kinds), Duration.ofSeconds(20));
+        for (Received delivery : deliveries) {
+            assertThat(verifies(secret, delivery.headers(), delivery.body())).as(delivery.text()).isTrue();
+            assertThat(delivery.text()).doesNotContain(leaked);
+        }
+        assertThat(deliveries.stream().map(this::typeOf).filter(kind -> !kind.equals("login.limited")))
+                .as("each once; limited logins once per interval").doesNotHaveDuplicates();
+    }
+
+    private String typeOf(Received delivery) {
+        try {
+            return (String) parsed(delivery).get("type");
         } catch (IOException unreadable) {
             throw new AssertionError(unreadable);
         }
