@@ -121,6 +121,9 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
         assertThat(challenges(asBearer)).anySatisfy(challenge ->
                 assertThat(challenge).startsWith("DPoP error=\"invalid_token\""));
 
+        // A dialect's header scheme carries no proof: through it, a bound token is refused like a bearer one.
+        assertThat(get(node(), "JWT " + token, null).statusCode()).as("Masters India's scheme").isEqualTo(401);
+
         HttpResponse<String> anotherKey = get(node(), "DPoP " + token, proof(newKey(), "GET", url(node()), token));
         assertThat(anotherKey.statusCode()).isEqualTo(401);
         assertThat(challenges(anotherKey)).anySatisfy(challenge ->
