@@ -92,6 +92,12 @@ class OAuthApiTest {
         return clients;
     }
 
+    /** No proof comes with these requests; a proof's single use is the core's, tested there and through the server. */
+    @MockBean(dev.latchkey.application.port.in.SingleUseProofsUseCase.class)
+    dev.latchkey.application.port.in.SingleUseProofsUseCase singleUseProofs() {
+        return mock(dev.latchkey.application.port.in.SingleUseProofsUseCase.class);
+    }
+
     @MockBean(IntrospectTokenUseCase.class)
     IntrospectTokenUseCase introspect() {
         return mock(IntrospectTokenUseCase.class);
