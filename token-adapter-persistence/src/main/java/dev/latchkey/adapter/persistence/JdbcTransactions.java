@@ -91,6 +91,11 @@ public class JdbcTransactions implements TransactionPort {
         }
     }
 
+    /** A write of plain JDBC statements on the transaction's connection, as {@link #write} runs any write. */
+    public <T> T writeOnConnection(java.util.function.Function<Connection, T> statements) {
+        return write(() -> transactions.executeWrite(status -> statements.apply(status.getConnection())));
+    }
+
     /**
      * Runs the step as the last work of the calling thread's write, in its transaction, after everything else that
      * write does; steps run in the order they were given.

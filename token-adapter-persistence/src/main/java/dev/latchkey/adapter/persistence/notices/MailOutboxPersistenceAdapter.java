@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The sending side of the owners' mail outbox: a message is held by one node at a time through a conditional write
@@ -49,7 +48,7 @@ class MailOutboxPersistenceAdapter implements MailOutboxPort {
                 row -> row.getLong(1), now, now, 1)).isEmpty()) {
             return List.of();
         }
-        return write(connection -> {
+        return writes.writeOnConnection(connection -> {
             List<Long> candidates = Statements.query(connection, DUE + (Statements.isPostgres(connection)
                     ? " FOR UPDATE SKIP LOCKED" : ""), row -> row.getLong(1), now, now, max);
             List<QueuedMail> claimed = new ArrayList<>();
@@ -90,12 +89,14 @@ class MailOutboxPersistenceAdapter implements MailOutboxPort {
 
     @Override
     public void skipped(QueuedMail mail, String why) {
-        write(connection -> Statements.update(connection, "UPDATE mail_message SET state = 'SKIPPED', outcome = ?, "
-                + "claimed_by = NULL, claimed_until = NULL WHERE id = ?", cut(why), mail.id()));
+        writes.writeOnConnection(connection ->
+                Statements.update(connection, "UPDATE mail_message SET state = 'SKIPPED', outcome = ?, "
+                        + "claimed_by = NULL, claimed_until = NULL WHERE id = ?", cut(why), mail.id()));
     }
 
     private void attempted(QueuedMail mail, Instant at, String state, Instant nextAttempt, String outcome) {
-        write(connection -> Statements.update(connection, "UPDATE mail_message SET attempts = attempts + 1, "
+        writes.writeOnConnection(connection ->
+                Statements.update(connection, "UPDATE mail_message SET attempts = attempts + 1, "
                         + "first_attempt_at = COALESCE(first_attempt_at, ?), state = ?, next_attempt_at = ?, "
                         + "outcome = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?", at, state, nextAttempt,
                 cut(outcome), mail.id()));
@@ -105,7 +106,4 @@ class MailOutboxPersistenceAdapter implements MailOutboxPort {
         return text.length() > LONGEST_OUTCOME ? text.substring(0, LONGEST_OUTCOME) : text;
     }
 
-    private <T> T write(Function<Connection, T> statements) {
-        return writes.write(() -> transactions.executeWrite(status -> statements.apply(status.getConnection())));
-    }
 }

@@ -58,7 +58,7 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
                 row -> row.getObject(1, UUID.class), now, now, 1)).isEmpty()) {
             return List.of();
         }
-        return write(connection -> {
+        return writes.writeOnConnection(connection -> {
             boolean postgres = Statements.isPostgres(connection);
             List<UUID> candidates = Statements.query(connection, CANDIDATES + (postgres ? " FOR UPDATE SKIP LOCKED"
                     : ""), row -> row.getObject(1, UUID.class), now, now, max);
@@ -76,14 +76,16 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
 
     @Override
     public boolean renewClaim(WebhookEndpointId endpoint, String node, Instant until) {
-        return write(connection -> Statements.update(connection, "UPDATE webhook_endpoint SET claimed_until = ? "
-                + "WHERE id = ? AND claimed_by = ? AND enabled = TRUE", until, endpoint.value(), node)) == 1;
+        return writes.writeOnConnection(connection ->
+                Statements.update(connection, "UPDATE webhook_endpoint SET claimed_until = ? "
+                        + "WHERE id = ? AND claimed_by = ? AND enabled = TRUE", until, endpoint.value(), node)) == 1;
     }
 
     @Override
     public void release(WebhookEndpointId endpoint, String node) {
-        write(connection -> Statements.update(connection, "UPDATE webhook_endpoint SET claimed_by = NULL, "
-                + "claimed_until = NULL WHERE id = ? AND claimed_by = ?", endpoint.value(), node));
+        writes.writeOnConnection(connection ->
+                Statements.update(connection, "UPDATE webhook_endpoint SET claimed_by = NULL, "
+                        + "claimed_until = NULL WHERE id = ? AND claimed_by = ?", endpoint.value(), node));
     }
 
     @Override
@@ -96,7 +98,7 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
 
     @Override
     public void recordAttempt(WebhookMessage message, Attempt attempt, Next next) {
-        write(connection -> {
+        writes.writeOnConnection(connection -> {
             Statements.update(connection, "INSERT INTO webhook_attempt (message_id, attempted_at, status, "
                             + "duration_millis, response) VALUES (?, ?, ?, ?, ?)", message.sequence(), attempt.at(),
                     attempt.status().orElse(null), attempt.duration().toMillis(), attempt.response());
@@ -117,7 +119,7 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
     @Override
     public WebhookMessage enqueue(WebhookEndpointId endpoint, OutboundEvent event) {
         String messageId = WebhookOutbox.newMessageId();
-        return write(connection -> {
+        return writes.writeOnConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_message (endpoint_id, "
                     + "message_id, event_type, occurred_at, actor, account_id, token_id, detail, occurrences, state, "
                     + "attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
@@ -173,12 +175,13 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
     @Override
     public boolean redeliver(WebhookEndpointId endpoint, String messageId, Instant now) {
         // A copy under the same id, queued after the endpoint's pending messages; the original keeps its history.
-        return write(connection -> Statements.update(connection, "INSERT INTO webhook_message (endpoint_id, "
-                + "message_id, event_type, occurred_at, actor, account_id, token_id, detail, occurrences, state, "
-                + "attempts, next_attempt_at) SELECT endpoint_id, message_id, event_type, occurred_at, actor, "
-                + "account_id, token_id, detail, occurrences, 'PENDING', 0, ? FROM webhook_message WHERE id = "
-                + "(SELECT MAX(id) FROM webhook_message WHERE endpoint_id = ? AND message_id = ?) "
-                + "AND state <> 'PENDING'", now, endpoint.value(), messageId)) == 1;
+        return writes.writeOnConnection(connection ->
+                Statements.update(connection, "INSERT INTO webhook_message (endpoint_id, message_id, event_type, "
+                        + "occurred_at, actor, account_id, token_id, detail, occurrences, state, attempts, "
+                        + "next_attempt_at) SELECT endpoint_id, message_id, event_type, occurred_at, actor, "
+                        + "account_id, token_id, detail, occurrences, 'PENDING', 0, ? FROM webhook_message WHERE id = "
+                        + "(SELECT MAX(id) FROM webhook_message WHERE endpoint_id = ? AND message_id = ?) "
+                        + "AND state <> 'PENDING'", now, endpoint.value(), messageId)) == 1;
     }
 
     @Override
@@ -188,9 +191,6 @@ class WebhookDeliveryPersistenceAdapter implements WebhookDeliveryPort {
                         Statements.instant(row, 1)), endpoint.value())).stream().findFirst().flatMap(found -> found);
     }
 
-    private <T> T write(java.util.function.Function<Connection, T> statements) {
-        return writes.write(() -> transactions.executeWrite(status -> statements.apply(status.getConnection())));
-    }
 
     private static WebhookMessage message(ResultSet row) throws SQLException {
         OutboundEvent event = new OutboundEvent(row.getString(4), Statements.instant(row, 5),
