@@ -7,7 +7,9 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.domain.Account;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * A token bound to a key (RFC 9449) on the resources Latchkey serves, through the real server, with proofs made by
  * Nimbus's {@code DPoPProofFactory}: it works only as {@code DPoP} with a proof by its key, each proof once on every
  * node; as {@code Bearer}, with another key's proof, a bent proof or a replayed one it is refused, and the challenge
- * says which. No endpoint issues bound tokens yet, so the test stores one as the token endpoint will.
+ * says which. Some tests store a bound token directly, as the token endpoint does, to look at the resource side alone.
  */
 abstract class DpopResourceScenario extends ServiceOnTestDatabase {
 
@@ -183,6 +185,69 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
             assertThat(replayed.statusCode()).isEqualTo(401);
             assertThat(challenges(replayed)).anySatisfy(challenge ->
                     assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\""));
+        }
+    }
+
+    @Test
+    void aProofMadeTwoMinutesAgoIsRefusedAsStale() throws Exception {
+        ECKey key = newKey();
+        String token = boundToken(key);
+        String stale = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256).createDPoPJWT(new JWTID(), "GET",
+                URI.create(url(node())), java.util.Date.from(Instant.now().minusSeconds(120)),
+                new DPoPAccessToken(token)).serialize();
+
+        HttpResponse<String> refused = get(node(), "DPoP " + token, stale);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(challenges(refused)).anySatisfy(challenge ->
+                assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\""));
+    }
+
+    @Test
+    void whereNoncesAreRequiredAClientLearnsOneFromTheRefusalAndItWorksOnEveryNode() throws Exception {
+        ECKey key = newKey();
+        String token = boundToken(key);
+        Map<String, Object> strict = new LinkedHashMap<>(settings());
+        strict.put("latchkey.dpop.nonce-required", true);
+        try (LatchkeyNode requiring = new LatchkeyNode(datasource(), strict)) {
+            HttpResponse<String> refused = get(requiring, "DPoP " + token, proof(key, "GET", url(requiring), token));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(challenges(refused)).anySatisfy(challenge ->
+                    assertThat(challenge).startsWith("DPoP error=\"use_dpop_nonce\""));
+            String nonce = refused.headers().firstValue("DPoP-Nonce").orElseThrow();
+
+            HttpResponse<String> supplied = get(requiring, "DPoP " + token, new DefaultDPoPProofFactory(key,
+                    JWSAlgorithm.ES256).createDPoPJWT("GET", URI.create(url(requiring)), new DPoPAccessToken(token),
+                    new Nonce(nonce)).serialize());
+            assertThat(supplied.statusCode()).as(supplied.body()).isEqualTo(200);
+            assertThat(supplied.headers().firstValue("DPoP-Nonce")).as("the nonce for the next proof").isPresent();
+
+            HttpResponse<String> tokenEndpoint = HttpCalls.send(requiring, "POST", "/oauth2/token", Map.of(
+                    "Content-Type", "application/x-www-form-urlencoded", "DPoP", tokenProof(key)),
+                    "grant_type=password&username=" + LatchkeyNode.ADMIN + "&password="
+                            + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+"));
+            assertThat(tokenEndpoint.statusCode()).isEqualTo(400);
+            assertThat(tokenEndpoint.body()).contains("\"error\":\"use_dpop_nonce\"");
+            String tokenNonce = tokenEndpoint.headers().firstValue("DPoP-Nonce").orElseThrow();
+            HttpResponse<String> granted = HttpCalls.send(requiring, "POST", "/oauth2/token", Map.of(
+                    "Content-Type", "application/x-www-form-urlencoded", "DPoP", new DefaultDPoPProofFactory(key,
+                            JWSAlgorithm.ES256).createDPoPJWT("POST", URI.create(ISSUER + "/oauth2/token"),
+                            new Nonce(tokenNonce)).serialize()),
+                    "grant_type=password&username=" + LatchkeyNode.ADMIN + "&password="
+                            + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+"));
+            assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+            assertThat(granted.body()).contains("\"token_type\":\"DPoP\"");
+
+            // The node that does not require nonces checks one that is sent: one of the other node's holds there.
+            HttpResponse<String> elsewhere = get(node(), "DPoP " + token, new DefaultDPoPProofFactory(key,
+                    JWSAlgorithm.ES256).createDPoPJWT("GET", URI.create(url(node())), new DPoPAccessToken(token),
+                    new Nonce(nonce)).serialize());
+            assertThat(elsewhere.statusCode()).isEqualTo(200);
+            HttpResponse<String> madeUp = get(node(), "DPoP " + token, new DefaultDPoPProofFactory(key,
+                    JWSAlgorithm.ES256).createDPoPJWT("GET", URI.create(url(node())), new DPoPAccessToken(token),
+                    new Nonce("made-up")).serialize());
+            assertThat(challenges(madeUp)).anySatisfy(challenge ->
+                    assertThat(challenge).startsWith("DPoP error=\"use_dpop_nonce\""));
         }
     }
 

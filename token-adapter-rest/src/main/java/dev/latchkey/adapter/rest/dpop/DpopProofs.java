@@ -71,6 +71,13 @@ public final class DpopProofs {
         /** The proof does not hold, for the reason given (fit for an {@code error_description}). */
         record Invalid(String reason) implements Result {
         }
+
+        /**
+         * The proof holds but for its nonce: it carries none where one is required, or one this service did not issue
+         * or no longer accepts. The client makes a new proof with {@code nonce} (RFC 9449 {@code use_dpop_nonce}).
+         */
+        record NonceNeeded(String reason, String nonce) implements Result {
+        }
     }
 
     /** A proof's key, parsed once: what signs with it is then a lookup. */
@@ -83,10 +90,17 @@ public final class DpopProofs {
     }
 
     private final Clock clock;
+    private final DpopNonces nonces;
     private final Map<String, ParsedKey> keys = new ConcurrentHashMap<>();
 
-    public DpopProofs(Clock clock) {
+    public DpopProofs(Clock clock, DpopNonces nonces) {
         this.clock = clock;
+        this.nonces = nonces;
+    }
+
+    /** The nonce a client should put in its next proof. */
+    public String nextNonce() {
+        return nonces.current();
     }
 
     /**
@@ -162,6 +176,16 @@ public final class DpopProofs {
                     tokenHash(accessToken.get()).getBytes(StandardCharsets.US_ASCII))) {
                 return invalid("The DPoP proof's ath is not the hash of the presented token.");
             }
+        }
+        // A nonce is checked whenever one is sent, so that a client using them is protected even where not required.
+        Object nonce = claims.getClaim("nonce");
+        if (nonce == null && nonces.required()) {
+            return new Result.NonceNeeded("A DPoP nonce is required: make the proof again with this nonce.",
+                    nonces.current());
+        }
+        if (nonce != null && !(nonce instanceof String presented && nonces.accepts(presented))) {
+            return new Result.NonceNeeded("The DPoP proof's nonce is not one this server issued, or has expired.",
+                    nonces.current());
         }
         return new Result.Valid(key.thumbprint(), id, issuedAt, issuedAt.plus(IAT_WINDOW).plus(IAT_WINDOW));
     }

@@ -25,6 +25,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -72,6 +73,8 @@ class OAuthController {
     /** The header a DPoP proof comes in (RFC 9449 section 4.1). */
     private static final String DPOP_HEADER = "DPoP";
     private static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
+    private static final String USE_DPOP_NONCE = "use_dpop_nonce";
+    private static final String DPOP_NONCE_HEADER = "DPoP-Nonce";
     private final GrantTokensUseCase grantTokens;
     private final IntrospectTokenUseCase introspectToken;
     private final RevokeTokenUseCase revokeToken;
@@ -124,6 +127,15 @@ class OAuthController {
             description = "An access token, and a refresh token for the password and refresh " + "grants",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
+        HttpResponse<?> response = grant(request, body);
+        // RFC 9449 section 8: a client that proves possession learns the nonce for its next proof from every answer.
+        if (request.getHeaders().contains(DPOP_HEADER) && response instanceof MutableHttpResponse<?> answer) {
+            answer.header(DPOP_NONCE_HEADER, dpopProofs.nextNonce());
+        }
+        return response;
+    }
+
+    private HttpResponse<?> grant(HttpRequest<?> request, @Nullable String body) {
         return withForm(request, body, form -> {
             ClientAuthentication.Result client = clientAuthentication.authenticate(request, form);
             if (client instanceof ClientAuthentication.Result.Malformed malformed) {
@@ -187,6 +199,9 @@ class OAuthController {
                 URI.create(issuer.of(request) + OAuthEndpoints.TOKEN), Optional.empty());
         if (checked instanceof DpopProofs.Result.Invalid invalid) {
             return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF, invalid.reason())));
+        }
+        if (checked instanceof DpopProofs.Result.NonceNeeded needed) {
+            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(USE_DPOP_NONCE, needed.reason())));
         }
         DpopProofs.Result.Valid valid = (DpopProofs.Result.Valid) checked;
         KeyThumbprint key = KeyThumbprint.of(valid.thumbprint());

@@ -114,6 +114,12 @@ final class CredentialsAuthenticationFetcher implements AuthenticationFetcher<Ht
         }
         DpopProofs.Result checked = proofs.check(proofHeaders.get(0), request.getMethodName(), target,
                 Optional.of(token));
+        ChallengeScheme.offerNonce(request, proofs.nextNonce());
+        if (checked instanceof DpopProofs.Result.NonceNeeded needed) {
+            LOG.debug("DPoP proof refused: {}", needed.reason());
+            ChallengeScheme.recordRefusal(request, ChallengeScheme.DPOP_NONCE);
+            return Mono.empty();
+        }
         if (!(checked instanceof DpopProofs.Result.Valid valid)) {
             LOG.debug("DPoP proof refused: {}", ((DpopProofs.Result.Invalid) checked).reason());
             ChallengeScheme.recordRefusal(request, ChallengeScheme.DPOP_PROOF);

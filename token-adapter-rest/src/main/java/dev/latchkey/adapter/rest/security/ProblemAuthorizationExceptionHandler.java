@@ -55,6 +55,7 @@ final class ProblemAuthorizationExceptionHandler
                 response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, scheme.challenge(wasRefused));
             }
         }
+        ChallengeScheme.sendOfferedNonce(request, response);
         return response;
     }
 }

@@ -11,7 +11,8 @@ import io.micronaut.security.authentication.Authentication;
 /**
  * Tells a client authenticated with a token when that token expires ({@value #HEADER}, as GitHub's
  * {@code GitHub-Authentication-Token-Expiration}), so that it can renew in time instead of failing later. Tokens
- * that never expire get no header.
+ * that never expire get no header. A client that proved possession of a key also learns the DPoP nonce for its next
+ * proof, so that it need not be refused once per nonce to learn it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class TokenExpiryHeaderFilter {
@@ -26,5 +27,6 @@ final class TokenExpiryHeaderFilter {
                 .flatMap(Caller::presented)
                 .flatMap(token -> token.expiry().instant())
                 .ifPresent(expiry -> response.getHeaders().set(HEADER, Timestamps.isoMillis(expiry)));
+        ChallengeScheme.sendOfferedNonce(request, response);
     }
 }

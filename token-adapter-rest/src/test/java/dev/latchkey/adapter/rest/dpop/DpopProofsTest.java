@@ -21,6 +21,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import dev.latchkey.adapter.rest.DerivationKeyForTests;
 import dev.latchkey.adapter.rest.MovableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ class DpopProofsTest {
     private static final URI TOKEN_ENDPOINT = URI.create("https://latchkey.example/oauth2/token");
     private static final URI SELF = URI.create("https://latchkey.example/api/v1/tokens/self");
     private final MovableClock clock = new MovableClock(Instant.now());
-    private final DpopProofs proofs = new DpopProofs(clock);
+    private final DpopProofs proofs = new DpopProofs(clock, DpopNonces.of(DerivationKeyForTests.hmac(), clock, false));
     private final ECKey ecKey = generateEc();
 
     private static ECKey generateEc() {
@@ -215,6 +217,58 @@ class DpopProofsTest {
             assertThat(proofs.check(garbage, "POST", TOKEN_ENDPOINT, Optional.empty()))
                     .isInstanceOf(DpopProofs.Result.Invalid.class);
         }
+    }
+
+    @Test
+    void whereNoncesAreRequiredAProofWithoutOneIsToldTheNonceAndAProofWithItHolds() throws Exception {
+        DpopNonces required = DpopNonces.of(DerivationKeyForTests.hmac(), clock, true);
+        DpopProofs strict = new DpopProofs(clock, required);
+        DPoPProofFactory factory = new DefaultDPoPProofFactory(ecKey, JWSAlgorithm.ES256);
+
+        DpopProofs.Result first = strict.check(factory.createDPoPJWT("POST", TOKEN_ENDPOINT).serialize(), "POST",
+                TOKEN_ENDPOINT, Optional.empty());
+
+        assertThat(first).isInstanceOf(DpopProofs.Result.NonceNeeded.class);
+        String nonce = ((DpopProofs.Result.NonceNeeded) first).nonce();
+        assertThat(nonce).isEqualTo(strict.nextNonce()).hasSize(32);
+        assertThat(strict.check(factory.createDPoPJWT("POST", TOKEN_ENDPOINT, new Nonce(nonce)).serialize(), "POST",
+                TOKEN_ENDPOINT, Optional.empty())).isInstanceOf(DpopProofs.Result.Valid.class);
+        assertThat(strict.check(factory.createDPoPJWT("GET", SELF, new DPoPAccessToken("lk_t"), new Nonce(nonce))
+                .serialize(), "GET", SELF, Optional.of("lk_t"))).isInstanceOf(DpopProofs.Result.Valid.class);
+    }
+
+    @Test
+    void aNonceIsAcceptedInItsSlotAndTheNextOnAnyNodeWithTheSameKeyAndNeverForgedOrOld() throws Exception {
+        DpopNonces issuing = DpopNonces.of(DerivationKeyForTests.hmac(), clock, true);
+        DpopNonces otherNode = DpopNonces.of(DerivationKeyForTests.hmac(), clock, true);
+        DpopNonces otherInstallation = DpopNonces.of(salt -> new byte[32], clock, true);
+        String nonce = issuing.current();
+
+        assertThat(otherNode.accepts(nonce)).isTrue();
+        assertThat(otherInstallation.accepts(nonce)).isFalse();
+        clock.advance(DpopNonces.SLOT);
+        assertThat(otherNode.accepts(nonce)).as("the slot after").isTrue();
+        assertThat(issuing.current()).isNotEqualTo(nonce);
+        clock.advance(DpopNonces.SLOT);
+        assertThat(otherNode.accepts(nonce)).as("two slots after").isFalse();
+        byte[] forged = java.util.Base64.getUrlDecoder().decode(issuing.current());
+        forged[forged.length - 1] ^= 1;
+        for (String bent : new String[] {java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged),
+                "", "x".repeat(32), issuing.current() + "A", "*".repeat(32), null}) {
+            assertThat(issuing.accepts(bent)).as(String.valueOf(bent)).isFalse();
+        }
+    }
+
+    @Test
+    void aNonceThatIsSentIsCheckedEvenWhereNoncesAreNotRequired() throws Exception {
+        DPoPProofFactory factory = new DefaultDPoPProofFactory(ecKey, JWSAlgorithm.ES256);
+
+        assertThat(proofs.check(factory.createDPoPJWT("POST", TOKEN_ENDPOINT).serialize(), "POST", TOKEN_ENDPOINT,
+                Optional.empty())).isInstanceOf(DpopProofs.Result.Valid.class);
+        assertThat(proofs.check(factory.createDPoPJWT("POST", TOKEN_ENDPOINT, new Nonce("made-up")).serialize(),
+                "POST", TOKEN_ENDPOINT, Optional.empty())).isInstanceOf(DpopProofs.Result.NonceNeeded.class);
+        assertThat(proofs.check(factory.createDPoPJWT("POST", TOKEN_ENDPOINT, new Nonce(proofs.nextNonce()))
+                .serialize(), "POST", TOKEN_ENDPOINT, Optional.empty())).isInstanceOf(DpopProofs.Result.Valid.class);
     }
 
     private JWTClaimsSet claims(String method, URI uri) {
