@@ -9,18 +9,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A registered OAuth 2.0 client: a confidential one (an API gateway, a resource server, a service) holds the hash of
- * its secret, never the secret; a public one (a command line, a mobile app) has none.
+ * A registered OAuth 2.0 client: a confidential one (an API gateway, a resource server, a service) proves who it is
+ * with a secret, of which Latchkey holds only the hash, or with assertions signed by its own keys
+ * ({@code private_key_jwt}), of which Latchkey holds only the public halves; a public one (a command line, a mobile
+ * app) has neither.
  *
  * @param retiringSecret the secret before the latest rotation, and until when it is accepted beside the new one
  * @param signIn         where it may send people back after they sign in, for the authorization code grant
+ * @param keySettings    the keys a confidential client without a secret signs with, and whether its access tokens
+ *                       must be DPoP-bound
  * @param grantTypes the grants it may use at the token endpoint
  * @param scopes     the scopes its tokens may carry, if it is limited to some; a client without such a limit gets the
  *                   scopes its accounts may hold, and client-credentials tokens without scopes
  */
 public record OAuthClient(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                           Optional<RetiringSecret> retiringSecret, Set<GrantType> grantTypes,
-                          Optional<Scopes> scopes, SignInSettings signIn, boolean enabled, Instant createdAt) {
+                          Optional<Scopes> scopes, SignInSettings signIn, KeySettings keySettings, boolean enabled,
+                          Instant createdAt) {
 
     public static final int MAX_NAME_LENGTH = 100;
     /** How long a rotated-out secret may stay accepted: long enough for a weekly deploy, short enough to matter. */
@@ -34,6 +39,7 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         Objects.requireNonNull(grantTypes, "grantTypes");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(signIn, "signIn");
+        Objects.requireNonNull(keySettings, "keySettings");
         Objects.requireNonNull(createdAt, "createdAt");
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
                 || name.chars().anyMatch(Character::isISOControl)) {
@@ -43,8 +49,12 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
             throw new InvalidValueException("grantTypes", "must name at least one grant type");
         }
         grantTypes = Set.copyOf(EnumSet.copyOf(grantTypes));
-        if ((type == ClientType.PUBLIC) == secretHash.isPresent()) {
-            throw new IllegalArgumentException("a confidential client has a secret, a public one has none");
+        boolean keys = keySettings.keys().isPresent();
+        if (type == ClientType.PUBLIC && (secretHash.isPresent() || keys)) {
+            throw new IllegalArgumentException("a public client has neither a secret nor keys");
+        }
+        if (type == ClientType.CONFIDENTIAL && secretHash.isPresent() == keys) {
+            throw new IllegalArgumentException("a confidential client has a secret or keys, never both");
         }
         if (retiringSecret.isPresent() && secretHash.isEmpty()) {
             throw new IllegalArgumentException("only a client with a secret can have one retiring");
@@ -63,8 +73,8 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
      */
     public OAuthClient(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                        Set<GrantType> grantTypes, Optional<Scopes> scopes, boolean enabled, Instant createdAt) {
-        this(id, name, type, secretHash, Optional.empty(), grantTypes, scopes, SignInSettings.none(), enabled,
-                createdAt);
+        this(id, name, type, secretHash, Optional.empty(), grantTypes, scopes, SignInSettings.none(),
+                KeySettings.none(), enabled, createdAt);
     }
 
     /** A newly registered confidential client, enabled, with the default grants and no scope limit. */
@@ -100,6 +110,16 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
 
     public boolean isPublic() {
         return type == ClientType.PUBLIC;
+    }
+
+    /** A confidential client that proves who it is with assertions signed by its keys, not with a secret. */
+    public boolean signsAssertions() {
+        return keySettings.keys().isPresent();
+    }
+
+    /** Whether a token request from this client must carry a DPoP proof (RFC 9449 section 5.2). */
+    public boolean requiresDpop() {
+        return keySettings.dpopBoundAccessTokens();
     }
 
     public boolean mayUse(GrantType grantType) {
@@ -151,7 +171,7 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
     public ClientUpdate rotateSecret(SecretHash newSecret, Instant now, Duration previousValidFor) {
         Objects.requireNonNull(newSecret, "newSecret");
         if (secretHash.isEmpty()) {
-            throw new InvalidValueException("client", "is public and has no secret to rotate");
+            throw new InvalidValueException("client", "has no secret to rotate: it is public, or signs with keys");
         }
         if (previousValidFor.isNegative() || previousValidFor.compareTo(MAX_RETIRING_SECRET) > 0) {
             throw new InvalidValueException("previousSecretValidForSeconds",
@@ -160,7 +180,7 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         Optional<RetiringSecret> retiring = previousValidFor.isZero() ? Optional.empty()
                 : Optional.of(new RetiringSecret(secretHash.get(), now.plus(previousValidFor)));
         OAuthClient rotated = new OAuthClient(id, name, type, Optional.of(newSecret), retiring, grantTypes, scopes,
-                signIn, enabled, createdAt);
+                signIn, keySettings, enabled, createdAt);
         return new ClientUpdate(rotated, Optional.of(ClientUpdate.Change.SECRET_ROTATED));
     }
 
@@ -175,7 +195,30 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
             return new ClientUpdate(this, Optional.empty());
         }
         return new ClientUpdate(new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes,
-                settings, enabled, createdAt), Optional.of(ClientUpdate.Change.SIGN_IN_CHANGED));
+                settings, keySettings, enabled, createdAt), Optional.of(ClientUpdate.Change.SIGN_IN_CHANGED));
+    }
+
+    /**
+     * The client's keys, or whether its tokens must be DPoP-bound, become {@code settings}. A client that signs with
+     * keys replaces them this way without downtime: it lists old and new keys, each chosen by its {@code kid}, until
+     * it signs only with the new. A client's way of authenticating does not change: one with a secret gets no keys,
+     * and one with keys keeps having some.
+     *
+     * @throws InvalidValueException if the change would give keys to a client with a secret or a public one, or
+     *                               take them from one that signs with them
+     */
+    public ClientUpdate changeKeys(KeySettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.keys().isPresent() != signsAssertions()) {
+            throw new InvalidValueException("keys", signsAssertions()
+                    ? "cannot be removed: the client authenticates with them"
+                    : "can only be given to a client registered to sign with them (private_key_jwt)");
+        }
+        if (settings.equals(keySettings)) {
+            return new ClientUpdate(this, Optional.empty());
+        }
+        return new ClientUpdate(new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes,
+                signIn, settings, enabled, createdAt), Optional.of(ClientUpdate.Change.KEYS_CHANGED));
     }
 
     /** The rotated-out secret, if it is still accepted at {@code now}. */
@@ -184,8 +227,8 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
     }
 
     public OAuthClient withEnabled(boolean nowEnabled) {
-        return new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes, signIn, nowEnabled,
-                createdAt);
+        return new OAuthClient(id, name, type, secretHash, retiringSecret, grantTypes, scopes, signIn, keySettings,
+                nowEnabled, createdAt);
     }
 
     private static Optional<AccountId> serviceAccountIdOf(ClientId id) {

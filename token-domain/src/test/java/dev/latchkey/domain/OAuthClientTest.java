@@ -193,8 +193,68 @@ class OAuthClientTest {
                 .isPresent();
         assertThatThrownBy(() -> new OAuthClient(UUID_ID, "app", ClientType.PUBLIC, Optional.empty(),
                 Optional.of(new RetiringSecret(next, NOW)), Set.of(GrantType.PASSWORD), Optional.empty(),
-                SignInSettings.none(), true, NOW))
+                SignInSettings.none(), KeySettings.none(), true, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final KeySettings LISTED = new KeySettings(Optional.of(new ClientKeys.Listed("{\"keys\":[]}")),
+            false);
+
+    private static OAuthClient withKeys(ClientType type, Optional<SecretHash> secret, KeySettings keys) {
+        return new OAuthClient(UUID_ID, "signer", type, secret, Optional.empty(), Set.of(GrantType.CLIENT_CREDENTIALS),
+                Optional.empty(), SignInSettings.none(), keys, true, NOW);
+    }
+
+    @Test
+    void aConfidentialClientProvesItselfWithASecretOrWithKeysNeverBothAndAPublicOneWithNeither() {
+        OAuthClient signer = withKeys(ClientType.CONFIDENTIAL, Optional.empty(), LISTED);
+
+        assertThat(signer.signsAssertions()).isTrue();
+        assertThat(signer.hasSecret(ClientSecret.fromRandomBytes(new byte[32]), NOW)).isFalse();
+        assertThatThrownBy(() -> withKeys(ClientType.CONFIDENTIAL, SECRET, LISTED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OAuthClient(UUID_ID, "app", ClientType.PUBLIC, Optional.empty(),
+                Optional.empty(), Set.of(GrantType.PASSWORD), Optional.empty(), SignInSettings.none(), LISTED, true,
+                NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> signer.rotateSecret(ClientSecret.fromRandomBytes(filled(3)).hash(), NOW,
+                Duration.ZERO)).isInstanceOf(InvalidValueException.class).hasMessageContaining("signs with keys");
+    }
+
+    @Test
+    void keysAreReplacedWithoutChangingHowTheClientAuthenticates() {
+        OAuthClient signer = withKeys(ClientType.CONFIDENTIAL, Optional.empty(), LISTED);
+        KeySettings published = new KeySettings(Optional.of(ClientKeys.Published.parse(
+                "https://keys.example/jwks.json")), true);
+
+        ClientUpdate changed = signer.changeKeys(published);
+
+        assertThat(changed.change()).contains(ClientUpdate.Change.KEYS_CHANGED);
+        assertThat(changed.client().requiresDpop()).isTrue();
+        assertThat(changed.auditDetail()).isEqualTo("client=" + UUID_ID.value()
+                + " keys=jwks_uri dpop-bound-access-tokens=true");
+        assertThat(changed.client().changeKeys(published).change()).isEmpty();
+        assertThatThrownBy(() -> signer.changeKeys(KeySettings.none())).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("cannot be removed");
+        OAuthClient withSecret = client(ClientType.CONFIDENTIAL, SECRET, Set.of(GrantType.PASSWORD),
+                Optional.empty());
+        assertThatThrownBy(() -> withSecret.changeKeys(LISTED)).isInstanceOf(InvalidValueException.class);
+        assertThat(withSecret.changeKeys(new KeySettings(Optional.empty(), true)).client().requiresDpop())
+                .as("any client may be made to get DPoP-bound tokens only").isTrue();
+    }
+
+    @Test
+    void aKeySetIsBoundedAndAJwksUriIsAnAbsoluteHttpUrlWithoutCredentialsOrFragment() {
+        assertThatThrownBy(() -> new ClientKeys.Listed(" ")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new ClientKeys.Listed("x".repeat(ClientKeys.MAX_JWKS_LENGTH + 1)))
+                .isInstanceOf(InvalidValueException.class);
+        for (String bad : new String[] {"keys.example/jwks", "ftp://keys.example/jwks", "https://user@keys.example/",
+                "https://keys.example/jwks#frag", "https:///jwks", "https://keys.example/" + "x".repeat(2100),
+                "https://keys example/", "javascript:alert(1)"}) {
+            assertThatThrownBy(() -> ClientKeys.Published.parse(bad)).as(bad)
+                    .isInstanceOf(InvalidValueException.class);
+        }
+        assertThat(ClientKeys.Published.parse("HTTPS://keys.example:8443/.well-known/jwks.json?v=2").jwksUri()
+                .getHost()).isEqualTo("keys.example");
     }
 
     @Test

@@ -263,6 +263,15 @@ public final class StrictJson {
                 }
                 throw new MalformedJson(field, "must be an array of strings");
             }
+            // A document the service hands on whole (a client's JWK Set): any object, read as it came.
+            if (type instanceof ParameterizedType map && map.getRawType() == Map.class
+                    && map.getActualTypeArguments()[0] == String.class
+                    && map.getActualTypeArguments()[1] == Object.class) {
+                if (value instanceof Map<?, ?> object) {
+                    return object;
+                }
+                throw new MalformedJson(field, "must be an object");
+            }
             if (type instanceof Class<?> nested && nested.isRecord()) {
                 if (!(value instanceof Map<?, ?> object)) {
                     throw new MalformedJson(field, "must be an object");

@@ -51,6 +51,23 @@ class StrictJsonTest {
                 .hasMessageContaining("is not a field of this request");
     }
 
+    record Registration(String name, java.util.Map<String, Object> jwks) {
+    }
+
+    @Test
+    void aDocumentFieldIsReadAsTheObjectItIsAndAnythingElseThereIsRefused() throws Exception {
+        Registration read = StrictJson.read("{\"name\":\"n\",\"jwks\":{\"keys\":[{\"kty\":\"EC\",\"n\":1}]}}",
+                Registration.class);
+
+        assertThat(read.jwks()).isEqualTo(java.util.Map.of("keys", List.of(java.util.Map.of("kty", "EC", "n",
+                BigDecimal.ONE))));
+        for (String notAnObject : new String[] {"[]", "\"keys\"", "1", "true"}) {
+            assertThatThrownBy(() -> StrictJson.read("{\"jwks\":" + notAnObject + "}", Registration.class))
+                    .as(notAnObject).hasMessage("must be an object").isInstanceOfSatisfying(
+                            StrictJson.MalformedJson.class, malformed -> assertThat(malformed.field()).isEqualTo("jwks"));
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', value = {
         "{\"enabled\":\"yes\"}                 | enabled | must be true or false",

@@ -2,6 +2,7 @@ package dev.latchkey.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.adapter.rest.json.JsonBodies;
+import dev.latchkey.adapter.rest.oauth.ClientKeySets;
 import dev.latchkey.adapter.rest.problem.Problem;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
@@ -13,10 +14,12 @@ import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientKeys;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.Scopes;
@@ -54,6 +57,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,15 +82,19 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ClientController {
 
+    private static final String PRIVATE_KEY_JWT = "private_key_jwt";
+
     private final RegisterClientUseCase registerClient;
     private final AdministerClientsUseCase clients;
     private final RotateClientSecretUseCase rotateSecret;
     private final JsonBodies bodies;
+    private final ClientKeySets keySets;
     private final Clock clock;
 
     ClientController(RegisterClientUseCase registerClient, AdministerClientsUseCase clients,
-                     RotateClientSecretUseCase rotateSecret, JsonBodies bodies, Clock clock) {
+                     RotateClientSecretUseCase rotateSecret, JsonBodies bodies, ClientKeySets keySets, Clock clock) {
         this.registerClient = registerClient;
+        this.keySets = keySets;
         this.clients = clients;
         this.rotateSecret = rotateSecret;
         this.bodies = bodies;
@@ -108,13 +116,16 @@ class ClientController {
         RegisterClientRequest body = bodies.read(request, json, RegisterClientRequest.class);
         RegisterClientUseCase.RegisterClientCommand command;
         try {
+            ClientType type = body.type() == null
+                    ? "none".equals(body.tokenEndpointAuthMethod()) ? ClientType.PUBLIC : ClientType.CONFIDENTIAL
+                    : ClientType.fromWireName(body.type());
             command = new RegisterClientUseCase.RegisterClientCommand(AuthenticatedCaller.of(authentication),
-                    body.name(), body.type() == null ? ClientType.CONFIDENTIAL : ClientType.fromWireName(body.type()),
-                    Optional.ofNullable(body.grantTypes()).map(ClientController::grantTypes),
+                    body.name(), type, Optional.ofNullable(body.grantTypes()).map(ClientController::grantTypes),
                     Optional.ofNullable(body.scopes()).map(Scopes::of),
                     new SignInSettings(Optional.ofNullable(body.redirectUris()).orElse(List.of()).stream()
                             .map(RedirectUri::parse).toList(), Boolean.TRUE.equals(body.pushedRequestsRequired()),
-                            Boolean.TRUE.equals(body.consentSkipped())));
+                            Boolean.TRUE.equals(body.consentSkipped())),
+                    new KeySettings(registeredKeys(type, body), Boolean.TRUE.equals(body.dpopBoundAccessTokens())));
         } catch (InvalidValueException invalid) {
             return Problems.response(request, ProblemType.INVALID_REQUEST, invalid.field() + " " + invalid.reason());
         }
@@ -166,15 +177,18 @@ class ClientController {
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String clientId, @Nullable @Body String json,
                            Authentication authentication) {
         ClientUpdate body = bodies.read(request, json, ClientUpdate.class);
-        if (body.enabled() == null && !body.changesSignIn()) {
+        if (body.enabled() == null && !body.changesSignIn() && !body.changesKeys()) {
             return Problems.response(request, ProblemType.INVALID_REQUEST, "the body changes nothing: give enabled, "
-                    + "redirectUris, pushedRequestsRequired or consentSkipped");
+                    + "redirectUris, pushedRequestsRequired, consentSkipped, jwks, jwksUri or dpopBoundAccessTokens");
         }
         AdministerClientsUseCase.SignInChange signIn;
+        AdministerClientsUseCase.KeyChange keys;
         try {
             signIn = new AdministerClientsUseCase.SignInChange(Optional.ofNullable(body.redirectUris())
                     .map(uris -> uris.stream().map(RedirectUri::parse).toList()),
                     Optional.ofNullable(body.pushedRequestsRequired()), Optional.ofNullable(body.consentSkipped()));
+            keys = new AdministerClientsUseCase.KeyChange(keys(body.jwks(), body.jwksUri()),
+                    Optional.ofNullable(body.dpopBoundAccessTokens()));
         } catch (InvalidValueException invalid) {
             return Problems.response(request, ProblemType.INVALID_REQUEST, invalid.field() + " " + invalid.reason());
         }
@@ -182,6 +196,9 @@ class ClientController {
         return withClientId(request, clientId, id -> {
             Optional<OAuthClient> changed = body.changesSignIn() ? clients.changeSignIn(caller, id, signIn)
                     : clients.find(caller, id);
+            if (changed.isPresent() && body.changesKeys()) {
+                changed = clients.changeKeys(caller, id, keys);
+            }
             if (changed.isPresent() && body.enabled() != null) {
                 changed = clients.setEnabled(caller, id, body.enabled());
             }
@@ -203,7 +220,7 @@ class ClientController {
             content = @Content(schema = @Schema(implementation = RotatedSecret.class)))
     @ApiResponse(responseCode = "404", description = "No client has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The client is public and has no secret",
+    @ApiResponse(responseCode = "409", description = "The client has no secret: it is public, or signs with keys",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> rotateSecret(HttpRequest<?> request, @PathVariable String clientId, @Nullable @Body String json,
                                  Authentication authentication) {
@@ -220,9 +237,9 @@ class ClientController {
                 return Problems.response(request, ProblemType.INVALID_REQUEST,
                         refused.field() + " " + refused.reason());
             }
-            if (outcome instanceof RotateClientSecretUseCase.Outcome.ClientIsPublic) {
+            if (outcome instanceof RotateClientSecretUseCase.Outcome.HasNoSecret) {
                 return Problems.response(request, ProblemType.CLIENT_HAS_NO_SECRET,
-                        "The client is public: it has no secret to rotate.");
+                        "The client has no secret to rotate: it is public, or signs with its keys.");
             }
             return clientNotFound(request);
         });
@@ -278,6 +295,58 @@ class ClientController {
         return Problems.response(request, ProblemType.CLIENT_NOT_FOUND, "There is no such client.");
     }
 
+    /**
+     * The keys a registration gives, checked against its {@code tokenEndpointAuthMethod}: {@code private_key_jwt}
+     * (the default where keys are given) needs {@code jwks} or {@code jwksUri}; every other method takes neither.
+     */
+    private Optional<ClientKeys> registeredKeys(ClientType type, RegisterClientRequest body) {
+        Optional<ClientKeys> keys = keys(body.jwks(), body.jwksUri());
+        String method = Optional.ofNullable(body.tokenEndpointAuthMethod()).orElse(keys.isPresent()
+                ? PRIVATE_KEY_JWT : type == ClientType.PUBLIC ? "none" : "client_secret_basic");
+        switch (method) {
+            case PRIVATE_KEY_JWT -> {
+                if (keys.isEmpty()) {
+                    throw new InvalidValueException("jwks", "or jwksUri is required for private_key_jwt");
+                }
+                if (type == ClientType.PUBLIC) {
+                    throw new InvalidValueException("tokenEndpointAuthMethod",
+                            "private_key_jwt is for confidential clients");
+                }
+            }
+            case "client_secret_basic", "client_secret_post", "none" -> {
+                if (keys.isPresent()) {
+                    throw new InvalidValueException("jwks", "and jwksUri are for private_key_jwt only");
+                }
+                if ((type == ClientType.PUBLIC) != method.equals("none")) {
+                    throw new InvalidValueException("tokenEndpointAuthMethod", "none is for public clients, and "
+                            + "only for them");
+                }
+            }
+            default -> throw new InvalidValueException("tokenEndpointAuthMethod", "must be one of "
+                    + "client_secret_basic, client_secret_post, private_key_jwt, none");
+        }
+        return keys;
+    }
+
+    /** The keys given as a set or as where one is published, never both; checked for registration. */
+    private Optional<ClientKeys> keys(@Nullable Map<String, Object> jwks, @Nullable String jwksUri) {
+        if (jwks != null && jwksUri != null) {
+            throw new InvalidValueException("jwks", "and jwksUri cannot both be given");
+        }
+        if (jwks != null) {
+            return Optional.of(keySets.registrable(jwks));
+        }
+        if (jwksUri != null) {
+            ClientKeys.Published published = ClientKeys.Published.parse(jwksUri);
+            Optional<String> refusal = keySets.refusal(published);
+            if (refusal.isPresent()) {
+                throw new InvalidValueException("jwksUri", "is refused: " + refusal.get());
+            }
+            return Optional.of(published);
+        }
+        return Optional.empty();
+    }
+
     private static Set<GrantType> grantTypes(List<String> names) {
         Set<GrantType> types = EnumSet.noneOf(GrantType.class);
         for (String name : names) {
@@ -296,6 +365,12 @@ class ClientController {
      * @param redirectUris           where people may be sent back after signing in (authorization code grant)
      * @param pushedRequestsRequired whether its authorization requests must be pushed first (RFC 9126)
      * @param consentSkipped         a first-party client: people are not asked to consent
+     * @param tokenEndpointAuthMethod {@code client_secret_basic} (the default; {@code client_secret_post} is the
+     *                               same secret), {@code private_key_jwt} (the default where keys are given) or
+     *                               {@code none} (a public client)
+     * @param jwks                   for {@code private_key_jwt}: the JWK Set of the client's public signing keys
+     * @param jwksUri                for {@code private_key_jwt}: the https URL the client publishes its key set at
+     * @param dpopBoundAccessTokens  every token request must carry a DPoP proof (RFC 9449 section 5.2)
      */
     @Serdeable
     record RegisterClientRequest(@NotBlank @Size(max = OAuthClient.MAX_NAME_LENGTH) String name,
@@ -305,36 +380,62 @@ class ClientController {
                                  @Nullable @Size(max = SignInSettings.MAX_REDIRECT_URIS) List<@NotNull String>
                                          redirectUris,
                                  @Nullable Boolean pushedRequestsRequired,
-                                 @Nullable Boolean consentSkipped) {
+                                 @Nullable Boolean consentSkipped,
+                                 @Nullable String tokenEndpointAuthMethod,
+                                 @Nullable Map<String, Object> jwks,
+                                 @Nullable String jwksUri,
+                                 @Nullable Boolean dpopBoundAccessTokens) {
     }
 
-    /** Each field left out stays as it is; at least one is given. */
+    /**
+     * Each field left out stays as it is; at least one is given. {@code jwks} or {@code jwksUri} replaces the keys of
+     * a client that signs with them: list the new key beside the old until the client signs only with the new.
+     */
     @Serdeable
     record ClientUpdate(@Nullable Boolean enabled,
                         @Nullable @Size(max = SignInSettings.MAX_REDIRECT_URIS) List<@NotNull String> redirectUris,
                         @Nullable Boolean pushedRequestsRequired,
-                        @Nullable Boolean consentSkipped) {
+                        @Nullable Boolean consentSkipped,
+                        @Nullable Map<String, Object> jwks,
+                        @Nullable String jwksUri,
+                        @Nullable Boolean dpopBoundAccessTokens) {
 
         boolean changesSignIn() {
             return redirectUris != null || pushedRequestsRequired != null || consentSkipped != null;
         }
+
+        boolean changesKeys() {
+            return jwks != null || jwksUri != null || dpopBoundAccessTokens != null;
+        }
     }
 
-    /** @param previousSecretValidUntil while a rotated-out secret is still accepted, until when */
+    /**
+     * @param previousSecretValidUntil while a rotated-out secret is still accepted, until when
+     * @param tokenEndpointAuthMethod  {@code client_secret_basic} (a secret, in Basic or the body), {@code
+     *                                 private_key_jwt} or {@code none}
+     */
     @Serdeable
     record ClientInfo(String clientId, String name, String type, List<String> grantTypes,
                       @Nullable List<String> scopes,
                       @JsonInclude(JsonInclude.Include.ALWAYS) List<String> redirectUris,
                       boolean pushedRequestsRequired, boolean consentSkipped, boolean enabled, String createdAt,
-                      @Nullable String previousSecretValidUntil) {
+                      @Nullable String previousSecretValidUntil, String tokenEndpointAuthMethod,
+                      @Nullable Map<String, Object> jwks, @Nullable String jwksUri, boolean dpopBoundAccessTokens) {
         static ClientInfo of(OAuthClient client, Instant now) {
+            Optional<ClientKeys> keys = client.keySettings().keys();
             return new ClientInfo(client.id().value(), client.name(), client.type().wireName(),
                     client.grantTypes().stream().sorted().map(GrantType::wireName).toList(),
                     client.scopes().map(scopes -> List.copyOf(scopes.values())).orElse(null),
                     client.signIn().redirectUris().stream().map(RedirectUri::value).toList(),
                     client.signIn().pushedRequestsRequired(), client.signIn().consentSkipped(), client.enabled(),
                     Timestamps.isoMillis(client.createdAt()),
-                    client.retiringSecretAt(now).map(retiring -> Timestamps.isoMillis(retiring.until())).orElse(null));
+                    client.retiringSecretAt(now).map(retiring -> Timestamps.isoMillis(retiring.until())).orElse(null),
+                    client.isPublic() ? "none" : client.signsAssertions() ? PRIVATE_KEY_JWT : "client_secret_basic",
+                    keys.filter(ClientKeys.Listed.class::isInstance)
+                            .map(listed -> ClientKeySets.asJson((ClientKeys.Listed) listed)).orElse(null),
+                    keys.filter(ClientKeys.Published.class::isInstance)
+                            .map(published -> ((ClientKeys.Published) published).jwksUri().toString()).orElse(null),
+                    client.requiresDpop());
         }
     }
 
@@ -367,18 +468,20 @@ class ClientController {
     record ClientList(List<ClientInfo> data) {
     }
 
-    /** The one response that carries a client's secret; a public client has none. */
+    /** The one response that carries a client's secret; a public client, or one that signs with keys, has none. */
     @Serdeable
     record RegisteredClient(String clientId, @Nullable String clientSecret, String name, String type,
                             List<String> grantTypes, @Nullable List<String> scopes,
                             @JsonInclude(JsonInclude.Include.ALWAYS) List<String> redirectUris,
                             boolean pushedRequestsRequired, boolean consentSkipped, boolean enabled,
-                            String createdAt) {
+                            String createdAt, String tokenEndpointAuthMethod, @Nullable Map<String, Object> jwks,
+                            @Nullable String jwksUri, boolean dpopBoundAccessTokens) {
         static RegisteredClient of(OAuthClient client, Optional<String> secret, Instant now) {
             ClientInfo info = ClientInfo.of(client, now);
             return new RegisteredClient(info.clientId(), secret.orElse(null), info.name(), info.type(),
                     info.grantTypes(), info.scopes(), info.redirectUris(), info.pushedRequestsRequired(),
-                    info.consentSkipped(), info.enabled(), info.createdAt());
+                    info.consentSkipped(), info.enabled(), info.createdAt(), info.tokenEndpointAuthMethod(),
+                    info.jwks(), info.jwksUri(), info.dpopBoundAccessTokens());
         }
 
         @Override

@@ -16,8 +16,10 @@ import dev.latchkey.application.port.in.Caller;
 import dev.latchkey.application.port.in.RegisterClientUseCase;
 import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientKeys;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.SignInSettings;
@@ -111,6 +113,30 @@ class ClientApiTest {
         assertThat(registered.headers().firstValue("Location")).contains("/api/v1/clients/" + BILLING.id().value());
         assertThat(calls().bodyOf(registered)).containsEntry("clientId", BILLING.id().value())
                 .containsEntry("clientSecret", SECRET.reveal()).containsEntry("type", "confidential");
+    }
+
+    @Test
+    void aKeySetUrlIsRefusedUnlessHttpsToAPublicAddressAndAKeySetReachesTheUseCaseAsPublicJson() throws Exception {
+        for (String internal : new String[] {"http://keys.example/jwks", "https://127.0.0.1/jwks",
+                "https://169.254.169.254/latest/meta-data", "https://10.0.0.1/jwks", "https://[::1]/jwks"}) {
+            Map<String, Object> refused = calls().assertProblem(asRoot("POST", "/api/v1/clients",
+                    "{\"name\":\"x\",\"jwksUri\":\"" + internal + "\"}"), 400, "invalid-request");
+            assertThat(refused.get("detail").toString()).as(internal).startsWith("jwksUri");
+        }
+        verifyNoInteractions(registerClient);
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                com.nimbusds.jose.jwk.Curve.P_256).keyID("k1").generate();
+        when(registerClient.register(any())).thenReturn(new RegisterClientUseCase.Outcome.Registered(BILLING,
+                Optional.empty()));
+
+        asRoot("POST", "/api/v1/clients", "{\"name\":\"signer\",\"jwks\":{\"keys\":["
+                + key.toPublicJWK().toJSONString() + "]}}");
+
+        verify(registerClient).register(org.mockito.ArgumentMatchers.argThat(command ->
+                command.keys().keys().filter(ClientKeys.Listed.class::isInstance)
+                        .map(listed -> ((ClientKeys.Listed) listed).jwks()).filter(json -> json.contains("\"k1\"")
+                                && !json.contains("\"d\"")).isPresent()
+                        && command.type() == ClientType.CONFIDENTIAL));
     }
 
     @Test
@@ -219,7 +245,7 @@ class ClientApiTest {
                 "previousSecretValidForSeconds", "must be 0 to 604800"));
         assertThat(calls().assertProblem(asRoot("POST", path, "{\"previousSecretValidForSeconds\":604801}"), 400,
                 "invalid-request").get("detail")).isEqualTo("previousSecretValidForSeconds must be 0 to 604800");
-        when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.ClientIsPublic());
+        when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.HasNoSecret());
         calls().assertProblem(asRoot("POST", path, null), 409, "client-has-no-secret");
         when(rotateSecret.rotate(any())).thenReturn(new RotateClientSecretUseCase.Outcome.ClientNotFound());
         calls().assertProblem(asRoot("POST", path, null), 404, "client-not-found");
@@ -236,7 +262,7 @@ class ClientApiTest {
 
         verify(registerClient).register(new RegisterClientUseCase.RegisterClientCommand(ROOT, "web",
                 ClientType.CONFIDENTIAL, Optional.empty(), Optional.empty(), new SignInSettings(
-                        List.of(RedirectUri.parse("https://app.example/cb")), true, true)));
+                        List.of(RedirectUri.parse("https://app.example/cb")), true, true), KeySettings.none()));
         reset(registerClient);
         Map<String, Object> refused = calls().assertProblem(asRoot("POST", "/api/v1/clients",
                 "{\"name\":\"web\",\"redirectUris\":[\"http://evil.example/cb\"]}"), 400, "invalid-request");

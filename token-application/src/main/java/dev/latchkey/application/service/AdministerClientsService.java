@@ -114,6 +114,25 @@ final class AdministerClientsService implements AdministerClientsUseCase {
     }
 
     @Override
+    public Optional<OAuthClient> changeKeys(Caller caller, ClientId id, KeyChange change) {
+        Optional<OAuthClient> found = find(caller, id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        ClientUpdate update = found.get().changeKeys(change.applyTo(found.get().keySettings()));
+        if (update.change().isPresent()) {
+            Instant now = clock.instant();
+            lifecycle.inTransaction(() -> {
+                saveClients.updateKeys(id, update.client().keySettings());
+                audit.record(AuditEvent.of(now, AuditEventType.CLIENT_CHANGED, caller.actor(),
+                        update.client().serviceAccount(), Optional.empty(), update.auditDetail()));
+                return null;
+            });
+        }
+        return Optional.of(update.client());
+    }
+
+    @Override
     public Optional<TokenListing> serviceAccountTokens(Caller caller, ClientId id, int page, int size) {
         ListTokensQuery query = new ListTokensQuery(caller, page, size);
         return serviceAccountOf(caller, id).map(owner -> listings.listOwnedBy(owner, query));

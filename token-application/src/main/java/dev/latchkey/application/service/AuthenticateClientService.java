@@ -42,6 +42,14 @@ final class AuthenticateClientService implements AuthenticateClientUseCase {
                 .<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
     }
 
+    @Override
+    public Outcome identifySigning(String clientId) {
+        return parse(clientId).flatMap(clients::loadById)
+                .filter(OAuthClient::enabled)
+                .filter(OAuthClient::signsAssertions)
+                .<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
+    }
+
     private static Optional<ClientId> parse(String clientId) {
         try {
             return Optional.of(ClientId.of(clientId));

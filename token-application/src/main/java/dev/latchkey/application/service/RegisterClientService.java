@@ -50,7 +50,8 @@ final class RegisterClientService implements RegisterClientUseCase {
     @Override
     public Outcome register(RegisterClientCommand command) {
         command.registrar().requireAdministrator();
-        Optional<ClientSecret> secret = command.type() == ClientType.CONFIDENTIAL
+        // A client that signs with its keys gets no secret: there is then nothing shared to leak.
+        Optional<ClientSecret> secret = command.type() == ClientType.CONFIDENTIAL && command.keys().keys().isEmpty()
                 ? Optional.of(ClientSecret.fromRandomBytes(randomness.nextBytes(32))) : Optional.empty();
         // A random UUID as the id: public, unique without coordination, and tells nothing about the client.
         ClientId id = ClientId.of(TokenId.fromRandomBytes(randomness.nextBytes(16)).toString());
@@ -59,10 +60,12 @@ final class RegisterClientService implements RegisterClientUseCase {
         try {
             client = new OAuthClient(id, command.name(), command.type(), secret.map(ClientSecret::hash),
                     Optional.empty(), command.grantTypes().orElseGet(() -> OAuthClient.defaultGrantTypes(
-                            command.type(), command.scopes().isPresent())), command.scopes(), command.signIn(), true,
-                    now);
+                            command.type(), command.scopes().isPresent())), command.scopes(), command.signIn(),
+                    command.keys(), true, now);
         } catch (InvalidValueException invalid) {
             return new Outcome.Refused(invalid.field(), invalid.reason());
+        } catch (IllegalArgumentException publicWithKeys) {
+            return new Outcome.Refused("keys", "only a confidential client signs with keys; a public one has none");
         }
         Optional<Account> serviceAccount = client.serviceAccount().map(accountId -> Account.create(accountId,
                 client.serviceAccountUsername(), passwordHasher.hash(unguessablePassword()), Role.USER, now));
@@ -81,7 +84,9 @@ final class RegisterClientService implements RegisterClientUseCase {
             });
             audit.record(AuditEvent.of(now, AuditEventType.CLIENT_REGISTERED,
                     command.registrar().actor(), client.serviceAccount(), Optional.empty(),
-                    "client=" + client.id().value() + " type=" + client.type() + " grants=" + client.grantTypes()));
+                    "client=" + client.id().value() + " type=" + client.type() + " grants=" + client.grantTypes()
+                            + client.keySettings().keys().map(keys -> " keys=" + keys.describe()).orElse("")
+                            + (client.requiresDpop() ? " dpop-bound-access-tokens=true" : "")));
             return null;
         });
         return new Outcome.Registered(client, secret);

@@ -45,8 +45,8 @@ final class RotateClientSecretService implements RotateClientSecretUseCase {
             if (found.isEmpty()) {
                 return new Outcome.ClientNotFound();
             }
-            if (found.get().isPublic()) {
-                return new Outcome.ClientIsPublic();
+            if (found.get().secretHash().isEmpty()) {
+                return new Outcome.HasNoSecret();
             }
             ClientUpdate update;
             try {

@@ -17,6 +17,7 @@ import dev.latchkey.application.port.in.RegisterClientUseCase.RegisterClientComm
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.CodeChallenge;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantType;
@@ -55,7 +56,7 @@ class AuthorizationCodeFlowTest {
         return ((RegisterClientUseCase.Outcome.Registered) fixture.services.registerClient().register(
                 new RegisterClientCommand(root, name, type, Optional.empty(), Optional.of(Scopes.of("read", "write")),
                         new SignInSettings(redirects.stream().map(RedirectUri::parse).toList(), pushedOnly,
-                                firstParty)))).client();
+                                firstParty), KeySettings.none()))).client();
     }
 
     private static AuthorizationParameters parameters(OAuthClient client, String redirect, String scope,

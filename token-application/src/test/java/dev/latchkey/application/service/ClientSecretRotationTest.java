@@ -120,7 +120,7 @@ class ClientSecretRotationTest {
         assertThat(rotate(root, ClientId.of("no-such-client"), Duration.ZERO, false))
                 .isInstanceOf(Outcome.ClientNotFound.class);
         assertThat(rotate(root, app.id(), Duration.ZERO, false))
-                .isInstanceOf(Outcome.ClientIsPublic.class);
+                .isInstanceOf(Outcome.HasNoSecret.class);
         assertThat(rotate(root, service.client().id(), OAuthClient.MAX_RETIRING_SECRET.plusSeconds(1), true))
                 .isInstanceOfSatisfying(Outcome.Refused.class,
                         refused -> assertThat(refused.field()).isEqualTo("previousSecretValidForSeconds"));

@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.SignInSettings;
 import java.util.Comparator;
@@ -36,6 +37,11 @@ final class InMemoryClientStore implements LoadClientPort, SaveClientPort {
     }
 
     @Override
+    public void updateKeys(ClientId id, KeySettings settings) {
+        clients.computeIfPresent(id, (ignored, client) -> client.changeKeys(settings).client());
+    }
+
+    @Override
     public Optional<OAuthClient> lockById(ClientId id) {
         return loadById(id);
     }
@@ -43,8 +49,8 @@ final class InMemoryClientStore implements LoadClientPort, SaveClientPort {
     @Override
     public void updateSecrets(OAuthClient client) {
         clients.computeIfPresent(client.id(), (ignored, stored) -> new OAuthClient(stored.id(), stored.name(),
-                stored.type(), client.secretHash(), client.retiringSecret(), stored.grantTypes(), stored.scopes(), stored.signIn(),
-                stored.enabled(), stored.createdAt()));
+                stored.type(), client.secretHash(), client.retiringSecret(), stored.grantTypes(), stored.scopes(),
+                stored.signIn(), stored.keySettings(), stored.enabled(), stored.createdAt()));
     }
 
     @Override

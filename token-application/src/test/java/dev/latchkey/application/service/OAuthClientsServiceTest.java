@@ -16,10 +16,12 @@ import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.Audience;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientKeys;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.Expiry;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RedirectUri;
@@ -190,6 +192,67 @@ class OAuthClientsServiceTest {
                 Optional.of(false), Optional.empty()));
         assertThat(fixture.events.recorded).as("nothing changed, nothing recorded").hasSize(events);
         assertThat(administer.changeSignIn(root, ClientId.of("nobody"), firstParty)).isEmpty();
+    }
+
+    private static final KeySettings SIGNS = new KeySettings(Optional.of(new ClientKeys.Listed(
+            "{\"keys\":[{\"kty\":\"EC\"}]}")), false);
+
+    @Test
+    void aClientRegisteredWithKeysGetsNoSecretAndIsIdentifiedOnlyToCheckItsAssertions() {
+        RegisterClientUseCase.Outcome.Registered signer = (RegisterClientUseCase.Outcome.Registered)
+                fixture.services.registerClient().register(new RegisterClientCommand(root, "signer",
+                        ClientType.CONFIDENTIAL, Optional.of(EnumSet.of(GrantType.CLIENT_CREDENTIALS)),
+                        Optional.of(Scopes.of("reports:read")), SignInSettings.none(), SIGNS));
+        OAuthClient withSecret = service("reports:read");
+        AuthenticateClientUseCase authenticate = fixture.services.authenticateClient();
+
+        assertThat(signer.secret()).isEmpty();
+        assertThat(signer.client().secretHash()).isEmpty();
+        assertThat(fixture.events.recorded).anySatisfy(event -> assertThat(event.detail()).isEqualTo("client="
+                + signer.client().id().value() + " type=CONFIDENTIAL grants=[CLIENT_CREDENTIALS] keys=jwks"));
+        assertThat(authenticate.identifySigning(signer.client().id().value()))
+                .isInstanceOf(AuthenticateClientUseCase.Outcome.Authenticated.class);
+        assertThat(authenticate.identifySigning(withSecret.id().value()))
+                .isInstanceOf(AuthenticateClientUseCase.Outcome.Refused.class);
+        assertThat(authenticate.identifyPublic(signer.client().id().value()))
+                .as("an id alone never stands for a client that signs").isInstanceOf(
+                        AuthenticateClientUseCase.Outcome.Refused.class);
+        fixture.services.administerClients().setEnabled(root, signer.client().id(), false);
+        assertThat(authenticate.identifySigning(signer.client().id().value()))
+                .isInstanceOf(AuthenticateClientUseCase.Outcome.Refused.class);
+        assertThat(fixture.services.registerClient().register(new RegisterClientCommand(root, "app",
+                ClientType.PUBLIC, Optional.empty(), Optional.empty(), SignInSettings.none(), SIGNS)))
+                .isInstanceOfSatisfying(RegisterClientUseCase.Outcome.Refused.class, refused ->
+                        assertThat(refused.field()).isEqualTo("keys"));
+    }
+
+    @Test
+    void aClientsKeysAreReplacedByAnAdministratorAuditedAndAnAssertionIsUsedOnce() {
+        OAuthClient signer = ((RegisterClientUseCase.Outcome.Registered) fixture.services.registerClient().register(
+                new RegisterClientCommand(root, "signer", ClientType.CONFIDENTIAL, Optional.empty(), Optional.empty(),
+                        SignInSettings.none(), SIGNS))).client();
+        AdministerClientsUseCase administer = fixture.services.administerClients();
+        AdministerClientsUseCase.KeyChange published = new AdministerClientsUseCase.KeyChange(Optional.of(
+                ClientKeys.Published.parse("https://keys.example/jwks")), Optional.of(true));
+
+        assertThatThrownBy(() -> administer.changeKeys(ServiceFixture.byPassword(alice), signer.id(), published))
+                .isInstanceOf(NotAnAdministratorException.class);
+        OAuthClient changed = administer.changeKeys(root, signer.id(), published).orElseThrow();
+
+        assertThat(changed.requiresDpop()).isTrue();
+        assertThat(fixture.clients.loadById(signer.id()).orElseThrow().keySettings())
+                .isEqualTo(changed.keySettings());
+        assertThat(fixture.events.recorded).last().satisfies(event -> assertThat(event.detail()).isEqualTo(
+                "client=" + signer.id().value() + " keys=jwks_uri dpop-bound-access-tokens=true"));
+        OAuthClient withSecret = service();
+        assertThatThrownBy(() -> administer.changeKeys(root, withSecret.id(), published))
+                .isInstanceOf(dev.latchkey.domain.InvalidValueException.class);
+
+        java.time.Instant until = fixture.clock.instant().plusSeconds(300);
+        assertThat(fixture.services.singleUseProofs().firstUse(signer.id(), "assertion-1", until)).isTrue();
+        assertThat(fixture.services.singleUseProofs().firstUse(signer.id(), "assertion-1", until)).isFalse();
+        assertThat(fixture.services.singleUseProofs().firstUse(withSecret.id(), "assertion-1", until))
+                .as("another client's identifiers are its own").isTrue();
     }
 
     @Test

@@ -32,6 +32,7 @@ import dev.latchkey.application.port.in.RevokeTokenUseCase;
 import dev.latchkey.application.port.in.RotateClientSecretUseCase;
 import dev.latchkey.application.port.in.RotateTokenUseCase;
 import dev.latchkey.application.port.in.SignInSessionsUseCase;
+import dev.latchkey.application.port.in.SingleUseProofsUseCase;
 import dev.latchkey.application.port.in.UnlockAccountUseCase;
 import dev.latchkey.application.port.out.ReportLimitPort;
 import dev.latchkey.domain.Account;
@@ -180,6 +181,10 @@ final class ServiceFixture {
 
         AuthenticateClientUseCase authenticateClient() {
             return core.authenticateClient();
+        }
+
+        SingleUseProofsUseCase singleUseProofs() {
+            return core.singleUseProofs();
         }
 
         RegisterClientUseCase registerClient() {

@@ -9,6 +9,7 @@ import dev.latchkey.adapter.persistence.changelog.PersistenceCaches;
 import dev.latchkey.application.port.out.LoadClientPort;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.SignInSettings;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -59,6 +60,17 @@ class OAuthClientPersistenceAdapter implements LoadClientPort, SaveClientPort {
         writes.write(() -> {
             if (repository.updateSignIn(id.value(), OAuthClientRow.redirectUrisColumn(settings),
                     settings.pushedRequestsRequired(), settings.consentSkipped()) > 0) {
+                changeLog.append(new Change.Subject(Change.Kind.CLIENT, id.value()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateKeys(ClientId id, KeySettings settings) {
+        writes.write(() -> {
+            if (repository.updateKeys(id.value(), OAuthClientRow.jwksColumn(settings),
+                    OAuthClientRow.jwksUriColumn(settings), settings.dpopBoundAccessTokens()) > 0) {
                 changeLog.append(new Change.Subject(Change.Kind.CLIENT, id.value()));
             }
             return null;

@@ -27,6 +27,10 @@ interface OAuthClientRepository extends GenericRepository<OAuthClientRow, String
     long updateSignIn(String id, @Nullable String redirectUris, boolean pushedRequestsRequired,
                       boolean consentSkipped);
 
+    @Query("UPDATE oauth_client SET jwks = :jwks, jwks_uri = :jwksUri, dpop_bound_access_tokens = "
+            + ":dpopBoundAccessTokens WHERE id = :id")
+    long updateKeys(String id, @Nullable String jwks, @Nullable String jwksUri, boolean dpopBoundAccessTokens);
+
     @Query("SELECT * FROM oauth_client WHERE id = :id FOR UPDATE")
     Optional<OAuthClientRow> findByIdForUpdate(String id);
 

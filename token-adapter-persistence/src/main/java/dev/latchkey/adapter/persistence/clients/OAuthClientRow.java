@@ -1,8 +1,10 @@
 package dev.latchkey.adapter.persistence.clients;
 
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientKeys;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.RetiringSecret;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
 record OAuthClientRow(@Id String id, String name, String clientType, @Nullable String secretHash,
                       @Nullable String retiringSecretHash, @Nullable Instant retiringSecretUntil, String grantTypes,
                       @Nullable String scopes, @Nullable String redirectUris, boolean pushedRequestsRequired,
-                      boolean consentSkipped, boolean enabled, Instant createdAt) {
+                      boolean consentSkipped, @Nullable String jwks, @Nullable String jwksUri,
+                      boolean dpopBoundAccessTokens, boolean enabled, Instant createdAt) {
 
     static OAuthClientRow fromDomain(OAuthClient client) {
         return new OAuthClientRow(client.id().value(), client.name(), client.type().name(),
@@ -32,7 +35,18 @@ record OAuthClientRow(@Id String id, String name, String clientType, @Nullable S
                 client.grantTypes().stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" ")),
                 client.scopes().map(Scopes::asSpaceDelimited).orElse(null),
                 redirectUrisColumn(client.signIn()), client.signIn().pushedRequestsRequired(),
-                client.signIn().consentSkipped(), client.enabled(), client.createdAt());
+                client.signIn().consentSkipped(), jwksColumn(client.keySettings()), jwksUriColumn(client.keySettings()),
+                client.requiresDpop(), client.enabled(), client.createdAt());
+    }
+
+    static String jwksColumn(KeySettings settings) {
+        return settings.keys().filter(ClientKeys.Listed.class::isInstance)
+                .map(keys -> ((ClientKeys.Listed) keys).jwks()).orElse(null);
+    }
+
+    static String jwksUriColumn(KeySettings settings) {
+        return settings.keys().filter(ClientKeys.Published.class::isInstance)
+                .map(keys -> ((ClientKeys.Published) keys).jwksUri().toString()).orElse(null);
     }
 
     /** The redirect URIs, one per line (none can hold a line break), or null when there are none. */
@@ -53,6 +67,8 @@ record OAuthClientRow(@Id String id, String name, String clientType, @Nullable S
                 new SignInSettings(redirectUris == null ? List.of()
                         : Arrays.stream(redirectUris.split("\n")).map(RedirectUri::parse).toList(),
                         pushedRequestsRequired, consentSkipped),
+                new KeySettings(jwks != null ? Optional.of(new ClientKeys.Listed(jwks))
+                        : Optional.ofNullable(jwksUri).map(ClientKeys.Published::parse), dpopBoundAccessTokens),
                 enabled, createdAt);
     }
 }

@@ -16,6 +16,7 @@ import dev.latchkey.domain.Consent;
 import dev.latchkey.domain.DeviceAuthorization;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Prompt;
 import dev.latchkey.domain.PushedAuthorizationRequest;
@@ -60,7 +61,7 @@ abstract class AuthorizationsStoreContract extends StoreContract {
                         : Optional.of(ClientSecret.fromRandomBytes(random(32)).hash()), Optional.empty(),
                 EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.DEVICE_CODE), Optional.empty(),
                 new SignInSettings(List.of(RedirectUri.parse("http://127.0.0.1/cb"),
-                        RedirectUri.parse("com.example.app:/cb")), true, true), true, NOW);
+                        RedirectUri.parse("com.example.app:/cb")), true, true), KeySettings.none(), true, NOW);
         assertThat(context.getBean(SaveClientPort.class).saveNew(client)).isEqualTo(SaveClientPort.SaveOutcome.SAVED);
         return client;
     }

@@ -6,9 +6,11 @@ import dev.latchkey.adapter.persistence.JdbcTransactions;
 import dev.latchkey.adapter.persistence.StoreContract;
 import dev.latchkey.application.port.out.SaveClientPort;
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientKeys;
 import dev.latchkey.domain.ClientSecret;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.Scopes;
@@ -84,6 +86,30 @@ abstract class ClientStoreContract extends StoreContract {
         assertThat(clients.loadById(client.id()).orElseThrow().signIn()).isEqualTo(firstParty);
         clients.updateSignIn(client.id(), SignInSettings.none());
         assertThat(clients.loadById(client.id()).orElseThrow().signIn()).isEqualTo(SignInSettings.none());
+    }
+
+    @Test
+    void aClientsKeysRoundTripAndTheirReplacementReplacesTheCachedClient() {
+        String jwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k1\",\"x\":\"" + "x".repeat(43)
+                + "\",\"y\":\"" + "y".repeat(43) + "\"}]}";
+        OAuthClient signer = new OAuthClient(ClientId.of(TokenId.fromRandomBytes(random(16)).toString()), "signer",
+                ClientType.CONFIDENTIAL, Optional.empty(), Optional.empty(), Set.of(GrantType.CLIENT_CREDENTIALS),
+                Optional.empty(), SignInSettings.none(), new KeySettings(Optional.of(new ClientKeys.Listed(jwks)),
+                false), true, NOW);
+        clients.saveNew(signer);
+        assertThat(clients.loadById(signer.id())).as("cached").contains(signer);
+        KeySettings published = new KeySettings(Optional.of(ClientKeys.Published.parse(
+                "https://keys.example/.well-known/jwks.json")), true);
+
+        clients.updateKeys(signer.id(), published);
+
+        assertThat(clients.loadById(signer.id()).orElseThrow().keySettings()).isEqualTo(published);
+        assertThat(clients.listAll()).contains(signer.changeKeys(published).client());
+        KeySettings large = new KeySettings(Optional.of(new ClientKeys.Listed(" ".repeat(
+                ClientKeys.MAX_JWKS_LENGTH - jwks.length()) + jwks)), false);
+        clients.updateKeys(signer.id(), large);
+        assertThat(clients.loadById(signer.id()).orElseThrow().keySettings()).as("the largest key set fits")
+                .isEqualTo(large);
     }
 
     @Test

@@ -1,39 +1,23 @@
 package dev.latchkey.adapter.rest.dpop;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.adapter.rest.jose.JwsKeys;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a DPoP proof (RFC 9449 section 4.3) with nothing but the request: its shape, its type, an asymmetric
@@ -45,19 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public final class DpopProofs {
 
-    /** The signature algorithms a proof may use: asymmetric only, never {@code none} or a shared secret. */
-    public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256,
-            JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
     /** How far a proof's {@code iat} may be from now, either way. */
     public static final Duration IAT_WINDOW = Duration.ofSeconds(60);
     /** No honest proof comes near this: an RSA key of 4,096 bits and every claim fit in a third of it. */
     static final int MAX_PROOF_LENGTH = 8192;
     static final int MAX_JTI_LENGTH = 256;
-    private static final int SMALLEST_RSA_KEY = 2048;
-    private static final int MOST_KEYS_KEPT = 10_000;
     private static final JOSEObjectType DPOP_TYPE = new JOSEObjectType("dpop+jwt");
-    /** The DER prefix of an Ed25519 SubjectPublicKeyInfo, before the key's 32 bytes. */
-    private static final byte[] ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     /** The outcome of a check. */
     public sealed interface Result {
@@ -80,18 +57,9 @@ public final class DpopProofs {
         }
     }
 
-    /** A proof's key, parsed once: what signs with it is then a lookup. */
-    private record ParsedKey(String thumbprint, JWSAlgorithm algorithm, Verifier verifier) {
-    }
-
-    @FunctionalInterface
-    private interface Verifier {
-        boolean verifies(SignedJWT proof) throws JOSEException, GeneralSecurityException;
-    }
-
     private final Clock clock;
     private final DpopNonces nonces;
-    private final Map<String, ParsedKey> keys = new ConcurrentHashMap<>();
+    private final JwsKeys keys = new JwsKeys();
 
     public DpopProofs(Clock clock, DpopNonces nonces) {
         this.clock = clock;
@@ -122,28 +90,24 @@ public final class DpopProofs {
         if (!DPOP_TYPE.equals(header.getType())) {
             return invalid("The DPoP proof's typ is not dpop+jwt.");
         }
-        if (!ALGORITHMS.contains(header.getAlgorithm())) {
+        if (!JwsKeys.ALGORITHMS.contains(header.getAlgorithm())) {
             return invalid("The DPoP proof's alg is not one of ES256, RS256, PS256, EdDSA.");
         }
         JWK jwk = header.getJWK();
         if (jwk == null || jwk.isPrivate()) {
             return invalid("The DPoP proof does not carry a public jwk.");
         }
-        Optional<ParsedKey> key = keyOf(jwk, header.getAlgorithm());
+        Optional<JwsKeys.Key> key = keys.keyOf(jwk, header.getAlgorithm());
         if (key.isEmpty()) {
             return invalid("The DPoP proof's jwk does not fit its alg.");
         }
-        try {
-            if (!key.get().verifier().verifies(jwt)) {
-                return invalid("The DPoP proof's signature does not verify with its jwk.");
-            }
-        } catch (JOSEException | GeneralSecurityException | RuntimeException unverifiable) {
+        if (!key.get().signed(jwt)) {
             return invalid("The DPoP proof's signature does not verify with its jwk.");
         }
         return claims(jwt, key.get(), method, requestUri, accessToken);
     }
 
-    private Result claims(SignedJWT jwt, ParsedKey key, String method, URI requestUri, Optional<String> accessToken) {
+    private Result claims(SignedJWT jwt, JwsKeys.Key key, String method, URI requestUri, Optional<String> accessToken) {
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
@@ -220,58 +184,6 @@ public final class DpopProofs {
         boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
-    }
-
-    /** The key, parsed once per distinct JWK: its thumbprint and what verifies with it under the algorithm. */
-    private Optional<ParsedKey> keyOf(JWK jwk, JWSAlgorithm algorithm) {
-        String cacheKey = algorithm.getName() + " " + jwk.toJSONString();
-        ParsedKey known = keys.get(cacheKey);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ParsedKey> parsed = parse(jwk, algorithm);
-        if (parsed.isPresent()) {
-            if (keys.size() >= MOST_KEYS_KEPT) {
-                keys.clear();
-            }
-            keys.put(cacheKey, parsed.get());
-        }
-        return parsed;
-    }
-
-    private static Optional<ParsedKey> parse(JWK jwk, JWSAlgorithm algorithm) {
-        try {
-            String thumbprint = jwk.computeThumbprint().toString();
-            if (algorithm.equals(JWSAlgorithm.ES256) && jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
-                ECDSAVerifier verifier = new ECDSAVerifier(ec.toECPublicKey());
-                return Optional.of(new ParsedKey(thumbprint, algorithm, proof -> proof.verify(verifier)));
-            }
-            if ((algorithm.equals(JWSAlgorithm.RS256) || algorithm.equals(JWSAlgorithm.PS256))
-                    && jwk instanceof RSAKey rsa && rsa.size() >= SMALLEST_RSA_KEY) {
-                RSASSAVerifier verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
-                return Optional.of(new ParsedKey(thumbprint, algorithm, proof -> proof.verify(verifier)));
-            }
-            if (algorithm.equals(JWSAlgorithm.EdDSA) && jwk instanceof OctetKeyPair okp
-                    && Curve.Ed25519.equals(okp.getCurve())) {
-                byte[] x = okp.getX().decode();
-                if (x.length != 32) {
-                    return Optional.empty();
-                }
-                byte[] encoded = new byte[ED25519_PREFIX.length + x.length];
-                System.arraycopy(ED25519_PREFIX, 0, encoded, 0, ED25519_PREFIX.length);
-                System.arraycopy(x, 0, encoded, ED25519_PREFIX.length, x.length);
-                PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
-                return Optional.of(new ParsedKey(thumbprint, algorithm, proof -> {
-                    Signature ed25519 = Signature.getInstance("Ed25519");
-                    ed25519.initVerify(key);
-                    ed25519.update(proof.getSigningInput());
-                    return ed25519.verify(proof.getSignature().decode());
-                }));
-            }
-            return Optional.empty();
-        } catch (JOSEException | GeneralSecurityException | RuntimeException unusable) {
-            return Optional.empty();
-        }
     }
 
     private static Result invalid(String reason) {

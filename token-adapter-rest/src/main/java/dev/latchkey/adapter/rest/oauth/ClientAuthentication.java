@@ -11,20 +11,29 @@ import jakarta.inject.Singleton;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Client authentication on the OAuth 2.0 endpoints (RFC 6749 section 2.3.1): {@code client_secret_basic}, with the id
- * and secret form-encoded inside HTTP Basic, or {@code client_secret_post}, in the body. Using both at once is an
- * error; a {@code client_id} in the body beside HTTP Basic is not a second method, but must name the same client. A public client (section 2.1) has no secret and sends its {@code client_id} alone ({@code none}); a
+ * and secret form-encoded inside HTTP Basic, {@code client_secret_post}, in the body, or {@code private_key_jwt}
+ * (RFC 7523 section 2.2), an assertion signed by one of the client's keys ({@link ClientAssertions}). Using two at once
+ * is an error; a {@code client_id} in the body beside another method is not a second method, but must name the same
+ * client. A public client (section 2.1) has no secret and sends its {@code client_id} alone ({@code none}); a
  * confidential client that does so is refused, so that leaving out the secret never weakens one.
  */
 @Singleton
 final class ClientAuthentication {
 
     private final AuthenticateClientUseCase authenticateClient;
+    private final ClientAssertions assertions;
+    private final IssuerLocation issuer;
 
-    ClientAuthentication(AuthenticateClientUseCase authenticateClient) {
+    ClientAuthentication(AuthenticateClientUseCase authenticateClient, ClientAssertions assertions,
+                         IssuerLocation issuer) {
         this.authenticateClient = authenticateClient;
+        this.assertions = assertions;
+        this.issuer = issuer;
     }
 
     Result authenticate(HttpRequest<?> request, FormParameters form) {
@@ -32,8 +41,19 @@ final class ClientAuthentication {
                 .filter(header -> header.regionMatches(true, 0, "Basic ", 0, 6));
         Optional<String> postedId = form.get("client_id");
         Optional<String> postedSecret = form.get("client_secret");
-        if (authorization.isPresent() && postedSecret.isPresent()) {
+        Optional<String> assertionType = form.get("client_assertion_type");
+        Optional<String> assertion = form.get("client_assertion");
+        int methods = (authorization.isPresent() ? 1 : 0) + (postedSecret.isPresent() ? 1 : 0)
+                + (assertionType.isPresent() || assertion.isPresent() ? 1 : 0);
+        if (methods > 1) {
             return new Result.Malformed("use one client authentication method, not two");
+        }
+        if (assertionType.isPresent() || assertion.isPresent()) {
+            if (!assertionType.filter(ClientAssertions.JWT_BEARER::equals).isPresent() || assertion.isEmpty()) {
+                return new Result.Malformed("client_assertion_type must be " + ClientAssertions.JWT_BEARER
+                        + ", with a client_assertion");
+            }
+            return signed(request, assertion.get(), postedId);
         }
         if (authorization.isPresent()) {
             Optional<ClientCredentials> credentials = basic(authorization.get().substring(6).trim());
@@ -56,6 +76,21 @@ final class ClientAuthentication {
             return outcome(authenticateClient.identifyPublic(postedId.get()));
         }
         return new Result.None();
+    }
+
+    /**
+     * An assertion's {@code aud} may name the issuer or the token endpoint, as RFC 7523 and OpenID Connect have it, or
+     * the endpoint it was sent to (introspection, revocation, pushed requests).
+     */
+    private Result signed(HttpRequest<?> request, String assertion, Optional<String> postedId) {
+        String base = issuer.of(request);
+        ClientAssertions.Outcome outcome = assertions.check(assertion,
+                Stream.of(base, base + OAuthEndpoints.TOKEN, base + request.getPath()).collect(Collectors.toSet()),
+                postedId);
+        if (outcome instanceof ClientAssertions.Outcome.Authenticated authenticated) {
+            return new Result.Client(authenticated.client());
+        }
+        return new Result.Failed(((ClientAssertions.Outcome.Refused) outcome).reason());
     }
 
     private Result check(ClientCredentials credentials) {

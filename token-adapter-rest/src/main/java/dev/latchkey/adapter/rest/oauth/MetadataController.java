@@ -3,7 +3,7 @@ package dev.latchkey.adapter.rest.oauth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nimbusds.jose.JWSAlgorithm;
-import dev.latchkey.adapter.rest.dpop.DpopProofs;
+import dev.latchkey.adapter.rest.jose.JwsKeys;
 import dev.latchkey.domain.GrantType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -36,16 +36,18 @@ class MetadataController {
             content = @Content(schema = @Schema(implementation = Metadata.class)))
     Metadata metadata(HttpRequest<?> request) {
         String issuer = issuerLocation.of(request);
+        List<String> signatures = JwsKeys.ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted().toList();
         // "none": a public client sends its client_id alone. It may revoke its own tokens, but never introspect.
         return new Metadata(issuer, issuer + OAuthEndpoints.TOKEN, issuer + OAuthEndpoints.INTROSPECT,
                 issuer + OAuthEndpoints.REVOKE,
                 Arrays.stream(GrantType.values()).map(GrantType::wireName).toList(), List.of("code"),
-                List.of("client_secret_basic", "client_secret_post", "none"),
-                List.of("client_secret_basic", "client_secret_post", "bearer"),
-                List.of("client_secret_basic", "client_secret_post", "none", "bearer"), List.of("introspect"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "bearer"),
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none", "bearer"),
+                signatures, signatures, signatures, List.of("introspect"),
                 issuer + OAuthEndpoints.JWKS, issuer + OAuthEndpoints.DEVICE_AUTHORIZATION,
                 issuer + OAuthEndpoints.AUTHORIZE, issuer + OAuthEndpoints.PUSHED_AUTHORIZATION_REQUEST,
-                List.of("S256"), true, DpopProofs.ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted().toList());
+                List.of("S256"), true, signatures);
     }
 
     @Serdeable
@@ -59,6 +61,11 @@ class MetadataController {
                     @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenAuthMethods,
                     @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionAuthMethods,
                     @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationAuthMethods,
+                    @JsonProperty("token_endpoint_auth_signing_alg_values_supported") List<String> tokenAuthSignatures,
+                    @JsonProperty("introspection_endpoint_auth_signing_alg_values_supported")
+                    List<String> introspectionAuthSignatures,
+                    @JsonProperty("revocation_endpoint_auth_signing_alg_values_supported")
+                    List<String> revocationAuthSignatures,
                     @JsonProperty("scopes_supported") List<String> scopesSupported,
                     @JsonProperty("jwks_uri") String jwksUri,
                     @JsonProperty("device_authorization_endpoint") String deviceAuthorizationEndpoint,

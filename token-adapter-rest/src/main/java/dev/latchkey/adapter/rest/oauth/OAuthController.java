@@ -184,10 +184,15 @@ class OAuthController {
     /**
      * A token request with a DPoP proof (RFC 9449 section 5) gets grants bound to the proof's key, once the proof
      * holds and is used for the first time on any node; a public client's refresh tokens are bound too, since no
-     * secret protects them. Without a proof, the grants are the bearer ones.
+     * secret protects them. Without a proof, the grants are the bearer ones, unless the client is registered to get
+     * bound tokens only (RFC 9449 section 5.2, {@code dpop_bound_access_tokens}).
      */
     private Bound boundBy(HttpRequest<?> request, Optional<OAuthClient> client) {
         List<String> proofs = request.getHeaders().getAll(DPOP_HEADER);
+        if (proofs.isEmpty() && client.filter(OAuthClient::requiresDpop).isPresent()) {
+            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF,
+                    "The client is registered to get DPoP-bound tokens only: send a DPoP proof.")));
+        }
         if (proofs.isEmpty()) {
             return new Bound(grantTokens, Optional.empty());
         }

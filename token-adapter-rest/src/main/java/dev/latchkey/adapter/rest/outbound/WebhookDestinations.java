@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where webhooks may go: {@code https} URLs whose host resolves to public addresses only. Loopback, private,
+ * Where webhooks may go, and where clients' key sets ({@code jwks_uri}) are fetched from: {@code https} URLs whose
+ * host resolves to public addresses only. Loopback, private,
  * link-local (the cloud metadata service at 169.254.169.254 among them), unique-local and other internal addresses
  * are refused, here at registration and again by the sender at each connection, after resolving the name, so that a
  * name that changes its address later (DNS rebinding) is refused too. {@code latchkey.webhooks.allow-insecure-destinations}
@@ -28,8 +29,9 @@ public final class WebhookDestinations implements WebhookDestinationsPort {
         this.insecureAllowed = insecureAllowed;
         this.addresses = new OutboundDestinations(insecureAllowed);
         if (insecureAllowed) {
-            LOG.warn("latchkey.webhooks.allow-insecure-destinations is true: webhooks may be sent over plain http "
-                    + "and to loopback, private and link-local addresses. Use it for development and tests only.");
+            LOG.warn("latchkey.webhooks.allow-insecure-destinations is true: webhooks may be sent, and clients' key "
+                    + "sets fetched, over plain http and to loopback, private and link-local addresses. Use it for "
+                    + "development and tests only.");
         }
     }
 
@@ -42,7 +44,7 @@ public final class WebhookDestinations implements WebhookDestinationsPort {
     public Optional<String> refusal(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!insecureAllowed && !scheme.equals("https")) {
-            return Optional.of("events are sent to https URLs only");
+            return Optional.of("only https URLs are allowed");
         }
         return addresses.refusal(url);
     }

@@ -1,6 +1,8 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientKeys;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.RedirectUri;
 import dev.latchkey.domain.SignInSettings;
@@ -29,6 +31,30 @@ public interface AdministerClientsUseCase {
      * @throws dev.latchkey.domain.InvalidValueException if the settings that result are not valid
      */
     Optional<OAuthClient> changeSignIn(Caller caller, ClientId id, SignInChange change);
+
+    /**
+     * Replaces the keys a client that signs its assertions lists or publishes (several at once, chosen by
+     * {@code kid}, so that a new key can be added before the old one is dropped), or whether its access tokens must
+     * be DPoP-bound; audited. Empty if there is no such client.
+     *
+     * @throws dev.latchkey.domain.InvalidValueException if the change gives keys to a client that does not sign with
+     *                                                   them, or takes them from one that does
+     */
+    Optional<OAuthClient> changeKeys(Caller caller, ClientId id, KeyChange change);
+
+    /** New key settings, each {@code Optional.empty()} to keep the current one. */
+    record KeyChange(Optional<ClientKeys> keys, Optional<Boolean> dpopBoundAccessTokens) {
+
+        public KeyChange {
+            java.util.Objects.requireNonNull(keys, "keys");
+            java.util.Objects.requireNonNull(dpopBoundAccessTokens, "dpopBoundAccessTokens");
+        }
+
+        public KeySettings applyTo(KeySettings current) {
+            return new KeySettings(keys.isPresent() ? keys : current.keys(),
+                    dpopBoundAccessTokens.orElse(current.dpopBoundAccessTokens()));
+        }
+    }
 
     /** New sign-in settings, each {@code Optional.empty()} to keep the current one. */
     record SignInChange(Optional<List<RedirectUri>> redirectUris, Optional<Boolean> pushedRequestsRequired,

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Authenticates an OAuth 2.0 client: a confidential one by its id and high-entropy secret (one hash and one lookup,
- * never a slow hash), a public one by its id alone, which is all such a client has (RFC 6749 section 2.1).
+ * never a slow hash) or by an assertion signed with its keys, a public one by its id alone, which is all such a client
+ * has (RFC 6749 section 2.1).
  */
 public interface AuthenticateClientUseCase {
 
@@ -14,6 +15,14 @@ public interface AuthenticateClientUseCase {
 
     /** Public clients only: a confidential client's id without its secret is refused. */
     Outcome identifyPublic(String clientId);
+
+    /**
+     * A confidential client that signs its assertions ({@code private_key_jwt}), enabled, for the adapter that
+     * understands assertions to check one against its keys; its single use is then asked of
+     * {@link SingleUseProofsUseCase#firstUse(dev.latchkey.domain.ClientId, String, java.time.Instant)}. Any other
+     * client, or none, is refused.
+     */
+    Outcome identifySigning(String clientId);
 
     /** A confidential client's id and secret, as presented. The secret is never printed. */
     record ClientCredentials(String clientId, String clientSecret) {

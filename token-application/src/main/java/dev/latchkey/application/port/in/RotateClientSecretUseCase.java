@@ -45,8 +45,8 @@ public interface RotateClientSecretUseCase {
         record ClientNotFound() implements Outcome {
         }
 
-        /** The client is public: it has no secret to rotate. */
-        record ClientIsPublic() implements Outcome {
+        /** The client has no secret to rotate: it is public, or signs its assertions with keys. */
+        record HasNoSecret() implements Outcome {
         }
 
         /** The overlap asked for is not allowed; the reason says what is. */

@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.SignInSettings;
 import java.util.Optional;
@@ -15,6 +16,9 @@ public interface SaveClientPort {
 
     /** Stores how the client sends people to sign in; every node sees it within a lease. */
     void updateSignIn(ClientId id, SignInSettings settings);
+
+    /** Stores the keys the client signs with and whether its tokens must be DPoP-bound; every node sees it within a lease. */
+    void updateKeys(ClientId id, KeySettings settings);
 
     /**
      * Reads the client from the store, never from a cache, and locks it until the enclosing transaction ends: two
