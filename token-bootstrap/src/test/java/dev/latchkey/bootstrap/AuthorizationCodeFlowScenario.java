@@ -71,6 +71,41 @@ abstract class AuthorizationCodeFlowScenario extends ServiceOnTestDatabase {
     }
 
     @Test
+    void aCodeRequestedWithDpopJktIsRedeemedOnlyWithAProofByThatKeyAsNimbusSendsThem() throws Exception {
+        ClientID spa = publicClient("Acme bound SPA", "http://127.0.0.1/callback");
+        CodeVerifier verifier = new CodeVerifier();
+        URI callback = URI.create("http://127.0.0.1:49153/callback");
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                com.nimbusds.jose.jwk.Curve.P_256).generate();
+        URI bound = new AuthorizationRequest.Builder(ResponseType.CODE, spa)
+                .endpointURI(metadata.getAuthorizationEndpointURI()).redirectionURI(callback).scope(new Scope("read"))
+                .state(new State()).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .dPoPJWKThumbprintConfirmation(com.nimbusds.oauth2.sdk.dpop.JWKThumbprintConfirmation.of(key))
+                .build().toURI();
+
+        AuthorizationCode code = success(new Person().allowing().authorize(bound)).getAuthorizationCode();
+        TokenRequest redemption = new TokenRequest(metadata.getTokenEndpointURI(), spa,
+                new AuthorizationCodeGrant(code, callback, verifier));
+
+        TokenResponse unproven = TokenResponse.parse(redemption.toHTTPRequest().send());
+        assertThat(unproven.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(unproven.toErrorResponse().getErrorObject().getDescription()).contains("dpop_jkt");
+        com.nimbusds.oauth2.sdk.http.HTTPRequest byAnotherKey = redemption.toHTTPRequest();
+        byAnotherKey.setDPoP(new com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory(
+                new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate(),
+                com.nimbusds.jose.JWSAlgorithm.ES256).createDPoPJWT("POST", metadata.getTokenEndpointURI()));
+        assertThat(TokenResponse.parse(byAnotherKey.send()).toErrorResponse().getErrorObject().getCode())
+                .isEqualTo("invalid_grant");
+        com.nimbusds.oauth2.sdk.http.HTTPRequest proven = redemption.toHTTPRequest();
+        proven.setDPoP(new com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory(key,
+                com.nimbusds.jose.JWSAlgorithm.ES256).createDPoPJWT("POST", metadata.getTokenEndpointURI()));
+        TokenResponse granted = TokenResponse.parse(proven.send());
+
+        assertThat(granted.indicatesSuccess()).as("%s", granted).isTrue();
+        assertThat(granted.toSuccessResponse().getTokens().getAccessToken().getType().getValue()).isEqualTo("DPoP");
+    }
+
+    @Test
     void aSinglePageAppGetsTokensForAPersonWithoutTheirPasswordAndItsCodeOnce() throws Exception {
         ClientID spa = publicClient("Acme SPA", "http://127.0.0.1/callback");
         CodeVerifier verifier = new CodeVerifier();
@@ -284,6 +319,46 @@ abstract class AuthorizationCodeFlowScenario extends ServiceOnTestDatabase {
         PushedAuthorizationResponse unauthenticated = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
                 metadata.getPushedAuthorizationRequestEndpointURI(), authorization).toHTTPRequest().send());
         assertThat(unauthenticated.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void aProofSentWithAPushedRequestBindsItsCodeToTheProofsKey() throws Exception {
+        ClientSecretBasic web = secretBasic(register("{\"name\":\"Pushing with a key\",\"redirectUris\":"
+                + "[\"https://web.example/callback\"]}"));
+        URI callback = URI.create("https://web.example/callback");
+        CodeVerifier verifier = new CodeVerifier();
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                com.nimbusds.jose.jwk.Curve.P_256).generate();
+        com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory proofs = new com.nimbusds.oauth2.sdk.dpop
+                .DefaultDPoPProofFactory(key, com.nimbusds.jose.JWSAlgorithm.ES256);
+        AuthorizationRequest authorization = new AuthorizationRequest.Builder(ResponseType.CODE, web.getClientID())
+                .redirectionURI(callback).scope(new Scope("read")).state(new State())
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        com.nimbusds.oauth2.sdk.http.HTTPRequest push = new PushedAuthorizationRequest(
+                metadata.getPushedAuthorizationRequestEndpointURI(), web, authorization).toHTTPRequest();
+        push.setDPoP(proofs.createDPoPJWT("POST", metadata.getPushedAuthorizationRequestEndpointURI()));
+        PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(push.send());
+        assertThat(pushed.indicatesSuccess()).isTrue();
+        URI byReference = new AuthorizationRequest.Builder(pushed.toSuccessResponse().getRequestURI(),
+                web.getClientID()).endpointURI(metadata.getAuthorizationEndpointURI()).build().toURI();
+        AuthorizationCode code = success(new Person().allowing().authorize(byReference)).getAuthorizationCode();
+        TokenRequest redemption = new TokenRequest(metadata.getTokenEndpointURI(), web,
+                new AuthorizationCodeGrant(code, callback, verifier));
+
+        assertThat(TokenResponse.parse(redemption.toHTTPRequest().send()).toErrorResponse().getErrorObject()
+                .getCode()).as("redeemed without a proof").isEqualTo("invalid_grant");
+        com.nimbusds.oauth2.sdk.http.HTTPRequest proven = redemption.toHTTPRequest();
+        proven.setDPoP(proofs.createDPoPJWT("POST", metadata.getTokenEndpointURI()));
+        TokenResponse granted = TokenResponse.parse(proven.send());
+        assertThat(granted.indicatesSuccess()).as("%s", granted).isTrue();
+        assertThat(granted.toSuccessResponse().getTokens().getAccessToken().getType().getValue()).isEqualTo("DPoP");
+
+        com.nimbusds.oauth2.sdk.http.HTTPRequest mismatched = new PushedAuthorizationRequest(
+                metadata.getPushedAuthorizationRequestEndpointURI(), web, authorization).toHTTPRequest();
+        mismatched.setBody(mismatched.getBody() + "&dpop_jkt=0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
+        mismatched.setDPoP(proofs.createDPoPJWT("POST", metadata.getPushedAuthorizationRequestEndpointURI()));
+        assertThat(PushedAuthorizationResponse.parse(mismatched.send()).toErrorResponse().getErrorObject().getCode())
+                .as("a dpop_jkt that is not the proof's key").isEqualTo("invalid_dpop_proof");
     }
 
     @Test

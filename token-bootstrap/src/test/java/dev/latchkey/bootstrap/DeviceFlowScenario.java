@@ -109,6 +109,37 @@ abstract class DeviceFlowScenario extends ServiceOnTestDatabase {
     }
 
     @Test
+    void aDeviceThatNamesItsKeyGetsTokensBoundToItOnlyWhenItPollsWithAProofByIt() throws Exception {
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                com.nimbusds.jose.jwk.Curve.P_256).generate();
+        com.nimbusds.oauth2.sdk.http.HTTPRequest start = new DeviceAuthorizationRequest(
+                metadata.getDeviceAuthorizationEndpointURI(), device, new Scope("read")).toHTTPRequest();
+        start.setBody(start.getBody() + "&dpop_jkt=" + key.computeThumbprint());
+        DeviceAuthorizationSuccessResponse started = DeviceAuthorizationResponse.parse(start.send())
+                .toSuccessResponse();
+        String userCode = started.getUserCode().getValue();
+        ConsoleHttpClient browser = signedIn();
+        browser.postWithFormToken("/console/device", Map.of("user_code", userCode), Map.of());
+        browser.postWithFormToken("/console/device/decision", Map.of("user_code", userCode, "decision", "approve"),
+                Map.of());
+
+        assertThat(errorOf(poll(started))).as("a poll without a proof").isEqualTo("invalid_grant");
+        com.nimbusds.oauth2.sdk.http.HTTPRequest proven = new TokenRequest(metadata.getTokenEndpointURI(), device,
+                new DeviceCodeGrant(started.getDeviceCode())).toHTTPRequest();
+        proven.setDPoP(new com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory(key,
+                com.nimbusds.jose.JWSAlgorithm.ES256).createDPoPJWT("POST", metadata.getTokenEndpointURI()));
+        TokenResponse tokens = TokenResponse.parse(proven.send());
+
+        assertThat(tokens.indicatesSuccess()).as("%s", tokens).isTrue();
+        assertThat(tokens.toSuccessResponse().getTokens().getAccessToken().getType().getValue()).isEqualTo("DPoP");
+        com.nimbusds.oauth2.sdk.http.HTTPRequest malformed = new DeviceAuthorizationRequest(
+                metadata.getDeviceAuthorizationEndpointURI(), device, new Scope("read")).toHTTPRequest();
+        malformed.setBody(malformed.getBody() + "&dpop_jkt=not-a-thumbprint");
+        assertThat(DeviceAuthorizationResponse.parse(malformed.send()).toErrorResponse().getErrorObject().getCode())
+                .isEqualTo("invalid_request");
+    }
+
+    @Test
     void aDevicePollingBeforeApprovalIsToldToWaitAndToSlowDown() throws Exception {
         DeviceAuthorizationSuccessResponse started = startDevice();
 

@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param redirectUri      where the code was sent
  * @param redirectUriNamed whether the request named it; then the token request must name it too (RFC 6749
  *                         section 4.1.3), otherwise it may leave it out
+ * @param dpopKey          the key the request bound the code to ({@code dpop_jkt}), if it did
  */
 public record AuthorizationCodeGrant(SecretHash codeHash, ClientId client, AccountId account, String redirectUri,
                                      boolean redirectUriNamed, CodeChallenge challenge, Scopes scopes,
                                      GrantId grant, Instant issuedAt, Instant expiresAt,
-                                     Optional<Instant> redeemedAt) {
+                                     Optional<Instant> redeemedAt, Optional<KeyThumbprint> dpopKey) {
 
     /** RFC 6749 recommends at most ten minutes; a browser redirect followed by a token request takes seconds. */
     public static final Duration LIFETIME = Duration.ofSeconds(60);
@@ -34,6 +35,7 @@ public record AuthorizationCodeGrant(SecretHash codeHash, ClientId client, Accou
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(redeemedAt, "redeemedAt");
+        Objects.requireNonNull(dpopKey, "dpopKey");
         if (expiresAt.isAfter(issuedAt.plus(LIFETIME))) {
             throw new IllegalArgumentException("an authorization code lives at most " + LIFETIME);
         }
@@ -44,15 +46,16 @@ public record AuthorizationCodeGrant(SecretHash codeHash, ClientId client, Accou
                                                GrantId grant, Instant now) {
         return new AuthorizationCodeGrant(codeHash, request.client(), account, request.redirectUri(),
                 request.redirectUriNamed(), request.challenge(), request.scopes(), grant, now, now.plus(LIFETIME),
-                Optional.empty());
+                Optional.empty(), request.dpopKey());
     }
 
     /**
-     * What presenting the code at the token endpoint comes to. A code already redeemed is a replay, whoever presents
-     * it; any other refusal leaves the code as it was, for its client to redeem.
+     * What presenting the code at the token endpoint, with a DPoP proof by {@code provenKey} or none, comes to. A code
+     * already redeemed is a replay, whoever presents it; any other refusal leaves the code as it was, for its client
+     * to redeem.
      */
     public Redemption redeem(ClientId presentedBy, Optional<String> presentedRedirectUri, String verifier,
-                             Instant now) {
+                             Optional<KeyThumbprint> provenKey, Instant now) {
         if (redeemedAt.isPresent()) {
             return new Redemption.Replayed(this);
         }
@@ -69,8 +72,12 @@ public record AuthorizationCodeGrant(SecretHash codeHash, ClientId client, Accou
         if (!challenge.isAnsweredBy(verifier)) {
             return new Redemption.Refused("The code_verifier does not answer the code_challenge.");
         }
+        if (!KeyThumbprint.admits(dpopKey, provenKey)) {
+            return new Redemption.Refused("The authorization code is bound to a key (dpop_jkt): redeem it with a "
+                    + "DPoP proof made with that key.");
+        }
         return new Redemption.Redeemed(new AuthorizationCodeGrant(codeHash, client, account, redirectUri,
-                redirectUriNamed, challenge, scopes, grant, issuedAt, expiresAt, Optional.of(now)));
+                redirectUriNamed, challenge, scopes, grant, issuedAt, expiresAt, Optional.of(now), dpopKey));
     }
 
     /** What a presentation of the code came to. */

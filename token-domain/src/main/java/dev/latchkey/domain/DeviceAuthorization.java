@@ -13,10 +13,13 @@ import java.util.Optional;
  *                     sooner (RFC 8628 section 3.5)
  * @param lastPolledAt when the device last polled, if it has
  * @param account      who approved or denied it, once someone has
+ * @param dpopKey      the key the device asked its tokens to be bound to ({@code dpop_jkt}): it polls with a DPoP
+ *                     proof by that key
  */
 public record DeviceAuthorization(SecretHash deviceCodeHash, SecretHash userCodeHash, ClientId client, Scopes scopes,
                                   GrantId grant, Instant issuedAt, Instant expiresAt, Duration interval,
-                                  Optional<Instant> lastPolledAt, State state, Optional<AccountId> account) {
+                                  Optional<Instant> lastPolledAt, State state, Optional<AccountId> account,
+                                  Optional<KeyThumbprint> dpopKey) {
 
     public static final Duration LIFETIME = Duration.ofMinutes(10);
     public static final Duration INTERVAL = Duration.ofSeconds(5);
@@ -34,6 +37,7 @@ public record DeviceAuthorization(SecretHash deviceCodeHash, SecretHash userCode
         Objects.requireNonNull(lastPolledAt, "lastPolledAt");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(dpopKey, "dpopKey");
         if ((state == State.PENDING) == account.isPresent()) {
             throw new IllegalArgumentException("a device authorization has an account once it is decided, only");
         }
@@ -45,9 +49,10 @@ public record DeviceAuthorization(SecretHash deviceCodeHash, SecretHash userCode
     }
 
     public static DeviceAuthorization start(SecretHash deviceCodeHash, SecretHash userCodeHash, ClientId client,
-                                            Scopes scopes, GrantId grant, Instant now) {
+                                            Scopes scopes, GrantId grant, Optional<KeyThumbprint> dpopKey,
+                                            Instant now) {
         return new DeviceAuthorization(deviceCodeHash, userCodeHash, client, scopes, grant, now, now.plus(LIFETIME),
-                INTERVAL, Optional.empty(), State.PENDING, Optional.empty());
+                INTERVAL, Optional.empty(), State.PENDING, Optional.empty(), dpopKey);
     }
 
     public boolean isExpiredAt(Instant now) {
@@ -68,7 +73,7 @@ public record DeviceAuthorization(SecretHash deviceCodeHash, SecretHash userCode
             return Optional.empty();
         }
         return Optional.of(new DeviceAuthorization(deviceCodeHash, userCodeHash, client, scopes, grant, issuedAt,
-                expiresAt, interval, lastPolledAt, decision, Optional.of(person)));
+                expiresAt, interval, lastPolledAt, decision, Optional.of(person), dpopKey));
     }
 
     /** The device polls the token endpoint (RFC 8628 section 3.5). */
@@ -92,7 +97,7 @@ public record DeviceAuthorization(SecretHash deviceCodeHash, SecretHash userCode
 
     private DeviceAuthorization polledAt(Instant now, Duration newInterval, State newState) {
         return new DeviceAuthorization(deviceCodeHash, userCodeHash, client, scopes, grant, issuedAt, expiresAt,
-                newInterval, Optional.of(now), newState, account);
+                newInterval, Optional.of(now), newState, account, dpopKey);
     }
 
     /** What a poll comes to; where it carries the authorization, that is what the store is to hold now. */

@@ -1,5 +1,6 @@
 package dev.latchkey.domain;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,15 @@ public record KeyThumbprint(String value) {
 
     public static KeyThumbprint of(String value) {
         return new KeyThumbprint(value);
+    }
+
+    /**
+     * Whether what is bound to {@code required} (a token, a code, a device request), or to nothing, may be used with
+     * a proof by {@code presented}: anything bound only with a proof by the same key; what is not bound, with or
+     * without a proof.
+     */
+    public static boolean admits(Optional<KeyThumbprint> required, Optional<KeyThumbprint> presented) {
+        return required.isEmpty() || required.equals(presented);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class DeviceAuthorizationTest {
 
     private static DeviceAuthorization started() {
         return DeviceAuthorization.start(SecretHash.of("device"), SecretHash.of("user"), ClientId.of("cli"),
-                Scopes.of("read"), GrantId.fromRandomBytes(new byte[16]), NOW);
+                Scopes.of("read"), GrantId.fromRandomBytes(new byte[16]), Optional.empty(), NOW);
     }
 
     @Test

@@ -13,6 +13,10 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Offline verification by a separate resource server: Latchkey runs as its own process (its packaged jar, JWT access
  * tokens on); this module's app knows only Latchkey's {@code jwks_uri} and issuer, through micronaut-security-jwt.
- * It accepts the JWTs Latchkey signs and refuses forged ones; no Latchkey class is on its classpath.
+ * It accepts the JWTs Latchkey signs and refuses forged ones, and checks the DPoP proofs of bound ones against their
+ * {@code cnf.jkt} itself; no Latchkey class is on its classpath.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfflineVerificationTest {
@@ -136,6 +141,69 @@ class OfflineVerificationTest {
         assertThat(callResourceServer("Bearer " + new PlainJWT(widened).serialize()).statusCode()).isEqualTo(401);
         assertThat(callResourceServer("Bearer " + alteredPayload).statusCode()).isEqualTo(401);
         assertThat(callResourceServer(null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aDpopBoundTokenIsAcceptedOnlyWithAFreshProofByItsKeyCheckedHereAgainstCnfJkt() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+        DPoPProofFactory proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
+        String token = field(postWithProof("/oauth2/token", proofs.createDPoPJWT("POST",
+                URI.create(latchkeyUrl + "/oauth2/token")).serialize(), "grant_type=password&username=" + ADMIN
+                + "&password=" + PASSWORD + "&scope=reports:read"), "access_token");
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getJSONObjectClaim("cnf"))
+                .containsEntry("jkt", key.computeThumbprint().toString());
+        URI reports = URI.create(resourceServer.getURL() + "/reports");
+        DPoPAccessToken bound = new DPoPAccessToken(token);
+        String proof = proofs.createDPoPJWT("GET", reports, bound).serialize();
+
+        HttpResponse<String> accepted = callResourceServer("DPoP " + token, proof);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"scope\":\"reports:read\"");
+
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("the same proof again", proof);
+        refused.put("another key's proof", new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(),
+                JWSAlgorithm.ES256).createDPoPJWT("GET", reports, bound).serialize());
+        refused.put("another method", proofs.createDPoPJWT("POST", reports, bound).serialize());
+        refused.put("another URL", proofs.createDPoPJWT("GET", URI.create(resourceServer.getURL() + "/admin"), bound)
+                .serialize());
+        refused.put("another token's hash", proofs.createDPoPJWT("GET", reports, new DPoPAccessToken(token + "x"))
+                .serialize());
+        refused.put("made two minutes ago", proofs.createDPoPJWT(new JWTID(), "GET", reports,
+                new Date(System.currentTimeMillis() - 120_000), bound).serialize());
+        for (Map.Entry<String, String> bent : refused.entrySet()) {
+            HttpResponse<String> answer = callResourceServer("DPoP " + token, bent.getValue());
+            assertThat(answer.statusCode()).as(bent.getKey()).isEqualTo(401);
+            assertThat(answer.headers().allValues("WWW-Authenticate")).as(bent.getKey()).anySatisfy(challenge ->
+                    assertThat(challenge).contains("DPoP algs=\"ES256 RS256 PS256\""));
+        }
+        assertThat(callResourceServer("Bearer " + token).statusCode()).as("the bound token as Bearer")
+                .isEqualTo(401);
+        assertThat(callResourceServer("DPoP " + token, null).statusCode()).as("without a proof").isEqualTo(401);
+
+        String bearer = field(post("/oauth2/token", null, "application/x-www-form-urlencoded",
+                "grant_type=password&username=" + ADMIN + "&password=" + PASSWORD), "access_token");
+        assertThat(callResourceServer("DPoP " + bearer, proofs.createDPoPJWT("GET", reports,
+                new DPoPAccessToken(bearer)).serialize()).statusCode()).as("a bearer token as DPoP").isEqualTo(401);
+        assertThat(callResourceServer("DPoP " + token, proofs.createDPoPJWT("GET", reports, bound).serialize())
+                .statusCode()).as("a fresh proof").isEqualTo(200);
+    }
+
+    private String postWithProof(String path, String proof, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(latchkeyUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("DPoP", proof)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> callResourceServer(String authorization, String proof) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(resourceServer.getURL() + "/reports"))
+                .header("Authorization", authorization);
+        if (proof != null) {
+            request.header("DPoP", proof);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> callResourceServer(String authorization) throws Exception {

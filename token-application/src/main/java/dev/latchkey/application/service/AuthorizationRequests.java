@@ -5,6 +5,7 @@ import dev.latchkey.domain.AuthorizationRequest;
 import dev.latchkey.domain.CodeChallenge;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Prompt;
 import dev.latchkey.domain.Scopes;
@@ -63,10 +64,12 @@ final class AuthorizationRequests {
         }
         CodeChallenge challenge;
         Set<Prompt> prompts;
+        Optional<KeyThumbprint> dpopKey;
         try {
             challenge = CodeChallenge.of(parameters.codeChallenge().orElse(null),
                     parameters.codeChallengeMethod().orElse(null));
             prompts = Prompt.parse(parameters.prompt().orElse(null));
+            dpopKey = dpopKey(parameters.dpopJkt());
         } catch (InvalidValueException invalid) {
             return new Reading.Refused(redirectUri, "invalid_request", invalid.field() + " " + invalid.reason() + ".",
                     state);
@@ -82,7 +85,20 @@ final class AuthorizationRequests {
                     "The client is not registered for a requested scope.", state);
         }
         return new Reading.Read(new AuthorizationRequest(client.id(), redirectUri,
-                parameters.redirectUri().isPresent(), scopes, state, challenge, prompts));
+                parameters.redirectUri().isPresent(), scopes, state, challenge, prompts, dpopKey));
+    }
+
+    /**
+     * The key a request's {@code dpop_jkt} (RFC 9449 section 10) binds its code or device request to, if it names one.
+     *
+     * @throws InvalidValueException naming {@code dpop_jkt} if it is not a key's thumbprint
+     */
+    static Optional<KeyThumbprint> dpopKey(Optional<String> dpopJkt) {
+        try {
+            return dpopJkt.map(KeyThumbprint::of);
+        } catch (InvalidValueException malformed) {
+            throw new InvalidValueException("dpop_jkt", "must be a JWK SHA-256 thumbprint (RFC 7638), base64url");
+        }
     }
 
     private static boolean isValidState(String state) {

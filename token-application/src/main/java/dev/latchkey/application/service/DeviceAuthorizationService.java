@@ -19,6 +19,7 @@ import dev.latchkey.domain.DeviceCode;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.GrantType;
 import dev.latchkey.domain.InvalidValueException;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Scopes;
 import dev.latchkey.domain.UserCode;
@@ -55,7 +56,7 @@ final class DeviceAuthorizationService implements DeviceAuthorizationUseCase {
     }
 
     @Override
-    public Start start(OAuthClient client, Optional<String> scope) {
+    public Start start(OAuthClient client, Optional<String> scope, Optional<String> dpopJkt) {
         if (!client.mayUse(GrantType.DEVICE_CODE)) {
             return new Start.Refused("unauthorized_client", "The client is not registered for the device_code grant.");
         }
@@ -68,13 +69,19 @@ final class DeviceAuthorizationService implements DeviceAuthorizationUseCase {
         if (!client.mayRequest(scopes)) {
             return new Start.Refused("invalid_scope", "The client is not registered for a requested scope.");
         }
+        Optional<KeyThumbprint> dpopKey;
+        try {
+            dpopKey = AuthorizationRequests.dpopKey(dpopJkt);
+        } catch (InvalidValueException malformed) {
+            return new Start.Refused("invalid_request", malformed.field() + " " + malformed.reason() + ".");
+        }
         Instant now = clock.instant();
         DeviceCode deviceCode = DeviceCode.fromRandomBytes(randomness.nextBytes(32));
         GrantId grant = GrantId.fromRandomBytes(randomness.nextBytes(16));
         for (int attempt = 0; attempt < USER_CODE_ATTEMPTS; attempt++) {
             UserCode userCode = UserCode.generate(randomness::nextBytes);
             if (devices.saveNew(DeviceAuthorization.start(deviceCode.hash(), userCode.hash(), client.id(), scopes,
-                    grant, now))) {
+                    grant, dpopKey, now))) {
                 return new Start.Started(deviceCode, userCode, DeviceAuthorization.LIFETIME,
                         DeviceAuthorization.INTERVAL);
             }

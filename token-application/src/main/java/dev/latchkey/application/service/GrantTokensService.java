@@ -116,7 +116,7 @@ final class GrantTokensService implements GrantTokensUseCase {
         }
         Instant now = clock.instant();
         AuthorizationCodeGrant.Redemption redemption = found.get().redeem(grant.client().id(), grant.redirectUri(),
-                grant.codeVerifier(), now);
+                grant.codeVerifier(), proofKey, now);
         if (redemption instanceof AuthorizationCodeGrant.Redemption.Replayed replayed) {
             return replayedCode(replayed.code(), now);
         }
@@ -141,6 +141,11 @@ final class GrantTokensService implements GrantTokensUseCase {
                 .filter(authorization -> authorization.client().equals(grant.client().id()));
         if (found.isEmpty()) {
             return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, "The device code is invalid.");
+        }
+        if (!KeyThumbprint.admits(found.get().dpopKey(), proofKey)) {
+            // Not counted as a poll: the device with the key is still to come.
+            return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS,
+                    "The device request is bound to a key (dpop_jkt): poll with a DPoP proof made with that key.");
         }
         Instant now = clock.instant();
         DeviceAuthorization.Poll poll = found.get().poll(now);
@@ -245,7 +250,7 @@ final class GrantTokensService implements GrantTokensUseCase {
             // RFC 6749 section 6: a refresh token is bound to the client it was issued to.
             return new Outcome.InvalidGrant(Cause.WRONG_CLIENT, "The refresh token was issued to another client.");
         }
-        if (refresh.proofKey().isPresent() && !refresh.proofKey().equals(proofKey)) {
+        if (!KeyThumbprint.admits(refresh.proofKey(), proofKey)) {
             // RFC 9449 section 5: a bound refresh token is redeemed only with a proof by its key.
             return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS,
                     "The refresh token is bound to a key: send a DPoP proof made with that key.");
@@ -339,7 +344,7 @@ final class GrantTokensService implements GrantTokensUseCase {
             return new Outcome.InvalidGrant(Cause.UNKNOWN_TOKEN, BAD_SUBJECT_TOKEN);
         }
         Token subject = found.get();
-        if (subject.proofKey().isPresent() && !subject.proofKey().equals(proofKey)) {
+        if (!KeyThumbprint.admits(subject.proofKey(), proofKey)) {
             // A bound token exchanged without its key's proof would come out a bearer token: a stolen one, usable.
             return new Outcome.InvalidGrant(Cause.BAD_CREDENTIALS,
                     "The subject token is bound to a key: send a DPoP proof made with that key.");

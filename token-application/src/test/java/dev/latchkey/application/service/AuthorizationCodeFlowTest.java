@@ -17,6 +17,7 @@ import dev.latchkey.application.port.in.RegisterClientUseCase.RegisterClientComm
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.CodeChallenge;
 import dev.latchkey.domain.GrantPolicy;
@@ -102,6 +103,33 @@ class AuthorizationCodeFlowTest {
         assertThat(authorize.decide(sound(parameters(app, CALLBACK, "read write", null)), Optional.of(alice.id()),
                 false)).as("a wider request asks again, naming what was allowed before")
                 .isEqualTo(new Decision.AskConsent(app, Scopes.of("read", "write"), Optional.of(Scopes.of("read"))));
+    }
+
+    @Test
+    void aCodeBoundToAKeyByDpopJktIsRedeemedOnlyWithAProofByThatKeyAndItsTokensAreBound() {
+        KeyThumbprint key = KeyThumbprint.of("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        AuthorizationParameters bound = new AuthorizationParameters(Optional.of(app.id().value()),
+                Optional.of("code"), Optional.of(CALLBACK), Optional.of("read"), Optional.of("xyz"),
+                Optional.of(CHALLENGE), Optional.of("S256"), Optional.empty(), Optional.empty(),
+                Optional.of(key.value()));
+        Check.Sound request = sound(bound);
+        authorize.decide(request, Optional.of(alice.id()), false);
+        Decision.Code code = (Decision.Code) authorize.answer(request, alice.id(), true);
+        CodeGrant redemption = new CodeGrant(code.code(), Optional.of(CALLBACK), VERIFIER, app);
+
+        assertThat(grants.grant(redemption)).isInstanceOfSatisfying(Outcome.InvalidGrant.class, refused ->
+                assertThat(refused.reason()).contains("dpop_jkt"));
+        assertThat(grants.boundTo(KeyThumbprint.of("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"), false)
+                .grant(redemption)).isInstanceOf(Outcome.InvalidGrant.class);
+        Outcome.Granted granted = (Outcome.Granted) grants.boundTo(key, false).grant(redemption);
+        assertThat(granted.access().token().proofKey()).contains(key);
+
+        AuthorizationParameters malformed = new AuthorizationParameters(Optional.of(app.id().value()),
+                Optional.of("code"), Optional.of(CALLBACK), Optional.of("read"), Optional.of("xyz"),
+                Optional.of(CHALLENGE), Optional.of("S256"), Optional.empty(), Optional.empty(),
+                Optional.of("not-a-thumbprint"));
+        assertThat(authorize.check(malformed)).isInstanceOfSatisfying(Check.Refused.class, refused ->
+                assertThat(refused.redirect().description()).startsWith("dpop_jkt"));
     }
 
     @Test

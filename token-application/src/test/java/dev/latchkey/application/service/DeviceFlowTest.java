@@ -20,6 +20,7 @@ import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.ClientType;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Role;
@@ -52,7 +53,7 @@ class DeviceFlowTest {
 
     @Test
     void theDevicePollsUntilThePersonApprovesThenGetsItsPairOnce() {
-        Start.Started started = (Start.Started) devices.start(cli, Optional.of("read"));
+        Start.Started started = (Start.Started) devices.start(cli, Optional.of("read"), Optional.empty());
 
         assertThat(poll(started)).isEqualTo(new Outcome.DeviceNotReady(DeviceError.AUTHORIZATION_PENDING,
                 "The person has not approved the request yet."));
@@ -73,9 +74,27 @@ class DeviceFlowTest {
     }
 
     @Test
+    void aDeviceRequestBoundToAKeyGivesTokensOnlyToAPollWithAProofByThatKey() {
+        KeyThumbprint key = KeyThumbprint.of("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        Start.Started started = (Start.Started) devices.start(cli, Optional.of("read"), Optional.of(key.value()));
+        devices.decide(alice.id(), started.userCode().display(), true);
+        DeviceCodeGrant polled = new DeviceCodeGrant(started.deviceCode().reveal(), cli);
+
+        assertThat(grants.grant(polled)).isInstanceOfSatisfying(Outcome.InvalidGrant.class, refused ->
+                assertThat(refused.reason()).contains("dpop_jkt"));
+        assertThat(grants.boundTo(KeyThumbprint.of("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"), true)
+                .grant(polled)).isInstanceOf(Outcome.InvalidGrant.class);
+        Outcome.Granted granted = (Outcome.Granted) grants.boundTo(key, true).grant(polled);
+        assertThat(granted.access().token().proofKey()).contains(key);
+        assertThat(granted.refresh().orElseThrow().token().proofKey()).contains(key);
+        assertThat(devices.start(cli, Optional.empty(), Optional.of("x"))).isInstanceOfSatisfying(Start.Refused.class,
+                refused -> assertThat(refused.reason()).startsWith("dpop_jkt"));
+    }
+
+    @Test
     void aDeniedOrExpiredRequestGivesNoTokens() {
-        Start.Started denied = (Start.Started) devices.start(cli, Optional.empty());
-        Start.Started expiring = (Start.Started) devices.start(cli, Optional.empty());
+        Start.Started denied = (Start.Started) devices.start(cli, Optional.empty(), Optional.empty());
+        Start.Started expiring = (Start.Started) devices.start(cli, Optional.empty(), Optional.empty());
 
         assertThat(devices.decide(alice.id(), denied.userCode().display(), false)).isInstanceOf(Decided.Denied.class);
         assertThat(poll(denied)).isInstanceOfSatisfying(Outcome.DeviceNotReady.class,
@@ -91,7 +110,7 @@ class DeviceFlowTest {
 
     @Test
     void wrongUserCodesCountAgainstTheLoginLimitsAndARightOneDoesNot() {
-        Start.Started started = (Start.Started) devices.start(cli, Optional.empty());
+        Start.Started started = (Start.Started) devices.start(cli, Optional.empty(), Optional.empty());
 
         for (int guess = 0; guess < 2; guess++) {
             assertThat(devices.find(alice.id(), "BCDF-GHJK", ADDRESS)).isInstanceOf(Lookup.NotFound.class);
@@ -105,16 +124,16 @@ class DeviceFlowTest {
 
     @Test
     void anotherClientsDeviceCodeAndAClientWithoutTheGrantGetNothing() {
-        Start.Started started = (Start.Started) devices.start(cli, Optional.empty());
+        Start.Started started = (Start.Started) devices.start(cli, Optional.empty(), Optional.empty());
         OAuthClient other = ((RegisterClientUseCase.Outcome.Registered) fixture.services.registerClient().register(
                 new RegisterClientCommand(root, "other", ClientType.PUBLIC, Optional.empty(), Optional.empty())))
                 .client();
 
         assertThat(grants.grant(new DeviceCodeGrant(started.deviceCode().reveal(), other)))
                 .isInstanceOf(Outcome.InvalidGrant.class);
-        assertThat(devices.start(other, Optional.empty())).isEqualTo(new Start.Refused("unauthorized_client",
+        assertThat(devices.start(other, Optional.empty(), Optional.empty())).isEqualTo(new Start.Refused("unauthorized_client",
                 "The client is not registered for the device_code grant."));
-        assertThat(devices.start(cli, Optional.of("write"))).isInstanceOfSatisfying(Start.Refused.class,
+        assertThat(devices.start(cli, Optional.of("write"), Optional.empty())).isInstanceOfSatisfying(Start.Refused.class,
                 refused -> assertThat(refused.error()).isEqualTo("invalid_scope"));
         assertThat(started.toString()).doesNotContain(started.deviceCode().reveal());
     }

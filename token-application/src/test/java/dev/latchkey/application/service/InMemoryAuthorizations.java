@@ -49,7 +49,7 @@ final class InMemoryAuthorizations implements AuthorizationCodePort, ConsentPort
         }
         codes.put(codeHash, new AuthorizationCodeGrant(code.codeHash(), code.client(), code.account(),
                 code.redirectUri(), code.redirectUriNamed(), code.challenge(), code.scopes(), code.grant(),
-                code.issuedAt(), code.expiresAt(), Optional.of(now)));
+                code.issuedAt(), code.expiresAt(), Optional.of(now), code.dpopKey()));
         return true;
     }
 

@@ -16,6 +16,7 @@ import dev.latchkey.domain.Consent;
 import dev.latchkey.domain.DeviceAuthorization;
 import dev.latchkey.domain.GrantId;
 import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeyThumbprint;
 import dev.latchkey.domain.KeySettings;
 import dev.latchkey.domain.OAuthClient;
 import dev.latchkey.domain.Prompt;
@@ -66,6 +67,8 @@ abstract class AuthorizationsStoreContract extends StoreContract {
         return client;
     }
 
+    private static final KeyThumbprint KEY = KeyThumbprint.of("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+
     private AuthorizationRequest request(OAuthClient client) {
         return new AuthorizationRequest(client.id(), "http://127.0.0.1:4711/cb", true, Scopes.of("read", "write"),
                 Optional.of("xyz"), CodeChallenge.answeredBy(VERIFIER), Set.of(Prompt.LOGIN, Prompt.CONSENT));
@@ -105,10 +108,11 @@ abstract class AuthorizationsStoreContract extends StoreContract {
         Account person = newAccount();
         DeviceAuthorization started = DeviceAuthorization.start(SecretHash.of("device " + person.id()),
                 SecretHash.of("user " + person.id()), newClient(ClientType.PUBLIC).id(), Scopes.of("read"),
-                GrantId.fromRandomBytes(random(16)), NOW);
+                GrantId.fromRandomBytes(random(16)), Optional.of(KEY), NOW);
         assertThat(inFlight.saveNew(started)).isTrue();
         assertThat(inFlight.saveNew(DeviceAuthorization.start(SecretHash.of("other " + person.id()),
-                started.userCodeHash(), started.client(), Scopes.none(), GrantId.fromRandomBytes(random(16)), NOW)))
+                started.userCodeHash(), started.client(), Scopes.none(), GrantId.fromRandomBytes(random(16)),
+                Optional.empty(), NOW)))
                 .as("a user code in use is not given twice").isFalse();
 
         DeviceAuthorization polled = ((DeviceAuthorization.Poll.Pending) started.poll(NOW.plusSeconds(1))).polled();
@@ -123,6 +127,25 @@ abstract class AuthorizationsStoreContract extends StoreContract {
         assertThat(inFlight.findByDeviceCode(started.deviceCodeHash())).contains(slowed);
         assertThat(inFlight.findByUserCode(started.userCodeHash())).contains(slowed);
         assertThat(slowed.interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(slowed.dpopKey()).as("the key it is bound to, through every replacement").contains(KEY);
+    }
+
+    @Test
+    void aCodeAndAPushedRequestKeepTheKeyTheyAreBoundTo() {
+        Account owner = newAccount();
+        OAuthClient client = newClient(ClientType.PUBLIC);
+        AuthorizationRequest original = request(client);
+        AuthorizationRequest bound = new AuthorizationRequest(client.id(), original.redirectUri(), true,
+                original.scopes(), original.state(), original.challenge(), original.prompts(), Optional.of(KEY));
+        AuthorizationCodeGrant code = AuthorizationCodeGrant.issue(SecretHash.of("bound " + owner.id()), bound,
+                owner.id(), GrantId.fromRandomBytes(random(16)), NOW);
+        inFlight.save(code);
+        String uri = PushedAuthorizationRequest.newRequestUri(random(32));
+        PushedAuthorizationRequest pushed = PushedAuthorizationRequest.push(uri, bound, NOW);
+        inFlight.save(pushed);
+
+        assertThat(inFlight.findByHash(code.codeHash()).orElseThrow().dpopKey()).contains(KEY);
+        assertThat(inFlight.find(SecretHash.of(uri)).orElseThrow().request()).isEqualTo(bound);
     }
 
     @Test

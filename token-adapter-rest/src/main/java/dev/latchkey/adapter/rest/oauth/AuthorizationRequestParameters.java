@@ -23,7 +23,14 @@ public final class AuthorizationRequestParameters {
     public static AuthorizationParameters from(FormParameters form) {
         return new AuthorizationParameters(form.get("client_id"), form.get("response_type"),
                 form.get("redirect_uri"), form.get("scope"), form.get("state"), form.get("code_challenge"),
-                form.get("code_challenge_method"), form.get("prompt"), form.get("request_uri"));
+                form.get("code_challenge_method"), form.get("prompt"), form.get("request_uri"), form.get("dpop_jkt"));
+    }
+
+    /** The same parameters, binding the code to the key with this thumbprint. */
+    static AuthorizationParameters withDpopJkt(AuthorizationParameters parameters, String thumbprint) {
+        return new AuthorizationParameters(parameters.clientId(), parameters.responseType(), parameters.redirectUri(),
+                parameters.scope(), parameters.state(), parameters.codeChallenge(), parameters.codeChallengeMethod(),
+                parameters.prompt(), parameters.requestUri(), Optional.of(thumbprint));
     }
 
     /**
@@ -43,6 +50,7 @@ public final class AuthorizationRequestParameters {
             named.put("code_challenge", parameters.codeChallenge());
             named.put("code_challenge_method", parameters.codeChallengeMethod());
             named.put("prompt", parameters.prompt());
+            named.put("dpop_jkt", parameters.dpopJkt());
         }
         Map<String, String> present = new LinkedHashMap<>();
         named.forEach((name, value) -> value.ifPresent(text -> present.put(name, text)));

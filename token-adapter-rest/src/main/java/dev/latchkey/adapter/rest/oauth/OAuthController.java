@@ -6,6 +6,7 @@ import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.security.ClientAddresses;
 import dev.latchkey.adapter.rest.security.DialectCredentials;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
+import dev.latchkey.application.port.in.AuthorizeUseCase;
 import dev.latchkey.application.port.in.DeviceAuthorizationUseCase;
 import dev.latchkey.application.port.in.GrantTokensUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase.Introspector;
@@ -127,8 +128,11 @@ class OAuthController {
             description = "An access token, and a refresh token for the password and refresh " + "grants",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     HttpResponse<?> token(HttpRequest<?> request, @Nullable @Body String body) {
-        HttpResponse<?> response = grant(request, body);
-        // RFC 9449 section 8: a client that proves possession learns the nonce for its next proof from every answer.
+        return withNextNonce(request, grant(request, body));
+    }
+
+    /** RFC 9449 section 8: a client that proves possession learns the nonce for its next proof from every answer. */
+    private HttpResponse<?> withNextNonce(HttpRequest<?> request, HttpResponse<?> response) {
         if (request.getHeaders().contains(DPOP_HEADER) && response instanceof MutableHttpResponse<?> answer) {
             answer.header(DPOP_NONCE_HEADER, dpopProofs.nextNonce());
         }
@@ -188,33 +192,53 @@ class OAuthController {
      * bound tokens only (RFC 9449 section 5.2, {@code dpop_bound_access_tokens}).
      */
     private Bound boundBy(HttpRequest<?> request, Optional<OAuthClient> client) {
-        List<String> proofs = request.getHeaders().getAll(DPOP_HEADER);
-        if (proofs.isEmpty() && client.filter(OAuthClient::requiresDpop).isPresent()) {
+        if (!request.getHeaders().contains(DPOP_HEADER) && client.filter(OAuthClient::requiresDpop).isPresent()) {
             return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF,
                     "The client is registered to get DPoP-bound tokens only: send a DPoP proof.")));
         }
+        Proven proven = proofKey(request, OAuthEndpoints.TOKEN);
+        if (proven.refusal().isPresent()) {
+            return new Bound(grantTokens, proven.refusal());
+        }
+        return proven.key().map(key -> new Bound(grantTokens.boundTo(key,
+                        client.map(OAuthClient::isPublic).orElse(true)), Optional.empty()))
+                .orElseGet(() -> new Bound(grantTokens, Optional.empty()));
+    }
+
+    /** The key a request's DPoP proof was made with, if it carries one that holds; or why the proof is refused. */
+    private record Proven(Optional<KeyThumbprint> key, Optional<HttpResponse<?>> refusal) {
+    }
+
+    /**
+     * The request's DPoP proof, made for {@code path} at this issuer, checked from the request alone and then
+     * recorded as used on every node (ADR 19): one proof, or none.
+     */
+    private Proven proofKey(HttpRequest<?> request, String path) {
+        List<String> proofs = request.getHeaders().getAll(DPOP_HEADER);
         if (proofs.isEmpty()) {
-            return new Bound(grantTokens, Optional.empty());
+            return new Proven(Optional.empty(), Optional.empty());
         }
         if (proofs.size() > 1) {
-            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF,
-                    "Send one DPoP proof, not " + proofs.size())));
+            return refusedProof(INVALID_DPOP_PROOF, "Send one DPoP proof, not " + proofs.size());
         }
         DpopProofs.Result checked = dpopProofs.check(proofs.get(0), request.getMethodName(),
-                URI.create(issuer.of(request) + OAuthEndpoints.TOKEN), Optional.empty());
+                URI.create(issuer.of(request) + path), Optional.empty());
         if (checked instanceof DpopProofs.Result.Invalid invalid) {
-            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF, invalid.reason())));
+            return refusedProof(INVALID_DPOP_PROOF, invalid.reason());
         }
         if (checked instanceof DpopProofs.Result.NonceNeeded needed) {
-            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(USE_DPOP_NONCE, needed.reason())));
+            return refusedProof(USE_DPOP_NONCE, needed.reason());
         }
         DpopProofs.Result.Valid valid = (DpopProofs.Result.Valid) checked;
         KeyThumbprint key = KeyThumbprint.of(valid.thumbprint());
         if (!singleUseProofs.firstUse(new AuthenticateUseCase.Possession(key, valid.jti(), valid.usableUntil()))) {
-            return new Bound(grantTokens, Optional.of(OAuthError.badRequest(INVALID_DPOP_PROOF,
-                    "The DPoP proof was used before: make a new one for each request.")));
+            return refusedProof(INVALID_DPOP_PROOF, "The DPoP proof was used before: make a new one for each request.");
         }
-        return new Bound(grantTokens.boundTo(key, client.map(OAuthClient::isPublic).orElse(true)), Optional.empty());
+        return new Proven(Optional.of(key), Optional.empty());
+    }
+
+    private static Proven refusedProof(String error, String description) {
+        return new Proven(Optional.empty(), Optional.of(OAuthError.badRequest(error, description)));
     }
 
     /**
@@ -232,7 +256,7 @@ class OAuthController {
             content = @Content(schema = @Schema(implementation = DeviceAuthorizationResponse.class)))
     HttpResponse<?> deviceAuthorization(HttpRequest<?> request, @Nullable @Body String body) {
         return withClient(request, body, "the device authorization endpoint", (client, form) -> {
-            DeviceAuthorizationUseCase.Start start = devices.start(client, form.get("scope"));
+            DeviceAuthorizationUseCase.Start start = devices.start(client, form.get("scope"), form.get("dpop_jkt"));
             if (start instanceof DeviceAuthorizationUseCase.Start.Refused refused) {
                 return OAuthError.badRequest(refused.error(), refused.reason());
             }
@@ -261,9 +285,22 @@ class OAuthController {
     @ApiResponse(responseCode = "201", description = "The request_uri for the authorization endpoint",
             content = @Content(schema = @Schema(implementation = PushedRequestResponse.class)))
     HttpResponse<?> pushAuthorizationRequest(HttpRequest<?> request, @Nullable @Body String body) {
-        return withClient(request, body, "pushing a request", (client, form) -> {
-            PushAuthorizationRequestUseCase.Outcome outcome = pushRequests.push(client,
-                    AuthorizationRequestParameters.from(form));
+        return withNextNonce(request, withClient(request, body, "pushing a request", (client, form) -> {
+            // RFC 9449 section 10.1: a proof sent with the pushed request binds its code, as dpop_jkt does.
+            Proven proven = proofKey(request, OAuthEndpoints.PUSHED_AUTHORIZATION_REQUEST);
+            if (proven.refusal().isPresent()) {
+                return proven.refusal().get();
+            }
+            AuthorizeUseCase.AuthorizationParameters parameters = AuthorizationRequestParameters.from(form);
+            if (proven.key().isPresent()) {
+                String thumbprint = proven.key().get().value();
+                if (parameters.dpopJkt().filter(named -> !named.equals(thumbprint)).isPresent()) {
+                    return OAuthError.badRequest(INVALID_DPOP_PROOF,
+                            "The dpop_jkt is not the thumbprint of the DPoP proof's key.");
+                }
+                parameters = AuthorizationRequestParameters.withDpopJkt(parameters, thumbprint);
+            }
+            PushAuthorizationRequestUseCase.Outcome outcome = pushRequests.push(client, parameters);
             if (outcome instanceof PushAuthorizationRequestUseCase.Outcome.Refused refused) {
                 return OAuthError.badRequest(refused.error(), refused.description());
             }
@@ -271,7 +308,7 @@ class OAuthController {
                     (PushAuthorizationRequestUseCase.Outcome.Pushed) outcome;
             return NoStore.apply(HttpResponse.status(io.micronaut.http.HttpStatus.CREATED)
                     .body(new PushedRequestResponse(pushed.requestUri(), pushed.expiresIn().toSeconds())));
-        });
+        }));
     }
 
     /** On the event loop while memory can answer: resource servers call this for every request they serve. */

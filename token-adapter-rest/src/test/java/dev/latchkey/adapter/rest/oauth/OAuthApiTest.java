@@ -258,9 +258,9 @@ class OAuthApiTest {
     void aDeviceGetsItsCodesAndWhereItsPersonEntersThemOnlyAsARegisteredClient() throws Exception {
         DeviceCode deviceCode = DeviceCode.fromRandomBytes(new byte[32]);
         UserCode userCode = UserCode.parse("WDJB-MJHT").orElseThrow();
-        when(devices.start(CLI, Optional.of("read"))).thenReturn(new DeviceAuthorizationUseCase.Start.Started(
+        when(devices.start(CLI, Optional.of("read"), Optional.empty())).thenReturn(new DeviceAuthorizationUseCase.Start.Started(
                 deviceCode, userCode, Duration.ofMinutes(10), Duration.ofSeconds(5)));
-        when(devices.start(CLI, Optional.of("admin"))).thenReturn(new DeviceAuthorizationUseCase.Start.Refused(
+        when(devices.start(CLI, Optional.of("admin"), Optional.empty())).thenReturn(new DeviceAuthorizationUseCase.Start.Refused(
                 "invalid_scope", "The client is not registered for a requested scope."));
 
         HttpResponse<String> started = calls().send("POST", "/oauth2/device_authorization", null, FORM,

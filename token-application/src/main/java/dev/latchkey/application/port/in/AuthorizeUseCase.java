@@ -38,7 +38,7 @@ public interface AuthorizeUseCase {
     record AuthorizationParameters(Optional<String> clientId, Optional<String> responseType,
                                    Optional<String> redirectUri, Optional<String> scope, Optional<String> state,
                                    Optional<String> codeChallenge, Optional<String> codeChallengeMethod,
-                                   Optional<String> prompt, Optional<String> requestUri) {
+                                   Optional<String> prompt, Optional<String> requestUri, Optional<String> dpopJkt) {
         public AuthorizationParameters {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(responseType, "responseType");
@@ -49,6 +49,16 @@ public interface AuthorizeUseCase {
             Objects.requireNonNull(codeChallengeMethod, "codeChallengeMethod");
             Objects.requireNonNull(prompt, "prompt");
             Objects.requireNonNull(requestUri, "requestUri");
+            Objects.requireNonNull(dpopJkt, "dpopJkt");
+        }
+
+        /** Parameters that bind the code to no key. */
+        public AuthorizationParameters(Optional<String> clientId, Optional<String> responseType,
+                                       Optional<String> redirectUri, Optional<String> scope, Optional<String> state,
+                                       Optional<String> codeChallenge, Optional<String> codeChallengeMethod,
+                                       Optional<String> prompt, Optional<String> requestUri) {
+            this(clientId, responseType, redirectUri, scope, state, codeChallenge, codeChallengeMethod, prompt,
+                    requestUri, Optional.empty());
         }
     }
 

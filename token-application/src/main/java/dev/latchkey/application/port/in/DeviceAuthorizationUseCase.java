@@ -16,7 +16,7 @@ import java.util.Optional;
 public interface DeviceAuthorizationUseCase {
 
     /** The device's request (RFC 8628 section 3.1). */
-    Start start(OAuthClient client, Optional<String> scope);
+    Start start(OAuthClient client, Optional<String> scope, Optional<String> dpopJkt);
 
     /**
      * The person entered a user code: which request is it? A wrong code counts against the person's login limits
