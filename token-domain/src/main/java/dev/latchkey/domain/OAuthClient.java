@@ -117,6 +117,15 @@ public record OAuthClient(ClientId id, String name, ClientType type, Optional<Se
         return keySettings.keys().isPresent();
     }
 
+    /**
+     * How the client proves who it is, by its RFC 7591 name: {@code none} (a public client), {@code
+     * client_secret_basic} (a secret, in HTTP Basic or, as {@code client_secret_post}, in the body) or {@code
+     * private_key_jwt}.
+     */
+    public String authenticationMethod() {
+        return isPublic() ? "none" : signsAssertions() ? "private_key_jwt" : "client_secret_basic";
+    }
+
     /** Whether a token request from this client must carry a DPoP proof (RFC 9449 section 5.2). */
     public boolean requiresDpop() {
         return keySettings.dpopBoundAccessTokens();

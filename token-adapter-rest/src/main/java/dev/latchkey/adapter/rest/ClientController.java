@@ -430,7 +430,7 @@ class ClientController {
                     client.signIn().pushedRequestsRequired(), client.signIn().consentSkipped(), client.enabled(),
                     Timestamps.isoMillis(client.createdAt()),
                     client.retiringSecretAt(now).map(retiring -> Timestamps.isoMillis(retiring.until())).orElse(null),
-                    client.isPublic() ? "none" : client.signsAssertions() ? PRIVATE_KEY_JWT : "client_secret_basic",
+                    client.authenticationMethod(),
                     keys.filter(ClientKeys.Listed.class::isInstance)
                             .map(listed -> ClientKeySets.asJson((ClientKeys.Listed) listed)).orElse(null),
                     keys.filter(ClientKeys.Published.class::isInstance)

@@ -201,7 +201,8 @@ final class ConsoleAdminController {
         List<OAuthClient> listed = clients.list(signed.get().caller());
         List<ClientsView.Row> rows = listed.stream().map(client -> new ClientsView.Row(client.name(),
                 client.id().value(), client.type().wireName(), client.grantTypes().stream().map(GrantType::wireName)
-                .sorted().toList(), client.enabled(), client.createdAt())).toList();
+                .sorted().toList(), client.enabled(), client.createdAt(), client.authenticationMethod(),
+                client.requiresDpop())).toList();
         return views.page(HttpStatus.OK, "admin/clients", new ClientsView(signed.get().frame("Clients"), rows));
     }
 

@@ -565,6 +565,22 @@ class ConsoleControllersTest {
     }
 
     @Test
+    void theClientsPageSaysHowEachClientProvesWhoItIsAndWhetherItsTokensMustBeBound() throws Exception {
+        signedInAs(ROOT);
+        OAuthClient signer = new OAuthClient(ClientId.of("report-job"), "Report <job>", ClientType.CONFIDENTIAL,
+                Optional.empty(), Optional.empty(), EnumSet.of(GrantType.AUTHORIZATION_CODE), Optional.empty(),
+                dev.latchkey.domain.SignInSettings.none(), new dev.latchkey.domain.KeySettings(Optional.of(
+                        dev.latchkey.domain.ClientKeys.Published.parse("https://keys.example/jwks")), true), true, NOW);
+        when(clients.list(any())).thenReturn(List.of(CLI, signer));
+
+        HttpResponse<String> page = get("/console/admin/clients", sessionCookie());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<code>none</code>", "<code>private_key_jwt</code>",
+                "DPoP-bound tokens only", "Report &lt;job&gt;").doesNotContain("Report <job>");
+    }
+
+    @Test
     void theWebhooksPageListsEachEndpointWithItsNewestDeliveriesAndEscapesWhatAdministratorsTyped()
             throws Exception {
         signedInAs(ROOT);
