@@ -96,34 +96,32 @@ final class AdministerClientsService implements AdministerClientsUseCase {
 
     @Override
     public Optional<OAuthClient> changeSignIn(Caller caller, ClientId id, SignInChange change) {
-        Optional<OAuthClient> found = find(caller, id);
-        if (found.isEmpty()) {
-            return found;
-        }
-        ClientUpdate update = found.get().changeSignIn(change.applyTo(found.get().signIn()));
-        if (update.change().isPresent()) {
-            Instant now = clock.instant();
-            lifecycle.inTransaction(() -> {
-                saveClients.updateSignIn(id, update.client().signIn());
-                audit.record(AuditEvent.of(now, AuditEventType.CLIENT_CHANGED, caller.actor(),
-                        update.client().serviceAccount(), Optional.empty(), update.auditDetail()));
-                return null;
-            });
-        }
-        return Optional.of(update.client());
+        return change(caller, id, client -> client.changeSignIn(change.applyTo(client.signIn())),
+                changed -> saveClients.updateSignIn(id, changed.signIn()));
     }
 
     @Override
     public Optional<OAuthClient> changeKeys(Caller caller, ClientId id, KeyChange change) {
+        return change(caller, id, client -> client.changeKeys(change.applyTo(client.keySettings())),
+                changed -> saveClients.updateKeys(id, changed.keySettings()));
+    }
+
+    /**
+     * A change of one of a client's settings: the transition, and, if it changed anything, the write of what changed
+     * and its {@code client.changed} audit entry in one transaction.
+     */
+    private Optional<OAuthClient> change(Caller caller, ClientId id,
+                                         java.util.function.Function<OAuthClient, ClientUpdate> transition,
+                                         java.util.function.Consumer<OAuthClient> write) {
         Optional<OAuthClient> found = find(caller, id);
         if (found.isEmpty()) {
             return found;
         }
-        ClientUpdate update = found.get().changeKeys(change.applyTo(found.get().keySettings()));
+        ClientUpdate update = transition.apply(found.get());
         if (update.change().isPresent()) {
             Instant now = clock.instant();
             lifecycle.inTransaction(() -> {
-                saveClients.updateKeys(id, update.client().keySettings());
+                write.accept(update.client());
                 audit.record(AuditEvent.of(now, AuditEventType.CLIENT_CHANGED, caller.actor(),
                         update.client().serviceAccount(), Optional.empty(), update.auditDetail()));
                 return null;

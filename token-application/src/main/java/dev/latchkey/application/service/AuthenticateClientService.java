@@ -36,17 +36,19 @@ final class AuthenticateClientService implements AuthenticateClientUseCase {
 
     @Override
     public Outcome identifyPublic(String clientId) {
-        return parse(clientId).flatMap(clients::loadById)
-                .filter(OAuthClient::enabled)
-                .filter(OAuthClient::isPublic)
-                .<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
+        return identify(clientId, OAuthClient::isPublic);
     }
 
     @Override
     public Outcome identifySigning(String clientId) {
+        return identify(clientId, OAuthClient::signsAssertions);
+    }
+
+    /** The enabled client with this id, if it is of the kind an id alone may name here. */
+    private Outcome identify(String clientId, java.util.function.Predicate<OAuthClient> kind) {
         return parse(clientId).flatMap(clients::loadById)
                 .filter(OAuthClient::enabled)
-                .filter(OAuthClient::signsAssertions)
+                .filter(kind)
                 .<Outcome>map(Outcome.Authenticated::new).orElseGet(Outcome.Refused::new);
     }
 
