@@ -26,13 +26,13 @@ import java.util.regex.Pattern;
 
 /**
  * Makes what bench/dpop.sh drives /api/v1/tokens/self with: a token bound to a new key (ES256 or EdDSA), obtained at
- * the token endpoint with a proof, and proofs for GET /self by that key, each with its own jti, signed ahead of the
- * run so that the load generator spends nothing on signing and the server's rate is what is measured. Every proof
- * carries one iat, set so that all of them fall within the server's 60 s window for the whole run that follows. JDK
- * only (a single-file program: java DpopProofMaker.java …).
+ * the token endpoint with a proof, and proofs for GET /self by that key, each with its own jti, signed ahead so that
+ * the load generator spends nothing on signing during the measurement and the server's rate is what is measured.
+ * JDK only (a single-file program: java DpopProofMaker.java …).
  *
- * Arguments: latchkey-url admin-password algorithm(ES256|EdDSA) warm-up-proofs measured-proofs run-seconds out-dir
- * Writes out-dir/token, out-dir/warm, out-dir/measure (one proof per line).
+ * Arguments: latchkey-url admin-password algorithm(ES256|EdDSA) warm-up-proofs measured-proofs warm-up-seconds
+ * measure-seconds out-dir. Writes out-dir/token and out-dir/warm (one proof per line), then, while the warm-up runs,
+ * out-dir/measure; each file appears whole.
  */
 public final class DpopProofMaker {
 
@@ -44,8 +44,9 @@ public final class DpopProofMaker {
         String algorithm = args[2];
         int warm = Integer.parseInt(args[3]);
         int measured = Integer.parseInt(args[4]);
-        int runSeconds = Integer.parseInt(args[5]);
-        Path out = Path.of(args[6]);
+        long warmSeconds = Long.parseLong(args[5]);
+        long measureSeconds = Long.parseLong(args[6]);
+        Path out = Path.of(args[7]);
         KeyPair pair = algorithm.equals("ES256") ? ec() : KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String header = "{\"typ\":\"dpop+jwt\",\"alg\":\"" + algorithm + "\",\"jwk\":" + jwk(pair) + "}";
 
@@ -64,24 +65,27 @@ public final class DpopProofMaker {
         String ath = B64.encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(access.getBytes(StandardCharsets.US_ASCII)));
 
-        // Signing takes a while: the iat every proof carries is chosen so that the first proof is still within the
-        // window when the last is made, and the last still within it when the run ends.
+        // Signing takes a while, so the proofs for the measurement are signed while the warm-up runs on the first
+        // ones (which it may slow: the warm-up only has to warm). Each batch carries one iat, chosen so that it is
+        // within the server's 60 s window for the whole time its batch is sent.
         long started = System.nanoTime();
-        proofs(header, pair.getPrivate(), algorithm, url, ath, 0, 2_000);
-        double perProof = (System.nanoTime() - started) / 2_000.0;
-        long signingSeconds = (long) Math.ceil(perProof * (warm + measured) / 2 / 1e9);
-        long iat = Instant.now().getEpochSecond() + Math.max(0, signingSeconds + runSeconds - 55);
-        if (signingSeconds + runSeconds > 110) {
-            throw new IllegalStateException("signing " + (warm + measured) + " proofs takes about " + signingSeconds
-                    + " s; with a " + runSeconds + " s run, no iat fits the server's 60 s window: ask for fewer");
+        proofs(header, pair.getPrivate(), algorithm, url, ath, 0, 1_000);
+        double perProof = (System.nanoTime() - started) / 1_000.0;
+        long warmSigning = (long) Math.ceil(perProof * warm / 2 / 1e9);
+        long firstUse = Instant.now().getEpochSecond() + warmSigning;
+        if (warmSigning > 45) {
+            throw new IllegalStateException("signing " + warm + " proofs takes about " + warmSigning + " s: ask for "
+                    + "fewer, or run the maker on a faster JVM (MAKER_JAVA)");
         }
-        System.out.printf("  %s: signing %d proofs, about %d s (%.0f us each)%n", algorithm, warm + measured,
-                signingSeconds, perProof / 1000);
+        System.out.printf("  %s: signing %d proofs for the warm-up, about %d s (%.0f us each), then %d for the "
+                + "measurement while it runs%n", algorithm, warm, warmSigning, perProof / 1000, measured);
         Files.writeString(out.resolve("token"), access);
-        Files.write(out.resolve("warm"), Arrays.asList(proofs(header, pair.getPrivate(), algorithm, url, ath, iat,
-                warm)));
-        Files.write(out.resolve("measure"), Arrays.asList(proofs(header, pair.getPrivate(), algorithm, url, ath, iat,
-                measured)));
+        Files.write(out.resolve("warm.part"), Arrays.asList(proofs(header, pair.getPrivate(), algorithm, url, ath,
+                firstUse + 20, warm)));
+        Files.move(out.resolve("warm.part"), out.resolve("warm"));
+        Files.write(out.resolve("measure.part"), Arrays.asList(proofs(header, pair.getPrivate(), algorithm, url, ath,
+                firstUse + warmSeconds + measureSeconds / 2, measured)));
+        Files.move(out.resolve("measure.part"), out.resolve("measure"));
     }
 
     private static String[] proofs(String header, PrivateKey key, String algorithm, String url, String ath, long iat,
