@@ -384,6 +384,12 @@ class ConsoleBrowserTest extends ServiceOnTestDatabase {
         assertThat(afterwards.statusCode()).isEqualTo(303);
         assertThat(afterwards.headers().firstValue("Location")).hasValue("/console/sign-in");
 
+        // A client that signs its assertions and gets DPoP-bound tokens only, for the clients page to show.
+        assertThat(HttpCalls.send(node(), "POST", "/api/v1/clients", HttpCalls.headers(ADMIN, "application/json"),
+                "{\"name\":\"Nightly report job\",\"grantTypes\":[\"client_credentials\"],\"scopes\":[\"read\"],"
+                        + "\"dpopBoundAccessTokens\":true,\"jwks\":{\"keys\":[" + new com.nimbusds.jose.jwk.gen
+                        .ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("k1").generate().toPublicJWK()
+                        .toJSONString() + "]}}").statusCode()).isEqualTo(201);
         for (String page : List.of("partners", "clients", "audit")) {
             browser.get(node().url() + "/console/admin/" + page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Administrators only");
