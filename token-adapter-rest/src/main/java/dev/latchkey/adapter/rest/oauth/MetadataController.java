@@ -6,8 +6,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import dev.latchkey.adapter.rest.jose.JwsKeys;
 import dev.latchkey.domain.GrantType;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,6 +20,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** RFC 8414 authorization server metadata, so that clients and gateways can configure themselves. */
 @Tag(name = OAuthEndpoints.TAG, description = OAuthEndpoints.TAG_DESCRIPTION)
@@ -24,18 +29,47 @@ import java.util.List;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class MetadataController {
 
-    private final IssuerLocation issuerLocation;
+    /** Where the issuer is not configured, each address the service is reached at has its own document; few do. */
+    private static final int MOST_DOCUMENTS_KEPT = 64;
 
-    MetadataController(IssuerLocation issuerLocation) {
+    private final IssuerLocation issuerLocation;
+    private final JsonMapper json;
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+
+    MetadataController(IssuerLocation issuerLocation, JsonMapper json) {
         this.issuerLocation = issuerLocation;
+        this.json = json;
     }
 
-    /** Authorization server metadata (RFC 8414): every endpoint, grant and authentication method. */
+    /**
+     * Authorization server metadata (RFC 8414): every endpoint, grant and authentication method. The document only
+     * changes with the issuer, so it is written once per issuer and answered as bytes.
+     */
     @Get(OAuthEndpoints.METADATA)
     @ApiResponse(responseCode = "200", description = "RFC 8414 authorization server metadata",
             content = @Content(schema = @Schema(implementation = Metadata.class)))
-    Metadata metadata(HttpRequest<?> request) {
+    HttpResponse<byte[]> metadata(HttpRequest<?> request) {
         String issuer = issuerLocation.of(request);
+        byte[] document = documents.get(issuer);
+        if (document == null) {
+            document = written(metadataOf(issuer));
+            if (documents.size() >= MOST_DOCUMENTS_KEPT) {
+                documents.clear();
+            }
+            documents.put(issuer, document);
+        }
+        return HttpResponse.ok(document).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private byte[] written(Metadata metadata) {
+        try {
+            return json.writeValueAsBytes(metadata);
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException("the metadata record always serializes", impossible);
+        }
+    }
+
+    private static Metadata metadataOf(String issuer) {
         List<String> signatures = JwsKeys.ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted().toList();
         // "none": a public client sends its client_id alone. It may revoke its own tokens, but never introspect.
         return new Metadata(issuer, issuer + OAuthEndpoints.TOKEN, issuer + OAuthEndpoints.INTROSPECT,
