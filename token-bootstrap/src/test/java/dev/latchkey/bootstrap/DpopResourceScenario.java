@@ -95,6 +95,13 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
         return HttpCalls.send(node, "GET", SELF, headers, null);
     }
 
+    /** A 401 whose DPoP challenge names {@code error}. */
+    private static void assertRefused(HttpResponse<String> response, String error) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(challenges(response)).anySatisfy(challenge ->
+                assertThat(challenge).startsWith("DPoP error=\"" + error + "\""));
+    }
+
     private static List<String> challenges(HttpResponse<String> response) {
         return response.headers().allValues("WWW-Authenticate");
     }
@@ -119,17 +126,13 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
                 assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\"").contains("algs=\"ES256"));
 
         HttpResponse<String> asBearer = get(node(), "Bearer " + token, null);
-        assertThat(asBearer.statusCode()).isEqualTo(401);
-        assertThat(challenges(asBearer)).anySatisfy(challenge ->
-                assertThat(challenge).startsWith("DPoP error=\"invalid_token\""));
+        assertRefused(asBearer, "invalid_token");
 
         // A dialect's header scheme carries no proof: through it, a bound token is refused like a bearer one.
         assertThat(get(node(), "JWT " + token, null).statusCode()).as("Masters India's scheme").isEqualTo(401);
 
         HttpResponse<String> anotherKey = get(node(), "DPoP " + token, proof(newKey(), "GET", url(node()), token));
-        assertThat(anotherKey.statusCode()).isEqualTo(401);
-        assertThat(challenges(anotherKey)).anySatisfy(challenge ->
-                assertThat(challenge).startsWith("DPoP error=\"invalid_token\""));
+        assertRefused(anotherKey, "invalid_token");
 
         assertThat(get(node(), "DPoP " + token, proof(key, "GET", url(node()), token)).statusCode()).isEqualTo(200);
     }
@@ -164,9 +167,7 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
 
         HttpResponse<String> refused = get(node(), "DPoP " + issued[0], proof(key, "GET", url(node()), issued[0]));
 
-        assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(challenges(refused)).anySatisfy(challenge ->
-                assertThat(challenge).startsWith("DPoP error=\"invalid_token\""));
+        assertRefused(refused, "invalid_token");
         assertThat(node().use(issued[0])).isEqualTo(200);
     }
 
@@ -182,9 +183,7 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
 
             HttpResponse<String> replayed = get(other, "DPoP " + token, proof);
 
-            assertThat(replayed.statusCode()).isEqualTo(401);
-            assertThat(challenges(replayed)).anySatisfy(challenge ->
-                    assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\""));
+            assertRefused(replayed, "invalid_dpop_proof");
         }
     }
 
@@ -198,9 +197,7 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
 
         HttpResponse<String> refused = get(node(), "DPoP " + token, stale);
 
-        assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(challenges(refused)).anySatisfy(challenge ->
-                assertThat(challenge).startsWith("DPoP error=\"invalid_dpop_proof\""));
+        assertRefused(refused, "invalid_dpop_proof");
     }
 
     @Test
@@ -211,9 +208,7 @@ abstract class DpopResourceScenario extends ServiceOnTestDatabase {
         strict.put("latchkey.dpop.nonce-required", true);
         try (LatchkeyNode requiring = new LatchkeyNode(datasource(), strict)) {
             HttpResponse<String> refused = get(requiring, "DPoP " + token, proof(key, "GET", url(requiring), token));
-            assertThat(refused.statusCode()).isEqualTo(401);
-            assertThat(challenges(refused)).anySatisfy(challenge ->
-                    assertThat(challenge).startsWith("DPoP error=\"use_dpop_nonce\""));
+            assertRefused(refused, "use_dpop_nonce");
             String nonce = refused.headers().firstValue("DPoP-Nonce").orElseThrow();
 
             HttpResponse<String> supplied = get(requiring, "DPoP " + token, new DefaultDPoPProofFactory(key,
