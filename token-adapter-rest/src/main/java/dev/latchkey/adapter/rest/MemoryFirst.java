@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.MemoryOnly;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -35,5 +36,20 @@ public final class MemoryFirst {
                 return Mono.error(failure);
             }
         });
+    }
+
+    /**
+     * The work's answer if memory alone gives it, or empty when it needs the store, for a caller that cannot wait for
+     * a {@link Mono}; the work must not answer null.
+     */
+    public <T> Optional<T> fromMemory(Supplier<T> work) {
+        try {
+            return Optional.of(MemoryOnly.attempt(work));
+        } catch (RuntimeException failure) {
+            if (MemoryOnly.WouldWait.isCauseOf(failure)) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
     }
 }

@@ -4,42 +4,41 @@ import dev.latchkey.adapter.rest.problem.ErrorShape;
 import dev.latchkey.adapter.rest.problem.ErrorShapes;
 import dev.latchkey.adapter.rest.problem.ProblemType;
 import dev.latchkey.adapter.rest.problem.Problems;
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.security.authentication.AuthorizationException;
-import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * 401 and 403 as problems. A 401 carries a challenge for every scheme the API accepts; when the client presented a
- * bearer token that was refused, the Bearer challenge says so (RFC 6750 {@code invalid_token}), without saying
- * whether the token was unknown, expired or revoked.
+ * 401 and 403, as problems or in a dialect's own shape. A 401 carries a challenge for every scheme the API accepts;
+ * when the client presented a bearer token that was refused, the Bearer challenge says so (RFC 6750
+ * {@code invalid_token}), without saying whether the token was unknown, expired or revoked.
  */
 @Singleton
-@Replaces(DefaultAuthorizationExceptionHandler.class)
-final class ProblemAuthorizationExceptionHandler
-        implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+final class Refusals implements ExceptionHandler<RouteRefusal, MutableHttpResponse<?>> {
 
     private final ErrorShapes shapes;
 
-    ProblemAuthorizationExceptionHandler(ErrorShapes shapes) {
+    Refusals(ErrorShapes shapes) {
         this.shapes = shapes;
     }
 
     @Override
-    public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
+    public MutableHttpResponse<?> handle(HttpRequest request, RouteRefusal refusal) {
+        return of(request, refusal.forbidden());
+    }
+
+    private MutableHttpResponse<?> of(HttpRequest<?> request, boolean forbidden) {
         Optional<ErrorShape> shape = shapes.forPath(request.getPath());
         if (shape.isPresent()) {
-            return shape.get().render(request, HttpResponse.status(exception.isForbidden()
+            return shape.get().render(request, HttpResponse.status(forbidden
                     ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED), null);
         }
-        if (exception.isForbidden()) {
+        if (forbidden) {
             return Problems.response(request, ProblemType.FORBIDDEN, "The authenticated account may not do this.");
         }
         Optional<ChallengeScheme> refused = ChallengeScheme.refusedScheme(request);
@@ -47,7 +46,7 @@ final class ProblemAuthorizationExceptionHandler
                 ? "The credentials presented were not accepted."
                 : "Present a username and password (HTTP Basic) or a token (Bearer).";
         MutableHttpResponse<?> response = Problems.response(request, ProblemType.UNAUTHENTICATED, detail);
-        // The security filter answers before the API's response filters run; a refusal must not be cached either.
+        // A refusal answers before the API's response filters would run; it must not be cached either.
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         for (ChallengeScheme scheme : ChallengeScheme.values()) {
             boolean wasRefused = refused.filter(scheme::equals).isPresent();

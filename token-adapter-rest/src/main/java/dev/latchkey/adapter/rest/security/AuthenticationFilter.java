@@ -1,0 +1,98 @@
+package dev.latchkey.adapter.rest.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.SecurityFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.web.router.RouteMatch;
+import jakarta.inject.Named;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Authenticates every routed request and admits it to its route, in one synchronous step wherever memory can answer
+ * (ADR 20): read the credential, check it ({@link RequestCredentials}), look up what the route asks
+ * ({@link RouteAccessRules}), and either let the request through or refuse it ({@link Refusals}). Nothing reactive is
+ * assembled on that path: the filter returns null, and the request goes on at once. Only a password (hashed with
+ * Argon2id) or a token that memory cannot answer for goes to the blocking executor first.
+ *
+ * <p>The caller is left where micronaut-security's argument binding looks for it, so a route takes an
+ * {@link Authentication} parameter as before. micronaut-security's own filter and rule chain are switched off
+ * ({@code micronaut.security.filter.enabled: false}). Left on by mistake, they would refuse every
+ * caller (they know no Latchkey credential), so the mistake cannot open anything.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class AuthenticationFilter implements Ordered {
+
+    private final RequestCredentials credentials;
+    private final RouteAccessRules rules;
+    private final Executor blocking;
+
+    AuthenticationFilter(RequestCredentials credentials, RouteAccessRules rules,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.credentials = credentials;
+        this.rules = rules;
+        this.blocking = blocking;
+    }
+
+    /**
+     * Null lets the request through at once, with nothing asynchronous assembled; a refusal is an error the refusal
+     * handler answers. Only when blocking work has to run first is a stage returned, which completes with null to
+     * let the request through.
+     */
+    @RequestFilter
+    @Nullable
+    CompletionStage<@Nullable HttpRequest<?>> authenticate(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
+        if (route == null) {
+            // Nothing will answer but a 404 (or a static resource), and no credential is needed to learn that.
+            return null;
+        }
+        // What micronaut-security's argument binding asks before it binds an Authentication: that the request was
+        // authenticated, whatever the outcome.
+        request.setAttribute(SecurityFilter.KEY, Boolean.TRUE);
+        RouteAccess access = rules.of(route.getRouteInfo());
+        RequestCredentials.Identification identified = credentials.identify(request);
+        if (identified instanceof RequestCredentials.Identification.Known known) {
+            RouteRefusal refusal = admit(request, access, known.caller());
+            if (refusal != null) {
+                throw refusal;
+            }
+            return null;
+        }
+        Supplier<RequestCredentials.Identification.Known> work =
+                ((RequestCredentials.Identification.Pending) identified).work();
+        return CompletableFuture.supplyAsync(() -> {
+            RouteRefusal refusal = admit(request, access, work.get().caller());
+            if (refusal != null) {
+                throw refusal;
+            }
+            return request;
+        }, blocking);
+    }
+
+    /** Leaves the caller on the request, and the refusal if the route does not admit it. */
+    private static @Nullable RouteRefusal admit(HttpRequest<?> request, RouteAccess access,
+                                                @Nullable Authentication caller) {
+        if (caller != null) {
+            request.setAttribute(SecurityFilter.AUTHENTICATION, caller);
+        }
+        return switch (access.verdict(caller)) {
+            case ADMITTED -> null;
+            case UNAUTHENTICATED -> new RouteRefusal(false);
+            case FORBIDDEN -> new RouteRefusal(true);
+        };
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order();
+    }
+}
