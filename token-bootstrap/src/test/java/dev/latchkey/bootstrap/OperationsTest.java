@@ -13,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,18 @@ class OperationsTest extends ServiceOnTestDatabase {
     @Override
     protected TestDatabase database() {
         return new InMemoryH2Database();
+    }
+
+    /** The access log exists only when its level asks for lines, as an operator switches it on. */
+    @Override
+    protected Map<String, Object> settings() {
+        return Map.of("logger.levels.latchkey.access", "INFO");
+    }
+
+    /** The level is the JVM's, not the node's: later test classes run with the log off again, as shipped. */
+    @AfterAll
+    void switchTheAccessLogOffAgain() {
+        ((Logger) LoggerFactory.getLogger("latchkey.access")).setLevel(Level.OFF);
     }
 
     @Test

@@ -8,9 +8,10 @@ import io.micronaut.http.annotation.ServerFilter;
 /**
  * The pages people open in a browser (the console, the API reference, and the authorization endpoint's error page) get
  * the headers that keep them from being framed, leaking their address, or running script that is not one of their own
- * files. A page that set its own policy ({@link ContentSecurityPolicies#consoleAllowingFormsTo}) keeps it.
+ * files. Matched by route ({@link BrowserPage}), not by path. A page that set its own policy ({@link ContentSecurityPolicies#consoleAllowingFormsTo}) keeps it.
  */
-@ServerFilter({"/console", "/console/**", "/docs", "/docs/**", "/oauth2/authorize"})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@BrowserPage
 final class PageHeadersFilter {
 
     @ResponseFilter

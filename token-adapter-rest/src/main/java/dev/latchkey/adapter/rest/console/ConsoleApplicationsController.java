@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.console;
 
+import dev.latchkey.adapter.rest.BrowserPage;
 import dev.latchkey.adapter.rest.console.view.ApplicationsView;
 import dev.latchkey.adapter.rest.console.view.Frame;
 import dev.latchkey.adapter.rest.console.view.Notice;
@@ -33,6 +34,7 @@ import java.util.Optional;
 @Hidden
 @Controller("/console/applications")
 @Secured(SecurityRule.IS_ANONYMOUS)
+@BrowserPage
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleApplicationsController {
 

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.console;
 
+import dev.latchkey.adapter.rest.BrowserPage;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -21,6 +22,7 @@ import java.util.Map;
 @Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@BrowserPage
 final class ConsoleAssetsController {
 
     private static final Map<String, Asset> ASSETS = Map.of(

@@ -19,6 +19,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
@@ -64,6 +65,10 @@ public class SigningKeys implements ApplicationEventListener<StartupEvent>, Sign
     private final SigningSettings settings;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    private volatile PublishedDocument document;
+
+    private record PublishedDocument(Snapshot from, List<String> kids, byte[] json) {
+    }
 
     SigningKeys(SigningKeyPort store, SigningSettings settings, Clock clock) {
         this.store = store;
@@ -113,9 +118,29 @@ public class SigningKeys implements ApplicationEventListener<StartupEvent>, Sign
 
     /** The public keys resource servers must find now: those to come, the signing one, and retired ones in use. */
     public JWKSet published() {
+        return published(snapshot, snapshot.schedule().publishedAt(clock.instant()));
+    }
+
+    /**
+     * {@link #published()} as the bytes of its JSON document (RFC 7517), written again only when the keys or the ones
+     * published change: resource servers fetch it often, and it changes a few times a key's lifetime.
+     */
+    public byte[] publishedDocument() {
         Snapshot current = snapshot;
-        return new JWKSet(current.schedule().publishedAt(clock.instant()).stream()
-                .map(version -> current.byKid().get(version.kid()).toPublicJWK()).toList());
+        List<String> kids = current.schedule().publishedAt(clock.instant()).stream()
+                .map(SigningKeySchedule.Version::kid).toList();
+        PublishedDocument last = document;
+        if (last != null && last.from() == current && last.kids().equals(kids)) {
+            return last.json();
+        }
+        byte[] json = published(current, current.schedule().publishedAt(clock.instant())).toString(true)
+                .getBytes(StandardCharsets.UTF_8);
+        document = new PublishedDocument(current, kids, json);
+        return json;
+    }
+
+    private static JWKSet published(Snapshot current, List<SigningKeySchedule.Version> versions) {
+        return new JWKSet(versions.stream().map(version -> current.byKid().get(version.kid()).toPublicJWK()).toList());
     }
 
     public List<Status> statuses() {

@@ -37,7 +37,7 @@ class JwksController {
     @ApiResponse(responseCode = "200",
             description = "The JWK set (RFC 7517) of the public keys that verify JWT access "
                     + "tokens; empty with HS256")
-    HttpResponse<String> keySet() {
-        return HttpResponse.ok(keys.published().toString(true)).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+    HttpResponse<byte[]> keySet() {
+        return HttpResponse.ok(keys.publishedDocument()).header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
 }

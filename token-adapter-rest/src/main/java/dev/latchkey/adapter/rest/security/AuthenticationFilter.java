@@ -2,8 +2,12 @@ package dev.latchkey.adapter.rest.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import dev.latchkey.adapter.rest.Timestamps;
+import dev.latchkey.application.port.in.Caller;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
@@ -31,6 +35,8 @@ import java.util.function.Supplier;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class AuthenticationFilter implements Ordered {
+
+    static final String EXPIRY_HEADER = "Latchkey-Token-Expires";
 
     private final RequestCredentials credentials;
     private final RouteAccessRules rules;
@@ -76,6 +82,23 @@ final class AuthenticationFilter implements Ordered {
             }
             return request;
         }, blocking);
+    }
+
+    /**
+     * Tells a client authenticated with a token when that token expires ({@value #EXPIRY_HEADER}, as GitHub's
+     * {@code GitHub-Authentication-Token-Expiration}), so that it can renew in time instead of failing later; tokens
+     * that never expire get no header. A client that proved possession of a key also learns the DPoP nonce for its
+     * next proof, so that it need not be refused once per nonce to learn it.
+     */
+    @ResponseFilter
+    void announceExpiry(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        request.getUserPrincipal(Authentication.class)
+                .filter(authentication -> authentication.getAttributes().containsKey(AuthenticatedCaller.ATTRIBUTE))
+                .map(AuthenticatedCaller::of)
+                .flatMap(Caller::presented)
+                .flatMap(token -> token.expiry().instant())
+                .ifPresent(expiry -> response.getHeaders().set(EXPIRY_HEADER, Timestamps.isoMillis(expiry)));
+        ChallengeScheme.sendOfferedNonce(request, response);
     }
 
     /** Leaves the caller on the request, and the refusal if the route does not admit it. */
