@@ -1,5 +1,6 @@
 package dev.latchkey.domain;
 
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,6 +81,24 @@ class ValueObjectsTest {
     void spaceDelimitedScopesParse() {
         assertThat(Scopes.parseSpaceDelimited(" read  write ")).isEqualTo(Scopes.of("read", "write"));
         assertThat(Scopes.parseSpaceDelimited(null)).isEqualTo(Scopes.none());
+    }
+
+    @Test
+    void aTimeOrderedTokenIdIsVersion7WithItsMillisecondFirst() {
+        Instant issuedAt = Instant.parse("2026-12-05T23:59:58.123Z");
+        byte[] random = new byte[TokenId.TIME_ORDERED_RANDOM_BYTES];
+        java.util.Arrays.fill(random, (byte) 0xff);
+
+        TokenId id = TokenId.timeOrdered(issuedAt, random);
+
+        assertThat(id.value().version()).isEqualTo(7);
+        assertThat(id.value().variant()).isEqualTo(2);
+        assertThat(id.value().getMostSignificantBits() >>> 16).isEqualTo(issuedAt.toEpochMilli());
+        assertThat(TokenId.parse(id.toString())).contains(id);
+        assertThatThrownBy(() -> TokenId.timeOrdered(issuedAt, new byte[16]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenId.timeOrdered(Instant.ofEpochMilli(-1), random))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -475,7 +475,7 @@ final class GrantTokensService implements GrantTokensUseCase {
     }
 
     private TokenId newTokenId() {
-        return TokenId.fromRandomBytes(randomness.nextBytes(16));
+        return TokenId.timeOrdered(clock.instant(), randomness.nextBytes(TokenId.TIME_ORDERED_RANDOM_BYTES));
     }
 
     /**

@@ -22,7 +22,6 @@ import java.util.OptionalInt;
 
 final class IssueTokenService implements IssueTokenUseCase {
 
-    private static final int TOKEN_ID_BYTES = 16;
     private static final String DELEGATOR_ENDED = "the presenting token is no longer active";
 
     private final Policies policies;
@@ -65,7 +64,7 @@ final class IssueTokenService implements IssueTokenUseCase {
         Instant now = clock.instant();
         Expiry expiry = ((TokenPolicy.Decision.Granted) decision).lifetime().expiryFrom(now);
         TokenAttributes attributes = TokenAttributes.personal(
-                TokenId.fromRandomBytes(randomness.nextBytes(TOKEN_ID_BYTES)), command.issuer().accountId(),
+                TokenId.timeOrdered(now, randomness.nextBytes(TokenId.TIME_ORDERED_RANDOM_BYTES)), command.issuer().accountId(),
                 command.description(), command.scopes(), expiry);
 
         if (command.issuer().presentedToken().isPresent()) {

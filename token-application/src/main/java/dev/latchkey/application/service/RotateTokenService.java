@@ -85,7 +85,7 @@ final class RotateTokenService implements RotateTokenUseCase {
         TokenSecret secret = command.key().isPresent() ? lifecycle.secrets().render(derivation.derive(salt))
                 : CredentialMinter.newSecret(lifecycle.secrets(), randomness);
         Token.RotationOutcome outcome = old.rotate(now, command.overlap(),
-                TokenId.fromRandomBytes(randomness.nextBytes(16)), expiry, secret.hash(), delegator.get());
+                TokenId.timeOrdered(now, randomness.nextBytes(TokenId.TIME_ORDERED_RANDOM_BYTES)), expiry, secret.hash(), delegator.get());
         if (outcome instanceof Token.RotationOutcome.Refused refused) {
             // A concurrent request with the same key may have rotated it since we looked for the key: replay that.
             return command.key().flatMap(key -> ledger.find(command.caller().accountId(), key))
