@@ -4,16 +4,18 @@ import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.domain.AccountId;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Allowances of new tokens per account, with Bucket4j, kept in the database beside the login allowances, so that an
  * account spread over nodes still gets no more than the configured tokens. Two bandwidths, as for logins: a burst
  * per minute refilled evenly, and half the hourly ceiling refilled evenly over the hour, so that no sliding hour holds
- * more than the ceiling.
+ * more than the ceiling. The requests of one account that arrive together take from its row together
+ * ({@link CoalescedTaking}).
  */
 final class IssuanceLimits implements IssuanceLimitPort {
 
@@ -22,6 +24,7 @@ final class IssuanceLimits implements IssuanceLimitPort {
 
     private final SharedAllowances allowances;
     private final BucketConfiguration perAccount;
+    private final ConcurrentHashMap<AccountId, CoalescedTaking> takings = new ConcurrentHashMap<>();
 
     IssuanceLimits(LoginAllowanceRepository rows, long perMinute, long perHour, TimeMeter time) {
         if (perMinute < 1 || perHour < 2) {
@@ -39,9 +42,23 @@ final class IssuanceLimits implements IssuanceLimitPort {
 
     @Override
     public Admission admit(AccountId account) {
-        ConsumptionProbe probe = allowances.builder().build(KEY_PREFIX + account.value(), perAccount)
-                .tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? new Admission.Admitted()
-                : new Admission.Refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        CoalescedTaking taking = takings.computeIfAbsent(account, absent -> new CoalescedTaking());
+        try {
+            long nanosToWait = taking.take(wanted -> takeFromTheRow(account, wanted));
+            return nanosToWait < 0 ? new Admission.Admitted() : new Admission.Refused(Duration.ofNanos(nanosToWait));
+        } finally {
+            // Forgotten when idle, so that the map holds only the accounts issuing now. A request that found it just
+            // before it went takes with it alone, in a take of its own: still exact, since the row decides.
+            if (taking.isIdle()) {
+                takings.remove(account, taking);
+            }
+        }
+    }
+
+    private CoalescedTaking.Taken takeFromTheRow(AccountId account, long wanted) {
+        BucketProxy bucket = allowances.builder().build(KEY_PREFIX + account.value(), perAccount);
+        long granted = bucket.tryConsumeAsMuchAsPossible(wanted);
+        long nanosUntilNext = granted < wanted ? bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() : 0;
+        return new CoalescedTaking.Taken(granted, nanosUntilNext);
     }
 }

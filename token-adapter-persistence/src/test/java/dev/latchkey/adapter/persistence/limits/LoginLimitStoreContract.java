@@ -3,6 +3,8 @@ package dev.latchkey.adapter.persistence.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.persistence.StoreContract;
+import dev.latchkey.domain.AccountId;
+import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
 import dev.latchkey.application.port.out.ReportLimitPort;
 import io.github.bucket4j.TimeMeter;
@@ -89,6 +91,55 @@ abstract class LoginLimitStoreContract extends StoreContract {
 
         // Half the ceiling is the burst; the other half refills over the hour, and the clock did not move.
         assertThat(admitted.get()).isEqualTo(20);
+    }
+
+    /**
+     * An account's new tokens, asked for by many requests at once on two nodes: the requests of one node take from
+     * the shared row together, and the two nodes together never get more than the allowance.
+     */
+    @Test
+    void concurrentIssuancesOnTwoNodesTakeTogetherAndNeverExceedTheAllowance() throws Exception {
+        AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(NOW.toEpochMilli()));
+        TimeMeter clock = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanos.get();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        LoginAllowanceRepository rows = context.getBean(LoginAllowanceRepository.class);
+        IssuanceLimits[] nodes = {new IssuanceLimits(rows, 50, 10_000, clock),
+            new IssuanceLimits(rows, 50, 10_000, clock)};
+        AccountId account = new AccountId(java.util.UUID.randomUUID());
+        AtomicInteger admitted = new AtomicInteger();
+        ExecutorService issuers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int issuer = 0; issuer < 16; issuer++) {
+                IssuanceLimits node = nodes[issuer % 2];
+                runs.add(issuers.submit(() -> {
+                    for (int attempt = 0; attempt < 10; attempt++) {
+                        if (node.admit(account) instanceof IssuanceLimitPort.Admission.Admitted) {
+                            admitted.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            issuers.shutdownNow();
+        }
+
+        // The minute's burst is 50, and the clock did not move.
+        assertThat(admitted.get()).isEqualTo(50);
+        assertThat(nodes[0].admit(account)).isInstanceOfSatisfying(IssuanceLimitPort.Admission.Refused.class,
+                refused -> assertThat(refused.retryAfter()).isPositive());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import dev.latchkey.adapter.rest.console.ConsoleAccess.SignedIn;
 import dev.latchkey.adapter.rest.console.view.AccountsView;
 import dev.latchkey.adapter.rest.console.view.AuditView;
@@ -64,7 +63,6 @@ import java.util.Optional;
 @Hidden
 @Controller("/console/admin")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@BrowserPage
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleAdminController {
 

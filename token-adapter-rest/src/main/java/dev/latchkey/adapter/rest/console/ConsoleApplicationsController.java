@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import dev.latchkey.adapter.rest.console.view.ApplicationsView;
 import dev.latchkey.adapter.rest.console.view.Frame;
 import dev.latchkey.adapter.rest.console.view.Notice;
@@ -34,7 +33,6 @@ import java.util.Optional;
 @Hidden
 @Controller("/console/applications")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@BrowserPage
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleApplicationsController {
 

@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -22,7 +21,6 @@ import java.util.Map;
 @Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
-@BrowserPage
 final class ConsoleAssetsController {
 
     private static final Map<String, Asset> ASSETS = Map.of(

@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import dev.latchkey.adapter.rest.ContentSecurityPolicies;
 import dev.latchkey.adapter.rest.console.view.ConsentView;
 import dev.latchkey.adapter.rest.console.view.ContinueView;
@@ -58,7 +57,6 @@ import java.util.Optional;
 @Tag(name = OAuthEndpoints.TAG, description = OAuthEndpoints.TAG_DESCRIPTION)
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
-@BrowserPage
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleAuthorizeController {
 

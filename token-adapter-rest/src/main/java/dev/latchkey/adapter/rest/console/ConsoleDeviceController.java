@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import dev.latchkey.adapter.rest.console.view.DeviceView;
 import dev.latchkey.adapter.rest.console.view.MessageView;
 import dev.latchkey.adapter.rest.console.view.Notice;
@@ -40,7 +39,6 @@ import reactor.core.publisher.Mono;
 @Hidden
 @Controller("/console/device")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@BrowserPage
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleDeviceController {
 

@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import dev.latchkey.adapter.rest.console.view.Notice;
 import dev.latchkey.adapter.rest.form.FormParameters;
 import dev.latchkey.adapter.rest.problem.HeldRefusals;
@@ -37,7 +36,6 @@ import reactor.core.publisher.Mono;
 @Hidden
 @Controller("/console")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@BrowserPage
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleSignInController {
 

@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.console;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import dev.latchkey.wire.QueryParameters;
 import dev.latchkey.adapter.rest.console.ConsoleAccess.SignedIn;
 import dev.latchkey.adapter.rest.console.view.CreateTokenView;
@@ -69,7 +68,6 @@ import java.util.function.BiFunction;
 @Hidden
 @Controller("/console/tokens")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@BrowserPage
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleTokensController {
 

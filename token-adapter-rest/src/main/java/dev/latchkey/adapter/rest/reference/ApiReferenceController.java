@@ -1,6 +1,5 @@
 package dev.latchkey.adapter.rest.reference;
 
-import dev.latchkey.adapter.rest.BrowserPage;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -50,13 +49,11 @@ final class ApiReferenceController {
         return HttpResponse.ok(document).contentType(YAML);
     }
 
-    @BrowserPage
     @Get(PAGE)
     HttpResponse<byte[]> page() {
         return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE);
     }
 
-    @BrowserPage
     @Get(PAGE + "/{name}")
     HttpResponse<byte[]> asset(@PathVariable String name) {
         Asset asset = ASSETS.get(name);
