@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence.limits;
 
+import dev.latchkey.adapter.persistence.JdbcTransactions;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.domain.AccountId;
 import io.github.bucket4j.Bandwidth;
@@ -14,23 +15,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * Allowances of new tokens per account, with Bucket4j, kept in the database beside the login allowances, so that an
  * account spread over nodes still gets no more than the configured tokens. Two bandwidths, as for logins: a burst
  * per minute refilled evenly, and half the hourly ceiling refilled evenly over the hour, so that no sliding hour holds
- * more than the ceiling. The requests of one account that arrive together take from its row together
- * ({@link CoalescedTaking}).
+ * more than the ceiling. The requests of one account that arrive together outside a transaction take from its row
+ * together ({@link CoalescedTaking}).
  */
 final class IssuanceLimits implements IssuanceLimitPort {
 
     /** Apart from the login allowances' keys, which are SHA-256 hex digests. */
     private static final String KEY_PREFIX = "issuance:";
 
+    private final JdbcTransactions transactions;
     private final SharedAllowances allowances;
     private final BucketConfiguration perAccount;
     private final ConcurrentHashMap<AccountId, CoalescedTaking> takings = new ConcurrentHashMap<>();
 
-    IssuanceLimits(LoginAllowanceRepository rows, long perMinute, long perHour, TimeMeter time) {
+    IssuanceLimits(LoginAllowanceRepository rows, JdbcTransactions transactions, long perMinute, long perHour,
+                   TimeMeter time) {
         if (perMinute < 1 || perHour < 2) {
             throw new IllegalArgumentException("an account must be allowed at least one token a minute and two an "
                     + "hour");
         }
+        this.transactions = transactions;
         this.allowances = new SharedAllowances(rows, ClientSideConfig.getDefault().withClientClock(time));
         this.perAccount = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))
@@ -42,6 +46,15 @@ final class IssuanceLimits implements IssuanceLimitPort {
 
     @Override
     public Admission admit(AccountId account) {
+        if (transactions.inTransaction()) {
+            // Inside a caller's transaction the row stays locked until that transaction commits, and the caller may
+            // already hold other rows (its account's): it takes alone. Were it to wait in a batch while holding them,
+            // the batch's taker could wait for the row behind a transaction that waits for those: a cycle between a
+            // lock here and locks in the store, which no database sees (found by KillNineDurabilityTest's refreshes).
+            CoalescedTaking.Taken taken = takeFromTheRow(account, 1);
+            return taken.granted() == 1 ? new Admission.Admitted()
+                    : new Admission.Refused(Duration.ofNanos(taken.nanosUntilNext()));
+        }
         CoalescedTaking taking = takings.computeIfAbsent(account, absent -> new CoalescedTaking());
         try {
             long nanosToWait = taking.take(wanted -> takeFromTheRow(account, wanted));

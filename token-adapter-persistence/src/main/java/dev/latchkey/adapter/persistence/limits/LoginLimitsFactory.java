@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.persistence.limits;
 
+import dev.latchkey.adapter.persistence.JdbcTransactions;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
 import dev.latchkey.application.port.out.LoginLimitPort;
@@ -27,10 +28,10 @@ class LoginLimitsFactory {
 
     @Singleton
     @TranslatesStoreFailures
-    IssuanceLimitPort issuanceLimits(LoginAllowanceRepository rows,
+    IssuanceLimitPort issuanceLimits(LoginAllowanceRepository rows, JdbcTransactions transactions,
             @Value("${latchkey.issuance.per-account.tokens-per-minute:300}") long perMinute,
             @Value("${latchkey.issuance.per-account.tokens-per-hour:6000}") long perHour) {
-        return new IssuanceLimits(rows, perMinute, perHour, TimeMeter.SYSTEM_MILLISECONDS);
+        return new IssuanceLimits(rows, transactions, perMinute, perHour, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package dev.latchkey.adapter.persistence.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.adapter.persistence.JdbcTransactions;
 import dev.latchkey.adapter.persistence.StoreContract;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.application.port.out.IssuanceLimitPort;
@@ -25,11 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 abstract class LoginLimitStoreContract extends StoreContract {
 
-    /** Two nodes' limits over this database, on one clock the test moves. */
-    private LoginLimits[] twoNodesOfLoginLimits(AtomicLong nanos, long perMinute, long perHour) {
-        LoginLimitSettings settings = new LoginLimitSettings(new LoginLimitSettings.Allowance(perMinute, perHour),
-                new LoginLimitSettings.Allowance(100_000, 200_000), 64, 1000);
-        TimeMeter clock = new TimeMeter() {
+    /** A clock the test moves. */
+    private static TimeMeter clockAt(AtomicLong nanos) {
+        return new TimeMeter() {
             @Override
             public long currentTimeNanos() {
                 return nanos.get();
@@ -40,6 +39,13 @@ abstract class LoginLimitStoreContract extends StoreContract {
                 return true;
             }
         };
+    }
+
+    /** Two nodes' limits over this database, on one clock the test moves. */
+    private LoginLimits[] twoNodesOfLoginLimits(AtomicLong nanos, long perMinute, long perHour) {
+        LoginLimitSettings settings = new LoginLimitSettings(new LoginLimitSettings.Allowance(perMinute, perHour),
+                new LoginLimitSettings.Allowance(100_000, 200_000), 64, 1000);
+        TimeMeter clock = clockAt(nanos);
         LoginAllowanceRepository rows = context.getBean(LoginAllowanceRepository.class);
         return new LoginLimits[] {new LoginLimits(rows, settings, clock), new LoginLimits(rows, settings, clock)};
     }
@@ -100,20 +106,11 @@ abstract class LoginLimitStoreContract extends StoreContract {
     @Test
     void concurrentIssuancesOnTwoNodesTakeTogetherAndNeverExceedTheAllowance() throws Exception {
         AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(NOW.toEpochMilli()));
-        TimeMeter clock = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanos.get();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        TimeMeter clock = clockAt(nanos);
         LoginAllowanceRepository rows = context.getBean(LoginAllowanceRepository.class);
-        IssuanceLimits[] nodes = {new IssuanceLimits(rows, 50, 10_000, clock),
-            new IssuanceLimits(rows, 50, 10_000, clock)};
+        JdbcTransactions transactions = context.getBean(JdbcTransactions.class);
+        IssuanceLimits[] nodes = {new IssuanceLimits(rows, transactions, 50, 10_000, clock),
+            new IssuanceLimits(rows, transactions, 50, 10_000, clock)};
         AccountId account = new AccountId(java.util.UUID.randomUUID());
         AtomicInteger admitted = new AtomicInteger();
         ExecutorService issuers = Executors.newFixedThreadPool(16);
@@ -172,17 +169,7 @@ abstract class LoginLimitStoreContract extends StoreContract {
     @Test
     void anAddressesLeakReportsAreCountedOnEveryNodeAndItsIpv6PrefixReportsAsOne() {
         AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(NOW.toEpochMilli()));
-        TimeMeter clock = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanos.get();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        TimeMeter clock = clockAt(nanos);
         LoginAllowanceRepository rows = context.getBean(LoginAllowanceRepository.class);
         ReportLimits first = new ReportLimits(rows, 2, 64, clock);
         ReportLimits second = new ReportLimits(rows, 2, 64, clock);
