@@ -3,6 +3,7 @@ package dev.latchkey.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
+import dev.latchkey.adapter.persistence.TestDatabase;
 import dev.latchkey.adapter.rest.security.RouteAccess;
 import dev.latchkey.adapter.rest.security.RouteAccessRules;
 import io.micronaut.http.HttpMethod;
@@ -119,13 +120,17 @@ class RouteAccessTest {
                 + route.getUriMatchTemplate().toPathString().replaceAll("\\{[^}]*}", "{}");
     }
 
-    @Nested
-    class OnTheService extends ServiceOnTestDatabase {
+    /** A node on an in-memory H2 store, for each nested class with its own settings. */
+    abstract static class OnH2 extends ServiceOnTestDatabase {
 
         @Override
-        protected dev.latchkey.adapter.persistence.TestDatabase database() {
+        protected TestDatabase database() {
             return new InMemoryH2Database();
         }
+    }
+
+    @Nested
+    class OnTheService extends OnH2 {
 
         @Override
         protected Map<String, Object> settings() {
@@ -179,12 +184,7 @@ class RouteAccessTest {
     }
 
     @Nested
-    class WithRoutesLeftOpenOnPurpose extends ServiceOnTestDatabase {
-
-        @Override
-        protected dev.latchkey.adapter.persistence.TestDatabase database() {
-            return new InMemoryH2Database();
-        }
+    class WithRoutesLeftOpenOnPurpose extends OnH2 {
 
         @Override
         protected Map<String, Object> settings() {

@@ -1,5 +1,9 @@
 package dev.latchkey.adapter.rest.problem;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +20,15 @@ public final class ErrorShapes {
 
     ErrorShapes(List<ErrorShape> shapes) {
         this.shapes = List.copyOf(shapes);
+    }
+
+    /** A 403 for this request, in its path's shape, or as a problem that says why. */
+    public MutableHttpResponse<?> forbidden(HttpRequest<?> request, String detail) {
+        Optional<ErrorShape> shape = forPath(request.getPath());
+        if (shape.isPresent()) {
+            return shape.get().render(request, HttpResponse.status(HttpStatus.FORBIDDEN), null);
+        }
+        return Problems.response(request, ProblemType.FORBIDDEN, detail);
     }
 
     /** The shape errors under this path take, or empty for a problem. */

@@ -3,11 +3,8 @@ package dev.latchkey.adapter.rest.problem;
 import dev.latchkey.application.port.in.NotAnAdministratorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 
 /**
  * The administrator guard's refusal, answered once for every route: a 403 in the shape of the surface that was called
@@ -24,11 +21,6 @@ final class NotAnAdministratorHandler implements ExceptionHandler<NotAnAdministr
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, NotAnAdministratorException refused) {
-        Optional<ErrorShape> shape = shapes.forPath(request.getPath());
-        if (shape.isPresent()) {
-            MutableHttpResponse<?> forbidden = HttpResponse.status(HttpStatus.FORBIDDEN);
-            return shape.get().render(request, forbidden, null);
-        }
-        return Problems.response(request, ProblemType.FORBIDDEN, "Only an administrator may do this.");
+        return shapes.forbidden(request, "Only an administrator may do this.");
     }
 }

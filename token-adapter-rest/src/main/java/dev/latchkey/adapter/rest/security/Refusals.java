@@ -33,13 +33,12 @@ final class Refusals implements ExceptionHandler<RouteRefusal, MutableHttpRespon
     }
 
     private MutableHttpResponse<?> of(HttpRequest<?> request, boolean forbidden) {
+        if (forbidden) {
+            return shapes.forbidden(request, "The authenticated account may not do this.");
+        }
         Optional<ErrorShape> shape = shapes.forPath(request.getPath());
         if (shape.isPresent()) {
-            return shape.get().render(request, HttpResponse.status(forbidden
-                    ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED), null);
-        }
-        if (forbidden) {
-            return Problems.response(request, ProblemType.FORBIDDEN, "The authenticated account may not do this.");
+            return shape.get().render(request, HttpResponse.status(HttpStatus.UNAUTHORIZED), null);
         }
         Optional<ChallengeScheme> refused = ChallengeScheme.refusedScheme(request);
         String detail = refused.isPresent()
