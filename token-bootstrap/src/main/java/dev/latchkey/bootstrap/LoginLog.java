@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * which every request thread would queue on). When the period passes with further refusals of the pair, one more line
  * gives their count.
  */
-final class LoginLog implements LoginAuditPort {
+final class LoginLog implements LoginAuditPort, AutoCloseable {
 
     private static final Logger AUDIT = LoggerFactory.getLogger("latchkey.audit");
     private static final int SHOWN_LENGTH = 80;
@@ -74,6 +74,16 @@ final class LoginLog implements LoginAuditPort {
 
     /** Ends the quiet periods that are over; the scheduler does this by itself. */
     void endQuietPeriods() {
+        unwrittenLimited.cleanUp();
+    }
+
+    /**
+     * Writes the counts of the quiet periods not yet over: a node that stops would otherwise drop them, or write them
+     * a minute later from a scheduler that outlives it.
+     */
+    @Override
+    public void close() {
+        unwrittenLimited.invalidateAll();
         unwrittenLimited.cleanUp();
     }
 

@@ -85,6 +85,7 @@ import dev.latchkey.domain.GrantSurface;
 import dev.latchkey.domain.Lifetime;
 import dev.latchkey.domain.PasswordPolicy;
 import dev.latchkey.domain.SessionTimeouts;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
@@ -125,7 +126,8 @@ class UseCaseFactory {
     }
 
     @Singleton
-    LoginAuditPort loginAudit() {
+    @Bean(preDestroy = "close")
+    LoginLog loginAudit() {
         return new LoginLog();
     }
 

@@ -59,6 +59,23 @@ class LoginLogTest {
     }
 
     @Test
+    void closingWritesTheCountOfAQuietPeriodNotYetOverAndNothingAfterwards() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            log.limited("admin", "192.0.2.7", Duration.ofSeconds(12));
+        }
+        log.limited("alice", "192.0.2.8", Duration.ofSeconds(12));
+
+        log.close();
+        nanos.addAndGet(LoginLog.QUIET_PERIOD.plusSeconds(1).toNanos());
+        log.endQuietPeriods();
+
+        assertThat(messages()).containsExactly(
+                "login limited username=\"admin\" address=\"192.0.2.7\" retry-after=12s",
+                "login limited username=\"alice\" address=\"192.0.2.8\" retry-after=12s",
+                "login limited username=\"admin\" address=\"192.0.2.7\" further-refusals=4 in-the-last=60s");
+    }
+
+    @Test
     void eachUsernameAndAddressPairGetsItsOwnFirstLine() {
         log.limited("admin", "192.0.2.7", Duration.ofSeconds(1));
         log.limited("admin", "192.0.2.8", Duration.ofSeconds(1));
