@@ -426,15 +426,14 @@ public final class LatchkeyServices {
     }
 
     /**
-     * Checks passwords and presented tokens. An unknown username is checked against a decoy hash made here, once,
-     * so that it costs the same hashing as a known one from the first login on: made lazily, the first unknown
-     * username's login would take two hashes, and its timing would tell.
+     * Checks passwords and presented tokens. An unknown username is checked against the hasher's decoy, made here
+     * once, so that it costs the same hashing as a known one from the first login on.
      */
     public static AuthenticateUseCase authenticate(TokenStore store, LoadAccountPort accounts, LoadPartnerPort partners,
                                                    JwtAccessTokenPort jwts, PasswordHasherPort hasher,
                                                    LoginLimitPort loginLimits, LoginAuditPort loginAudit,
                                                    ProofReplayPort proofs, Clock clock) {
-        PasswordHash decoyHash = hasher.hash(Password.presented("decoy password for unknown usernames"));
+        PasswordHash decoyHash = hasher.decoy();
         return new AuthenticateService(accounts, new TokenValidity(accounts, partners),
                 PresentedCredentials.of(store, jwts), new TokenLifecycle(store), hasher, loginLimits,
                 loginAudit, store.audit(), proofs, clock, decoyHash);

@@ -47,6 +47,11 @@ final class Fakes {
             verifications.incrementAndGet();
             return hash.phcString().equals("$plain$" + candidate.reveal());
         }
+
+        @Override
+        public PasswordHash decoy() {
+            return new PasswordHash("$decoy$");
+        }
     }
 
     /** Runs the work directly; the in-memory stores apply each write at once. */

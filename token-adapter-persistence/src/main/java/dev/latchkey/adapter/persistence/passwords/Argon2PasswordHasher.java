@@ -4,6 +4,8 @@ import dev.latchkey.application.port.out.CapacityExhaustedException;
 import dev.latchkey.application.port.out.PasswordHasherPort;
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,12 +29,15 @@ class Argon2PasswordHasher implements PasswordHasherPort {
     static final int MEMORY_KIB = 19 * 1024;
     static final int ITERATIONS = 2;
     static final long MEMORY_BYTES_PER_HASH = MEMORY_KIB * 1024L;
+    /** The PHC string's head for these parameters, as Spring Security's encoder writes it. */
+    static final String PARAMETERS = "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$";
 
     private final Argon2PasswordEncoder encoder =
             new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
     private final HashingCapacity capacity;
     private final Semaphore running;
     private final AtomicInteger admitted = new AtomicInteger();
+    private final SecureRandom random = new SecureRandom();
 
     Argon2PasswordHasher(HashingCapacity capacity) {
         this.capacity = capacity;
@@ -47,6 +52,20 @@ class Argon2PasswordHasher implements PasswordHasherPort {
     @Override
     public boolean matches(Password candidate, PasswordHash hash) {
         return bounded(() -> encoder.matches(candidate.reveal(), hash.phcString()));
+    }
+
+    /**
+     * These parameters with a random salt and a random digest: checking a password against it runs the same Argon2id
+     * as against a stored hash, and matches only if Argon2id's output equals 256 random bits.
+     */
+    @Override
+    public PasswordHash decoy() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] digest = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return new PasswordHash(PARAMETERS + base64.encodeToString(salt) + "$" + base64.encodeToString(digest));
     }
 
     /** Hashes waiting for a slot now: admitted, and not yet running. */

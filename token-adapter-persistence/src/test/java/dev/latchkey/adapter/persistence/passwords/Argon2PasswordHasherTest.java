@@ -25,7 +25,8 @@ class Argon2PasswordHasherTest {
     void hashesWithArgon2idAtOwaspParametersInPhcFormat() {
         PasswordHash hash = hasher.hash(Password.chosen("correct horse battery staple"));
 
-        assertThat(hash.phcString()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(hash.phcString()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
+                .startsWith(Argon2PasswordHasher.PARAMETERS);
         assertThat(hash.phcString()).doesNotContain("horse");
     }
 
@@ -35,6 +36,27 @@ class Argon2PasswordHasherTest {
 
         assertThat(hasher.matches(Password.presented("correct horse battery staple"), hash)).isTrue();
         assertThat(hasher.matches(Password.presented("correct horse battery stapler"), hash)).isFalse();
+    }
+
+    @Test
+    void theDecoyHasARealHashsShapeAndMatchesNoPassword() {
+        PasswordHash real = hasher.hash(Password.chosen("correct horse battery staple"));
+        PasswordHash decoy = hasher.decoy();
+
+        assertThat(shape(decoy)).isEqualTo(shape(real));
+        assertThat(decoy).isNotEqualTo(hasher.decoy());
+        assertThat(hasher.matches(Password.presented("correct horse battery staple"), decoy)).isFalse();
+        assertThat(hasher.matches(Password.presented("-"), decoy)).isFalse();
+    }
+
+    /**
+     * Parameters and the decoded lengths of salt and digest: all that the time to check a password depends on, since
+     * the encoder runs Argon2id with the parameters the string names before it compares.
+     */
+    private static String shape(PasswordHash hash) {
+        String[] parts = hash.phcString().split("\\$");
+        return String.join("$", parts[1], parts[2], parts[3]) + " salt " + java.util.Base64.getDecoder()
+                .decode(parts[4]).length + " digest " + java.util.Base64.getDecoder().decode(parts[5]).length;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.outbound;
 
+import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -33,12 +34,42 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class GuardedHttpClient implements AutoCloseable {
 
-    private final CloseableHttpClient client;
+    private final Predicate<InetAddress> mayConnectTo;
+    private final String userAgent;
     private final ScheduledExecutorService deadlines;
     private final Duration deadline;
+    private volatile @Nullable CloseableHttpClient client;
 
     GuardedHttpClient(Predicate<InetAddress> mayConnectTo, Duration deadline, String userAgent, String threadName) {
         this.deadline = deadline;
+        this.mayConnectTo = mayConnectTo;
+        this.userAgent = userAgent;
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Made at the first request, not with the service: building it loads the JDK's trust store and TLS context, a
+     * fifth of a second of start-up on two cores, for a client that many nodes never use.
+     */
+    private CloseableHttpClient client() {
+        CloseableHttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = build();
+                    client = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private CloseableHttpClient build() {
         DnsResolver allowedOnly = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -60,15 +91,10 @@ final class GuardedHttpClient implements AutoCloseable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
                         .setSocketTimeout(timeout).build())
                 .setMaxConnTotal(64).setMaxConnPerRoute(2).build();
-        this.client = HttpClients.custom().setConnectionManager(connections).disableRedirectHandling()
+        return HttpClients.custom().setConnectionManager(connections).disableRedirectHandling()
                 .disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
                 .setUserAgent(userAgent)
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build()).build();
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -80,7 +106,7 @@ final class GuardedHttpClient implements AutoCloseable {
     <T> T execute(HttpUriRequestBase request, HttpClientResponseHandler<T> handler) throws IOException {
         ScheduledFuture<?> cancel = deadlines.schedule(request::cancel, deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return client.execute(request, handler);
+            return client().execute(request, handler);
         } finally {
             cancel.cancel(false);
         }
@@ -96,6 +122,11 @@ final class GuardedHttpClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         deadlines.shutdownNow();
-        client.close();
+        synchronized (this) {
+            CloseableHttpClient made = client;
+            if (made != null) {
+                made.close();
+            }
+        }
     }
 }
