@@ -5,6 +5,7 @@
 #
 # Usage: bench/profile.sh self|introspect|metadata|issue|bare [how-many-methods]
 #   ROUND=10 DRIVE_LIMIT=120  as bench/run.sh;  JAVA=java  the JVM;  KEEP=file.jfr  keep the recording there
+#   STORE=postgresql          on a PostgreSQL server started here (Debian's packages), as bench/run.sh's second half
 # Stops only the process it started, by its PID; writes nothing outside a temporary directory (and KEEP).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ SERVICE=""
 cleanup() {
   [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null || true
   wait 2>/dev/null || true
+  stop_postgres
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -37,7 +39,15 @@ if [ "$PATH_NAME" = bare ]; then
   wait_for "$(now_ms)" "$BASE/constant" 60 > /dev/null
   ARGS=("$BASE/constant")
 else
-  (cd "$WORK" && exec env MICRONAUT_SERVER_PORT=$PORT LATCHKEY_BOOTSTRAP_ADMIN_USERNAME=admin \
+  STORE_SETTINGS=()
+  if [ "${STORE:-h2}" = postgresql ]; then
+    [ -n "$PG_BIN" ] || { echo "STORE=postgresql needs Debian's postgresql" >&2; exit 2; }
+    start_postgres 15434
+    STORE_SETTINGS=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:15434/postgres"
+      DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=unused
+      LATCHKEY_MASTER_KEY="$(head -c 32 /dev/urandom | base64 -w0)")
+  fi
+  (cd "$WORK" && exec env "${STORE_SETTINGS[@]}" MICRONAUT_SERVER_PORT=$PORT LATCHKEY_BOOTSTRAP_ADMIN_USERNAME=admin \
     LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password LATCHKEY_OAUTH_ISSUER="$BASE" \
     LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_MINUTE=100000000 LATCHKEY_ISSUANCE_PER_ACCOUNT_TOKENS_PER_HOUR=200000000 \
     LATCHKEY_ISSUANCE_MAXIMUM_ACTIVE_TOKENS_PER_ACCOUNT=100000000 "$OLDPWD/bin/latchkey" > service.log 2>&1) &
