@@ -2,6 +2,8 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.Password;
 import dev.latchkey.domain.PasswordHash;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /** A memory-hard password hash. Deliberately slow: call it once per login, never per API call. */
 public interface PasswordHasherPort {
@@ -12,10 +14,15 @@ public interface PasswordHasherPort {
 
     /**
      * A well-formed hash that no password matches, checked by {@link #matches} at exactly the cost of a real one: an
-     * unknown username is checked against it, so that its timing does not tell. Made without hashing, so that making
-     * it costs nothing at start-up.
+     * unknown username is checked against it, so that its timing does not tell. By default the hash of a random
+     * password nobody is told, which costs one hash when the service starts; a hasher that can write a hash of its
+     * own format without hashing (random salt, random digest) should, as Latchkey's Argon2id hasher does.
      */
-    PasswordHash decoy();
+    default PasswordHash decoy() {
+        byte[] unguessable = new byte[32];
+        new SecureRandom().nextBytes(unguessable);
+        return hash(Password.presented(HexFormat.of().formatHex(unguessable)));
+    }
 
     /**
      * Refuses at once, with {@link CapacityExhaustedException}, when a hash asked for now would be refused for lack
