@@ -29,12 +29,17 @@ public final class PersistenceCaches {
     public final LeasedCache<String, TokenPolicy> policies;
 
     PersistenceCaches(ChangeFeed feed, CacheSettings settings, JdbcTransactions writes, StoreMetrics metrics) {
-        tokens = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "tokens", metrics);
+        tokens = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "tokens", metrics,
+                false);
         tokenIdsBySecretHash = Caffeine.newBuilder().maximumSize(settings.maximumEntries()).build();
-        accounts = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "accounts", metrics);
-        partners = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "partners", metrics);
-        clients = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "clients", metrics);
-        policies = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "policies", metrics);
+        accounts = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "accounts", metrics,
+                false);
+        partners = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "partners", metrics,
+                false);
+        clients = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "clients", metrics,
+                false);
+        policies = new LeasedCache<>(feed, settings.maximumEntries(), writes::inTransaction, "policies", metrics,
+                true);
         feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.ACCOUNT, id -> accounts.invalidate(UUID.fromString(id)));
         feed.onChange(Change.Kind.PARTNER, id -> partners.invalidate(Long.valueOf(id)));

@@ -7,15 +7,19 @@ import dev.latchkey.adapter.persistence.StoreContract;
 import dev.latchkey.adapter.persistence.TestDatabase;
 import dev.latchkey.application.port.out.LoadAccountPort;
 import dev.latchkey.application.port.out.LoadPartnerPort;
+import dev.latchkey.application.port.out.LoadPolicyPort;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.SaveAccountPort;
 import dev.latchkey.application.port.out.SavePartnerPort;
+import dev.latchkey.application.port.out.SavePolicyPort;
 import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.Expiry;
+import dev.latchkey.domain.Lifetime;
+import dev.latchkey.domain.Organization;
 import dev.latchkey.domain.Partner;
 import dev.latchkey.domain.PartnerId;
 import dev.latchkey.domain.PasswordHash;
@@ -27,6 +31,7 @@ import dev.latchkey.domain.Token;
 import dev.latchkey.domain.TokenAttributes;
 import dev.latchkey.domain.TokenDescription;
 import dev.latchkey.domain.TokenId;
+import dev.latchkey.domain.TokenPolicy;
 import dev.latchkey.domain.TokenSecret;
 import dev.latchkey.domain.Username;
 import io.micronaut.context.ApplicationContext;
@@ -36,6 +41,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +129,24 @@ abstract class TwoNodeCacheContract {
         assertThat(accountsB.loadById(account.id())).hasValueSatisfying(cached -> assertThat(cached.enabled()).isFalse());
         assertThat(partnersB.loadById(partner.id())).hasValueSatisfying(
                 cached -> assertThat(cached.agreementsSigned()).isFalse());
+    }
+
+    @Test
+    void aPolicySetWhereNoneWasHoldsOnTheOtherNodeAtOnceAndSoDoesItsRemoval() {
+        SavePolicyPort policiesA = nodeA.getBean(SavePolicyPort.class);
+        LoadPolicyPort policiesB = nodeB.getBean(LoadPolicyPort.class);
+        LoadPolicyPort.Scope organization = new LoadPolicyPort.Scope.OfOrganization(
+                Organization.of("Teal " + RANDOM.nextInt(1_000_000)));
+        TokenPolicy strict = new TokenPolicy(Lifetime.of(java.time.Duration.ofDays(7)), java.time.Duration.ofDays(30),
+                Set.of(Role.ADMIN), Optional.of(3), Optional.empty());
+        assertThat(policiesB.load(organization)).isEmpty();
+        assertThat(policiesB.load(organization)).as("now B remembers there is none").isEmpty();
+
+        policiesA.save(organization, strict);
+        assertThat(policiesB.load(organization)).contains(strict);
+
+        policiesA.remove(organization);
+        assertThat(policiesB.load(organization)).isEmpty();
     }
 
     @Test

@@ -72,7 +72,8 @@ public class CacheBenchmarks {
         CacheSettings settings = new CacheSettings(Duration.ofMillis(100), CACHED * 2L, Duration.ofSeconds(1),
                 Duration.ofHours(1));
         feed = new ChangeFeed(reader, settings, () -> 0L, false);
-        tokens = new LeasedCache<>(feed, settings.maximumEntries(), () -> false, "tokens", new StoreMetrics());
+        tokens = new LeasedCache<>(feed, settings.maximumEntries(), () -> false, "tokens", new StoreMetrics(),
+                false);
         feed.onChange(Change.Kind.TOKEN, id -> tokens.invalidate(UUID.fromString(id)));
         feed.poll();
         for (int i = 0; i < CACHED; i++) {
