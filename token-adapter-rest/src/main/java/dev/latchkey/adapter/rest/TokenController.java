@@ -51,7 +51,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import reactor.core.publisher.Mono;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The native token API: issue, list, inspect and revoke the caller's own tokens. */
 @Tag(name = "Tokens", description = "The caller's own tokens: issue, list, inspect, rotate and revoke. Authenticate "
@@ -142,10 +143,10 @@ class TokenController {
     @Get("/self")
     @ApiResponse(responseCode = "200", description = "The presented token",
             content = @Content(schema = @Schema(implementation = TokenInfo.class)))
-    Mono<HttpResponse<?>> self(HttpRequest<?> request, Authentication authentication) {
+    CompletionStage<HttpResponse<?>> self(HttpRequest<?> request, Authentication authentication) {
         Caller caller = AuthenticatedCaller.of(authentication);
         if (caller.presentedToken().isEmpty()) {
-            return Mono.just(Problems.response(request, ProblemType.NO_TOKEN_PRESENTED,
+            return CompletableFuture.completedFuture(Problems.response(request, ProblemType.NO_TOKEN_PRESENTED,
                     "This endpoint describes the bearer token a request presents; this one presented a password."));
         }
         return memoryFirst.call(() -> describe(request, caller, caller.presentedToken().get()));

@@ -46,8 +46,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import reactor.core.publisher.Mono;
 
 /**
  * The OAuth 2.0 endpoints: token (RFC 6749), device authorization (RFC 8628), pushed authorization requests (RFC
@@ -324,7 +324,7 @@ class OAuthController {
             content = @Content(schema = @Schema(implementation = Introspection.Response.class)))
     @ApiResponse(responseCode = "403", description = "insufficient_scope: the bearer token lacks the introspect scope",
             content = @Content(schema = @Schema(implementation = OAuthError.class)))
-    Mono<HttpResponse<?>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
+    CompletionStage<HttpResponse<?>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
         return memoryFirst.call(() -> withCallerAndToken(request, body, (caller, token, form) -> {
             if (caller.publicClient().isPresent()) {
                 return OAuthError.invalidClient("a public client cannot introspect tokens");
