@@ -1,6 +1,7 @@
 package dev.latchkey.bootstrap.ops;
 
 import dev.latchkey.adapter.persistence.StoreMetrics;
+import dev.latchkey.adapter.rest.security.DirectRouteCounts;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.domain.AuditEventType;
 import dev.latchkey.domain.RevocationReason;
@@ -16,8 +17,10 @@ import java.util.Locale;
 /**
  * Latchkey's own meters, at {@code /prometheus} beside the JVM's and the introspection timer ({@link IntrospectionTimer}):
  * {@code latchkey_events_total{type,reason}} (tokens issued, used, revoked and refused, logins failed, …, by reason),
- * {@code latchkey_cache_gets_total{cache,result}} (the token check's hit ratio), and
- * {@code latchkey_password_hashes_waiting} (the password-hash queue).
+ * {@code latchkey_cache_gets_total{cache,result}} (the token check's hit ratio),
+ * {@code latchkey_password_hashes_waiting} (the password-hash queue), and
+ * {@code latchkey_http_direct_total{outcome}} (requests for the directly served routes answered directly, or passed on
+ * to Micronaut's routing: ADR 23).
  */
 @Singleton
 final class LatchkeyMetrics implements MeterBinder {
@@ -25,9 +28,11 @@ final class LatchkeyMetrics implements MeterBinder {
     private static final List<String> CACHES = List.of("tokens", "accounts", "partners", "clients");
 
     private final StoreMetrics store;
+    private final DirectRouteCounts direct;
 
-    LatchkeyMetrics(StoreMetrics store) {
+    LatchkeyMetrics(StoreMetrics store, DirectRouteCounts direct) {
         this.store = store;
+        this.direct = direct;
     }
 
     @Override
@@ -48,6 +53,14 @@ final class LatchkeyMetrics implements MeterBinder {
                         .register(registry);
             }
         }
+        FunctionCounter.builder("latchkey.http.direct", direct, DirectRouteCounts::served)
+                .description("Requests for the directly served routes (ADR 23) answered without Micronaut's routing")
+                .tags("outcome", "served")
+                .register(registry);
+        FunctionCounter.builder("latchkey.http.direct", direct, DirectRouteCounts::passedOn)
+                .description("Requests for the directly served routes (ADR 23) answered without Micronaut's routing")
+                .tags("outcome", "passed_on")
+                .register(registry);
         Gauge.builder("latchkey.password.hashes.waiting", store, StoreMetrics::waitingPasswordHashes)
                 .description("Password hashes waiting for a free hashing slot")
                 .register(registry);

@@ -65,7 +65,8 @@ final class AuthenticationFilter implements Ordered {
         // authenticated, whatever the outcome.
         request.setAttribute(SecurityFilter.KEY, Boolean.TRUE);
         RouteAccess access = rules.of(route.getRouteInfo());
-        RequestCredentials.Identification identified = credentials.identify(request);
+        RequestCredentials.Identification identified = DirectRoutes.handedOver(request)
+                .orElseGet(() -> credentials.identify(request));
         if (identified instanceof RequestCredentials.Identification.Known known) {
             RouteRefusal refusal = admit(request, access, known.caller());
             if (refusal != null) {
