@@ -77,7 +77,8 @@ class OperationsTest extends ServiceOnTestDatabase {
                 .isEqualTo(issuedBefore + 1);
         assertThat(refused(metrics)).as("refused tokens, whatever the reason").isEqualTo(refusedBefore + 1);
         assertThat(metrics).contains("latchkey_cache_gets_total{cache=\"tokens\",result=\"hit\"}",
-                "latchkey_password_hashes_waiting ", "latchkey_introspection_seconds_bucket{")
+                "latchkey_password_hashes_waiting ", "latchkey_introspection_seconds_bucket{",
+                "latchkey_http_direct_total{outcome=\"served\"}", "latchkey_http_direct_total{outcome=\"passed_on\"}")
                 .containsPattern("latchkey_introspection_seconds_count\\{status=\"2xx\"\\} 1(\\.0)?\\n")
                 .doesNotContain("http_server_requests_seconds");
     }

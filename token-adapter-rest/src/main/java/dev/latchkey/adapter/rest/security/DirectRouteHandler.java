@@ -37,7 +37,10 @@ final class DirectRouteHandler extends ChannelDuplexHandler {
     /** What the handler asks of the routes it serves ({@link DirectRoutes}). */
     interface Routes {
 
-        /** The route this request head may be served on here, or null. */
+        /**
+         * The route this request head may be served on here, or null; a request for a direct route's path that may
+         * not be served here is counted as passed on.
+         */
         @Nullable
         DirectRoutes.DirectRoute routeFor(HttpRequest head);
 
@@ -102,11 +105,13 @@ final class DirectRouteHandler extends ChannelDuplexHandler {
             return;
         }
         if (message instanceof HttpRequest head && !(message instanceof HttpContent)) {
-            DirectRoutes.DirectRoute route = owedByMicronaut == 0 && head.decoderResult().isSuccess()
-                    ? routes.routeFor(head) : null;
-            if (route != null && (route.takesBody() || !announcesBody(head))) {
+            DirectRoutes.DirectRoute route = head.decoderResult().isSuccess() ? routes.routeFor(head) : null;
+            if (route != null && owedByMicronaut == 0 && (route.takesBody() || !announcesBody(head))) {
                 held = new Held(head, route);
                 return;
+            }
+            if (route != null) {
+                routes.counted(false);
             }
             owedByMicronaut++;
         } else if (message instanceof HttpRequest) {

@@ -16,6 +16,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.context.ServerHttpRequestContext;
 import io.micronaut.http.filter.FilterRunner;
 import io.micronaut.http.filter.GenericHttpFilter;
@@ -84,12 +85,6 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
     private static final AttributeKey<Handover> HANDOVER = AttributeKey.valueOf("latchkey.direct.handover");
     private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    /** The {@code Date} header as last written, with the second it names: it changes once a second, not per request. */
-    private record WrittenDate(long second, String text) {
-    }
-
-    private volatile WrittenDate lastDate = new WrittenDate(-1, "");
-
     /** Paths served directly; each maps to exactly one literal route, or is served by Micronaut as any other. */
     static final Map<HttpMethod, List<String>> PATHS = Map.of(
             HttpMethod.GET, List.of("/api/v1/tokens/self", OAuthEndpoints.METADATA),
@@ -105,8 +100,14 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
     private final JsonMapper json;
     private final ConversionService conversion;
     private final HttpServerConfiguration server;
-    private final Map<String, Optional<DirectRoute>> routes = new ConcurrentHashMap<>();
     private final DirectRouteCounts counts;
+    /** By path: each path in {@link #PATHS} belongs to one method. */
+    private final Map<String, Optional<DirectRoute>> routes = new ConcurrentHashMap<>();
+    private volatile WrittenDate lastDate = new WrittenDate(-1, "");
+
+    /** The {@code Date} header as last written, with the second it names: it changes once a second, not per request. */
+    private record WrittenDate(long second, String text) {
+    }
 
     DirectRoutes(@Value("${latchkey.http.direct-routes:true}") boolean enabled, Router router,
                  RequestCredentials credentials, RouteAccessRules rules, JsonMapper json,
@@ -155,26 +156,39 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
 
     /**
      * The route a request may be served on directly, judged from its head alone: an exact path (no query, no
-     * trailing slash), HTTP/1.1 kept alive, a body only where the route takes one, and nothing that Micronaut handles
-     * before any route (an {@code Expect}, an upgrade, a compressed body).
+     * trailing slash), HTTP/1.1 kept alive, a body only where the route takes one, and nothing that Micronaut's own
+     * pipeline handles around the route (an {@code Expect}, an upgrade, a compressed body, a compressed answer).
      */
     @Override
     @Nullable
     public DirectRoute routeFor(io.netty.handler.codec.http.HttpRequest request) {
-        List<String> paths = PATHS.get(HttpMethod.parse(request.method().name()));
-        if (paths == null || !paths.contains(request.uri())
-                || !HttpVersion.HTTP_1_1.equals(request.protocolVersion()) || !HttpUtil.isKeepAlive(request)
-                || request.headers().contains(HttpHeaderNames.EXPECT)
-                || request.headers().contains(HttpHeaderNames.UPGRADE)
-                || request.headers().contains(HttpHeaderNames.CONTENT_ENCODING)) {
+        HttpMethod method = HttpMethod.parse(request.method().name());
+        List<String> paths = PATHS.get(method);
+        if (paths == null || !paths.contains(request.uri())) {
             return null;
         }
-        return routes.computeIfAbsent(request.method().name() + " " + request.uri(), this::resolve).orElse(null);
+        if (!HttpVersion.HTTP_1_1.equals(request.protocolVersion()) || !HttpUtil.isKeepAlive(request)
+                || request.headers().contains(HttpHeaderNames.EXPECT)
+                || request.headers().contains(HttpHeaderNames.UPGRADE)
+                || request.headers().contains(HttpHeaderNames.CONTENT_ENCODING)
+                || asksForCompression(request)) {
+            counts.count(false);
+            return null;
+        }
+        return routes.computeIfAbsent(request.uri(), path -> resolve(method, path)).orElse(null);
     }
 
-    private Optional<DirectRoute> resolve(String methodAndPath) {
-        HttpMethod method = HttpMethod.parse(methodAndPath.substring(0, methodAndPath.indexOf(' ')));
-        String path = methodAndPath.substring(methodAndPath.indexOf(' ') + 1);
+    /**
+     * Whether the client accepts a compressed answer: Micronaut compresses an answer above its threshold in its own
+     * pipeline, which a direct answer does not pass through, so such a request is left to Micronaut.
+     */
+    private static boolean asksForCompression(io.netty.handler.codec.http.HttpRequest request) {
+        String accepted = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
+        return accepted != null && !accepted.isBlank() && !accepted.strip().equalsIgnoreCase("identity");
+    }
+
+    private Optional<DirectRoute> resolve(HttpMethod method, String path) {
+        String methodAndPath = method + " " + path;
         List<UriRouteMatch<Object, Object>> literal = router.<Object, Object>find(method, path, null)
                 .filter(match -> match.getRouteInfo().getUriMatchTemplate().toString().equals(path))
                 .toList();
@@ -255,9 +269,9 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
     @Override
     public Outcome serve(DirectRoute route, io.netty.handler.codec.http.HttpRequest head, byte @Nullable [] body,
                          ChannelHandlerContext context) {
-        NettyHttpRequest<?> request = new NettyHttpRequest<>(head,
-                body == null ? AvailableNettyByteBody.empty() : new AvailableNettyByteBody(Unpooled.wrappedBuffer(body)),
-                context, conversion, server);
+        CloseableByteBody content = body == null ? AvailableNettyByteBody.empty()
+                : new AvailableNettyByteBody(Unpooled.wrappedBuffer(body));
+        NettyHttpRequest<?> request = new NettyHttpRequest<>(head, content, context, conversion, server);
         Identification identified = credentials.identify(request);
         if (!(identified instanceof Identification.Known known)) {
             // Work that must wait (a password to hash, a token the store must find) has not begun: Micronaut's
