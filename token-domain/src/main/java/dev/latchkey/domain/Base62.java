@@ -7,6 +7,7 @@ final class Base62 {
 
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final BigInteger RADIX = BigInteger.valueOf(ALPHABET.length());
+    private static final long RADIX_LONG = ALPHABET.length();
 
     private Base62() {
     }
@@ -26,8 +27,21 @@ final class Base62 {
         return new String(digits);
     }
 
+    /** As {@link #encode(BigInteger, int)}, in a long's arithmetic: a checksum is written on every token check. */
     static String encode(long number, int width) {
-        return encode(BigInteger.valueOf(number), width);
+        if (number < 0) {
+            throw new IllegalArgumentException("a negative number has no base62 digits");
+        }
+        char[] digits = new char[width];
+        long rest = number;
+        for (int position = width - 1; position >= 0; position--) {
+            digits[position] = ALPHABET.charAt((int) (rest % RADIX_LONG));
+            rest /= RADIX_LONG;
+        }
+        if (rest != 0) {
+            throw new IllegalArgumentException("number does not fit in " + width + " base62 digits");
+        }
+        return new String(digits);
     }
 
     static boolean isBase62(CharSequence text) {

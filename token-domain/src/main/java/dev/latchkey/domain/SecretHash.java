@@ -17,6 +17,18 @@ public final class SecretHash {
     public static final int BYTES = 32;
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * One digest per thread, reset by each {@code digest()}: looking the algorithm up in the providers on every token
+     * check cost more than the hash of a 52-character secret.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform provides SHA-256", impossible);
+        }
+    });
+
     private final byte[] digest;
 
     private SecretHash(byte[] digest) {
@@ -24,11 +36,7 @@ public final class SecretHash {
     }
 
     public static SecretHash of(String secret) {
-        try {
-            return new SecretHash(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform provides SHA-256", impossible);
-        }
+        return new SecretHash(SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static SecretHash fromHex(String hex) {
