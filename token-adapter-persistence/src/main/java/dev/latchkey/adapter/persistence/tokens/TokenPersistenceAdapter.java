@@ -67,7 +67,15 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
 
     @Override
     public Optional<Token> loadById(TokenId id) {
-        return caches.tokens.get(id.value(), this::read).map(this::withPendingUse);
+        return cachedById(id.value());
+    }
+
+    /**
+     * Called within this adapter instead of {@link #loadById}: this object is the intercepted subclass, and a call to
+     * its own public method would translate store failures a second time.
+     */
+    private Optional<Token> cachedById(UUID id) {
+        return caches.tokens.get(id, this::read).map(this::withPendingUse);
     }
 
     @Override
@@ -83,7 +91,7 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
             id = found.get();
             caches.tokenIdsBySecretHash.put(hash, id);
         }
-        return loadById(new TokenId(id));
+        return cachedById(id);
     }
 
     @Override
