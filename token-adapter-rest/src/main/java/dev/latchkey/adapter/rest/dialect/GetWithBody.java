@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.dialect;
 
+import dev.latchkey.adapter.rest.RequestHeads;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
@@ -8,10 +9,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import jakarta.inject.Singleton;
 import java.util.regex.Pattern;
 
@@ -57,16 +56,11 @@ final class GetWithBody implements BeanCreatedEventListener<NettyServerCustomize
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
             if (message instanceof HttpRequest request && HttpMethod.GET.equals(request.method())
-                    && announcesBody(request) && PATHS.matcher(request.uri()).matches()) {
+                    && RequestHeads.announcesBody(request) && PATHS.matcher(request.uri()).matches()) {
                 request.headers().set(ORIGINAL_METHOD, "GET");
                 request.setMethod(HttpMethod.POST);
             }
             context.fireChannelRead(message);
-        }
-
-        private static boolean announcesBody(HttpRequest request) {
-            return HttpUtil.getContentLength(request, 0L) > 0 || HttpUtil.isTransferEncodingChunked(request)
-                    || request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.security;
 
+import dev.latchkey.adapter.rest.RequestHeads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.execution.ExecutionFlow;
 import io.micronaut.core.execution.ImperativeExecutionFlow;
@@ -11,7 +12,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -106,7 +106,7 @@ final class DirectRouteHandler extends ChannelDuplexHandler {
         }
         if (message instanceof HttpRequest head && !(message instanceof HttpContent)) {
             DirectRoutes.DirectRoute route = head.decoderResult().isSuccess() ? routes.routeFor(head) : null;
-            if (route != null && owedByMicronaut == 0 && (route.takesBody() || !announcesBody(head))) {
+            if (route != null && owedByMicronaut == 0 && (route.takesBody() || !RequestHeads.announcesBody(head))) {
                 held = new Held(head, route);
                 return;
             }
@@ -233,9 +233,5 @@ final class DirectRouteHandler extends ChannelDuplexHandler {
         }
         arrivedMeanwhile.forEach(ReferenceCountUtil::release);
         arrivedMeanwhile.clear();
-    }
-
-    private static boolean announcesBody(HttpRequest head) {
-        return HttpUtil.getContentLength(head, 0L) > 0 || HttpUtil.isTransferEncodingChunked(head);
     }
 }
