@@ -1,11 +1,9 @@
 package dev.latchkey.adapter.rest.dialect;
 
-import dev.latchkey.adapter.rest.RequestHeads;
+import dev.latchkey.adapter.rest.AfterTheCodec;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -28,27 +26,12 @@ final class GetWithBody implements BeanCreatedEventListener<NettyServerCustomize
     private static final Pattern PATHS = Pattern.compile("^(/Token|/api/v1/public/auth/partner/[^/]+/token)/?(\\?.*)?$");
     private static final String HANDLER = "latchkey-get-with-body";
 
+    private static final RewriteHandler REWRITE = new RewriteHandler();
+
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new Customizer(null));
+        AfterTheCodec.install(event.getBean(), HANDLER, () -> REWRITE);
         return event.getBean();
-    }
-
-    private record Customizer(Channel channel) implements NettyServerCustomizer {
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new Customizer(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
-                    && channel.pipeline().get(HANDLER) == null) {
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER,
-                        new RewriteHandler());
-            }
-        }
     }
 
     @ChannelHandler.Sharable
@@ -56,7 +39,7 @@ final class GetWithBody implements BeanCreatedEventListener<NettyServerCustomize
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
             if (message instanceof HttpRequest request && HttpMethod.GET.equals(request.method())
-                    && RequestHeads.announcesBody(request) && PATHS.matcher(request.uri()).matches()) {
+                    && AfterTheCodec.announcesBody(request) && PATHS.matcher(request.uri()).matches()) {
                 request.headers().set(ORIGINAL_METHOD, "GET");
                 request.setMethod(HttpMethod.POST);
             }

@@ -1,6 +1,6 @@
 package dev.latchkey.adapter.rest.security;
 
-import dev.latchkey.adapter.rest.RequestHeads;
+import dev.latchkey.adapter.rest.AfterTheCodec;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.execution.ExecutionFlow;
 import io.micronaut.core.execution.ImperativeExecutionFlow;
@@ -106,7 +106,7 @@ final class DirectRouteHandler extends ChannelDuplexHandler {
         }
         if (message instanceof HttpRequest head && !(message instanceof HttpContent)) {
             DirectRoutes.DirectRoute route = head.decoderResult().isSuccess() ? routes.routeFor(head) : null;
-            if (route != null && owedByMicronaut == 0 && (route.takesBody() || !RequestHeads.announcesBody(head))) {
+            if (route != null && owedByMicronaut == 0 && (route.takesBody() || !AfterTheCodec.announcesBody(head))) {
                 held = new Held(head, route);
                 return;
             }

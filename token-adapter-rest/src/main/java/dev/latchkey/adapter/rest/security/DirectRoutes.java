@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.rest.security;
 
+import dev.latchkey.adapter.rest.AfterTheCodec;
 import dev.latchkey.adapter.rest.oauth.OAuthEndpoints;
 import dev.latchkey.adapter.rest.security.RequestCredentials.Identification;
 import io.micronaut.context.annotation.Value;
@@ -22,7 +23,6 @@ import io.micronaut.http.filter.FilterRunner;
 import io.micronaut.http.filter.GenericHttpFilter;
 import io.micronaut.http.netty.NettyMutableHttpResponse;
 import io.micronaut.http.netty.body.AvailableNettyByteBody;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
@@ -33,7 +33,6 @@ import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.micronaut.web.router.UriRouteMatch;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -125,33 +124,9 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         if (enabled) {
-            event.getBean().register(new Customizer(null));
+            AfterTheCodec.install(event.getBean(), HANDLER, () -> new DirectRouteHandler(this));
         }
         return event.getBean();
-    }
-
-    private final class Customizer implements NettyServerCustomizer {
-
-        private final @Nullable Channel channel;
-
-        Customizer(@Nullable Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel forChannel, ChannelRole role) {
-            return new Customizer(forChannel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            // HTTP/1.1 only: an HTTP/2 stream has no such codec, and Micronaut serves it as before.
-            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
-                    && channel.pipeline().get(HANDLER) == null) {
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER,
-                        new DirectRouteHandler(DirectRoutes.this));
-            }
-        }
     }
 
     /**
@@ -232,8 +207,7 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
         final UriRouteInfo<Object, Object> info;
         final Function<DirectCall, Object>[] binders;
         final MediaType produces;
-        volatile @Nullable List<GenericHttpFilter> preMatchingFilters;
-        volatile @Nullable List<GenericHttpFilter> filters;
+        volatile @Nullable RouteFilters filters;
 
         DirectRoute(HttpMethod method, String path, UriRouteInfo<Object, Object> info,
                     Function<DirectCall, Object>[] binders, MediaType produces) {
@@ -247,6 +221,10 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
         boolean takesBody() {
             return method == HttpMethod.POST;
         }
+    }
+
+    /** A route's filters, as Micronaut's router finds them: those run before routing, and those of the route. */
+    record RouteFilters(List<GenericHttpFilter> preMatching, List<GenericHttpFilter> matched) {
     }
 
     record DirectCall(NettyHttpRequest<?> request, @Nullable String body) {
@@ -288,7 +266,8 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
         request.setAttribute(IDENTIFIED, known);
         PropagatedContext propagated = PropagatedContext.getOrEmpty().plus(new ServerHttpRequestContext(request));
         try (PropagatedContext.Scope ignored = propagated.propagate()) {
-            FilterRunner runner = new FilterRunner(preMatchingFilters(route, request), filters(route, request),
+            RouteFilters filters = filtersOf(route, request);
+            FilterRunner runner = new FilterRunner(filters.preMatching(), filters.matched(),
                     (filtered, context2) -> invoke(route, new DirectCall(request,
                             body == null ? null : new String(body, StandardCharsets.UTF_8)))) {
                 @Override
@@ -315,19 +294,11 @@ final class DirectRoutes implements BeanCreatedEventListener<NettyServerCustomiz
         return attributes;
     }
 
-    private List<GenericHttpFilter> preMatchingFilters(DirectRoute route, HttpRequest<?> request) {
-        List<GenericHttpFilter> found = route.preMatchingFilters;
+    private RouteFilters filtersOf(DirectRoute route, HttpRequest<?> request) {
+        RouteFilters found = route.filters;
         if (found == null) {
-            found = List.copyOf(router.findPreMatchingFilters(request));
-            route.preMatchingFilters = found;
-        }
-        return found;
-    }
-
-    private List<GenericHttpFilter> filters(DirectRoute route, HttpRequest<?> request) {
-        List<GenericHttpFilter> found = route.filters;
-        if (found == null) {
-            found = List.copyOf(router.findFilters(request));
+            found = new RouteFilters(List.copyOf(router.findPreMatchingFilters(request)),
+                    List.copyOf(router.findFilters(request)));
             route.filters = found;
         }
         return found;
