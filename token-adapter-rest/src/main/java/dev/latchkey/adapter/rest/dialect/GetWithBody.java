@@ -16,13 +16,11 @@ import java.util.regex.Pattern;
  * Lets two platforms' clients send a body with GET, as their documentation does: the Sample Token API's
  * {@code GET /Token} with a form, and Sirdata's {@code GET .../partner/{id}/token} with JSON. Micronaut drops the body
  * of a GET (a deliberate framework decision), so for exactly those paths, and only when a body is announced, a handler
- * right after Netty's HTTP codec turns the request into a POST and records the original method in
- * {@value #ORIGINAL_METHOD}. The dialect controllers bind those routes as POST.
+ * right after Netty's HTTP codec turns the request into a POST. The dialect controllers bind those routes as POST.
  */
 @Singleton
 final class GetWithBody implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
-    public static final String ORIGINAL_METHOD = "X-Latchkey-Original-Method";
     private static final Pattern PATHS = Pattern.compile("^(/Token|/api/v1/public/auth/partner/[^/]+/token)/?(\\?.*)?$");
     private static final String HANDLER = "latchkey-get-with-body";
 
@@ -40,7 +38,6 @@ final class GetWithBody implements BeanCreatedEventListener<NettyServerCustomize
         public void channelRead(ChannelHandlerContext context, Object message) {
             if (message instanceof HttpRequest request && HttpMethod.GET.equals(request.method())
                     && AfterTheCodec.announcesBody(request) && PATHS.matcher(request.uri()).matches()) {
-                request.headers().set(ORIGINAL_METHOD, "GET");
                 request.setMethod(HttpMethod.POST);
             }
             context.fireChannelRead(message);
