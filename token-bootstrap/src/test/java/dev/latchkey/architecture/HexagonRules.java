@@ -1,6 +1,7 @@
 package dev.latchkey.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -11,6 +12,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,10 +96,37 @@ final class HexagonRules {
                         .and().implement(resideInAPackage(portsOut))
                         .should().notBePublic()
                         .because("the rest of the service reaches the store through the ports alone"));
+        String translates = root + ".adapter.persistence.TranslatesStoreFailures";
+        String onEveryTokenCheck = root + ".adapter.persistence.OnEveryTokenCheck";
+        // An adapter advised as a whole translates in every method; one that opted some methods out of the advice
+        // (OnEveryTokenCheck) names the advice on each of the others, and none may be left out.
+        rules.put("a store adapter advised method by method translates store failures in every port method",
+                methods().that(implementAnOutboundPortMethod(portsOut))
+                        .and().areDeclaredInClassesThat().resideInAPackage(root + ".adapter.persistence..")
+                        .and().areDeclaredInClassesThat(haveAMethodAnnotatedWithEither(translates, onEveryTokenCheck))
+                        .should().beAnnotatedWith(translates).orShould().beAnnotatedWith(onEveryTokenCheck)
+                        .because("the core and the inbound adapters see the store's \"not now\" as"
+                                + " StoreUnavailableException (a 503), never as a driver's exception (a 500)"));
         rules.put("no field injection", noFields().should().beAnnotatedWith("jakarta.inject.Inject")
                 .orShould().beAnnotatedWith("javax.inject.Inject")
                 .because("dependencies are constructor arguments, visible and final"));
         return rules;
+    }
+
+    /** A public method that implements a method of an interface in the outbound ports' package. */
+    private static DescribedPredicate<JavaMethod> implementAnOutboundPortMethod(String portsOut) {
+        return DescribedPredicate.describe("implement an outbound port's method", method ->
+                method.getModifiers().contains(JavaModifier.PUBLIC) && !method.getModifiers().contains(JavaModifier.STATIC)
+                        && method.getOwner().getAllRawInterfaces().stream()
+                        .filter(port -> port.getPackageName().equals(portsOut))
+                        .anyMatch(port -> port.tryGetMethod(method.getName(), method.getRawParameterTypes().stream()
+                                .map(JavaClass::getName).toArray(String[]::new)).isPresent()));
+    }
+
+    private static DescribedPredicate<JavaClass> haveAMethodAnnotatedWithEither(String first, String second) {
+        return DescribedPredicate.describe("have a method annotated with @" + first + " or @" + second, owner ->
+                owner.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(first)
+                        || method.isAnnotatedWith(second)));
     }
 
     private static String[] concat(String[] first, String... rest) {

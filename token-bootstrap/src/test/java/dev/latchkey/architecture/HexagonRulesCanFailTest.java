@@ -26,6 +26,7 @@ class HexagonRulesCanFailTest {
             "domain.Widget", "application.port.in.BuildWidgetUseCase", "application.port.out.StoreWidgetPort",
             "application.service.BuildWidgetService", "adapter.rest.WidgetController",
             "adapter.persistence.widgets.WidgetStore", "adapter.persistence.widgets.WidgetStores",
+            "adapter.persistence.TranslatesStoreFailures", "adapter.persistence.OnEveryTokenCheck",
             "adapter.cli.WidgetCommand", "wire.WidgetName",
             "adapter.rest.WidgetControllerParsing", "bootstrap.WidgetWiring");
 
@@ -45,6 +46,8 @@ class HexagonRulesCanFailTest {
             Map.entry("application.service.PublicService", "services are package-private behind their use cases"),
             Map.entry("adapter.persistence.widgets.PublicWidgetStore",
                     "the store's adapters are package-private behind their ports"),
+            Map.entry("adapter.persistence.widgets.UntranslatedWidgetStore",
+                    "a store adapter advised method by method translates store failures in every port method"),
             Map.entry("adapter.rest.FieldInjectedController", "no field injection"));
 
     private static JavaClasses importFixture(List<String> simpleNames) {

@@ -1,7 +1,9 @@
 package dev.latchkey.adapter.persistence.accounts;
 
 import dev.latchkey.adapter.persistence.JdbcTransactions;
+import dev.latchkey.adapter.persistence.OnEveryTokenCheck;
 import dev.latchkey.adapter.persistence.SqlConditions;
+import dev.latchkey.adapter.persistence.StoreFailures;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.adapter.persistence.UniqueViolation;
 import dev.latchkey.adapter.persistence.changelog.Change;
@@ -34,7 +36,6 @@ import java.util.UUID;
  * (ADR 10).
  */
 @Singleton
-@TranslatesStoreFailures
 class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, UpdateAccountPort, DeleteAccountPort {
 
     private final AccountRepository repository;
@@ -53,21 +54,29 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
     }
 
     @Override
+    @OnEveryTokenCheck
     public Optional<Account> loadById(AccountId id) {
-        return caches.accounts.get(id.value(), uncached -> repository.findById(uncached).map(AccountRow::toDomain));
+        try {
+            return caches.accounts.get(id.value(), uncached -> repository.findById(uncached).map(AccountRow::toDomain));
+        } catch (RuntimeException failure) {
+            throw StoreFailures.translated(failure);
+        }
     }
 
     @Override
+    @TranslatesStoreFailures
     public Optional<Account> loadByUsername(Username username) {
         return repository.findByUsernameKey(username.canonical()).map(AccountRow::toDomain);
     }
 
     @Override
+    @TranslatesStoreFailures
     public boolean anyAccountExists() {
         return repository.count() > 0;
     }
 
     @Override
+    @TranslatesStoreFailures
     public List<Account> loadMatching(AccountFilter filter, long offset, int limit) {
         SqlConditions conditions = conditions(filter);
         return transactions.executeRead(status -> conditions.page(status.getConnection(), "SELECT * FROM account",
@@ -75,6 +84,7 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
     }
 
     @Override
+    @TranslatesStoreFailures
     public long countMatching(AccountFilter filter) {
         SqlConditions conditions = conditions(filter);
         return transactions.executeRead(status -> conditions.count(status.getConnection(), "account"));
@@ -99,6 +109,7 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
 
     /** Deletes the account's rotation records, its tokens and the account, in one transaction, and announces it. */
     @Override
+    @TranslatesStoreFailures
     public void delete(AccountId account) {
         writes.write(() -> transactions.executeWrite(status -> {
             try (PreparedStatement rotations = status.getConnection()
@@ -120,6 +131,7 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
     }
 
     @Override
+    @TranslatesStoreFailures
     public void update(Account account) {
         writes.write(() -> {
             repository.update(AccountRow.fromDomain(account));
@@ -130,6 +142,7 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
 
     /** {@code SELECT ... FOR UPDATE}: both databases wait for a locked row, then read it as committed. */
     @Override
+    @TranslatesStoreFailures
     public long lockEnabledAdministrators() {
         return writes.write(() -> transactions.executeWrite(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(
@@ -150,6 +163,7 @@ class AccountPersistenceAdapter implements LoadAccountPort, SaveAccountPort, Upd
     }
 
     @Override
+    @TranslatesStoreFailures
     public SaveOutcome saveNew(Account account) {
         try {
             repository.save(AccountRow.fromDomain(account));

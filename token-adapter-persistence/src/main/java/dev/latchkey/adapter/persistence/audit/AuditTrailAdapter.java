@@ -2,6 +2,7 @@ package dev.latchkey.adapter.persistence.audit;
 
 import dev.latchkey.adapter.persistence.BackgroundWork;
 import dev.latchkey.adapter.persistence.JdbcTransactions;
+import dev.latchkey.adapter.persistence.OnEveryTokenCheck;
 import dev.latchkey.adapter.persistence.SqlConditions;
 import dev.latchkey.adapter.persistence.StoreMetrics;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
@@ -45,7 +46,6 @@ import org.slf4j.LoggerFactory;
  * {@value #MAXIMUM_COUNTED_PER_ACTOR} distinct entries of a type per interval, the rest folded into one.
  */
 @Singleton
-@TranslatesStoreFailures
 class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrailAdapter.class);
@@ -86,6 +86,7 @@ class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
     }
 
     @Override
+    @TranslatesStoreFailures
     public void record(AuditEvent event) {
         writes.write(() -> transactions.executeWrite(status -> {
             AuditRows.insert(status.getConnection(), List.of(event));
@@ -95,7 +96,9 @@ class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
         metrics.counted(event);
     }
 
+    /** Counts in memory only; the counts reach the store in the flusher's own transaction. */
     @Override
+    @OnEveryTokenCheck
     public void count(AuditEvent event) {
         metrics.counted(event);
         Key key = new Key(event.type(), event.actor(), event.account(), event.token(), event.detail());
@@ -167,6 +170,7 @@ class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
     }
 
     @Override
+    @TranslatesStoreFailures
     public List<AuditEvent> find(Filter filter, long offset, int limit) {
         SqlConditions query = conditions(filter);
         return transactions.executeRead(status -> query.page(status.getConnection(), "SELECT * FROM audit_event",
@@ -174,6 +178,7 @@ class AuditTrailAdapter implements RecordAuditEventPort, LoadAuditEventsPort {
     }
 
     @Override
+    @TranslatesStoreFailures
     public long count(Filter filter) {
         SqlConditions query = conditions(filter);
         return transactions.executeRead(status -> query.count(status.getConnection(), "audit_event"));

@@ -1,6 +1,8 @@
 package dev.latchkey.adapter.persistence.tokens;
 
 import dev.latchkey.adapter.persistence.JdbcTransactions;
+import dev.latchkey.adapter.persistence.OnEveryTokenCheck;
+import dev.latchkey.adapter.persistence.StoreFailures;
 import dev.latchkey.adapter.persistence.StoreMetrics;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.adapter.persistence.changelog.Change;
@@ -37,7 +39,6 @@ import java.util.UUID;
  * ({@link TokenInserts}).
  */
 @Singleton
-@TranslatesStoreFailures
 class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTokenStatePort {
 
     private final TokenRepository repository;
@@ -66,41 +67,49 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
     }
 
     @Override
+    @OnEveryTokenCheck
     public Optional<Token> loadById(TokenId id) {
-        return cachedById(id.value());
+        try {
+            return cachedById(id.value());
+        } catch (RuntimeException failure) {
+            throw StoreFailures.translated(failure);
+        }
     }
 
-    /**
-     * Called within this adapter instead of {@link #loadById}: this object is the intercepted subclass, and a call to
-     * its own public method would translate store failures a second time.
-     */
     private Optional<Token> cachedById(UUID id) {
         return caches.tokens.get(id, this::read).map(this::withPendingUse);
     }
 
     @Override
+    @OnEveryTokenCheck
     public Optional<Token> loadBySecretHash(SecretHash hash) {
-        UUID id = caches.tokenIdsBySecretHash.getIfPresent(hash);
-        if (id == null) {
-            MemoryOnly.mayWait();
-            // Two reads on a miss: the token itself is read inside the cache's atomic load (see LeasedCache).
-            Optional<UUID> found = repository.findIdBySecretHash(hash.toHex());
-            if (found.isEmpty()) {
-                return Optional.empty();
+        try {
+            UUID id = caches.tokenIdsBySecretHash.getIfPresent(hash);
+            if (id == null) {
+                MemoryOnly.mayWait();
+                // Two reads on a miss: the token itself is read inside the cache's atomic load (see LeasedCache).
+                Optional<UUID> found = repository.findIdBySecretHash(hash.toHex());
+                if (found.isEmpty()) {
+                    return Optional.empty();
+                }
+                id = found.get();
+                caches.tokenIdsBySecretHash.put(hash, id);
             }
-            id = found.get();
-            caches.tokenIdsBySecretHash.put(hash, id);
+            return cachedById(id);
+        } catch (RuntimeException failure) {
+            throw StoreFailures.translated(failure);
         }
-        return cachedById(id);
     }
 
     @Override
+    @TranslatesStoreFailures
     public List<Token> loadOwnedBy(AccountId owner, long offset, int limit) {
         return repository.findOwnedBy(owner.value(), limit, offset).stream()
                 .map(TokenRow::toDomain).map(this::withPendingUse).toList();
     }
 
     @Override
+    @TranslatesStoreFailures
     public long countOwnedBy(AccountId owner) {
         return repository.countByOwnerId(owner.value());
     }
@@ -111,6 +120,7 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
      * pending in memory, so that what is returned matches exactly.
      */
     @Override
+    @TranslatesStoreFailures
     public List<Token> loadMatching(Optional<AccountId> owner, TokenFilter filter, Instant now, long offset,
                                     int limit) {
         MemoryOnly.mayWait();
@@ -119,6 +129,7 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
     }
 
     @Override
+    @TranslatesStoreFailures
     public long countMatching(Optional<AccountId> owner, TokenFilter filter, Instant now) {
         MemoryOnly.mayWait();
         return matching.count(owner, filter, now);
@@ -130,6 +141,7 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
      * transaction.
      */
     @Override
+    @TranslatesStoreFailures
     public SaveOutcome saveNew(Token token, AuditEvent issued, OptionalInt activePersonalLimit) {
         MemoryOnly.mayWait();
         SaveOutcome outcome = writes.inTransaction()
@@ -142,13 +154,16 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
         return outcome;
     }
 
+    /** Records in memory only; {@link TokenUses} writes the uses in batches, in its own transactions. */
     @Override
+    @OnEveryTokenCheck
     public void recordUse(TokenId id, Instant usedAt) {
         uses.record(id.value(), usedAt);
     }
 
     /** A compare-and-set: which revocation stands is the domain's decision, made on what the caller read. */
     @Override
+    @TranslatesStoreFailures
     public RevocationWrite recordRevocation(TokenId id, Optional<Revocation> replacing, Revocation revocation) {
         return writes.write(() -> {
             String reason = revocation.reason().name();
@@ -166,6 +181,7 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
     }
 
     @Override
+    @TranslatesStoreFailures
     public List<Token> loadRevocable(LoadTokenPort.Selection selection, Instant at) {
         MemoryOnly.mayWait();
         List<TokenRow> rows;
@@ -186,6 +202,7 @@ class TokenPersistenceAdapter implements LoadTokenPort, SaveTokenPort, UpdateTok
     }
 
     @Override
+    @TranslatesStoreFailures
     public ConsumptionWrite recordConsumption(TokenId id, Instant consumedAt) {
         return writes.write(() -> {
             if (repository.recordConsumption(id.value(), consumedAt) == 0) {

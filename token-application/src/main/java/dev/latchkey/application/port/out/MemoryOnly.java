@@ -18,7 +18,10 @@ public final class MemoryOnly {
     private MemoryOnly() {
     }
 
-    /** Runs {@code work} in memory-only mode; throws {@link WouldWait} if it needed to wait. */
+    /**
+     * Runs {@code work} in memory-only mode; throws {@link WouldWait} if it needed to wait. Never called inside a
+     * store transaction: the store's caches take this mode to mean that none is open on the thread.
+     */
     public static <T> T attempt(Supplier<T> work) {
         if (Boolean.TRUE.equals(REQUESTED.get())) {
             return work.get();
