@@ -23,6 +23,7 @@ import dev.latchkey.application.port.in.IssueTokenUseCase;
 import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
+import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.in.OwnAccountUseCase;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
@@ -70,6 +71,7 @@ import dev.latchkey.application.port.out.SaveTokenPort;
 import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.out.SigningKeyRingPort;
+import dev.latchkey.application.port.out.StoreArchivePort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
@@ -668,6 +670,10 @@ public final class LatchkeyServices {
 
     public static ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events, LoadAccountPort accounts) {
         return new ReadAuditTrailService(events, accounts);
+    }
+
+    public static MoveStoreUseCase moveStore(StoreArchivePort store) {
+        return new MoveStoreService(store);
     }
 
     private static ListTokensService listTokensService(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {

@@ -35,4 +35,35 @@ public final class SecretWrapping {
     public byte[] unwrap(String purpose, String wrapped) {
         return masterKeys.unwrap(purpose, wrapped);
     }
+
+    /**
+     * Seals values with another master key than this node's, for a store that will run with that key (an export's
+     * {@code --rewrap-for}): each value is opened with this node's keys and sealed for the same purpose with the
+     * target. Throws {@link IllegalArgumentException}, naming no part of it, if {@code encodedTarget} is not a key.
+     */
+    public Resealer resealerFor(String encodedTarget) {
+        MasterKey target;
+        try {
+            target = MasterKey.parse(encodedTarget, "--rewrap-for");
+        } catch (IllegalStateException notAKey) {
+            throw new IllegalArgumentException(notAKey.getMessage());
+        }
+        return (purpose, wrapped) -> target.wrap(masterKeys.unwrap(purpose, wrapped), purpose);
+    }
+
+    /** Turns a value sealed for a purpose into another. */
+    @FunctionalInterface
+    public interface Resealer {
+        String apply(String purpose, String wrapped);
+    }
+
+    /** The purpose a JWT signing key's private key is sealed for: its key id, so that it opens in its row only. */
+    public static String signingKeyPurpose(String kid) {
+        return "jwt-signing-key:" + kid;
+    }
+
+    /** The purpose a webhook endpoint's signing secret is sealed for. */
+    public static String webhookSecretPurpose(String endpointId) {
+        return "webhook-secret:" + endpointId;
+    }
 }

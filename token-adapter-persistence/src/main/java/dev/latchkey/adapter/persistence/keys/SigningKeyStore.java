@@ -61,6 +61,6 @@ class SigningKeyStore implements SigningKeyPort, ApplicationEventListener<Startu
     }
 
     private static String purpose(String kid) {
-        return "jwt-signing-key:" + kid;
+        return SecretWrapping.signingKeyPurpose(kid);
     }
 }

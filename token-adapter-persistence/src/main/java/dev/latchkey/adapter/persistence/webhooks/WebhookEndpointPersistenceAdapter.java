@@ -52,7 +52,7 @@ class WebhookEndpointPersistenceAdapter implements WebhookEndpointPort,
     }
 
     private static String purpose(WebhookEndpointId id) {
-        return "webhook-secret:" + id;
+        return SecretWrapping.webhookSecretPurpose(id.toString());
     }
 
     @Override
