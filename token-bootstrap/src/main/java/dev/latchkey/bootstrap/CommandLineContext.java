@@ -11,6 +11,7 @@ import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.domain.PasswordPolicy;
 import io.micronaut.context.ApplicationContext;
@@ -85,6 +86,11 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
     @Override
     public ReadAuditTrailUseCase auditTrail() {
         return bean(ReadAuditTrailUseCase.class);
+    }
+
+    @Override
+    public MoveStoreUseCase moveStore() {
+        return bean(MoveStoreUseCase.class);
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.latchkey.application.port.in.IssueTokenWithPasswordUseCase;
 import dev.latchkey.application.port.in.LeakedTokensUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.in.OwnAccountUseCase;
 import dev.latchkey.application.port.in.PushAuthorizationRequestUseCase;
 import dev.latchkey.application.port.in.ReadAccountsUseCase;
@@ -79,6 +80,7 @@ import dev.latchkey.application.port.out.WebhookDeliveryPort;
 import dev.latchkey.application.port.out.WebhookDestinationsPort;
 import dev.latchkey.application.port.out.WebhookEndpointPort;
 import dev.latchkey.application.port.out.WebhookSenderPort;
+import dev.latchkey.application.port.out.StoreArchivePort;
 import dev.latchkey.application.service.LatchkeyServices;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
@@ -354,6 +356,11 @@ class UseCaseFactory {
     @Singleton
     ReadAuditTrailUseCase readAuditTrail(LatchkeyServices.Core core) {
         return core.readAuditTrail();
+    }
+
+    @Singleton
+    MoveStoreUseCase moveStore(StoreArchivePort store) {
+        return LatchkeyServices.moveStore(store);
     }
 
     @Singleton

@@ -8,6 +8,7 @@ import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.domain.PasswordPolicy;
 import java.time.Clock;
@@ -36,6 +37,8 @@ public interface OperatorUseCases {
     ManagePoliciesUseCase policies();
 
     ReadAuditTrailUseCase auditTrail();
+
+    MoveStoreUseCase moveStore();
 
     /** The configured password rules, which a password given at the command line meets as one given to the API. */
     PasswordPolicy passwordPolicy();

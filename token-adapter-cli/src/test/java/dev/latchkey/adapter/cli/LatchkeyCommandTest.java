@@ -19,6 +19,7 @@ import dev.latchkey.application.port.in.CreateAccountUseCase.CreateAccountComman
 import dev.latchkey.application.port.in.DeleteAccountUseCase;
 import dev.latchkey.application.port.in.ListTokensUseCase;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
+import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.in.NotAnAdministratorException;
 import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
@@ -73,6 +74,7 @@ class LatchkeyCommandTest {
     private final ListTokensUseCase tokens = mock(ListTokensUseCase.class);
     private final ManagePoliciesUseCase policies = mock(ManagePoliciesUseCase.class);
     private final ReadAuditTrailUseCase auditTrail = mock(ReadAuditTrailUseCase.class);
+    private final MoveStoreUseCase moveStore = mock(MoveStoreUseCase.class);
     private final OperatorUseCases useCases = new OperatorUseCases() {
         @Override
         public CreateAccountUseCase createAccount() {
@@ -117,6 +119,11 @@ class LatchkeyCommandTest {
         @Override
         public ReadAuditTrailUseCase auditTrail() {
             return auditTrail;
+        }
+
+        @Override
+        public MoveStoreUseCase moveStore() {
+            return moveStore;
         }
 
         @Override

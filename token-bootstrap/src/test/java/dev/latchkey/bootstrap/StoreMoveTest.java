@@ -1,0 +1,209 @@
+package dev.latchkey.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.adapter.persistence.EmbeddedPostgresDatabase;
+import dev.latchkey.adapter.persistence.InMemoryH2Database;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store moved from H2 to PostgreSQL and back through `latchkey export` and `latchkey import`, as an operator runs
+ * them: after each step every token issued before the first works, the administrator's password too, a client's
+ * secret too, and a JWT signed before the move still verifies; what PostgreSQL exports is what H2 exported.
+ */
+class StoreMoveTest {
+
+    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+    private static final Pattern STRING_FIELD = Pattern.compile("\"(%s)\":\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TempDir
+    Path files;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    /** What worked before the move, to try after it. */
+    private record Issued(List<String> tokens, String jwt, String clientId, String clientSecret) {
+    }
+
+    private static Map<String, Object> settings() {
+        return Map.of("latchkey.master-key", MASTER_KEY, "latchkey.oauth.access-token-format", "jwt",
+                "latchkey.issuer", "https://tokens.example.com");
+    }
+
+    private static Run latchkey(Map<String, Object> datasource, String... args) {
+        Map<String, Object> properties = new HashMap<>(datasource);
+        properties.put("latchkey.master-key", MASTER_KEY);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = CommandLineContext.run(args, new BufferedReader(new StringReader("")), new PrintWriter(out),
+                new PrintWriter(err), properties);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private HttpResponse<String> send(LatchkeyNode node, String method, String path, String authorization,
+                                      String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String name, String body) {
+        Matcher found = Pattern.compile(STRING_FIELD.pattern().formatted(name)).matcher(body);
+        assertThat(found.find()).as(name + " in " + body).isTrue();
+        return found.group(2);
+    }
+
+    private Issued issueEverything(LatchkeyNode node) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tokens.add(node.issue()[0]);
+        }
+        String form = "application/x-www-form-urlencoded";
+        HttpResponse<String> granted = send(node, "POST", "/oauth2/token", null, form, "grant_type=password&username="
+                + LatchkeyNode.ADMIN + "&password=" + LatchkeyNode.ADMIN_PASSWORD.replace(" ", "+"));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        HttpResponse<String> client = send(node, "POST", "/api/v1/clients",
+                EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD), "application/json",
+                "{\"name\":\"mover\",\"grantTypes\":[\"client_credentials\"]}");
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+        return new Issued(tokens, field("access_token", granted.body()), field("clientId", client.body()),
+                field("clientSecret", client.body()));
+    }
+
+    private void everythingWorks(LatchkeyNode node, Issued issued) throws Exception {
+        for (String token : issued.tokens()) {
+            assertThat(node.use(token)).as("a token issued before the move").isEqualTo(200);
+        }
+        assertThat(node.issue()[0]).as("a token issued with the administrator's password").startsWith("lk_");
+        assertThat(node.use(issued.jwt())).as("a JWT signed before the move").isEqualTo(200);
+        HttpResponse<String> byClient = send(node, "POST", "/oauth2/token",
+                EndToEndScenario.basic(issued.clientId(), issued.clientSecret()), "application/x-www-form-urlencoded",
+                "grant_type=client_credentials");
+        assertThat(byClient.statusCode()).as("the client's secret: " + byClient.body()).isEqualTo(200);
+    }
+
+    /** A file's records, without its first line (which says when it was written) and its last. */
+    private static List<String> records(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.subList(1, lines.size() - 1);
+    }
+
+    @Test
+    void aStoreMovesFromH2ToPostgresAndBackWithoutReissuingAToken() throws Exception {
+        Map<String, Object> h2 = new InMemoryH2Database().start();
+        Issued issued;
+        try (LatchkeyNode first = new LatchkeyNode(h2, settings())) {
+            issued = issueEverything(first);
+            everythingWorks(first, issued);
+        }
+        Path fromH2 = files.resolve("from-h2.jsonl");
+        Run exported = latchkey(h2, "export", "--to", fromH2.toString(), "--with-audit");
+        assertThat(exported.status()).as(exported.err()).isZero();
+        assertThat(exported.out()).contains("KIND\tRECORDS", "token\t", "signing_key\t", "audit_event\t");
+        assertThat(Files.getPosixFilePermissions(fromH2)).extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+
+        try (EmbeddedPostgresDatabase postgres = new EmbeddedPostgresDatabase()) {
+            Map<String, Object> pg = postgres.start();
+            Run imported = latchkey(pg, "import", "--from", fromH2.toString());
+            assertThat(imported.status()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("KIND\tRECORDS\tWRITTEN", "account\t2\t2", "token\t7\t7");
+
+            Path fromPostgres = files.resolve("from-postgres.jsonl");
+            assertThat(latchkey(pg, "export", "--to", fromPostgres.toString(), "--with-audit").status()).isZero();
+            assertThat(records(fromPostgres)).containsExactlyInAnyOrderElementsOf(records(fromH2));
+
+            try (LatchkeyNode second = new LatchkeyNode(pg, settings())) {
+                everythingWorks(second, issued);
+            }
+
+            Map<String, Object> h2Again = new InMemoryH2Database().start();
+            assertThat(latchkey(h2Again, "import", "--from", fromPostgres.toString()).status()).isZero();
+            try (LatchkeyNode third = new LatchkeyNode(h2Again, settings())) {
+                everythingWorks(third, issued);
+            }
+
+            Run intoAStoreInUse = latchkey(h2Again, "import", "--from", fromPostgres.toString());
+            assertThat(intoAStoreInUse.status()).isEqualTo(1);
+            assertThat(intoAStoreInUse.err()).contains("--merge");
+            Run merged = latchkey(h2Again, "import", "--from", fromPostgres.toString(), "--merge");
+            assertThat(merged.status()).as(merged.err()).isZero();
+            assertThat(merged.out()).contains("account\t2\t0", "token\t");
+        }
+    }
+
+    @Test
+    void refusalsWriteNothing() throws Exception {
+        Map<String, Object> h2 = new InMemoryH2Database().start();
+        try (LatchkeyNode node = new LatchkeyNode(h2, settings())) {
+            issueEverything(node);
+        }
+        Path whole = files.resolve("whole.jsonl");
+        assertThat(latchkey(h2, "export", "--to", whole.toString()).status()).isZero();
+        Run again = latchkey(h2, "export", "--to", whole.toString());
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).contains("exists already");
+
+        List<String> lines = Files.readAllLines(whole, StandardCharsets.UTF_8);
+        Path truncated = files.resolve("truncated.jsonl");
+        Files.write(truncated, lines.subList(0, lines.size() / 2));
+        Path newer = files.resolve("newer.jsonl");
+        List<String> newerLines = new ArrayList<>(lines);
+        newerLines.set(0, lines.get(0).replace("\"formatVersion\":1", "\"formatVersion\":9"));
+        Files.write(newer, newerLines);
+        Path otherSchema = files.resolve("other-schema.jsonl");
+        List<String> otherLines = new ArrayList<>(lines);
+        otherLines.set(0, lines.get(0).replaceFirst("\"schemaVersion\":\"[0-9]+\"", "\"schemaVersion\":\"999\""));
+        Files.write(otherSchema, otherLines);
+
+        Map<String, Object> empty = new InMemoryH2Database().start();
+        for (Map.Entry<Path, String> refused : Map.of(truncated, "cut short", newer, "format version 9",
+                otherSchema, "schema version 999", files.resolve("missing.jsonl"), "cannot read").entrySet()) {
+            Run run = latchkey(empty, "import", "--from", refused.getKey().toString());
+            assertThat(run.status()).as(refused.getKey().toString()).isEqualTo(1);
+            assertThat(run.err()).contains(refused.getValue()).doesNotContain("Exception");
+        }
+        Path check = files.resolve("check.jsonl");
+        assertThat(latchkey(empty, "export", "--to", check.toString()).status()).isZero();
+        assertThat(records(check)).as("nothing was written by the refused imports").isEmpty();
+
+        Path keyFile = files.resolve("not-a-key");
+        Files.writeString(keyFile, "not a key");
+        Run wrongKey = latchkey(h2, "export", "--to", files.resolve("rewrapped.jsonl").toString(),
+                "--rewrap-for", keyFile.toString());
+        assertThat(wrongKey.status()).isEqualTo(1);
+        assertThat(wrongKey.err()).contains("32 bytes").doesNotContain("not a key");
+        assertThat(files.resolve("rewrapped.jsonl")).doesNotExist();
+        assertThat(files.resolve("rewrapped.jsonl.partial")).doesNotExist();
+    }
+}
