@@ -18,6 +18,7 @@ import io.micronaut.context.ApplicationContext;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +30,8 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
 
     private final Map<String, Object> properties;
     private ApplicationContext context;
+    /** The other store of a migration, when a command asks for one. */
+    private ApplicationContext other;
 
     /** With settings beyond the configuration: tests name their database this way. */
     CommandLineContext(Map<String, Object> properties) {
@@ -94,6 +97,18 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
     }
 
     @Override
+    public MoveStoreUseCase moveStoreOn(String jdbcUrl, String username, String password) {
+        if (other == null) {
+            Map<String, Object> settings = new HashMap<>(properties);
+            settings.put("datasources.default.url", jdbcUrl);
+            settings.put("datasources.default.username", username);
+            settings.put("datasources.default.password", password);
+            other = open(settings);
+        }
+        return other.getBean(MoveStoreUseCase.class);
+    }
+
+    @Override
     public PasswordPolicy passwordPolicy() {
         return bean(PasswordPolicy.class);
     }
@@ -105,14 +120,18 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
 
     private <T> T bean(Class<T> type) {
         if (context == null) {
-            try {
-                context = ApplicationContext.builder().deduceEnvironment(false).environments("cli")
-                        .properties(properties).start();
-            } catch (RuntimeException unopened) {
-                throw new Refusal("cannot open the store: " + rootMessage(unopened) + hint(unopened));
-            }
+            context = open(properties);
         }
         return context.getBean(type);
+    }
+
+    private static ApplicationContext open(Map<String, Object> settings) {
+        try {
+            return ApplicationContext.builder().deduceEnvironment(false).environments("cli").properties(settings)
+                    .start();
+        } catch (RuntimeException unopened) {
+            throw new Refusal("cannot open the store: " + rootMessage(unopened) + hint(unopened));
+        }
     }
 
     private static String rootMessage(Throwable failure) {
@@ -137,6 +156,9 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
 
     @Override
     public void close() {
+        if (other != null) {
+            other.close();
+        }
         if (context != null) {
             context.close();
         }

@@ -206,4 +206,37 @@ class StoreMoveTest {
         assertThat(files.resolve("rewrapped.jsonl")).doesNotExist();
         assertThat(files.resolve("rewrapped.jsonl.partial")).doesNotExist();
     }
+
+    @Test
+    void migrateStoreCopiesIntoAnEmptyPostgresAndChecksWhatLanded() throws Exception {
+        Map<String, Object> h2 = new InMemoryH2Database().start();
+        Issued issued;
+        try (LatchkeyNode first = new LatchkeyNode(h2, settings())) {
+            issued = issueEverything(first);
+        }
+        try (EmbeddedPostgresDatabase postgres = new EmbeddedPostgresDatabase()) {
+            Map<String, Object> pg = postgres.start();
+            Path passwordFile = files.resolve("pg-password");
+            Files.writeString(passwordFile, pg.get("datasources.default.password") + "\n");
+            String[] migrate = {"migrate-store", "--to", (String) pg.get("datasources.default.url"),
+                    "--user", (String) pg.get("datasources.default.username"),
+                    "--password-file", passwordFile.toString(), "--with-audit"};
+
+            Run migrated = latchkey(h2, migrate);
+            assertThat(migrated.status()).as(migrated.err()).isZero();
+            assertThat(migrated.out()).contains("KIND\tRECORDS\tIN THE OTHER STORE", "account\t2\tsame",
+                    "token\t5\tsame", "signing_key\t1\tsame", "audit_event\t");
+            try (LatchkeyNode onPostgres = new LatchkeyNode(pg, settings())) {
+                everythingWorks(onPostgres, issued);
+            }
+
+            Run again = latchkey(h2, migrate);
+            assertThat(again.status()).isEqualTo(1);
+            assertThat(again.err()).contains("already holds records");
+            migrate[2] = "jdbc:postgresql://127.0.0.1:1/latchkey";
+            Run nobodyThere = latchkey(h2, migrate);
+            assertThat(nobodyThere.status()).isEqualTo(1);
+            assertThat(nobodyThere.err()).contains("cannot open the store").doesNotContain("Exception");
+        }
+    }
 }

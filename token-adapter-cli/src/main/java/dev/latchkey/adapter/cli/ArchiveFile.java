@@ -217,6 +217,41 @@ final class ArchiveFile {
         };
     }
 
+    /**
+     * Per kind, how many records a file holds and a digest of them that does not depend on their order (the sum of
+     * each record line's SHA-256, modulo 2^256): two stores that wrote the same records give the same digests.
+     */
+    static Map<String, String> digests(Path file) {
+        Map<String, java.math.BigInteger> sums = new java.util.TreeMap<>();
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        java.math.BigInteger modulus = java.math.BigInteger.ONE.shiftLeft(256);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            long lineNumber = 1;
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                Map<String, Object> object = parse(line, lineNumber);
+                if (object.containsKey("end")) {
+                    break;
+                }
+                String kind = record(object, lineNumber).kind();
+                java.math.BigInteger hash = new java.math.BigInteger(1, sha256.digest(
+                        line.getBytes(StandardCharsets.UTF_8)));
+                sums.merge(kind, hash, (sum, more) -> sum.add(more).mod(modulus));
+                counts.merge(kind, 1L, Long::sum);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (java.security.NoSuchAlgorithmException missing) {
+            throw new IllegalStateException(missing);
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        sums.forEach((kind, sum) -> digests.put(kind, counts.get(kind) + ":" + sum.toString(16)));
+        return digests;
+    }
+
     private static Header header(String line) {
         if (line == null) {
             throw new Refusal("the file is empty");

@@ -42,19 +42,33 @@ final class ExportCommand extends StoreCommand implements Runnable {
             throw refused(to + " exists already: export to a new file");
         }
         Optional<String> target = Optional.ofNullable(rewrapFor).map(this::masterKeyFrom);
-        MoveStoreUseCase moves = useCases().moveStore();
+        MoveStoreUseCase.Exported exported = write(useCases().moveStore(), useCases().clock().instant(), to,
+                withAudit, target);
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Long> count : exported.counts().entrySet()) {
+            rows.add(List.of(count.getKey(), String.valueOf(count.getValue())));
+        }
+        table(List.of("KIND", "RECORDS"), rows);
+    }
+
+    /**
+     * Writes the store to {@code to}, readable by its owner only, under a {@code .partial} name until it is whole.
+     * Shared with {@code migrate-store}, which exports the same way.
+     */
+    static MoveStoreUseCase.Exported write(MoveStoreUseCase moves, java.time.Instant now, Path to, boolean withAudit,
+                                           Optional<String> rewrapFor) {
         Path partial = to.resolveSibling(to.getFileName() + ".partial");
         Progress progress = Progress.onTerminal("exported");
         MoveStoreUseCase.Exported exported;
         try {
             createOwnerOnly(partial);
             try (ArchiveFile.Writer file = new ArchiveFile.Writer(partial, new ArchiveFile.Header(
-                    ArchiveFile.FORMAT_VERSION, moves.schemaVersion(operator()), useCases().clock().instant(),
-                    withAudit))) {
-                exported = moves.export(new MoveStoreUseCase.ExportRequest(operator(), withAudit, target), record -> {
-                    file.write(record);
-                    progress.count(file.records());
-                });
+                    ArchiveFile.FORMAT_VERSION, moves.schemaVersion(operator()), now, withAudit))) {
+                exported = moves.export(new MoveStoreUseCase.ExportRequest(operator(), withAudit, rewrapFor),
+                        record -> {
+                            file.write(record);
+                            progress.count(file.records());
+                        });
             }
             moveInPlace(partial, to);
         } catch (ArchiveRefusedException refusal) {
@@ -65,11 +79,7 @@ final class ExportCommand extends StoreCommand implements Runnable {
             throw failed;
         }
         progress.done();
-        List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, Long> count : exported.counts().entrySet()) {
-            rows.add(List.of(count.getKey(), String.valueOf(count.getValue())));
-        }
-        table(List.of("KIND", "RECORDS"), rows);
+        return exported;
     }
 
     /** The key as a file holds it (a trailing newline is not part of it). */

@@ -27,22 +27,28 @@ final class ImportCommand extends StoreCommand implements Runnable {
 
     @Override
     public void run() {
-        ArchiveFile.Header header = ArchiveFile.verify(from);
-        Progress progress = Progress.onTerminal("imported");
-        MoveStoreUseCase.Imported imported;
-        try {
-            imported = useCases().moveStore().importRecords(new MoveStoreUseCase.ImportRequest(operator(),
-                    header.schemaVersion(), merge), () -> counted(ArchiveFile.records(from), progress));
-        } catch (ArchiveRefusedException refusal) {
-            throw refused(refusal.getMessage());
-        }
-        progress.done();
+        MoveStoreUseCase.Imported imported = load(useCases().moveStore(), from, merge);
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Long> read : imported.read().entrySet()) {
             rows.add(List.of(read.getKey(), String.valueOf(read.getValue()),
                     String.valueOf(imported.written().getOrDefault(read.getKey(), 0L))));
         }
         table(List.of("KIND", "RECORDS", "WRITTEN"), rows);
+    }
+
+    /** Checks that the file is whole, then loads it. Shared with {@code migrate-store}. */
+    static MoveStoreUseCase.Imported load(MoveStoreUseCase moves, Path from, boolean merge) {
+        ArchiveFile.Header header = ArchiveFile.verify(from);
+        Progress progress = Progress.onTerminal("imported");
+        MoveStoreUseCase.Imported imported;
+        try {
+            imported = moves.importRecords(new MoveStoreUseCase.ImportRequest(operator(), header.schemaVersion(),
+                    merge), () -> counted(ArchiveFile.records(from), progress));
+        } catch (ArchiveRefusedException refusal) {
+            throw refused(refusal.getMessage());
+        }
+        progress.done();
+        return imported;
     }
 
     private static Iterator<StoreRecord> counted(Iterator<StoreRecord> records, Progress progress) {

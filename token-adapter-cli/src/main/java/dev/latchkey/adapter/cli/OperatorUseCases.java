@@ -40,6 +40,12 @@ public interface OperatorUseCases {
 
     MoveStoreUseCase moveStore();
 
+    /**
+     * The same use case on another store, which is migrated to this version's schema if it is behind; closed with
+     * this one.
+     */
+    MoveStoreUseCase moveStoreOn(String jdbcUrl, String username, String password);
+
     /** The configured password rules, which a password given at the command line meets as one given to the API. */
     PasswordPolicy passwordPolicy();
 

@@ -127,6 +127,11 @@ class LatchkeyCommandTest {
         }
 
         @Override
+        public MoveStoreUseCase moveStoreOn(String jdbcUrl, String username, String password) {
+            return moveStore;
+        }
+
+        @Override
         public PasswordPolicy passwordPolicy() {
             return new PasswordPolicy(12);
         }
