@@ -3,6 +3,7 @@ package dev.latchkey.bootstrap;
 import dev.latchkey.adapter.cli.LatchkeyCommand;
 import dev.latchkey.adapter.cli.OperatorUseCases;
 import dev.latchkey.adapter.cli.Refusal;
+import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
 import dev.latchkey.application.port.in.DeleteAccountUseCase;
@@ -97,6 +98,11 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
     }
 
     @Override
+    public BackUpStoreUseCase backUpStore() {
+        return bean(BackUpStoreUseCase.class);
+    }
+
+    @Override
     public MoveStoreUseCase moveStoreOn(String jdbcUrl, String username, String password) {
         if (other == null) {
             Map<String, Object> settings = new HashMap<>(properties);
@@ -148,7 +154,8 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (String.valueOf(cause.getMessage()).contains("already in use")) {
                 return ". The embedded H2 database is open in the running service: stop the service for the "
-                        + "command, or use the HTTP API (on PostgreSQL, commands and the service run together)";
+                        + "command, or use the HTTP API (a backup while it runs: POST /api/v1/admin/backups; on "
+                        + "PostgreSQL, commands and the service run together)";
             }
         }
         return "";

@@ -10,6 +10,7 @@ import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthorizeUseCase;
 import dev.latchkey.application.port.in.AuthorizedApplicationsUseCase;
+import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
@@ -81,6 +82,7 @@ import dev.latchkey.application.port.out.WebhookDestinationsPort;
 import dev.latchkey.application.port.out.WebhookEndpointPort;
 import dev.latchkey.application.port.out.WebhookSenderPort;
 import dev.latchkey.application.port.out.StoreArchivePort;
+import dev.latchkey.application.port.out.StoreBackupPort;
 import dev.latchkey.application.service.LatchkeyServices;
 import dev.latchkey.domain.GrantPolicy;
 import dev.latchkey.domain.GrantSurface;
@@ -361,6 +363,11 @@ class UseCaseFactory {
     @Singleton
     MoveStoreUseCase moveStore(StoreArchivePort store) {
         return LatchkeyServices.moveStore(store);
+    }
+
+    @Singleton
+    BackUpStoreUseCase backUpStore(StoreBackupPort store) {
+        return LatchkeyServices.backUpStore(store);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.cli;
 
+import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
 import dev.latchkey.application.port.in.DeleteAccountUseCase;
@@ -39,6 +40,8 @@ public interface OperatorUseCases {
     ReadAuditTrailUseCase auditTrail();
 
     MoveStoreUseCase moveStore();
+
+    BackUpStoreUseCase backUpStore();
 
     /**
      * The same use case on another store, which is migrated to this version's schema if it is behind; closed with

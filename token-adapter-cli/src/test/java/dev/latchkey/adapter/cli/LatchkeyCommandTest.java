@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import dev.latchkey.application.port.in.AdministerPartnersUseCase;
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase.AccountEdit;
 import dev.latchkey.application.port.in.ChangeAccountUseCase.ChangeAccountCommand;
@@ -75,6 +76,7 @@ class LatchkeyCommandTest {
     private final ManagePoliciesUseCase policies = mock(ManagePoliciesUseCase.class);
     private final ReadAuditTrailUseCase auditTrail = mock(ReadAuditTrailUseCase.class);
     private final MoveStoreUseCase moveStore = mock(MoveStoreUseCase.class);
+    private final BackUpStoreUseCase backUpStore = mock(BackUpStoreUseCase.class);
     private final OperatorUseCases useCases = new OperatorUseCases() {
         @Override
         public CreateAccountUseCase createAccount() {
@@ -124,6 +126,11 @@ class LatchkeyCommandTest {
         @Override
         public MoveStoreUseCase moveStore() {
             return moveStore;
+        }
+
+        @Override
+        public BackUpStoreUseCase backUpStore() {
+            return backUpStore;
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.latchkey.application.port.in.AuthenticateClientUseCase;
 import dev.latchkey.application.port.in.AuthenticateUseCase;
 import dev.latchkey.application.port.in.AuthorizeUseCase;
 import dev.latchkey.application.port.in.AuthorizedApplicationsUseCase;
+import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.in.BootstrapAdministratorUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
@@ -72,6 +73,7 @@ import dev.latchkey.application.port.out.SecretDerivationPort;
 import dev.latchkey.application.port.out.SignInSessionPort;
 import dev.latchkey.application.port.out.SigningKeyRingPort;
 import dev.latchkey.application.port.out.StoreArchivePort;
+import dev.latchkey.application.port.out.StoreBackupPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.UpdateAccountPort;
 import dev.latchkey.application.port.out.UpdateTokenStatePort;
@@ -674,6 +676,13 @@ public final class LatchkeyServices {
 
     public static MoveStoreUseCase moveStore(StoreArchivePort store) {
         return new MoveStoreService(store);
+    }
+
+    public static BackUpStoreUseCase backUpStore(StoreBackupPort store) {
+        return (caller, directory, withMasterKey) -> {
+            caller.requireAdministrator();
+            return store.backUp(directory, withMasterKey);
+        };
     }
 
     private static ListTokensService listTokensService(LoadTokenPort tokens, LoadAccountPort accounts, Clock clock) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,26 @@ class MasterKeyFactory {
         return new MasterKeys(current(configured, file, datasourceUrl), previous(previous));
     }
 
+    /** The file the master key is kept in, if it is kept in one: for a backup that asks for a copy of it. */
+    @Singleton
+    MasterKeyFile masterKeyFile(@Nullable @Value("${latchkey.master-key:}") String configured,
+                                @Nullable @Value("${latchkey.master-key-file:}") String file,
+                                @Value("${datasources.default.url:}") String datasourceUrl) {
+        return new MasterKeyFile(keptIn(configured, file, datasourceUrl));
+    }
+
+    /** Where {@link #masterKeys} reads the current key from, if from a file. */
+    private static Optional<Path> keptIn(String configured, String file, String datasourceUrl) {
+        if (configured != null && !configured.isBlank()) {
+            return Optional.empty();
+        }
+        if (file != null && !file.isBlank()) {
+            return Optional.of(Path.of(file));
+        }
+        return EmbeddedStore.dataDirectory(datasourceUrl)
+                .map(directory -> directory.toAbsolutePath().normalize().resolveSibling(KEY_FILE_NAME));
+    }
+
     private static MasterKey current(String configured, String file, String datasourceUrl) {
         if (configured != null && !configured.isBlank()) {
             return MasterKey.parse(configured, "latchkey.master-key");
@@ -47,8 +68,7 @@ class MasterKeyFactory {
             // Nothing outlives the process, so neither need the key.
             return MasterKey.generate();
         }
-        return EmbeddedStore.dataDirectory(datasourceUrl)
-                .map(directory -> readOrCreate(directory.toAbsolutePath().normalize().resolveSibling(KEY_FILE_NAME)))
+        return keptIn(configured, file, datasourceUrl).map(MasterKeyFactory::readOrCreate)
                 .orElseThrow(() -> new IllegalStateException("Set LATCHKEY_MASTER_KEY (32 random bytes in base64, "
                         + "for example from: openssl rand -base64 32), the same on every node, or point "
                         + "latchkey.master-key-file at a file holding it. Keys kept in a shared database are "

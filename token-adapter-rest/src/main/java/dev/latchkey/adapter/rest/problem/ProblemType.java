@@ -41,6 +41,7 @@ public enum ProblemType {
     PARTNER_ID_TAKEN(HttpStatus.CONFLICT, "The partner id is taken", false),
     UNKNOWN_PARTNER(HttpStatus.UNPROCESSABLE_ENTITY, "The account names a partner that does not exist", false),
     SIGNING_KEYS_NOT_IN_USE(HttpStatus.CONFLICT, "Access tokens are not signed with key pairs", false),
+    BACKUP_NOT_MADE_HERE(HttpStatus.CONFLICT, "This store is backed up with its own tools", false),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "The Idempotency-Key was used for another request", false);
 
     private static final String PREFIX = "urn:latchkey:problem:";

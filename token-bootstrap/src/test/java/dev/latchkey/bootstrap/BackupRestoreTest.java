@@ -1,0 +1,151 @@
+package dev.latchkey.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.adapter.persistence.EmbeddedPostgresDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The restore drill: a backup taken while tokens are being issued, restored into a new directory beside the master
+ * key, and a service started on it; every token answered 201 before the backup was asked for works there.
+ */
+class BackupRestoreTest {
+
+    private static final String URL_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";WRITE_DELAY=0";
+    private static final Pattern FILE = Pattern.compile("\"file\":\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static Map<String, Object> storeIn(Path home) {
+        return Map.of("datasources.default.url", "jdbc:h2:file:" + home.resolve("data/latchkey") + URL_OPTIONS,
+                "datasources.default.username", "sa", "datasources.default.password", "",
+                "latchkey.backup.directory", home.resolve("backups").toString());
+    }
+
+    private HttpResponse<String> backUp(LatchkeyNode node) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/admin/backups"))
+                .header("Authorization", EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        Files.createDirectories(into);
+        try (InputStream file = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(file)) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Path target = into.resolve(entry.getName()).normalize();
+                assertThat(target.startsWith(into)).as(entry.getName()).isTrue();
+                Files.copy(entries, target);
+            }
+        }
+    }
+
+    @Test
+    void aBackupTakenUnderLoadRestoresWithEveryTokenIssuedBeforeIt(@TempDir Path home, @TempDir Path restored)
+            throws Exception {
+        List<String> before = Collections.synchronizedList(new ArrayList<>());
+        Path backup;
+        try (LatchkeyNode node = new LatchkeyNode(storeIn(home), Map.of())) {
+            for (int i = 0; i < 20; i++) {
+                before.add(node.issue()[0]);
+            }
+            AtomicBoolean loading = new AtomicBoolean(true);
+            List<String> during = Collections.synchronizedList(new ArrayList<>());
+            Thread load = new Thread(() -> {
+                while (loading.get()) {
+                    try {
+                        during.add(node.issue()[0]);
+                    } catch (Exception stopped) {
+                        return;
+                    }
+                }
+            });
+            load.start();
+            while (during.size() < 5) {
+                Thread.sleep(10);
+            }
+            // Everything answered 201 before the backup is asked for must be in it.
+            List<String> answeredBefore = new ArrayList<>(during);
+            HttpResponse<String> taken = backUp(node);
+            loading.set(false);
+            load.join();
+            before.addAll(answeredBefore);
+
+            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+            Matcher file = FILE.matcher(taken.body());
+            assertThat(file.find()).isTrue();
+            backup = home.resolve("backups").resolve(file.group(1));
+            assertThat(Files.getPosixFilePermissions(backup)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(home.resolve("backups")))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
+
+        unzip(backup, restored.resolve("data"));
+        Files.copy(home.resolve("latchkey-master.key"), restored.resolve("latchkey-master.key"));
+        try (LatchkeyNode node = new LatchkeyNode(storeIn(restored), Map.of())) {
+            for (String token : before) {
+                assertThat(node.use(token)).as("a token answered 201 before the backup").isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void theCommandLineBacksUpAStoppedStoreAndTheKeyOnlyWhenAskedWithAWarning(@TempDir Path home) throws Exception {
+        try (LatchkeyNode node = new LatchkeyNode(storeIn(home), Map.of())) {
+            node.issue();
+        }
+        Path into = home.resolve("offline");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = CommandLineContext.run(new String[] {"backup", "--to", into.toString(), "--with-master-key"},
+                new BufferedReader(new StringReader("")), new PrintWriter(out), new PrintWriter(err), storeIn(home));
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("WHAT\tFILE\tBYTES").contains("store\t", "master key\t");
+        assertThat(err.toString()).contains("warning", "Move the key elsewhere");
+        try (var files = Files.list(into)) {
+            assertThat(files.map(path -> path.getFileName().toString()).toList()).hasSize(2)
+                    .anyMatch(name -> name.startsWith("latchkey-backup-") && name.endsWith(".zip"))
+                    .anyMatch(name -> name.startsWith("latchkey-master-") && name.endsWith(".key"));
+        }
+        try (var files = Files.list(into)) {
+            assertThat(files.toList()).allSatisfy(path -> assertThat(Files.getPosixFilePermissions(path))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    @Test
+    void postgresIsBackedUpWithItsOwnTools() throws Exception {
+        try (EmbeddedPostgresDatabase postgres = new EmbeddedPostgresDatabase();
+             LatchkeyNode node = new LatchkeyNode(postgres.start(),
+                     Map.of("latchkey.master-key", java.util.Base64.getEncoder().encodeToString(new byte[32])))) {
+            HttpResponse<String> refused = backUp(node);
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(refused.body()).contains("backup-not-made-here", "pg_dump");
+        }
+    }
+}
