@@ -8,9 +8,6 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +32,6 @@ class StoreMoveTest {
 
     private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
     private static final Pattern STRING_FIELD = Pattern.compile("\"(%s)\":\"([^\"]+)\"");
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path files;
@@ -63,18 +58,9 @@ class StoreMoveTest {
         return new Run(status, out.toString(), err.toString());
     }
 
-    private HttpResponse<String> send(LatchkeyNode node, String method, String path, String authorization,
-                                      String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(LatchkeyNode node, String method, String path, String authorization,
+                                             String contentType, String body) throws Exception {
+        return HttpCalls.send(node, method, path, HttpCalls.headers(authorization, contentType), body);
     }
 
     private static String field(String name, String body) {

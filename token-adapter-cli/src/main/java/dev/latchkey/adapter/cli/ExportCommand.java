@@ -4,7 +4,6 @@ import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.out.StoreArchivePort.ArchiveRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ final class ExportCommand extends StoreCommand implements Runnable {
         if (Files.exists(to)) {
             throw refused(to + " exists already: export to a new file");
         }
-        Optional<String> target = Optional.ofNullable(rewrapFor).map(this::masterKeyFrom);
+        Optional<String> target = Optional.ofNullable(rewrapFor).map(source -> secretFrom("--rewrap-for", source).strip());
         MoveStoreUseCase.Exported exported = write(useCases().moveStore(), useCases().clock().instant(), to,
                 withAudit, target);
         List<List<String>> rows = new ArrayList<>();
@@ -80,20 +79,6 @@ final class ExportCommand extends StoreCommand implements Runnable {
         }
         progress.done();
         return exported;
-    }
-
-    /** The key as a file holds it (a trailing newline is not part of it). */
-    private String masterKeyFrom(String source) {
-        try {
-            String text = source.equals("-") ? input.readLine() : Files.readString(Path.of(source),
-                    StandardCharsets.UTF_8);
-            if (text == null || text.isBlank()) {
-                throw refused("--rewrap-for: " + (source.equals("-") ? "standard input" : source) + " holds no key");
-            }
-            return text.strip();
-        } catch (IOException unreadable) {
-            throw refused("--rewrap-for: cannot read " + source + ": " + unreadable.getMessage());
-        }
     }
 
     private static void createOwnerOnly(Path file) {

@@ -2,7 +2,6 @@ package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.in.MoveStoreUseCase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,7 +37,7 @@ final class MigrateStoreCommand extends StoreCommand implements Runnable {
 
     @Override
     public void run() {
-        String password = passwordFrom(passwordFile);
+        String password = secretFrom("--password-file", passwordFile);
         Path work;
         try {
             work = Files.createTempDirectory("latchkey-migrate-", PosixFilePermissions.asFileAttribute(
@@ -74,21 +73,6 @@ final class MigrateStoreCommand extends StoreCommand implements Runnable {
         here.keySet().stream().filter(kind -> !here.get(kind).equals(there.get(kind))).forEach(kinds::add);
         there.keySet().stream().filter(kind -> !here.containsKey(kind)).forEach(kinds::add);
         return String.join(", ", kinds);
-    }
-
-    private String passwordFrom(String source) {
-        try {
-            String text = source.equals("-") ? input.readLine()
-                    : Files.readString(Path.of(source), StandardCharsets.UTF_8);
-            if (text == null || text.isEmpty()) {
-                throw refused("--password-file: " + (source.equals("-") ? "standard input" : source)
-                        + " holds no password");
-            }
-            // A file ends with a newline that is not part of the password.
-            return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        } catch (IOException unreadable) {
-            throw refused("--password-file: cannot read " + source + ": " + unreadable.getMessage());
-        }
     }
 
     private static void deleteTree(Path directory) {

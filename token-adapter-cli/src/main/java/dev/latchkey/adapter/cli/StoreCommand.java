@@ -42,6 +42,26 @@ abstract class StoreCommand {
         out().flush();
     }
 
+    /**
+     * A secret named by an option as a file that holds it, or {@code -} for standard input: never the secret itself
+     * as an argument, which the process list shows. The line's end is not part of it.
+     */
+    String secretFrom(String option, String source) {
+        String where = source.equals("-") ? "standard input" : source;
+        try {
+            String text = source.equals("-") ? input.readLine()
+                    : java.nio.file.Files.readString(java.nio.file.Path.of(source),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String secret = text == null ? "" : text.lines().findFirst().orElse("");
+            if (secret.isEmpty()) {
+                throw refused(option + ": " + where + " holds nothing");
+            }
+            return secret;
+        } catch (java.io.IOException unreadable) {
+            throw refused(option + ": cannot read " + where + ": " + unreadable.getMessage());
+        }
+    }
+
     /** A refusal the operator must hear: printed on stderr, exit status 1. */
     static Refusal refused(String reason) {
         return new Refusal(reason);
