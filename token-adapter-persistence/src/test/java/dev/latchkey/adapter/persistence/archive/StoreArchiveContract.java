@@ -139,6 +139,23 @@ abstract class StoreArchiveContract extends StoreContract {
     }
 
     @Test
+    void everyTableOfTheSchemaIsArchivedOrLeftOutForAReason() throws Exception {
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        try (java.sql.Connection connection = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(context.getBean(javax.sql.DataSource.class)).getConnection();
+             java.sql.ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                     new String[] {"TABLE"})) {
+            while (found.next()) {
+                tables.add(found.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        java.util.Set<String> placed = new java.util.TreeSet<>(ArchivedKinds.LEFT_OUT.keySet());
+        ArchivedKinds.ALL.forEach(kind -> placed.add(kind.table()));
+
+        assertThat(tables).isNotEmpty().isEqualTo(placed);
+    }
+
+    @Test
     void aTargetKeyThatIsNoKeyIsRefusedWithoutQuotingIt() {
         assertThatThrownBy(() -> exported(false, Optional.of("not-a-key-at-all")))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageNotContaining("not-a-key-at-all");
