@@ -28,6 +28,10 @@ public interface MoveStoreUseCase {
     /** The schema version this store is at: a header states it, and a file at another version is refused. */
     String schemaVersion(Caller caller);
 
+    /**
+     * What to export: the audit trail too, or not; and the master key (as configured, in base64 or hex) to wrap the
+     * file's keys with instead of this store's.
+     */
     record ExportRequest(Caller caller, boolean withAudit, Optional<String> rewrapFor) {
         public ExportRequest {
             Objects.requireNonNull(caller, "caller");
@@ -35,6 +39,10 @@ public interface MoveStoreUseCase {
         }
     }
 
+    /**
+     * A file's records to load: the schema version its header states, and whether a store holding records may take
+     * them.
+     */
     record ImportRequest(Caller caller, String schemaVersion, boolean merge) {
         public ImportRequest {
             Objects.requireNonNull(caller, "caller");
@@ -42,6 +50,7 @@ public interface MoveStoreUseCase {
         }
     }
 
+    /** The schema version the records were read at, and how many of each kind, in the order they were read. */
     record Exported(String schemaVersion, Map<String, Long> counts) {
     }
 
