@@ -225,4 +225,49 @@ class StoreMoveTest {
             assertThat(nobodyThere.err()).contains("cannot open the store").doesNotContain("Exception");
         }
     }
+
+    @Test
+    void onPostgresAnExportRunsBesideTheServiceFromOneSnapshot() throws Exception {
+        try (EmbeddedPostgresDatabase postgres = new EmbeddedPostgresDatabase()) {
+            Map<String, Object> pg = postgres.start();
+            try (LatchkeyNode node = new LatchkeyNode(pg, settings())) {
+                List<String> before = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    before.add(node.issue()[0]);
+                }
+                java.util.concurrent.atomic.AtomicBoolean issuing = new java.util.concurrent.atomic.AtomicBoolean(true);
+                Thread load = new Thread(() -> {
+                    while (issuing.get()) {
+                        try {
+                            node.issue();
+                        } catch (Exception stopped) {
+                            return;
+                        }
+                    }
+                });
+                load.start();
+                Path online = files.resolve("online.jsonl");
+                Run exported;
+                try {
+                    exported = latchkey(pg, "export", "--to", online.toString(), "--with-audit");
+                } finally {
+                    issuing.set(false);
+                    load.join();
+                }
+                assertThat(exported.status()).as(exported.err()).isZero();
+                long tokens = records(online).stream().filter(line -> line.startsWith("{\"kind\":\"token\"")).count();
+                assertThat(tokens).isGreaterThanOrEqualTo(before.size());
+
+                // One snapshot: what the file holds loads, every reference in it whole, and works.
+                Map<String, Object> h2 = new InMemoryH2Database().start();
+                Run imported = latchkey(h2, "import", "--from", online.toString());
+                assertThat(imported.status()).as(imported.err()).isZero();
+                try (LatchkeyNode restored = new LatchkeyNode(h2, settings())) {
+                    for (String token : before) {
+                        assertThat(restored.use(token)).isEqualTo(200);
+                    }
+                }
+            }
+        }
+    }
 }
