@@ -2,6 +2,7 @@ package dev.latchkey.adapter.persistence.archive;
 
 import dev.latchkey.adapter.persistence.JdbcTransactions;
 import dev.latchkey.adapter.persistence.Statements;
+import dev.latchkey.adapter.persistence.StoreFailures;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.adapter.persistence.archive.ArchivedKinds.Kind;
 import dev.latchkey.adapter.persistence.archive.ArchivedKinds.SealedColumn;
@@ -257,7 +258,13 @@ class StoreArchiveAdapter implements StoreArchivePort {
             }
             return count;
         } catch (SQLException failed) {
-            throw new IllegalStateException("could not load the records of " + table, failed);
+            if (StoreFailures.unavailable(failed)) {
+                throw new IllegalStateException("could not load the records of " + table, failed);
+            }
+            // A record the schema refuses (a missing column, a value out of range, a duplicate of another key):
+            // the file's fault, said in the database's words, the first line only.
+            String reason = String.valueOf(failed.getMessage()).lines().findFirst().orElse("");
+            throw new ArchiveRefusedException("records of kind '" + table + "' do not fit this store: " + reason);
         }
     }
 

@@ -176,6 +176,10 @@ abstract class StoreArchiveContract extends StoreContract {
             wrongShape.put("created_at", 12L);
             assertThatThrownBy(() -> there.write(List.of(new StoreRecord("account", wrongShape))))
                     .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("wrong shape");
+            Map<String, Object> missingColumn = new LinkedHashMap<>(account.fields());
+            missingColumn.remove("username");
+            assertThatThrownBy(() -> there.write(List.of(new StoreRecord("account", missingColumn))))
+                    .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("do not fit this store");
             assertThatThrownBy(() -> there.write(List.of(new StoreRecord("change_log", Map.of("seq", 1L)))))
                     .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("change_log");
             assertThat(there.holdsAnything()).isFalse();
