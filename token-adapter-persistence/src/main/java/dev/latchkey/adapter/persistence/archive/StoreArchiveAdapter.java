@@ -6,6 +6,8 @@ import dev.latchkey.adapter.persistence.StoreFailures;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.adapter.persistence.archive.ArchivedKinds.Kind;
 import dev.latchkey.adapter.persistence.archive.ArchivedKinds.SealedColumn;
+import dev.latchkey.adapter.persistence.changelog.Change;
+import dev.latchkey.adapter.persistence.changelog.ChangeLog;
 import dev.latchkey.adapter.persistence.keys.SecretWrapping;
 import dev.latchkey.application.port.out.StoreArchivePort;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -42,6 +44,7 @@ import javax.sql.DataSource;
 @TranslatesStoreFailures
 class StoreArchiveAdapter implements StoreArchivePort {
 
+    private static final String POLICIES = "token_policy";
     /** Rows read per query while exporting. */
     static final int PAGE = 1_000;
     /** H2's snapshot isolation (its {@code Constants.TRANSACTION_SNAPSHOT}); PostgreSQL's repeatable read is one. */
@@ -50,12 +53,14 @@ class StoreArchiveAdapter implements StoreArchivePort {
     private final DataSource pool;
     private final JdbcTransactions writes;
     private final SecretWrapping wrapping;
+    private final ChangeLog changeLog;
 
-    StoreArchiveAdapter(DataSource dataSource, JdbcTransactions writes, SecretWrapping wrapping) {
+    StoreArchiveAdapter(DataSource dataSource, JdbcTransactions writes, SecretWrapping wrapping, ChangeLog changeLog) {
         // The pool itself: the export sets its own connection's isolation, outside any transaction of Micronaut's.
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.writes = writes;
         this.wrapping = wrapping;
+        this.changeLog = changeLog;
     }
 
     @Override
@@ -246,6 +251,11 @@ class StoreArchiveAdapter implements StoreArchivePort {
                         }
                         insert.addBatch();
                         count++;
+                        if (kind.table().equals(POLICIES)) {
+                            // Nodes remember that a scope has no policy (ADR 10): a running one learns of this one.
+                            changeLog.append(new Change.Subject(Change.Kind.POLICY,
+                                    (String) record.fields().get("scope")));
+                        }
                     }
                     for (PreparedStatement insert : inserts.values()) {
                         insert.executeBatch();

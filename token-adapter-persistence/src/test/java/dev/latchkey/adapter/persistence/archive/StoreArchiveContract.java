@@ -112,6 +112,32 @@ abstract class StoreArchiveContract extends StoreContract {
     }
 
     @Test
+    void aPolicyMergedIntoARunningStoreIsSeenByANodeThatRememberedItsAbsence() {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("scope", "organization:Merged Org " + RANDOM.nextInt(1_000_000));
+        policy.put("default_lifetime_seconds", 3600L);
+        policy.put("maximum_lifetime_seconds", 86400L);
+        policy.put("never_expiring_roles", "");
+        policy.put("maximum_active_tokens", null);
+        policy.put("allowed_scopes", null);
+        policy.put("updated_at", NOW.toString());
+        String organization = ((String) policy.get("scope")).substring("organization:".length());
+        dev.latchkey.application.port.out.LoadPolicyPort.Scope scope =
+                new dev.latchkey.application.port.out.LoadPolicyPort.Scope.OfOrganization(
+                        dev.latchkey.domain.Organization.of(organization));
+        dev.latchkey.application.port.out.LoadPolicyPort policies =
+                context.getBean(dev.latchkey.application.port.out.LoadPolicyPort.class);
+        assertThat(policies.load(scope)).as("absent, and remembered so").isEmpty();
+
+        archive.beginLoading(false);
+        assertThat(archive.write(List.of(new StoreRecord("token_policy", policy))))
+                .containsEntry("token_policy", 1L);
+        archive.finishLoading();
+
+        assertThat(policies.load(scope)).isPresent();
+    }
+
+    @Test
     void keysRewrappedForAnotherMasterKeyOpenOnlyUnderIt() {
         String another = java.util.Base64.getEncoder().encodeToString(random(32));
         List<StoreRecord> records = exported(false, Optional.of(another));
