@@ -116,7 +116,8 @@ final class HexagonRules {
     /** A public method that implements a method of an interface in the outbound ports' package. */
     private static DescribedPredicate<JavaMethod> implementAnOutboundPortMethod(String portsOut) {
         return DescribedPredicate.describe("implement an outbound port's method", method ->
-                method.getModifiers().contains(JavaModifier.PUBLIC) && !method.getModifiers().contains(JavaModifier.STATIC)
+                method.getModifiers().contains(JavaModifier.PUBLIC)
+                        && !method.getModifiers().contains(JavaModifier.STATIC)
                         && method.getOwner().getAllRawInterfaces().stream()
                         .filter(port -> port.getPackageName().equals(portsOut))
                         .anyMatch(port -> port.tryGetMethod(method.getName(), method.getRawParameterTypes().stream()

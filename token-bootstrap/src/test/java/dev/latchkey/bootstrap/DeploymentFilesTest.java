@@ -206,7 +206,8 @@ class DeploymentFilesTest {
         assertThat(byName).doesNotContainKey("LATCHKEY_MASTER_KEY");
         String keyFile = at(byName.get("LATCHKEY_MASTER_KEY_FILE"), "value");
         List<Map<String, Object>> mounts = at(container, "volumeMounts");
-        Map<String, Object> keyMount = mounts.stream().filter(each -> keyFile.startsWith((String) each.get("mountPath")))
+        Map<String, Object> keyMount = mounts.stream()
+                .filter(each -> keyFile.startsWith((String) each.get("mountPath")))
                 .findFirst().orElseThrow();
         List<Map<String, Object>> volumes = at(pod, "volumes");
         Map<String, Object> keyVolume = volumes.stream().filter(each -> each.get("name").equals(keyMount.get("name")))

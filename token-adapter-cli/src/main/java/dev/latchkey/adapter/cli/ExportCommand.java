@@ -40,7 +40,8 @@ final class ExportCommand extends StoreCommand implements Runnable {
         if (Files.exists(to)) {
             throw refused(to + " exists already: export to a new file");
         }
-        Optional<String> target = Optional.ofNullable(rewrapFor).map(source -> secretFrom("--rewrap-for", source).strip());
+        Optional<String> target = Optional.ofNullable(rewrapFor)
+                .map(source -> secretFrom("--rewrap-for", source).strip());
         MoveStoreUseCase.Exported exported = write(useCases().moveStore(), useCases().clock().instant(), to,
                 withAudit, target);
         List<List<String>> rows = new ArrayList<>();

@@ -21,12 +21,14 @@ import picocli.CommandLine.Command;
         description = {"Latchkey, a self-hosted access-token service.",
                 "With no command, `bin/latchkey` runs the service; these commands work on its database directly."},
         subcommands = {AccountsCommand.class, TokensCommand.class, PartnersCommand.class, PoliciesCommand.class,
-                AuditCommand.class, ExportCommand.class, ImportCommand.class, MigrateStoreCommand.class, BackupCommand.class,
+                AuditCommand.class, ExportCommand.class, ImportCommand.class, MigrateStoreCommand.class,
+                BackupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LatchkeyCommand implements Runnable {
 
     /** The first arguments that mean "run a command" rather than "run the service". */
-    private static final Set<String> COMMANDS = Set.of("accounts", "tokens", "partners", "policies", "audit", "export", "import", "migrate-store", "backup", "help",
+    private static final Set<String> COMMANDS = Set.of("accounts", "tokens", "partners", "policies", "audit", "export",
+            "import", "migrate-store", "backup", "help",
             "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec

@@ -108,7 +108,8 @@ class StoreArchiveAdapter implements StoreArchivePort {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Statements.isPostgres(connection) ? Connection.TRANSACTION_REPEATABLE_READ : H2_SNAPSHOT);
+            connection.setTransactionIsolation(Statements.isPostgres(connection)
+                    ? Connection.TRANSACTION_REPEATABLE_READ : H2_SNAPSHOT);
             connection.setReadOnly(true);
             try {
                 for (Kind kind : ArchivedKinds.ALL) {
@@ -116,8 +117,8 @@ class StoreArchiveAdapter implements StoreArchivePort {
                         readTable(connection, kind, reseal, sink);
                     }
                 }
-                connection.commit();
             } finally {
+                // It only read: ending it either way is the same.
                 connection.rollback();
                 connection.setReadOnly(false);
                 connection.setTransactionIsolation(isolation);
@@ -291,7 +292,8 @@ class StoreArchiveAdapter implements StoreArchivePort {
             } catch (SQLException failed) {
                 throw new IllegalStateException("could not read the audit trail's last entry", failed);
             }
-            Statements.update(connection, "ALTER TABLE " + ArchivedKinds.AUDIT + " ALTER COLUMN id RESTART WITH " + next);
+            Statements.update(connection, "ALTER TABLE " + ArchivedKinds.AUDIT + " ALTER COLUMN id RESTART WITH "
+                    + next);
             return null;
         });
     }
