@@ -1,5 +1,7 @@
 package dev.latchkey.bootstrap;
 
+import java.io.PrintStream;
+
 /**
  * Ends the process on an error the JVM cannot be trusted to recover from, so that a supervisor starts a fresh one.
  *
@@ -16,6 +18,8 @@ final class FatalErrors implements Thread.UncaughtExceptionHandler {
 
     /** The status {@code -XX:+ExitOnOutOfMemoryError} exits with, so that both ways out look alike to a supervisor. */
     static final int EXIT_STATUS = 3;
+    /** Kept aside from the start and let go when the end comes, for the line that says why. */
+    private static volatile byte[] reserve = new byte[2 << 20];
 
     private final Thread.UncaughtExceptionHandler notFatal;
 
@@ -44,10 +48,25 @@ final class FatalErrors implements Thread.UncaughtExceptionHandler {
             return;
         }
         try {
-            // Plain stderr: a logger may need memory, or locks, that a failing JVM no longer has.
-            System.err.println("latchkey: fatal " + failure + " in thread " + thread.getName()
-                    + "; ending the process (status " + EXIT_STATUS + ") so that it can be restarted");
-            System.err.flush();
+            // Heap for the last words: the thread that filled it may still hold everything (a fresh CI run found
+            // the process ended with no word when another thread's error came first).
+            reserve = null;
+            // Plain stderr, in pieces that exist already: a logger, or one concatenated line, needs memory, or locks,
+            // that a failing JVM may no longer have.
+            PrintStream err = System.err;
+            err.print("latchkey: fatal ");
+            err.print(failure.getClass().getName());
+            String message = failure.getMessage();
+            if (message != null) {
+                err.print(": ");
+                err.print(message);
+            }
+            err.print(" in thread ");
+            err.print(thread.getName());
+            err.print("; ending the process (status ");
+            err.print(EXIT_STATUS);
+            err.println(") so that it can be restarted");
+            err.flush();
         } finally {
             // halt, not exit: shutdown hooks would wait on threads and a store that may be as stuck as this one.
             Runtime.getRuntime().halt(EXIT_STATUS);
