@@ -3,6 +3,7 @@ package dev.latchkey.bootstrap;
 import dev.latchkey.adapter.cli.LatchkeyCommand;
 import dev.latchkey.adapter.cli.OperatorUseCases;
 import dev.latchkey.adapter.cli.Refusal;
+import dev.latchkey.adapter.persistence.keys.MasterKeyFile;
 import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
 import dev.latchkey.application.port.in.CreateAccountUseCase;
@@ -106,6 +107,10 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
     public MoveStoreUseCase moveStoreOn(String jdbcUrl, String username, String password) {
         if (other == null) {
             Map<String, Object> settings = new HashMap<>(properties);
+            // The copy's keys stay wrapped by the key this store runs with, so the other store opens with it too:
+            // on H2 that key is in a file beside the data, which a shared store never reads on its own.
+            bean(MasterKeyFile.class).path().ifPresent(file ->
+                    settings.put("latchkey.master-key-file", file.toAbsolutePath().toString()));
             settings.put("datasources.default.url", jdbcUrl);
             settings.put("datasources.default.username", username);
             settings.put("datasources.default.password", password);
