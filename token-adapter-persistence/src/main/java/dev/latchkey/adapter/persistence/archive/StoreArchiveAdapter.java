@@ -24,12 +24,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -217,54 +219,51 @@ class StoreArchiveAdapter implements StoreArchivePort {
         try {
             Map<String, Column> columns = columns(connection, kind.table());
             List<String> key = primaryKey(connection, kind.table());
-            String exists = "SELECT 1 FROM " + kind.table() + " WHERE "
-                    + String.join(" AND ", key.stream().map(column -> column + " = ?").toList());
+            for (StoreRecord record : records) {
+                for (String field : record.fields().keySet()) {
+                    if (!columns.containsKey(field)) {
+                        throw new ArchiveRefusedException("a record of kind '" + table + "' has the field '"
+                                + field + "', which this store's schema does not");
+                    }
+                }
+            }
+            // One query for the whole batch: a query per record, a round trip each, made a million tokens' load
+            // into PostgreSQL take 111 s instead of 61.
+            Set<List<String>> present = presentKeys(connection, kind.table(), key, columns, records);
             long count = 0;
-            try (PreparedStatement present = connection.prepareStatement(exists)) {
-                Map<List<String>, PreparedStatement> inserts = new LinkedHashMap<>();
-                try {
-                    for (StoreRecord record : records) {
-                        for (String field : record.fields().keySet()) {
-                            if (!columns.containsKey(field)) {
-                                throw new ArchiveRefusedException("a record of kind '" + table + "' has the field '"
-                                        + field + "', which this store's schema does not");
-                            }
-                        }
-                        for (int i = 0; i < key.size(); i++) {
-                            bind(present, i + 1, table, record.fields().get(key.get(i)), columns.get(key.get(i)));
-                        }
-                        try (ResultSet found = present.executeQuery()) {
-                            if (found.next()) {
-                                continue;
-                            }
-                        }
-                        List<String> fields = List.copyOf(record.fields().keySet());
-                        PreparedStatement insert = inserts.get(fields);
-                        if (insert == null) {
-                            insert = connection.prepareStatement("INSERT INTO " + kind.table() + " ("
-                                    + String.join(", ", fields) + ") VALUES ("
-                                    + String.join(", ", fields.stream().map(field -> "?").toList()) + ")");
-                            inserts.put(fields, insert);
-                        }
-                        for (int i = 0; i < fields.size(); i++) {
-                            bind(insert, i + 1, table, record.fields().get(fields.get(i)),
-                                    columns.get(fields.get(i)));
-                        }
-                        insert.addBatch();
-                        count++;
-                        if (kind.table().equals(POLICIES)) {
-                            // Nodes remember that a scope has no policy (ADR 10): a running one learns of this one.
-                            changeLog.append(new Change.Subject(Change.Kind.POLICY,
-                                    (String) record.fields().get("scope")));
-                        }
+            Map<List<String>, PreparedStatement> inserts = new LinkedHashMap<>();
+            try {
+                for (StoreRecord record : records) {
+                    // A record the file holds twice is written once, as one already in the store is not again.
+                    if (!present.add(keyOf(record, key, columns))) {
+                        continue;
                     }
-                    for (PreparedStatement insert : inserts.values()) {
-                        insert.executeBatch();
+                    List<String> fields = List.copyOf(record.fields().keySet());
+                    PreparedStatement insert = inserts.get(fields);
+                    if (insert == null) {
+                        insert = connection.prepareStatement("INSERT INTO " + kind.table() + " ("
+                                + String.join(", ", fields) + ") VALUES ("
+                                + String.join(", ", fields.stream().map(field -> "?").toList()) + ")");
+                        inserts.put(fields, insert);
                     }
-                } finally {
-                    for (PreparedStatement insert : inserts.values()) {
-                        insert.close();
+                    for (int i = 0; i < fields.size(); i++) {
+                        bind(insert, i + 1, table, record.fields().get(fields.get(i)),
+                                columns.get(fields.get(i)));
                     }
+                    insert.addBatch();
+                    count++;
+                    if (kind.table().equals(POLICIES)) {
+                        // Nodes remember that a scope has no policy (ADR 10): a running one learns of this one.
+                        changeLog.append(new Change.Subject(Change.Kind.POLICY,
+                                (String) record.fields().get("scope")));
+                    }
+                }
+                for (PreparedStatement insert : inserts.values()) {
+                    insert.executeBatch();
+                }
+            } finally {
+                for (PreparedStatement insert : inserts.values()) {
+                    insert.close();
                 }
             }
             return count;
@@ -277,6 +276,62 @@ class StoreArchiveAdapter implements StoreArchivePort {
             String reason = String.valueOf(failed.getMessage()).lines().findFirst().orElse("");
             throw new ArchiveRefusedException("records of kind '" + table + "' do not fit this store: " + reason);
         }
+    }
+
+    /** Which of these records' keys the table holds already, each as {@link #keyOf} gives it. */
+    private static Set<List<String>> presentKeys(Connection connection, String table, List<String> key,
+                                                 Map<String, Column> columns, List<StoreRecord> records)
+            throws SQLException {
+        String tuple = key.size() == 1 ? "?" : "(" + String.join(", ", key.stream().map(column -> "?").toList()) + ")";
+        String keys = key.size() == 1 ? key.get(0) : "(" + String.join(", ", key) + ")";
+        String sql = "SELECT " + String.join(", ", key) + " FROM " + table + " WHERE " + keys + " IN ("
+                + String.join(", ", java.util.Collections.nCopies(records.size(), tuple)) + ")";
+        Set<List<String>> present = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            for (StoreRecord record : records) {
+                for (String column : key) {
+                    bind(query, parameter++, table, record.fields().get(column), columns.get(column));
+                }
+            }
+            try (ResultSet row = query.executeQuery()) {
+                ResultSetMetaData described = row.getMetaData();
+                while (row.next()) {
+                    List<String> found = new ArrayList<>(key.size());
+                    for (int i = 1; i <= key.size(); i++) {
+                        found.add(String.valueOf(encoded(row, i, described.getColumnType(i),
+                                described.getColumnTypeName(i))));
+                    }
+                    present.add(found);
+                }
+            }
+        }
+        return present;
+    }
+
+    /**
+     * A record's key as an export writes it, whatever spelling the file has (a uuid in capitals, an instant with an
+     * offset): the form {@link #encoded} gives the same key read from the store. The values were bound already, so
+     * their shapes are right.
+     */
+    private static List<String> keyOf(StoreRecord record, List<String> key, Map<String, Column> columns) {
+        List<String> values = new ArrayList<>(key.size());
+        for (String column : key) {
+            Object value = record.fields().get(column);
+            Column type = columns.get(column);
+            if (value == null) {
+                values.add("null");
+            } else if (type.isUuid()) {
+                values.add(UUID.fromString((String) value).toString());
+            } else if (type.type() == Types.TIMESTAMP || type.type() == Types.TIMESTAMP_WITH_TIMEZONE) {
+                values.add(Instant.parse((String) value).toString());
+            } else if (value instanceof Number number) {
+                values.add(Long.toString(number.longValue()));
+            } else {
+                values.add(String.valueOf(value));
+            }
+        }
+        return values;
     }
 
     @Override

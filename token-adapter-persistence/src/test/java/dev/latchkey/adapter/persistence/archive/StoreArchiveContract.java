@@ -6,6 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.adapter.persistence.InMemoryH2Database;
 import dev.latchkey.adapter.persistence.StoreContract;
 import dev.latchkey.adapter.persistence.TestDatabase;
+import dev.latchkey.application.port.out.ConsentPort;
+import dev.latchkey.application.port.out.SaveClientPort;
+import dev.latchkey.domain.ClientId;
+import dev.latchkey.domain.ClientType;
+import dev.latchkey.domain.Consent;
+import dev.latchkey.domain.GrantType;
+import dev.latchkey.domain.KeySettings;
+import dev.latchkey.domain.OAuthClient;
+import dev.latchkey.domain.RedirectUri;
+import dev.latchkey.domain.Scopes;
+import dev.latchkey.domain.SignInSettings;
+import dev.latchkey.domain.TokenId;
+import java.util.EnumSet;
+import java.util.Locale;
 import dev.latchkey.application.port.out.LoadTokenPort;
 import dev.latchkey.application.port.out.RecordAuditEventPort;
 import dev.latchkey.application.port.out.SigningKeyPort;
@@ -51,6 +65,13 @@ abstract class StoreArchiveContract extends StoreContract {
         for (int i = 0; i < StoreArchiveAdapter.PAGE + 7; i++) {
             tokens.add(newToken(owner, NOW, Expiry.at(NOW.plusSeconds(3600))));
         }
+        // A consent's key is two columns: the archive's key handling is not only for single ones.
+        OAuthClient client = new OAuthClient(ClientId.of(TokenId.fromRandomBytes(random(16)).toString()), "app",
+                ClientType.PUBLIC, Optional.empty(), Optional.empty(), EnumSet.of(GrantType.AUTHORIZATION_CODE),
+                Optional.empty(), new SignInSettings(List.of(RedirectUri.parse("http://127.0.0.1/cb")), true, true),
+                KeySettings.none(), true, NOW);
+        context.getBean(SaveClientPort.class).saveNew(client);
+        context.getBean(ConsentPort.class).save(new Consent(owner.id(), client.id(), Scopes.of("read"), NOW));
         context.getBean(SigningKeyPort.class).add(new SigningKeyPort.StoredSigningKey("kid-" + RANDOM.nextInt(),
                 "ES256", random(67), random(91), NOW, NOW));
         context.getBean(RecordAuditEventPort.class).record(AuditEvent.of(NOW, AuditEventType.TOKEN_ISSUED,
@@ -108,6 +129,36 @@ abstract class StoreArchiveContract extends StoreContract {
             assertThat(there.write(records)).as("the same records a second time").isEmpty();
             there.clear();
             assertThat(there.holdsAnything()).isFalse();
+        }
+    }
+
+    @Test
+    void aRecordHeldAlreadyIsWrittenOnceHoweverTheFileSpellsItsKey() throws Exception {
+        List<StoreRecord> records = exported(false, Optional.empty());
+        // Into a store of this contract's kind: the query for the keys a batch holds already is the database's.
+        try (TestDatabase other = database();
+             ApplicationContext target = startContext(withMasterKey(other.start(), MASTER_KEY))) {
+            StoreArchivePort there = target.getBean(StoreArchivePort.class);
+            there.beginLoading(true);
+            there.write(records);
+
+            StoreRecord token = records.stream().filter(each -> each.kind().equals("token")).findFirst()
+                    .orElseThrow();
+            Map<String, Object> capitals = new LinkedHashMap<>(token.fields());
+            capitals.put("id", ((String) token.fields().get("id")).toUpperCase(Locale.ROOT));
+            StoreRecord consent = records.stream().filter(each -> each.kind().equals("consent")).findFirst()
+                    .orElseThrow();
+            Map<String, Object> consentInCapitals = new LinkedHashMap<>(consent.fields());
+            consentInCapitals.put("account_id", ((String) consent.fields().get("account_id")).toUpperCase(Locale.ROOT));
+            assertThat(there.write(List.of(new StoreRecord("token", capitals), consent,
+                    new StoreRecord("consent", consentInCapitals)))).as("records the store holds").isEmpty();
+
+            Map<String, Object> another = new LinkedHashMap<>(token.fields());
+            another.put("id", TokenId.fromRandomBytes(random(16)).toString());
+            another.put("secret_hash", "f".repeat(64));
+            StoreRecord anotherToken = new StoreRecord("token", another);
+            assertThat(there.write(List.of(anotherToken, anotherToken))).as("a record a file holds twice")
+                    .isEqualTo(Map.of("token", 1L));
         }
     }
 
