@@ -18,8 +18,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,6 +142,64 @@ class BackupRestoreTest {
             assertThat(files.toList()).allSatisfy(path -> assertThat(Files.getPosixFilePermissions(path))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------")));
         }
+    }
+
+    @Test
+    void backupsAskedForAtOnceEachGetTheirOwnFile(@TempDir Path home) throws Exception {
+        try (LatchkeyNode node = new LatchkeyNode(storeIn(home), Map.of())) {
+            node.issue();
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<HttpResponse<String>>> asked = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    asked.add(callers.submit(() -> backUp(node)));
+                }
+                Set<String> files = new HashSet<>();
+                for (Future<HttpResponse<String>> answer : asked) {
+                    HttpResponse<String> taken = answer.get(60, TimeUnit.SECONDS);
+                    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+                    Matcher file = FILE.matcher(taken.body());
+                    assertThat(file.find()).isTrue();
+                    files.add(file.group(1));
+                }
+                assertThat(files).as("one file per backup, none written over").hasSize(4);
+                for (String file : files) {
+                    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(home.resolve("backups")
+                            .resolve(file)))) {
+                        assertThat(zip.getNextEntry()).as("%s is a whole zip", file).isNotNull();
+                    }
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aBackupDirectoryThatCannotBeWrittenIsSaidSoAndChangesNothing(@TempDir Path home) throws Exception {
+        // A file where the directory should be: the operator's configuration, not the request, is at fault.
+        Path notADirectory = Files.writeString(home.resolve("backups-file"), "in the way");
+        Map<String, Object> store = new HashMap<>(storeIn(home));
+        store.put("latchkey.backup.directory", notADirectory.toString());
+        String token;
+        try (LatchkeyNode node = new LatchkeyNode(store, Map.of())) {
+            token = node.issue()[0];
+            HttpResponse<String> refused = backUp(node);
+
+            assertThat(refused.statusCode()).isEqualTo(507);
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(refused.body()).contains("backup-not-written", "latchkey.backup.directory", "not a directory");
+            assertThat(node.use(token)).as("the store serves on").isEqualTo(200);
+        }
+        assertThat(Files.readString(notADirectory)).isEqualTo("in the way");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = CommandLineContext.run(new String[] {"backup", "--to", notADirectory.toString()},
+                new BufferedReader(new StringReader("")), new PrintWriter(out), new PrintWriter(err), storeIn(home));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("latchkey: cannot write the backup in " + notADirectory
+                + ": not a directory" + System.lineSeparator());
     }
 
     @Test

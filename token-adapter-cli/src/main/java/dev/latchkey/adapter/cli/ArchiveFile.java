@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.latchkey.application.port.out.StoreArchivePort.StoreRecord;
+import dev.latchkey.wire.FileFailures;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -48,11 +49,13 @@ final class ArchiveFile {
 
     /** Writes a file as its records are handed over, and its last line at {@link #close}. */
     static final class Writer implements AutoCloseable {
+        private final Path file;
         private final BufferedWriter out;
         private final Map<String, Long> counts = new LinkedHashMap<>();
         private long records;
 
         Writer(Path file, Header header) {
+            this.file = file;
             try {
                 this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 line(json -> {
@@ -63,7 +66,7 @@ final class ArchiveFile {
                     json.writeBooleanField("withAudit", header.withAudit());
                 });
             } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
+                throw unwritable(failed);
             }
         }
 
@@ -109,8 +112,13 @@ final class ArchiveFile {
             try {
                 out.close();
             } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
+                throw unwritable(failed);
             }
+        }
+
+        /** A disk full or a file system gone read-only while writing: the operator's to fix, told as such. */
+        private Refusal unwritable(IOException failed) {
+            return new Refusal("cannot write " + file + ": " + FileFailures.reason(failed));
         }
 
         private interface Fields {
@@ -128,7 +136,7 @@ final class ArchiveFile {
                 out.write(text.toString());
                 out.write('\n');
             } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
+                throw unwritable(failed);
             }
         }
     }
@@ -168,8 +176,12 @@ final class ArchiveFile {
             }
             return header;
         } catch (IOException failed) {
-            throw new Refusal("cannot read " + file + ": " + failed.getMessage());
+            throw new Refusal("cannot read " + file + ": " + FileFailures.reason(failed));
         }
+    }
+
+    private static Refusal unreadable(Path file, IOException failed) {
+        return new Refusal("cannot read " + file + ": " + FileFailures.reason(failed));
     }
 
     /** The records of a file {@link #verify} accepted, read a line at a time. */
@@ -179,7 +191,7 @@ final class ArchiveFile {
             in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             in.readLine();
         } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+            throw unreadable(file, failed);
         }
         return new Iterator<>() {
             private long lineNumber = 1;
@@ -196,7 +208,7 @@ final class ArchiveFile {
                     }
                     return record(object, lineNumber);
                 } catch (IOException failed) {
-                    throw new UncheckedIOException(failed);
+                    throw unreadable(file, failed);
                 }
             }
 
@@ -243,7 +255,7 @@ final class ArchiveFile {
                 counts.merge(kind, 1L, Long::sum);
             }
         } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+            throw unreadable(file, failed);
         } catch (java.security.NoSuchAlgorithmException missing) {
             throw new IllegalStateException(missing);
         }

@@ -2,6 +2,7 @@ package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.out.StoreBackupPort;
 import dev.latchkey.application.port.out.StoreBackupPort.Backup;
+import dev.latchkey.wire.FileFailures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ final class BackupCommand extends StoreCommand implements Runnable {
             taken = useCases().backUpStore().backUp(operator(), to, withMasterKey);
         } catch (StoreBackupPort.NoMasterKeyFileException noFile) {
             throw refused(noFile.getMessage());
+        } catch (StoreBackupPort.BackupNotWrittenException notWritten) {
+            throw refused("cannot write the backup in " + to + ": " + FileFailures.reason(notWritten.failure()));
         }
         Backup backup = taken.orElseThrow(() -> refused("the store is PostgreSQL: back it up with pg_dump or "
                 + "pg_basebackup, and keep the master key apart (docs/operations.md)"));

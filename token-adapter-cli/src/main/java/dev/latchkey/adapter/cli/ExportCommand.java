@@ -2,8 +2,8 @@ package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.out.StoreArchivePort.ArchiveRefusedException;
+import dev.latchkey.wire.FileFailures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -94,7 +94,7 @@ final class ExportCommand extends StoreCommand implements Runnable {
         } catch (FileAlreadyExistsException raced) {
             throw refused(file + " appeared while exporting");
         } catch (IOException failed) {
-            throw refused("cannot write " + file + ": " + failed.getMessage());
+            throw refused("cannot write " + file + ": " + FileFailures.reason(failed));
         }
     }
 
@@ -107,7 +107,7 @@ final class ExportCommand extends StoreCommand implements Runnable {
                 Files.move(partial, finished);
             }
         } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+            throw refused("cannot write " + finished + ": " + FileFailures.reason(failed));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.in.MoveStoreUseCase;
+import dev.latchkey.wire.FileFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +38,17 @@ final class MigrateStoreCommand extends StoreCommand implements Runnable {
 
     @Override
     public void run() {
+        if (!to.startsWith("jdbc:postgresql:") && !to.startsWith("jdbc:h2:")) {
+            throw refused("--to: Latchkey stores its data in PostgreSQL or H2; give a JDBC URL of one, such as "
+                    + "jdbc:postgresql://db.internal:5432/latchkey");
+        }
         String password = secretFrom("--password-file", passwordFile);
         Path work;
         try {
             work = Files.createTempDirectory("latchkey-migrate-", PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
         } catch (IOException failed) {
-            throw refused("cannot make a working directory: " + failed.getMessage());
+            throw refused("cannot make a working directory: " + FileFailures.reason(failed));
         }
         try {
             Path exported = work.resolve("this-store.jsonl");

@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.cli;
 
+import dev.latchkey.wire.FileFailures;
 import dev.latchkey.wire.PolicyDocument;
 import dev.latchkey.application.port.in.ManagePoliciesUseCase;
 import dev.latchkey.application.port.out.LoadPolicyPort.Scope;
@@ -35,7 +36,7 @@ final class PoliciesCommand {
         try {
             return PolicyDocument.read(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException unreadable) {
-            throw StoreCommand.refused("cannot read " + file + ": " + unreadable.getClass().getSimpleName());
+            throw StoreCommand.refused("cannot read " + file + ": " + FileFailures.reason(unreadable));
         }
     }
 

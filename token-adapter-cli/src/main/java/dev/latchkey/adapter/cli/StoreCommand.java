@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.cli;
 
 import dev.latchkey.application.port.in.Caller;
+import dev.latchkey.wire.FileFailures;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.util.List;
@@ -58,7 +59,7 @@ abstract class StoreCommand {
             }
             return secret;
         } catch (java.io.IOException unreadable) {
-            throw refused(option + ": cannot read " + where + ": " + unreadable.getMessage());
+            throw refused(option + ": cannot read " + where + ": " + FileFailures.reason(unreadable));
         }
     }
 

@@ -26,6 +26,7 @@ import dev.latchkey.application.port.in.ReadAccountsUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.application.port.in.RevokeAccountTokensUseCase;
 import dev.latchkey.application.port.out.LoadPolicyPort.Scope;
+import dev.latchkey.application.port.out.StoreBackupPort;
 import dev.latchkey.domain.Account;
 import dev.latchkey.domain.AccountId;
 import dev.latchkey.domain.AuditEventType;
@@ -325,5 +326,45 @@ class LatchkeyCommandTest {
 
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.err()).isEqualTo("latchkey: only an administrator may do this\n");
+    }
+
+    @Test
+    void aFileThatCannotBeReadOrWrittenIsOneLineWithItsReason(@TempDir Path directory) throws Exception {
+        when(moveStore.schemaVersion(any())).thenReturn("21");
+        Path missing = directory.resolve("missing");
+        Path latin1 = Files.write(directory.resolve("latin1.jsonl"), new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'});
+
+        assertThat(latchkey("", "export", "--to", missing.resolve("out.jsonl").toString()).err())
+                .isEqualTo("latchkey: cannot write " + missing.resolve("out.jsonl.partial")
+                        + ": no such file or directory\n");
+        assertThat(latchkey("", "import", "--from", missing.toString()).err())
+                .isEqualTo("latchkey: cannot read " + missing + ": no such file or directory\n");
+        assertThat(latchkey("", "import", "--from", directory.toString()).err())
+                .isEqualTo("latchkey: cannot read " + directory + ": is a directory\n");
+        assertThat(latchkey("", "import", "--from", latin1.toString()).err())
+                .isEqualTo("latchkey: cannot read " + latin1 + ": not UTF-8 text\n");
+        assertThat(latchkey("", "policies", "set", "--file", missing.toString()).err())
+                .isEqualTo("latchkey: cannot read " + missing + ": no such file or directory\n");
+        assertThat(latchkey("", "export", "--to", directory.resolve("x.jsonl").toString(), "--rewrap-for",
+                missing.toString()).err())
+                .isEqualTo("latchkey: --rewrap-for: cannot read " + missing + ": no such file or directory\n");
+        when(backUpStore.backUp(any(), any(), eq(false))).thenThrow(new StoreBackupPort.BackupNotWrittenException(
+                missing, new java.nio.file.AccessDeniedException(missing.toString())));
+        Run backup = latchkey("", "backup", "--to", missing.toString());
+        assertThat(backup.status()).isEqualTo(1);
+        assertThat(backup.err()).isEqualTo("latchkey: cannot write the backup in " + missing
+                + ": permission denied\n");
+    }
+
+    @Test
+    void aStoreOtherThanPostgresOrH2IsRefusedBeforeAnythingIsRead(@TempDir Path directory) throws Exception {
+        Path password = Files.writeString(directory.resolve("password"), "secret\n");
+
+        Run refused = latchkey("", "migrate-store", "--to", "jdbc:mysql://db/latchkey", "--user", "latchkey",
+                "--password-file", password.toString());
+
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("latchkey: --to: Latchkey stores its data in PostgreSQL or H2");
+        verifyNoInteractions(moveStore);
     }
 }

@@ -119,15 +119,27 @@ class StoreArchiveAdapter implements StoreArchivePort {
                         readTable(connection, kind, reseal, sink);
                     }
                 }
-            } finally {
-                // It only read: ending it either way is the same.
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
+            } catch (RuntimeException | SQLException failed) {
+                // What stopped the export is what the operator must hear (the file's disk full, say), not a failure
+                // of ending the transaction after it (H2 writes its own file on a rollback, on the same full disk).
+                try {
+                    endReadOnly(connection, isolation, autoCommit);
+                } catch (SQLException | RuntimeException ending) {
+                    failed.addSuppressed(ending);
+                }
+                throw failed;
             }
+            endReadOnly(connection, isolation, autoCommit);
             return null;
         });
+    }
+
+    private static void endReadOnly(Connection connection, int isolation, boolean autoCommit) throws SQLException {
+        // It only read: ending it either way is the same.
+        connection.rollback();
+        connection.setReadOnly(false);
+        connection.setTransactionIsolation(isolation);
+        connection.setAutoCommit(autoCommit);
     }
 
     private void readTable(Connection connection, Kind kind, Optional<SecretWrapping.Resealer> reseal,

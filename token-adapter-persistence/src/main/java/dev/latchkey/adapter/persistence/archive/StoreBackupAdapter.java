@@ -5,11 +5,13 @@ import dev.latchkey.adapter.persistence.Statements;
 import dev.latchkey.adapter.persistence.TranslatesStoreFailures;
 import dev.latchkey.adapter.persistence.keys.MasterKeyFile;
 import dev.latchkey.application.port.out.StoreBackupPort;
+import dev.latchkey.application.port.out.StoreBackupPort.BackupNotWrittenException;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,28 +51,43 @@ class StoreBackupAdapter implements StoreBackupPort {
             if (Statements.isPostgres(connection)) {
                 return Optional.empty();
             }
-            Path into = ownerOnlyDirectory(directory);
             Instant takenAt = Instant.now();
-            Path file = newFile(into, "latchkey-backup-" + STAMP.format(takenAt), ".zip");
+            Path file = reserved(ownerOnlyDirectory(directory), "latchkey-backup-" + STAMP.format(takenAt), ".zip");
             try (Statement backup = connection.createStatement()) {
                 backup.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+            } catch (SQLException failed) {
+                Files.deleteIfExists(file);
+                throw ioCauseOf(failed).<RuntimeException>map(io -> new BackupNotWrittenException(directory, io))
+                        .orElseGet(() -> new IllegalStateException("could not back the store up", failed));
             }
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             Optional<Path> keyCopy = Optional.empty();
             if (withMasterKey) {
-                Path copy = newFile(into, "latchkey-master-" + STAMP.format(takenAt), ".key");
-                Files.write(EmbeddedStore.createOwnerOnly(copy), Files.readAllBytes(keyFile.get()));
+                Path copy = reserved(directory, "latchkey-master-" + STAMP.format(takenAt), ".key");
+                Files.write(copy, Files.readAllBytes(keyFile.get()));
                 keyCopy = Optional.of(copy);
             }
             return Optional.of(new Backup(file, Files.size(file), takenAt, keyCopy));
         } catch (SQLException failed) {
             throw new IllegalStateException("could not back the store up", failed);
         } catch (IOException failed) {
-            throw new UncheckedIOException("could not write the backup in " + directory, failed);
+            throw new BackupNotWrittenException(directory, failed);
         }
     }
 
+    /** H2 reports a file it cannot write as its own exception, with the file system's answer inside. */
+    private static Optional<IOException> ioCauseOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return Optional.of(io);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Path ownerOnlyDirectory(Path directory) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new NotDirectoryException(directory.toString());
+        }
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
@@ -78,12 +95,18 @@ class StoreBackupAdapter implements StoreBackupPort {
         return directory;
     }
 
-    /** A name no file has yet: two backups in one second get {@code -2}, {@code -3}. */
-    private static Path newFile(Path directory, String stem, String extension) {
-        Path file = directory.resolve(stem + extension);
-        for (int copy = 2; Files.exists(file); copy++) {
-            file = directory.resolve(stem + "-" + copy + extension);
+    /**
+     * A new file, owner-only from its creation, named by the stem or, where two backups share a second, with
+     * {@code -2}, {@code -3}: made here, so that two backups asked for at once never pick the same name.
+     */
+    private static Path reserved(Path directory, String stem, String extension) throws IOException {
+        for (int copy = 1; ; copy++) {
+            Path file = directory.resolve(stem + (copy == 1 ? "" : "-" + copy) + extension);
+            try {
+                return EmbeddedStore.createOwnerOnly(file);
+            } catch (FileAlreadyExistsException taken) {
+                // The next name.
+            }
         }
-        return file;
     }
 }

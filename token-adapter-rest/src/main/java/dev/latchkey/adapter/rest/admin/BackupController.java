@@ -7,6 +7,8 @@ import dev.latchkey.adapter.rest.problem.Problems;
 import dev.latchkey.adapter.rest.security.AuthenticatedCaller;
 import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.out.StoreBackupPort.Backup;
+import dev.latchkey.application.port.out.StoreBackupPort.BackupNotWrittenException;
+import dev.latchkey.wire.FileFailures;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -55,8 +57,17 @@ class BackupController {
             content = @Content(schema = @Schema(implementation = BackupTaken.class)))
     @ApiResponse(responseCode = "409", description = "The store is a database server, backed up with its own tools",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "507", description = "The backup directory cannot be made or written, or its disk is "
+            + "full", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> backUp(HttpRequest<?> request, Authentication authentication) {
-        Optional<Backup> taken = backups.backUp(AuthenticatedCaller.of(authentication), directory, false);
+        Optional<Backup> taken;
+        try {
+            taken = backups.backUp(AuthenticatedCaller.of(authentication), directory, false);
+        } catch (BackupNotWrittenException notWritten) {
+            return Problems.response(request, ProblemType.BACKUP_NOT_WRITTEN, "The backup could not be written in "
+                    + directory + " (latchkey.backup.directory): " + FileFailures.reason(notWritten.failure())
+                    + ". Nothing was copied; the store is as it was.");
+        }
         if (taken.isEmpty()) {
             return Problems.response(request, ProblemType.BACKUP_NOT_MADE_HERE, "The store is PostgreSQL: back it up "
                     + "with pg_dump or pg_basebackup, with the master key kept apart (docs/operations.md).");

@@ -42,6 +42,7 @@ public enum ProblemType {
     UNKNOWN_PARTNER(HttpStatus.UNPROCESSABLE_ENTITY, "The account names a partner that does not exist", false),
     SIGNING_KEYS_NOT_IN_USE(HttpStatus.CONFLICT, "Access tokens are not signed with key pairs", false),
     BACKUP_NOT_MADE_HERE(HttpStatus.CONFLICT, "This store is backed up with its own tools", false),
+    BACKUP_NOT_WRITTEN(HttpStatus.INSUFFICIENT_STORAGE, "The backup could not be written", false),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "The Idempotency-Key was used for another request", false);
 
     private static final String PREFIX = "urn:latchkey:problem:";

@@ -34,4 +34,27 @@ public interface StoreBackupPort {
                     + "keep that setting");
         }
     }
+
+    /**
+     * The copy could not be written where it was to go: a directory that cannot be made or written, a disk that is
+     * full. The operator's to fix; {@link #failure()} is what the file system answered (an {@code IOException}).
+     */
+    final class BackupNotWrittenException extends RuntimeException {
+        private final Path directory;
+
+        public BackupNotWrittenException(Path directory, Exception failure) {
+            super("the backup could not be written in " + directory, Objects.requireNonNull(failure, "failure"));
+            this.directory = directory;
+        }
+
+        /** Where the copy was to go. */
+        public Path directory() {
+            return directory;
+        }
+
+        /** What the file system answered. */
+        public Exception failure() {
+            return (Exception) getCause();
+        }
+    }
 }
