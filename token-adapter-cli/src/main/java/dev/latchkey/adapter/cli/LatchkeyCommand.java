@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import picocli.CommandLine;
@@ -51,6 +52,13 @@ public final class LatchkeyCommand implements Runnable {
     public static int run(String[] args, OperatorUseCases useCases, BufferedReader in, PrintWriter out,
                           PrintWriter err) {
         CommandLine commandLine = new CommandLine(new LatchkeyCommand(), new AttachingFactory(useCases, in));
+        // An empty path would be the working directory: a backup written there, an export refused as existing.
+        commandLine.registerConverter(Path.class, value -> {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("a path is needed, not an empty value");
+            }
+            return Path.of(value);
+        });
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {

@@ -48,6 +48,9 @@ abstract class StoreCommand {
      * as an argument, which the process list shows. The line's end is not part of it.
      */
     String secretFrom(String option, String source) {
+        if (source.isBlank()) {
+            throw refused(option + ": a file is needed, or '-' for standard input, not an empty value");
+        }
         String where = source.equals("-") ? "standard input" : source;
         try {
             String text = source.equals("-") ? input.readLine()

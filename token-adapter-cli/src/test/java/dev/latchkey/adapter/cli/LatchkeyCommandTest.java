@@ -357,6 +357,20 @@ class LatchkeyCommandTest {
     }
 
     @Test
+    void anEmptyPathIsMisuseNotTheWorkingDirectory() {
+        for (String[] args : List.of(new String[] {"export", "--to", ""}, new String[] {"import", "--from", " "},
+                new String[] {"backup", "--to", ""}, new String[] {"policies", "set", "--file", ""})) {
+            Run misused = latchkey("", args);
+            assertThat(misused.status()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(misused.err()).contains("a path is needed, not an empty value");
+        }
+        Run noPasswordFile = latchkey("", "migrate-store", "--to", "jdbc:postgresql://db/latchkey", "--user", "u",
+                "--password-file", "");
+        assertThat(noPasswordFile.err()).startsWith("latchkey: --password-file: a file is needed");
+        verifyNoInteractions(moveStore, backUpStore, policies);
+    }
+
+    @Test
     void aStoreOtherThanPostgresOrH2IsRefusedBeforeAnythingIsRead(@TempDir Path directory) throws Exception {
         Path password = Files.writeString(directory.resolve("password"), "secret\n");
 
