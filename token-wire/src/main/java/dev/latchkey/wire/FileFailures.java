@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Map;
 
 /**
  * Why a file could not be read or written, in words an operator acts on. The JDK's exceptions for the commonest
@@ -15,6 +16,15 @@ import java.nio.file.NotDirectoryException;
  * repeat the path and leave out the reason.
  */
 public final class FileFailures {
+
+    /** The failures whose message is the path alone, and what they mean. */
+    private static final Map<Class<? extends IOException>, String> KNOWN = Map.of(
+            NoSuchFileException.class, "no such file or directory",
+            AccessDeniedException.class, "permission denied",
+            FileAlreadyExistsException.class, "it exists already",
+            NotDirectoryException.class, "not a directory",
+            DirectoryNotEmptyException.class, "the directory is not empty",
+            CharacterCodingException.class, "not UTF-8 text");
 
     private FileFailures() {
     }
@@ -24,23 +34,10 @@ public final class FileFailures {
      * an {@link IOException} in these words.
      */
     public static String reason(Exception failure) {
-        if (failure instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (failure instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (failure instanceof FileAlreadyExistsException) {
-            return "it exists already";
-        }
-        if (failure instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (failure instanceof DirectoryNotEmptyException) {
-            return "the directory is not empty";
-        }
-        if (failure instanceof CharacterCodingException) {
-            return "not UTF-8 text";
+        for (Map.Entry<Class<? extends IOException>, String> known : KNOWN.entrySet()) {
+            if (known.getKey().isInstance(failure)) {
+                return known.getValue();
+            }
         }
         // Otherwise the operating system's own words ("Is a directory", "No space left on device", "Read-only file
         // system"), begun in lower case like the reasons above, as they follow a colon.
