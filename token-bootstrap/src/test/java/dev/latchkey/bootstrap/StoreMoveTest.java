@@ -179,6 +179,16 @@ class StoreMoveTest {
             assertThat(run.status()).as(refused.getKey().toString()).isEqualTo(1);
             assertThat(run.err()).contains(refused.getValue()).doesNotContain("Exception");
         }
+        // A file made for a store with another master key: its keys would load, and fail every node started on it.
+        Path otherMasterKey = Files.writeString(files.resolve("other-master.key"),
+                Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)) + "\n");
+        Path forAnotherStore = files.resolve("for-another-store.jsonl");
+        assertThat(latchkey(h2, "export", "--to", forAnotherStore.toString(), "--rewrap-for",
+                otherMasterKey.toString()).status()).isZero();
+        Run notOpened = latchkey(empty, "import", "--from", forAnotherStore.toString());
+        assertThat(notOpened.status()).isEqualTo(1);
+        assertThat(notOpened.err()).contains("cannot be opened here", "--rewrap-for").doesNotContain("Exception");
+
         Path check = files.resolve("check.jsonl");
         assertThat(latchkey(empty, "export", "--to", check.toString()).status()).isZero();
         assertThat(records(check)).as("nothing was written by the refused imports").isEmpty();

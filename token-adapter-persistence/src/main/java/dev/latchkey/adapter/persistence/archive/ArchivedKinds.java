@@ -26,6 +26,12 @@ final class ArchivedKinds {
     static final String AUDIT = "audit_event";
 
     static final List<Kind> ALL = List.of(
+            // The keys first, though they refer to nothing: an import refuses keys its store's master key cannot open
+            // (a file made without --rewrap-for), and refuses them in its first batch, before anything else is written.
+            // A node makes its own keys when a store has none: an import into an otherwise empty store replaces them.
+            new Kind("signing_key", List.of(new SealedColumn("private_key",
+                    row -> SecretWrapping.signingKeyPurpose((String) row.get("kid")))), true),
+            new Kind("server_key", List.of(new SealedColumn("material", row -> (String) row.get("purpose"))), true),
             plain("partner"),
             plain("account"),
             plain("token_policy"),
@@ -33,10 +39,6 @@ final class ArchivedKinds {
             plain("token"),
             plain("rotation"),
             plain("consent"),
-            // A node makes its own keys when a store has none: an import into an otherwise empty store replaces them.
-            new Kind("signing_key", List.of(new SealedColumn("private_key",
-                    row -> SecretWrapping.signingKeyPurpose((String) row.get("kid")))), true),
-            new Kind("server_key", List.of(new SealedColumn("material", row -> (String) row.get("purpose"))), true),
             new Kind("webhook_endpoint", List.of(
                     new SealedColumn("secret", row -> SecretWrapping.webhookSecretPurpose((String) row.get("id"))),
                     new SealedColumn("previous_secret",

@@ -250,6 +250,7 @@ class StoreArchiveAdapter implements StoreArchivePort {
                     if (!present.add(keyOf(record, key, columns))) {
                         continue;
                     }
+                    refuseKeysThatDoNotOpen(kind, record);
                     List<String> fields = List.copyOf(record.fields().keySet());
                     PreparedStatement insert = inserts.get(fields);
                     if (insert == null) {
@@ -287,6 +288,22 @@ class StoreArchiveAdapter implements StoreArchivePort {
             // the file's fault, said in the database's words, the first line only.
             String reason = String.valueOf(failed.getMessage()).lines().findFirst().orElse("");
             throw new ArchiveRefusedException("records of kind '" + table + "' do not fit this store: " + reason);
+        }
+    }
+
+    /**
+     * A key this store's master key cannot open would load, and then fail every node that starts on it: refused
+     * instead, with what to do. The keys come first in a file, so nothing has been written yet.
+     */
+    private void refuseKeysThatDoNotOpen(Kind kind, StoreRecord record) {
+        for (SealedColumn sealed : kind.sealed()) {
+            if (record.fields().get(sealed.column()) instanceof String wrapped) {
+                wrapping.whyNotOpened(sealed.purpose().apply(record.fields()), wrapped).ifPresent(reason -> {
+                    throw new ArchiveRefusedException("the file's keys cannot be opened here (" + kind.table() + ": "
+                            + reason + "): export again with --rewrap-for naming this store's master key file, or "
+                            + "import into a store that runs with the master key the file was made with");
+                });
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.persistence.keys;
 
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * The master key's wrapping, for the secrets other aggregates keep that must be read back in clear (a webhook
@@ -34,6 +35,23 @@ public final class SecretWrapping {
     /** What {@link #wrap} sealed for this purpose. */
     public byte[] unwrap(String purpose, String wrapped) {
         return masterKeys.unwrap(purpose, wrapped);
+    }
+
+    /**
+     * Why this node could not open the value, if it could not: sealed by a master key it was not given, or not for this
+     * purpose. Empty if it opens.
+     */
+    public Optional<String> whyNotOpened(String purpose, String wrapped) {
+        try {
+            masterKeys.unwrap(purpose, wrapped);
+            return Optional.empty();
+        } catch (RuntimeException unopened) {
+            return Optional.of(MasterKey.idOfWrapped(wrapped)
+                    .filter(id -> masterKeys.byId(id).isEmpty())
+                    .map(id -> "sealed by master key " + id + ", and this store runs with master key "
+                            + masterKeys.current().id())
+                    .orElse("not sealed for its place by any master key this store runs with"));
+        }
     }
 
     /**

@@ -189,6 +189,31 @@ abstract class StoreArchiveContract extends StoreContract {
     }
 
     @Test
+    void keysThisStoresMasterKeyCannotOpenAreRefusedBeforeAnythingIsWritten() {
+        List<StoreRecord> records = exported(false, Optional.empty());
+        String another = java.util.Base64.getEncoder().encodeToString(random(32));
+        try (ApplicationContext target = startContext(withMasterKey(new InMemoryH2Database().start(), another))) {
+            StoreArchivePort there = target.getBean(StoreArchivePort.class);
+            there.beginLoading(true);
+            assertThatThrownBy(() -> there.write(records.subList(0, Math.min(records.size(), 1_000))))
+                    .isInstanceOf(ArchiveRefusedException.class)
+                    .hasMessageContaining("sealed by master key").hasMessageContaining("--rewrap-for");
+            assertThat(there.holdsAnything()).isFalse();
+
+            // A key moved to another key's row is refused too, under the right master key: it is sealed for its kid.
+            StoreRecord key = records.stream().filter(each -> each.kind().equals("signing_key")).findFirst()
+                    .orElseThrow();
+            Map<String, Object> moved = new LinkedHashMap<>(key.fields());
+            moved.put("kid", "another-kid");
+            try (ApplicationContext same = startContext(withMasterKey(new InMemoryH2Database().start(), MASTER_KEY))) {
+                StoreArchivePort sameKey = same.getBean(StoreArchivePort.class);
+                assertThatThrownBy(() -> sameKey.write(List.of(new StoreRecord("signing_key", moved))))
+                        .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("not sealed for its place");
+            }
+        }
+    }
+
+    @Test
     void keysRewrappedForAnotherMasterKeyOpenOnlyUnderIt() {
         String another = java.util.Base64.getEncoder().encodeToString(random(32));
         List<StoreRecord> records = exported(false, Optional.of(another));
