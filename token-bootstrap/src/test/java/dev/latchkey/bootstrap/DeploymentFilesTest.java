@@ -103,6 +103,40 @@ class DeploymentFilesTest {
         }
     }
 
+    /** Whether {@code .dockerignore} keeps this path (relative to the context) out of the build context. */
+    private static boolean leftOutOfTheContext(List<String> patterns, String path) {
+        boolean left = false;
+        for (String pattern : patterns) {
+            boolean exception = pattern.startsWith("!");
+            java.nio.file.PathMatcher matcher = ROOT.getFileSystem()
+                    .getPathMatcher("glob:" + (exception ? pattern.substring(1) : pattern));
+            // A pattern that names a directory leaves out everything under it.
+            for (Path candidate = Path.of(path); candidate != null; candidate = candidate.getParent()) {
+                if (matcher.matches(candidate)) {
+                    left = !exception;
+                    break;
+                }
+            }
+        }
+        return left;
+    }
+
+    @Test
+    void theBuildContextHoldsNoKeyStoreOrExport() throws IOException {
+        List<String> patterns = Files.readAllLines(ROOT.resolve(".dockerignore"), StandardCharsets.UTF_8).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        // What an operator who ran the service, a backup or a move from the repository's root has lying there.
+        assertThat(List.of("latchkey-master.key", "new-master.key", "data/latchkey.mv.db",
+                "backups/latchkey-backup-20261206T101500Z.zip", "latchkey-export.jsonl", "latchkey-export.jsonl.partial",
+                "pg-password", "token-bootstrap/target/latchkey.jar", "token-domain/target/classes/x.class",
+                ".git/config", "deploy/kubernetes/latchkey.key"))
+                .allSatisfy(path -> assertThat(leftOutOfTheContext(patterns, path)).as(path).isTrue());
+        // And what the build needs is in it.
+        assertThat(List.of("pom.xml", "token-bootstrap/pom.xml", "token-domain/src/main/java/dev/latchkey/x.java",
+                "bin/latchkey", "bin/latchkey.jvm-options", "deploy/Dockerfile"))
+                .allSatisfy(path -> assertThat(leftOutOfTheContext(patterns, path)).as(path).isFalse());
+    }
+
     @Test
     void theDockerfilePassesHadolint() throws Exception {
         requireTool("hadolint", "--version");
