@@ -19,9 +19,12 @@ import dev.latchkey.domain.PasswordPolicy;
 import io.micronaut.context.ApplicationContext;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line's use cases, wired as the service wires them: the application's context without its HTTP server,
@@ -34,6 +37,8 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
     private ApplicationContext context;
     /** The other store of a migration, when a command asks for one. */
     private ApplicationContext other;
+    /** The socket of the service that holds the embedded store, if the store could not be opened for that reason. */
+    private Optional<Path> heldByTheService = Optional.empty();
 
     /** With settings beyond the configuration: tests name their database this way. */
     CommandLineContext(Map<String, Object> properties) {
@@ -100,7 +105,12 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
 
     @Override
     public BackUpStoreUseCase backUpStore() {
-        return bean(BackUpStoreUseCase.class);
+        try {
+            return bean(BackUpStoreUseCase.class);
+        } catch (Refusal unopened) {
+            // The running service holds the embedded store: it takes the backup itself, online.
+            return heldByTheService.filter(Files::exists).map(CommandSocket::client).orElseThrow(() -> unopened);
+        }
     }
 
     @Override
@@ -136,11 +146,16 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
         return context.getBean(type);
     }
 
-    private static ApplicationContext open(Map<String, Object> settings) {
+    private ApplicationContext open(Map<String, Object> settings) {
+        ApplicationContext opening = ApplicationContext.builder().deduceEnvironment(false).environments("cli")
+                .properties(settings).build();
         try {
-            return ApplicationContext.builder().deduceEnvironment(false).environments("cli").properties(settings)
-                    .start();
+            return opening.start();
         } catch (RuntimeException unopened) {
+            if (heldByAnotherProcess(unopened)) {
+                heldByTheService = opening.getEnvironment().getProperty("datasources.default.url", String.class)
+                        .flatMap(CommandSocket::of);
+            }
             throw new Refusal("cannot open the store: " + rootMessage(unopened) + hint(unopened));
         }
     }
@@ -155,15 +170,19 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
     }
 
     /** The embedded H2 store is one process's at a time: the running service holds it. */
-    private static String hint(Throwable failure) {
+    private static boolean heldByAnotherProcess(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (String.valueOf(cause.getMessage()).contains("already in use")) {
-                return ". The embedded H2 database is open in the running service: stop the service for the "
-                        + "command, or use the HTTP API (a backup while it runs: POST /api/v1/admin/backups; on "
-                        + "PostgreSQL, commands and the service run together)";
+                return true;
             }
         }
-        return "";
+        return false;
+    }
+
+    private static String hint(Throwable failure) {
+        return heldByAnotherProcess(failure) ? ". The embedded H2 database is open in the running service: stop the "
+                + "service for the command, or use the HTTP API (latchkey backup asks the service itself; on "
+                + "PostgreSQL, commands and the service run together)" : "";
     }
 
     @Override

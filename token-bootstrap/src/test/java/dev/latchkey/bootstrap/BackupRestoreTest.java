@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -141,6 +142,61 @@ class BackupRestoreTest {
         try (var files = Files.list(into)) {
             assertThat(files.toList()).allSatisfy(path -> assertThat(Files.getPosixFilePermissions(path))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    @Test
+    void theCommandLineAsksARunningServiceForTheBackupThroughItsSocket(@TempDir Path home, @TempDir Path restored)
+            throws Exception {
+        // A service of its own process, as an operator runs it: H2 lets no other process open the store meanwhile.
+        ServiceProcess service = ServiceProcess.start(home, Map.of());
+        List<String> issued = new ArrayList<>();
+        Path into = home.resolve("online");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        try {
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> answer = service.send("POST", "/api/v1/tokens",
+                        EndToEndScenario.basic(LatchkeyNode.ADMIN, LatchkeyNode.ADMIN_PASSWORD), null, null);
+                assertThat(answer.statusCode()).isEqualTo(201);
+                Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(answer.body());
+                assertThat(token.find()).isTrue();
+                issued.add(token.group(1));
+            }
+            assertThat(home.resolve("data").resolve(CommandSocket.FILE_NAME)).exists();
+            assertThat(Files.getPosixFilePermissions(home.resolve("data").resolve(CommandSocket.FILE_NAME)))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            // Nothing but a backup is taken through it.
+            try (java.nio.channels.SocketChannel socket = java.nio.channels.SocketChannel.open(
+                    java.net.UnixDomainSocketAddress.of(home.resolve("data").resolve(CommandSocket.FILE_NAME)))) {
+                socket.write(java.nio.ByteBuffer.wrap("command=accounts\nto=/tmp\n".getBytes(StandardCharsets.UTF_8)));
+                socket.shutdownOutput();
+                String answer = new String(java.nio.channels.Channels.newInputStream(socket).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertThat(answer).contains("outcome=failed", "takes a backup and nothing else");
+            }
+            status = CommandLineContext.run(new String[] {"backup", "--to", into.toString()},
+                    new BufferedReader(new StringReader("")), new PrintWriter(out), new PrintWriter(err),
+                    storeIn(home));
+        } finally {
+            service.stop();
+        }
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("WHAT\tFILE\tBYTES").contains("store\t" + into);
+        assertThat(home.resolve("data").resolve(CommandSocket.FILE_NAME)).as("removed when the service stops")
+                .doesNotExist();
+
+        Path backup;
+        try (var files = Files.list(into)) {
+            backup = files.filter(file -> file.toString().endsWith(".zip")).findFirst().orElseThrow();
+        }
+        unzip(backup, restored.resolve("data"));
+        Files.copy(home.resolve("latchkey-master.key"), restored.resolve("latchkey-master.key"));
+        try (LatchkeyNode node = new LatchkeyNode(storeIn(restored), Map.of())) {
+            for (String token : issued) {
+                assertThat(node.use(token)).as("a token issued before the backup").isEqualTo(200);
+            }
         }
     }
 

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Take a consistent copy of the embedded H2 store into a directory (H2's BACKUP TO, a zip).",
-                "While the service runs it holds the store: ask it instead, POST /api/v1/admin/backups. PostgreSQL is"
-                        + " backed up with its own tools (pg_dump, pg_basebackup); see docs/operations.md."})
+                "While the service runs, which holds the store, the service takes the backup, asked through its "
+                        + "socket in the data directory. PostgreSQL is backed up with its own tools (pg_dump, "
+                        + "pg_basebackup); see docs/operations.md."})
 final class BackupCommand extends StoreCommand implements Runnable {
 
     @Option(names = "--to", required = true, paramLabel = "DIR",
