@@ -3,6 +3,7 @@ package dev.latchkey.bootstrap;
 import dev.latchkey.adapter.cli.LatchkeyCommand;
 import dev.latchkey.adapter.cli.OperatorUseCases;
 import dev.latchkey.adapter.cli.Refusal;
+import dev.latchkey.adapter.persistence.EmbeddedStore;
 import dev.latchkey.adapter.persistence.keys.MasterKeyFile;
 import dev.latchkey.application.port.in.BackUpStoreUseCase;
 import dev.latchkey.application.port.in.ChangeAccountUseCase;
@@ -17,6 +18,7 @@ import dev.latchkey.application.port.in.MoveStoreUseCase;
 import dev.latchkey.application.port.in.ReadAuditTrailUseCase;
 import dev.latchkey.domain.PasswordPolicy;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -127,6 +129,27 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
             other = open(settings);
         }
         return other.getBean(MoveStoreUseCase.class);
+    }
+
+    @Override
+    public void requireStoreExists() {
+        if (context != null) {
+            return;
+        }
+        // Read from the configuration alone: opening the store would make it.
+        ApplicationContext configuration = ApplicationContext.builder().deduceEnvironment(false).environments("cli")
+                .properties(properties).build();
+        Environment environment = configuration.getEnvironment().start();
+        try {
+            String url = environment.getProperty("datasources.default.url", String.class).orElse("");
+            EmbeddedStore.databaseFile(url).filter(file -> !Files.exists(file)).ifPresent(missing -> {
+                throw new Refusal("there is no store at " + missing.getParent() + ": run the command in the "
+                        + "directory the service runs in (where its ./data/ is), or name the store with "
+                        + "DATASOURCES_DEFAULT_URL");
+            });
+        } finally {
+            environment.stop();
+        }
     }
 
     @Override

@@ -127,7 +127,8 @@ class DeploymentFilesTest {
                 .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         // What an operator who ran the service, a backup or a move from the repository's root has lying there.
         assertThat(List.of("latchkey-master.key", "new-master.key", "data/latchkey.mv.db",
-                "backups/latchkey-backup-20261206T101500Z.zip", "latchkey-export.jsonl", "latchkey-export.jsonl.partial",
+                "backups/latchkey-backup-20261206T101500Z.zip", "latchkey-export.jsonl",
+                "latchkey-export.jsonl.partial",
                 "pg-password", "token-bootstrap/target/latchkey.jar", "token-domain/target/classes/x.class",
                 ".git/config", "deploy/kubernetes/latchkey.key"))
                 .allSatisfy(path -> assertThat(leftOutOfTheContext(patterns, path)).as(path).isTrue());

@@ -204,6 +204,26 @@ class StoreMoveTest {
     }
 
     @Test
+    void aCopyAskedForWhereThereIsNoStoreIsRefusedAndMakesNone() throws Exception {
+        // As an operator who runs the command outside the service's directory: the default store is ./data/latchkey.
+        Path nowhere = files.resolve("not-the-service-directory");
+        Map<String, Object> absent = Map.of("datasources.default.url", "jdbc:h2:file:"
+                + nowhere.resolve("data/latchkey") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        Path password = Files.writeString(files.resolve("pg-password"), "secret\n");
+        for (String[] args : List.of(new String[] {"export", "--to", files.resolve("x.jsonl").toString()},
+                new String[] {"backup", "--to", files.resolve("backup").toString()},
+                new String[] {"migrate-store", "--to", "jdbc:postgresql://localhost:1/latchkey", "--user", "latchkey",
+                        "--password-file", password.toString()})) {
+            Run refused = latchkey(absent, args);
+            assertThat(refused.status()).as(args[0]).isEqualTo(1);
+            assertThat(refused.err()).as(args[0])
+                    .startsWith("latchkey: there is no store at " + nowhere.resolve("data"));
+        }
+        assertThat(nowhere).as("no empty store was made to be copied").doesNotExist();
+        assertThat(files.resolve("x.jsonl")).doesNotExist();
+    }
+
+    @Test
     void migrateStoreCopiesIntoAnEmptyPostgresAndChecksWhatLanded() throws Exception {
         Map<String, Object> h2 = new InMemoryH2Database().start();
         Issued issued;

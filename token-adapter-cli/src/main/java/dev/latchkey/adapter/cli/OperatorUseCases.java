@@ -39,6 +39,13 @@ public interface OperatorUseCases {
 
     ReadAuditTrailUseCase auditTrail();
 
+    /**
+     * Refuses, with a {@link Refusal}, a configured store that is an embedded one not made yet: a command that copies a
+     * store (export, backup, migrate-store), run outside the directory the service runs in, would otherwise make an
+     * empty store there and copy that. A database server's store needs no such check: a missing one does not connect.
+     */
+    void requireStoreExists();
+
     MoveStoreUseCase moveStore();
 
     BackUpStoreUseCase backUpStore();

@@ -140,6 +140,11 @@ class LatchkeyCommandTest {
         }
 
         @Override
+        public void requireStoreExists() {
+            // The use cases are mocks: there is a store.
+        }
+
+        @Override
         public PasswordPolicy passwordPolicy() {
             return new PasswordPolicy(12);
         }

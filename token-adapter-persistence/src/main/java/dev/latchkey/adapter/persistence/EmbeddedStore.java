@@ -20,6 +20,19 @@ public final class EmbeddedStore {
 
     /** The directory of an H2 file database ({@code jdbc:h2:file:./data/latchkey;...} gives {@code ./data}). */
     public static Optional<Path> dataDirectory(String url) {
+        return database(url).map(Path::getParent);
+    }
+
+    /**
+     * The file of an H2 file database ({@code jdbc:h2:file:./data/latchkey;...} gives {@code ./data/latchkey.mv.db}),
+     * which H2 makes when the database is first opened.
+     */
+    public static Optional<Path> databaseFile(String url) {
+        return database(url).map(database -> database.resolveSibling(database.getFileName() + ".mv.db"));
+    }
+
+    /** The database's path without H2's suffix, absolute; none for a database that is no file of this host. */
+    private static Optional<Path> database(String url) {
         if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
                 || url.startsWith("jdbc:h2:ssl:")) {
             return Optional.empty();
@@ -31,8 +44,8 @@ public final class EmbeddedStore {
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
-        Path parent = Path.of(path).toAbsolutePath().normalize().getParent();
-        return Optional.ofNullable(parent);
+        Path database = Path.of(path).toAbsolutePath().normalize();
+        return database.getParent() == null ? Optional.empty() : Optional.of(database);
     }
 
     /** Creates {@code file}, readable and writable by the owner alone from its first byte. */

@@ -58,7 +58,8 @@ class BackupController {
     @ApiResponse(responseCode = "409", description = "The store is a database server, backed up with its own tools",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "507", description = "The backup directory cannot be made or written, or its disk is "
-            + "full", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "full", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> backUp(HttpRequest<?> request, Authentication authentication) {
         Optional<Backup> taken;
         try {
