@@ -13,7 +13,8 @@ class EmbeddedStoreTest {
     @Test
     void aFileDatabaseIsFoundWhereverItsUrlPutsIt() {
         Path here = Path.of("").toAbsolutePath();
-        assertThat(EmbeddedStore.dataDirectory("jdbc:h2:file:./data/latchkey" + OPTIONS)).contains(here.resolve("data"));
+        assertThat(EmbeddedStore.dataDirectory("jdbc:h2:file:./data/latchkey" + OPTIONS))
+                .contains(here.resolve("data"));
         assertThat(EmbeddedStore.databaseFile("jdbc:h2:file:./data/latchkey" + OPTIONS))
                 .contains(here.resolve("data/latchkey.mv.db"));
         assertThat(EmbeddedStore.databaseFile("jdbc:h2:/srv/latchkey/store"))
