@@ -137,12 +137,9 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
             return;
         }
         // Read from the configuration alone: opening the store would make it.
-        ApplicationContext configuration = ApplicationContext.builder().deduceEnvironment(false).environments("cli")
-                .properties(properties).build();
-        Environment environment = configuration.getEnvironment().start();
+        Environment environment = unopened(properties).getEnvironment().start();
         try {
-            String url = environment.getProperty("datasources.default.url", String.class).orElse("");
-            EmbeddedStore.databaseFile(url).filter(file -> !Files.exists(file)).ifPresent(missing -> {
+            EmbeddedStore.databaseFile(storeUrl(environment)).filter(file -> !Files.exists(file)).ifPresent(missing -> {
                 throw new Refusal("there is no store at " + missing.getParent() + ": run the command in the "
                         + "directory the service runs in (where its ./data/ is), or name the store with "
                         + "DATASOURCES_DEFAULT_URL");
@@ -169,15 +166,22 @@ final class CommandLineContext implements OperatorUseCases, AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The application's context on these settings, not started: the service's, without its HTTP server. */
+    private static ApplicationContext unopened(Map<String, Object> settings) {
+        return ApplicationContext.builder().deduceEnvironment(false).environments("cli").properties(settings).build();
+    }
+
+    private static String storeUrl(Environment environment) {
+        return environment.getProperty("datasources.default.url", String.class).orElse("");
+    }
+
     private ApplicationContext open(Map<String, Object> settings) {
-        ApplicationContext opening = ApplicationContext.builder().deduceEnvironment(false).environments("cli")
-                .properties(settings).build();
+        ApplicationContext opening = unopened(settings);
         try {
             return opening.start();
         } catch (RuntimeException unopened) {
             if (heldByAnotherProcess(unopened)) {
-                heldByTheService = opening.getEnvironment().getProperty("datasources.default.url", String.class)
-                        .flatMap(CommandSocket::of);
+                heldByTheService = CommandSocket.of(storeUrl(opening.getEnvironment()));
             }
             throw new Refusal("cannot open the store: " + rootMessage(unopened) + hint(unopened));
         }

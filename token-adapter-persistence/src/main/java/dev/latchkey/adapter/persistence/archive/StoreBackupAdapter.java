@@ -63,7 +63,14 @@ class StoreBackupAdapter implements StoreBackupPort {
             Optional<Path> keyCopy = Optional.empty();
             if (withMasterKey) {
                 Path copy = reserved(directory, "latchkey-master-" + STAMP.format(takenAt), ".key");
-                Files.write(copy, Files.readAllBytes(keyFile.get()));
+                try {
+                    Files.write(copy, Files.readAllBytes(keyFile.get()));
+                } catch (IOException failed) {
+                    // Asked for together, they are there together or not at all.
+                    Files.deleteIfExists(copy);
+                    Files.deleteIfExists(file);
+                    throw failed;
+                }
                 keyCopy = Optional.of(copy);
             }
             return Optional.of(new Backup(file, Files.size(file), takenAt, keyCopy));
