@@ -204,7 +204,7 @@ class StoreMoveTest {
     }
 
     @Test
-    void aCopyAskedForWhereThereIsNoStoreIsRefusedAndMakesNone() throws Exception {
+    void aCommandWhereThereIsNoStoreIsRefusedAndMakesNoneButAnImportMakesItsStore() throws Exception {
         // As an operator who runs the command outside the service's directory: the default store is ./data/latchkey.
         Path nowhere = files.resolve("not-the-service-directory");
         Map<String, Object> absent = Map.of("datasources.default.url", "jdbc:h2:file:"
@@ -213,14 +213,28 @@ class StoreMoveTest {
         for (String[] args : List.of(new String[] {"export", "--to", files.resolve("x.jsonl").toString()},
                 new String[] {"backup", "--to", files.resolve("backup").toString()},
                 new String[] {"migrate-store", "--to", "jdbc:postgresql://localhost:1/latchkey", "--user", "latchkey",
-                        "--password-file", password.toString()})) {
+                        "--password-file", password.toString()},
+                new String[] {"partners", "create", "--id", "12345", "--name", "Acme Media"},
+                new String[] {"accounts", "list"})) {
             Run refused = latchkey(absent, args);
             assertThat(refused.status()).as(args[0]).isEqualTo(1);
             assertThat(refused.err()).as(args[0])
                     .startsWith("latchkey: there is no store at " + nowhere.resolve("data"));
         }
-        assertThat(nowhere).as("no empty store was made to be copied").doesNotExist();
+        assertThat(nowhere).as("no empty store was made to be worked on").doesNotExist();
         assertThat(files.resolve("x.jsonl")).doesNotExist();
+
+        // An import is how a new store is filled (the way back to H2, a restore from a file): it may make one.
+        Map<String, Object> h2 = new InMemoryH2Database().start();
+        try (LatchkeyNode node = new LatchkeyNode(h2, settings())) {
+            node.issue();
+        }
+        Path exported = files.resolve("exported.jsonl");
+        assertThat(latchkey(h2, "export", "--to", exported.toString()).status()).isZero();
+        Run imported = latchkey(absent, "import", "--from", exported.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(nowhere.resolve("data/latchkey.mv.db")).exists();
+        assertThat(latchkey(absent, "accounts", "list").out()).contains(LatchkeyNode.ADMIN);
     }
 
     @Test

@@ -27,7 +27,6 @@ final class BackupCommand extends StoreCommand implements Runnable {
 
     @Override
     public void run() {
-        useCases().requireStoreExists();
         Optional<Backup> taken;
         try {
             taken = useCases().backUpStore().backUp(operator(), to, withMasterKey);

@@ -37,7 +37,6 @@ final class ExportCommand extends StoreCommand implements Runnable {
 
     @Override
     public void run() {
-        useCases().requireStoreExists();
         if (Files.exists(to)) {
             throw refused(to + " exists already: export to a new file");
         }

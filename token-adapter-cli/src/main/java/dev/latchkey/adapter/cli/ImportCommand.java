@@ -25,6 +25,12 @@ final class ImportCommand extends StoreCommand implements Runnable {
     @Option(names = "--merge", description = "add what the store does not hold yet to a store that holds records")
     boolean merge;
 
+    /** An import into a new embedded store makes it: the way back to H2, or a restore from a file. */
+    @Override
+    boolean mayMakeTheStore() {
+        return true;
+    }
+
     @Override
     public void run() {
         MoveStoreUseCase.Imported imported = load(useCases().moveStore(), from, merge);

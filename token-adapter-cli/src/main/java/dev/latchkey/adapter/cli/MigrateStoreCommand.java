@@ -42,7 +42,6 @@ final class MigrateStoreCommand extends StoreCommand implements Runnable {
             throw refused("--to: Latchkey stores its data in PostgreSQL or H2; give a JDBC URL of one, such as "
                     + "jdbc:postgresql://db.internal:5432/latchkey");
         }
-        useCases().requireStoreExists();
         String password = secretFrom("--password-file", passwordFile);
         Path work;
         try {

@@ -40,9 +40,10 @@ public interface OperatorUseCases {
     ReadAuditTrailUseCase auditTrail();
 
     /**
-     * Refuses, with a {@link Refusal}, a configured store that is an embedded one not made yet: a command that copies a
-     * store (export, backup, migrate-store), run outside the directory the service runs in, would otherwise make an
-     * empty store there and copy that. A database server's store needs no such check: a missing one does not connect.
+     * Refuses, with a {@link Refusal}, a configured store that is an embedded one not made yet: a command run outside
+     * the directory the service runs in would otherwise make an empty store there and work on that (an export or a
+     * migration would copy nothing, an account would be created where no service reads it). A database server's store
+     * needs no such check: a missing one does not connect.
      */
     void requireStoreExists();
 

@@ -11,6 +11,7 @@ import picocli.CommandLine;
 abstract class StoreCommand {
 
     private OperatorUseCases useCases;
+    private boolean storeChecked;
     /** The command's standard input, where secrets come from. */
     BufferedReader input;
 
@@ -24,7 +25,19 @@ abstract class StoreCommand {
     }
 
     OperatorUseCases useCases() {
+        if (!storeChecked && !mayMakeTheStore()) {
+            useCases.requireStoreExists();
+        }
+        storeChecked = true;
         return useCases;
+    }
+
+    /**
+     * Whether this command may be the first to open an embedded store, and so make it. Only an import may: every other
+     * command, run outside the directory the service runs in, would make an empty store there and work on that.
+     */
+    boolean mayMakeTheStore() {
+        return false;
     }
 
     static Caller operator() {
