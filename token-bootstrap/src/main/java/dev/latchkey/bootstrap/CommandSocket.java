@@ -53,7 +53,7 @@ final class CommandSocket implements ApplicationEventListener<StartupEvent> {
 
     private final BackUpStoreUseCase backups;
     private final Optional<Path> path;
-    private ServerSocketChannel listening;
+    private volatile ServerSocketChannel listening;
 
     CommandSocket(BackUpStoreUseCase backups, @Value("${datasources.default.url:}") String datasourceUrl) {
         this.backups = backups;
